@@ -1,0 +1,113 @@
+"""gen 的 Python 接口：命令行只是它外面的一层壳。
+
+读取 → 校验 → 计算 → 渲染 → 写出，每一步一个模块；这里把它们串起来。
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ruamel.yaml import YAML
+
+from .compute import compute
+from .document import Document
+from .docx_writer import build_docx
+from .errors import Diagnostic, OutputError
+from .figures import Figure
+from .loader import LoadedForm, decode_source, load_form_file, parse_yaml
+from .markdown_writer import to_markdown
+from .models import Form
+from .output import plan_outputs, write_atomic
+from .render import render_document
+from .style_profile import StyleProfile, load_profile
+from .validate import validate_form
+
+
+@dataclass
+class Report:
+    """一份已经渲染好的总结：表单、派生数字、中间结构和警告。"""
+
+    source: LoadedForm
+    form: Form
+    figures: dict[str, Figure]
+    document: Document
+    warnings: list[Diagnostic]
+
+    def markdown(self) -> str:
+        return to_markdown(self.document)
+
+    def docx(self, profile: StyleProfile | None = None) -> bytes:
+        return build_docx(self.document, self.form, profile or load_profile())
+
+
+def check_form(path: Path) -> tuple[Form, list[Diagnostic]]:
+    """只校验不渲染：返回表单和警告；有错误时抛出 :class:`FormError`。"""
+    loaded = load_form_file(path)
+    form, warnings = validate_form(loaded)
+    computed = compute(loaded, form, warnings)
+    return computed.form, computed.warnings
+
+
+def build_report(path: Path) -> Report:
+    """读取表单文件并渲染。"""
+    return _build(load_form_file(path))
+
+
+def build_report_from_data(data: dict[str, Any], *, name: str = "表单.yaml") -> Report:
+    """从 Python 字典（中文键，与表单相同）渲染；错误位置指向字典转成 YAML 后的行。"""
+    yaml = YAML(typ="rt")
+    yaml.allow_unicode = True
+    buffer = io.StringIO()
+    yaml.dump(_plain_for_yaml(data), buffer)
+    source = decode_source(buffer.getvalue().encode("utf-8"), Path(name))
+    return _build(parse_yaml(source))
+
+
+def render_markdown(form: dict[str, Any]) -> str:
+    """把表单字典直接渲染成 Markdown 文本。"""
+    return build_report_from_data(form).markdown()
+
+
+def _build(loaded: LoadedForm) -> Report:
+    form, warnings = validate_form(loaded)
+    computed = compute(loaded, form, warnings)
+    document = render_document(computed.form)
+    return Report(source=loaded, form=computed.form, figures=computed.figures,
+                  document=document, warnings=computed.warnings)
+
+
+def _plain_for_yaml(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {str(k): _plain_for_yaml(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [_plain_for_yaml(v) for v in value]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()
+    if value is not None and not isinstance(value, (str, int, float, bool)):
+        return str(value)
+    return value
+
+
+def write_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | None = None,
+                 *, style: Path | None = None) -> tuple[Report, list[Path]]:
+    """生成并写出文件，返回报告和写出的绝对路径。
+
+    先在内存里生成全部格式，全部成功后才开始写盘：不会出现只写了一部分的情况。
+    """
+    targets = plan_outputs(path, formats, output)
+    report = build_report(path)
+    profile = load_profile(style)
+    contents: dict[str, bytes] = {}
+    for fmt in targets:
+        if fmt == "md":
+            contents[fmt] = report.markdown().encode("utf-8")
+        elif fmt == "docx":
+            contents[fmt] = report.docx(profile)
+        else:
+            raise OutputError(Diagnostic(f"不支持的输出格式：{fmt}。可用的格式有 docx、md。"))
+    written = [write_atomic(targets[fmt], data) for fmt, data in contents.items()]
+    return report, written

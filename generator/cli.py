@@ -1,0 +1,167 @@
+"""命令行：click 外壳，只做参数解析、调用 :mod:`generator.api`、把结果和错误印成中文。"""
+
+from __future__ import annotations
+
+import json
+import sys
+import traceback
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+import click
+from rich.console import Console
+
+from . import __version__
+from .errors import Diagnostic, GenError, Severity
+from .usage import ChineseCommand, ChineseGroup, translate_usage_error
+
+OK, INVALID, USAGE = 0, 1, 2
+
+_err = Console(stderr=True, highlight=False, soft_wrap=True)
+_out = Console(highlight=False, soft_wrap=True)
+
+_COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
+
+
+def print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:
+    for diagnostic in diagnostics:
+        text = diagnostic.format()
+        head, _, rest = text.partition("\n")
+        _err.print(head, style=_COLOURS[diagnostic.severity], markup=False)
+        if rest:
+            _err.print(rest, markup=False)
+
+
+@click.group(cls=ChineseGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", message="gen %(version)s",
+                      help="显示版本号并退出。")
+@click.option("--debug", is_flag=True, help="出错时显示完整的程序调用栈（给维护人员排查问题用）。")
+@click.pass_context
+def cli(ctx: click.Context, debug: bool) -> None:
+    """gen：把填好的表单（.yaml）生成符合 GB/T 9704-2012 的工作总结（Word、Markdown）。
+
+    \b
+    常用：
+      gen init 贡觉县-2024.yaml       生成一份带说明的空白表单
+      gen report 贡觉县-2024.yaml     生成 贡觉县-2024.docx
+      gen report 表单.yaml -f docx,md  同时生成 Word 和 Markdown
+      gen check 表单.yaml             只检查表单，不生成文件
+    """
+    ctx.ensure_object(dict)
+    ctx.obj["debug"] = debug
+
+
+def _formats(value: str) -> list[str]:
+    formats: list[str] = []
+    for part in value.replace("，", ",").split(","):
+        fmt = part.strip().lower().lstrip(".")
+        if not fmt:
+            continue
+        if fmt not in ("docx", "md"):
+            raise click.BadParameter(f"不认识的格式“{part.strip()}”。可用的格式有 docx、md，多个用逗号隔开。")
+        if fmt not in formats:
+            formats.append(fmt)
+    if not formats:
+        raise click.BadParameter("请至少指定一种格式，如 -f docx 或 -f docx,md。")
+    return formats
+
+
+@cli.command(cls=ChineseCommand)
+@click.argument("form", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-f", "--format", "fmt", default="docx", show_default=True,
+              help="输出格式：docx、md，多个用逗号隔开，如 docx,md。")
+@click.option("-o", "--output", type=click.Path(path_type=Path),
+              help="输出文件（只生成一种格式时）或文件夹。默认与表单同名、放在同一文件夹。")
+@click.option("--style", type=click.Path(path_type=Path, dir_okay=False),
+              help="版式配置文件（YAML），默认使用 GB/T 9704-2012。")
+def report(form: Path, fmt: str, output: Path | None, style: Path | None) -> None:
+    """根据表单 FORM 生成工作总结。"""
+    from .api import write_report
+
+    try:
+        formats = _formats(fmt)
+    except click.BadParameter as exc:
+        exc.param_hint = "-f/--format"
+        raise
+    result, written = write_report(form, formats, output, style=style)
+    print_diagnostics(result.warnings)
+    for path in written:
+        _out.print(str(path), markup=False)
+
+
+@cli.command(cls=ChineseCommand)
+@click.argument("form", type=click.Path(path_type=Path, dir_okay=False))
+def check(form: Path) -> None:
+    """检查表单 FORM 是否填写正确，不生成任何文件。"""
+    from .api import check_form
+
+    _, warnings = check_form(form)
+    print_diagnostics(warnings)
+    _out.print(f"{form}：表单填写正确。", markup=False)
+
+
+@cli.command(cls=ChineseCommand)
+@click.argument("form", required=False, default="工作总结.yaml",
+                type=click.Path(path_type=Path, dir_okay=False))
+def init(form: Path) -> None:
+    """生成一份带中文说明的空白表单 FORM（默认：工作总结.yaml），已有文件不会被覆盖。"""
+    from .starter import write_starter_form
+
+    path = write_starter_form(form)
+    _out.print(str(path), markup=False)
+    _out.print("已生成空白表单。请用记事本、WPS 或 VS Code 打开填写，"
+               f"然后运行：gen report {form}", markup=False)
+
+
+@cli.command(cls=ChineseCommand)
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="把 JSON Schema 写到这个文件；不指定则打印出来。")
+def schema(output: Path | None) -> None:
+    """输出表单的 JSON Schema（供 VS Code 等编辑器提示和校验）。"""
+    from .output import write_atomic
+    from .schema import form_schema
+
+    text = json.dumps(form_schema(), ensure_ascii=False, indent=2) + "\n"
+    if output is None:
+        click.echo(text, nl=False)
+    else:
+        _out.print(str(write_atomic(output, text.encode("utf-8"))), markup=False)
+
+
+def main(argv: Sequence[str] | None = None) -> NoReturn:
+    """命令行入口：所有异常在这里翻译成中文和退出码，只有 --debug 才显示调用栈。"""
+    args = list(sys.argv[1:] if argv is None else argv)
+    debug = "--debug" in args
+    code = run(args, debug=debug)
+    sys.exit(code)
+
+
+def run(args: list[str], *, debug: bool = False) -> int:
+    try:
+        result = cli.main(args=args, prog_name="gen", standalone_mode=False)
+    except click.exceptions.Exit as exc:
+        return int(exc.exit_code)
+    except click.exceptions.Abort:
+        _err.print("已取消。", markup=False)
+        return INVALID
+    except click.UsageError as exc:
+        _err.print(translate_usage_error(exc), style="red", markup=False)
+        return USAGE
+    except GenError as exc:
+        print_diagnostics(exc.diagnostics)
+        if debug:
+            _err.print(traceback.format_exc(), markup=False)
+        return exc.exit_code
+    except KeyboardInterrupt:
+        _err.print("已中断。", markup=False)
+        return 130
+    except Exception as exc:  # 程序自身的缺陷：给办事员一句话，给维护人员 --debug
+        if debug:
+            _err.print(traceback.format_exc(), markup=False)
+        else:
+            _err.print(f"gen 内部出错（{type(exc).__name__}）。请把表单和这条信息发给维护人员，"
+                       "加上 --debug 参数运行可以看到详细信息。", style="red", markup=False)
+        return INVALID
+    return result if isinstance(result, int) else OK
+

@@ -1,0 +1,169 @@
+"""渲染结果的中间结构：Word 和 Markdown 两种输出都由它生成。
+
+模板渲染出带少量标注的 Markdown，:func:`parse_document` 把它解析成一串 :class:`Block`。
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+from markdown_it import MarkdownIt
+from markdown_it.token import Token
+from mdit_py_plugins.attrs import attrs_block_plugin, attrs_plugin
+
+from .errors import RenderError
+
+
+class BlockKind(str, Enum):
+    TITLE = "标题"
+    HEADING1 = "一级标题"
+    PARAGRAPH = "正文"
+    SIGNATURE = "署名"
+    DATE = "日期"
+    TABLE = "表格"
+
+
+# 段首“行内小标题”的层级：二级（一）用楷体，三级 1. 与四级（1）用仿宋
+RUN_LEVELS = {"二级": 2, "三级": 3, "四级": 4}
+
+
+@dataclass(frozen=True)
+class Run:
+    """一段连续文字。``level`` 为 0 表示正文，2/3/4 表示行内小标题。"""
+
+    text: str
+    level: int = 0
+
+
+@dataclass(frozen=True)
+class Block:
+    kind: BlockKind
+    runs: tuple[Run, ...] = ()
+    rows: tuple[tuple[str, ...], ...] = ()  # 表格：第一行是表头
+
+    @property
+    def text(self) -> str:
+        return "".join(run.text for run in self.runs)
+
+    @property
+    def heading_run(self) -> Run | None:
+        return self.runs[0] if self.runs and self.runs[0].level else None
+
+
+@dataclass
+class Document:
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def title(self) -> str:
+        return next((b.text for b in self.blocks if b.kind is BlockKind.TITLE), "")
+
+    def of_kind(self, kind: BlockKind) -> list[Block]:
+        return [b for b in self.blocks if b.kind is kind]
+
+
+_PARAGRAPH_CLASSES = {"署名": BlockKind.SIGNATURE, "日期": BlockKind.DATE}
+
+
+def _parser() -> MarkdownIt:
+    return (MarkdownIt("commonmark", {"html": False})
+            .enable("table")
+            .use(attrs_block_plugin)
+            .use(attrs_plugin, spans=True))
+
+
+def parse_document(markdown: str) -> Document:
+    """把模板输出的 Markdown 解析成 :class:`Document`。遇到不认识的结构即报错。"""
+    tokens = _parser().parse(markdown)
+    doc = Document()
+    index = 0
+    while index < len(tokens):
+        token = tokens[index]
+        if token.type == "heading_open":
+            kind = BlockKind.TITLE if token.tag == "h1" else BlockKind.HEADING1
+            doc.blocks.append(Block(kind, _runs(tokens[index + 1])))
+            index += 3
+        elif token.type == "paragraph_open":
+            kind = _PARAGRAPH_CLASSES.get(str(token.attrs.get("class", "")), BlockKind.PARAGRAPH)
+            doc.blocks.append(Block(kind, _runs(tokens[index + 1])))
+            index += 3
+        elif token.type == "table_open":
+            end = next(i for i in range(index, len(tokens)) if tokens[i].type == "table_close")
+            doc.blocks.append(Block(BlockKind.TABLE, rows=_table_rows(tokens[index:end])))
+            index = end + 1
+        else:
+            raise RenderError(f"模板输出了无法识别的结构：{token.type}（第 {_line(token)} 行）。"
+                              "这是模板的问题，请联系维护人员。")
+    return doc
+
+
+def _line(token: Token) -> int:
+    return token.map[0] + 1 if token.map else 0
+
+
+def _runs(inline: Token) -> tuple[Run, ...]:
+    runs: list[Run] = []
+    level = 0
+    buffer: list[str] = []
+
+    def flush() -> None:
+        if buffer:
+            text = "".join(buffer)
+            if runs and runs[-1].level == level:
+                runs[-1] = Run(runs[-1].text + text, level)
+            else:
+                runs.append(Run(text, level))
+            buffer.clear()
+
+    for child in inline.children or []:
+        if child.type == "span_open":
+            flush()
+            level = RUN_LEVELS.get(str(child.attrs.get("class", "")), 0)
+        elif child.type == "span_close":
+            flush()
+            level = 0
+        elif child.type in ("text", "code_inline"):
+            buffer.append(child.content)
+        elif child.type in ("softbreak", "hardbreak"):
+            continue  # 中文段落内换行不留空格
+        elif child.type in ("strong_open", "strong_close", "em_open", "em_close"):
+            continue
+        else:
+            raise RenderError(f"模板输出了无法识别的行内结构：{child.type}。")
+    flush()
+    return tuple(runs)
+
+
+def _table_rows(tokens: list[Token]) -> tuple[tuple[str, ...], ...]:
+    rows: list[tuple[str, ...]] = []
+    row: list[str] = []
+    for token in tokens:
+        if token.type == "tr_open":
+            row = []
+        elif token.type == "inline":
+            row.append("".join(run.text for run in _runs(token)))
+        elif token.type == "tr_close":
+            rows.append(tuple(row))
+    return tuple(rows)
+
+
+_MD_SPECIAL = set("\\`*_[]{}<>#|!~&")
+
+
+def escape_markdown(text: str, *, line_start: bool = True) -> str:
+    """办事员文字进入 Markdown 前的转义：所有可能被当成标记的符号都加反斜杠。
+
+    ``line_start`` 为真时，文字位于行首，还要防止“1.”“- ”被当成列表。
+    """
+    out: list[str] = []
+    for index, ch in enumerate(text):
+        if ch in _MD_SPECIAL:
+            out.append("\\" + ch)
+        elif line_start and ch in ".)" and index > 0 and text[:index].isdigit():
+            out.append("\\" + ch)  # 行首“1.”不能变成有序列表
+        elif line_start and ch in "-+=" and index == 0:
+            out.append("\\" + ch)
+        else:
+            out.append(ch)
+    return "".join(out)

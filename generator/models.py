@@ -1,0 +1,159 @@
+"""表单的数据模型（校验阶段的核心）。
+
+字段名是英文，``alias`` 是办事员在表单里写的中文键。JSON Schema 由这些模型导出。
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import Enum
+from typing import Any
+
+from pydantic import Field, field_validator, model_validator
+
+from .indicators import Indicator
+from .modelbase import FormModel
+
+_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+
+
+class ReportKind(str, Enum):
+    ANNUAL = "年度工作总结"
+    HALF_YEAR = "半年工作总结"
+    SUMMARY_AND_PLAN = "工作总结和工作计划"
+
+
+class Item(FormModel):
+    """一个事项：渲染为“（一）标题。”加内容和要点。"""
+
+    title: str = Field(alias="标题", min_length=1, title="标题",
+                       description="这一项工作的小标题，如 强化理论武装，提升服务能力（不要写序号）")
+    content: str | None = Field(default=None, alias="内容", title="内容",
+                                description="紧接小标题的正文；空一行可分段")
+    points: list[str] = Field(default_factory=list, alias="要点", title="要点",
+                              description="并列的几点，自动编为“一是……；二是……”")
+    children: list[Item] = Field(default_factory=list, alias="子项", title="子项",
+                                 description="下一层事项，自动编为 1. 2. …")
+
+    @field_validator("points")
+    @classmethod
+    def _points_not_empty(cls, value: list[str]) -> list[str]:
+        for text in value:
+            if not text.strip():
+                raise ValueError("要点里有一条是空的，请填写内容或删掉这一行")
+        return value
+
+
+class Problem(FormModel):
+    """一条存在的问题；可以附带解决思路。"""
+
+    content: str = Field(alias="内容", min_length=1, title="内容", description="问题的表述")
+    solution: str | None = Field(default=None, alias="解决思路", title="解决思路",
+                                 description="针对这个问题打算怎么办（可选）")
+
+
+class ExtraSection(FormModel):
+    """工作开展情况之后的其他一级章节，如 获得荣誉、经验体会。"""
+
+    title: str = Field(alias="标题", min_length=1, title="标题", description="章节名，如 获得荣誉")
+    content: str | None = Field(default=None, alias="内容", title="内容", description="章节正文")
+    items: list[Item] = Field(default_factory=list, alias="事项", title="事项",
+                              description="章节下的事项，自动编为（一）（二）…")
+
+    @model_validator(mode="after")
+    def _has_body(self) -> ExtraSection:
+        if not (self.content and self.content.strip()) and not self.items:
+            raise ValueError("这个章节既没有“内容”也没有“事项”，请至少填写一项")
+        return self
+
+
+class Form(FormModel):
+    """一份工作总结表单。"""
+
+    unit: str = Field(alias="单位", min_length=1, title="单位",
+                      description="发文单位全称，如 贡觉县卫生健康委员会")
+    year: int = Field(alias="年度", ge=2000, le=2100, title="年度",
+                      description="总结的是哪一年，写阿拉伯数字，如 2024")
+    kind: ReportKind = Field(default=ReportKind.ANNUAL, alias="类型", title="类型",
+                             description="年度工作总结、半年工作总结 或 工作总结和工作计划")
+    title: str | None = Field(default=None, alias="标题", title="标题",
+                              description="不填则自动生成，如 贡觉县卫生健康委员会2024年度工作总结")
+    intro: str = Field(alias="导语", min_length=1, title="导语", description="开头一段总述")
+    overview: str | None = Field(default=None, alias="基本情况", title="基本情况",
+                                 description="填写后作为第一部分“一、基本情况”，其余部分顺延")
+    indicators: list[Indicator] = Field(default_factory=list, alias="指标", title="指标",
+                                        description="统计数字；正文中用 {{键}} 引用")
+    work: list[Item] = Field(alias="工作开展情况", min_length=1, title="工作开展情况",
+                             description="第一部分的各项工作，每项一个小标题")
+    other_sections: list[ExtraSection] = Field(default_factory=list, alias="其他章节",
+                                               title="其他章节",
+                                               description="工作开展情况之后的其他一级章节")
+    problems: list[Problem] = Field(alias="存在的问题", min_length=1, title="存在的问题",
+                                    description="每条一个问题；可写成 {内容, 解决思路}")
+    plans: list[Item] = Field(alias="下一步工作计划", min_length=1, title="下一步工作计划",
+                              description="下一步的工作，每项一个小标题")
+    closing: str | None = Field(default=None, alias="结束语", title="结束语", description="结尾一段")
+    signature: str | None = Field(default=None, alias="署名", title="署名",
+                                  description="落款单位，不填则与“单位”相同")
+    date: dt.date = Field(alias="日期", title="日期",
+                          description="成文日期，写成 2025-01-07，文中显示为 2025年1月7日")
+
+    @field_validator("problems", mode="before")
+    @classmethod
+    def _problem_texts(cls, value: Any) -> Any:
+        if isinstance(value, list):
+            return [{"内容": v} if isinstance(v, str) else v for v in value]
+        return value
+
+    @field_validator("year", mode="before")
+    @classmethod
+    def _year_is_number(cls, value: Any) -> Any:
+        if isinstance(value, bool) or (isinstance(value, str) and not value.strip().isdigit()):
+            raise ValueError("要写阿拉伯数字，如 2024")
+        return value
+
+    @field_validator("date", mode="before")
+    @classmethod
+    def _date_text(cls, value: Any) -> Any:
+        if isinstance(value, (dt.date, dt.datetime)):
+            return value
+        text = str(value).strip()
+        if not _DATE.match(text):
+            raise ValueError("要写成 年-月-日，如 2025-01-07")
+        year, month, day = (int(part) for part in text.split("-"))
+        try:
+            return dt.date(year, month, day)
+        except ValueError:
+            why = "月份只能是 1 到 12" if not 1 <= month <= 12 else f"{month}月没有{day}日"
+            raise ValueError(f"{text} 这一天不存在（{why}）") from None
+
+    @model_validator(mode="after")
+    def _unique_indicator_keys(self) -> Form:
+        seen: set[str] = set()
+        for ind in self.indicators:
+            if ind.key in seen:
+                raise ValueError(f"指标的键“{ind.key}”重复了，每个指标的键必须不同")
+            seen.add(ind.key)
+        return self
+
+    @property
+    def derived_title(self) -> str:
+        if self.kind is ReportKind.HALF_YEAR:
+            return f"{self.unit}{self.year}年上半年工作总结"
+        if self.kind is ReportKind.SUMMARY_AND_PLAN:
+            return f"{self.unit}{self.year}年工作总结和{self.year + 1}年工作计划"
+        return f"{self.unit}{self.year}年度工作总结"
+
+    @property
+    def display_title(self) -> str:
+        return self.title or self.derived_title
+
+    @property
+    def display_signature(self) -> str:
+        return self.signature or self.unit
+
+
+FORM_KEYS: tuple[str, ...] = tuple(
+    str(f.alias) for f in Form.model_fields.values() if f.alias is not None
+)
