@@ -92,6 +92,15 @@ def _plain_for_yaml(value: Any) -> Any:
     return value
 
 
+def style_path(report: Report, override: Path | None) -> Path | None:
+    """版式配置：命令行 --style 优先，其次表单的“样式”（相对于表单所在文件夹）。"""
+    if override is not None:
+        return override
+    if report.form.style:
+        return report.source.source.path.parent / report.form.style
+    return None
+
+
 def write_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | None = None,
                  *, style: Path | None = None) -> tuple[Report, list[Path]]:
     """生成并写出文件，返回报告和写出的绝对路径。
@@ -100,7 +109,7 @@ def write_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | 
     """
     targets = plan_outputs(path, formats, output)
     report = build_report(path)
-    profile = load_profile(style)
+    profile = load_profile(style_path(report, style))
     contents: dict[str, bytes] = {}
     for fmt in targets:
         if fmt == "md":

@@ -56,12 +56,18 @@ class Diagnostic:
         lines = [f"{head}{self.severity.value}：{code}{self.message}"]
         if self.source_line is not None and self.line is not None:
             text = self.source_line.rstrip("\r\n")
-            lines.append(f"    {text}")
             col = max(1, self.column or 1)
+            lines.append("    " + _visible(text))
             lines.append("    " + " " * display_width(text[: col - 1]) + "^")
         if self.hint:
             lines.append(f"    提示：{self.hint}")
         return "\n".join(lines)
+
+
+def _visible(text: str) -> str:
+    """原文行的显示形式：Tab 显示为四个空格，控制字符显示为“␇”这类符号。"""
+    text = text.replace("\t", "    ")
+    return "".join(chr(0x2400 + ord(ch)) if ord(ch) < 32 else ch for ch in text)
 
 
 def display_width(text: str) -> int:
@@ -119,6 +125,12 @@ class OutputError(GenError):
 
 class ImportFailure(GenError):
     """``gen import`` 读不懂给定的报告文件。"""
+
+
+class UsageProblem(GenError):
+    """命令用法不对（如 -o 给了文件却要生成多种格式）：退出码 2。"""
+
+    exit_code = 2
 
 
 class ToolMissing(GenError):

@@ -193,6 +193,9 @@ _FULLWIDTH_KEY = re.compile(r"^(\s*(?:-\s+)?)([^\s:：#][^:：#]{0,20}?)\s*：")
 
 def parse_yaml(source: SourceText) -> LoadedForm:
     """解析 YAML；语法错误、锚点/别名、标签都变成带位置的中文错误。"""
+    control = _control_characters(source)
+    if control:  # YAML 读取器遇到控制字符只会报“第几个字节”，这里先按行列报出
+        raise FormError(control)
     problems = _line_problems(source)
     yaml = _yaml()
     try:
@@ -220,6 +223,19 @@ def _merge(first: list[Diagnostic], second: list[Diagnostic]) -> list[Diagnostic
     kept = [d for d in second if first_line is None or (d.line or 0) < first_line]
     return sorted(first + kept,
                   key=lambda d: (d.line or 0, d.column or 0))
+
+
+def _control_characters(source: SourceText) -> list[Diagnostic]:
+    """YAML 和 Word 都容不下的控制字符（常见于从网页或旧系统复制来的文字）。"""
+    problems: list[Diagnostic] = []
+    for number, line in enumerate(source.lines, start=1):
+        for column, ch in enumerate(line, start=1):
+            if (ord(ch) < 32 and ch != "\t") or ord(ch) == 0x7F or 0x80 <= ord(ch) < 0xA0:
+                problems.append(source.diagnostic(
+                    f"这里有一个看不见的控制字符（U+{ord(ch):04X}），Word 文件无法保存它。"
+                    "请删掉这几个字重新输入，或从记事本里复制纯文字粘贴。", number, column))
+                break
+    return problems
 
 
 def _line_problems(source: SourceText) -> list[Diagnostic]:

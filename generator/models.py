@@ -98,6 +98,8 @@ class Form(FormModel):
                                   description="落款单位，不填则与“单位”相同")
     date: dt.date = Field(alias="日期", title="日期",
                           description="成文日期，写成 2025-01-07，文中显示为 2025年1月7日")
+    style: str | None = Field(default=None, alias="样式", title="样式",
+                              description="版式配置文件（相对于本表单所在文件夹），不填则用 GB/T 9704-2012")
 
     @field_validator("problems", mode="before")
     @classmethod

@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
-from .errors import Diagnostic, OutputError
+from .errors import Diagnostic, OutputError, UsageProblem
 
 FORMATS = ("docx", "md", "pdf")
 
@@ -23,17 +23,17 @@ def plan_outputs(form_path: Path, formats: Sequence[str], output: Path | None) -
         targets = {fmt: output / f"{stem}.{fmt}" for fmt in formats}
     else:
         if len(formats) > 1:
-            raise OutputError(Diagnostic(
+            raise UsageProblem(Diagnostic(
                 f"同时生成 {'、'.join(formats)} 多种格式时，-o 要给一个文件夹，而不是文件“{output}”。"))
         targets = {formats[0]: output}
     resolved_input = form_path.resolve()
     for fmt, target in targets.items():
         if target.resolve() == resolved_input:
-            raise OutputError(Diagnostic(
+            raise UsageProblem(Diagnostic(
                 f"输出文件“{target}”就是表单本身，不能覆盖。请换一个输出文件名。"))
         if target.suffix.lower() != f".{fmt}":
-            raise OutputError(Diagnostic(
-                f"输出文件“{target}”的扩展名应为 .{fmt}。"))
+            raise UsageProblem(Diagnostic(
+                f"输出文件“{target}”的扩展名应为 .{fmt}，与 -f 指定的格式一致。"))
     return targets
 
 

@@ -181,8 +181,12 @@ def _strip_typed_numbers(source: SourceText, data: dict[str, Any], out: Collecto
 def translate_errors(loaded: LoadedForm, exc: ValidationError,
                      root: type[BaseModel]) -> list[Diagnostic]:
     """把 pydantic 的全部错误翻译成带位置的中文诊断。``root`` 用于推荐最接近的键。"""
-    return [_translate(loaded.source, loaded.data, err, root)
-            for err in exc.errors(include_url=False)]
+    errors = exc.errors(include_url=False)
+    # 把“导语”写成“导言”时，pydantic 同时报“多了导言”和“缺少导语”：只留前一条（它已建议“导语”）
+    suggested = {(tuple(e["loc"][:-1]), _suggest(str(e["loc"][-1]), tuple(e["loc"][:-1]), root))
+                 for e in errors if e["type"] == "extra_forbidden"}
+    return [_translate(loaded.source, loaded.data, err, root) for err in errors
+            if not (err["type"] == "missing" and (tuple(err["loc"][:-1]), str(err["loc"][-1])) in suggested)]
 
 
 def _translate(source: SourceText, data: Any, err: Any, root: type[BaseModel]) -> Diagnostic:
@@ -254,16 +258,26 @@ def _path_text(path: Sequence[str | int]) -> str:
     return " ".join(parts)
 
 
+def _suggest(key: str, parent: Path_, root: type[BaseModel]) -> str | None:
+    """与写错的键最接近的有效键。"""
+    valid = _keys_at(parent, root)
+    cleaned = key.replace("\u3000", "").replace("：", "").strip()
+    if cleaned in valid:
+        return cleaned
+    guess = difflib.get_close_matches(cleaned, valid, n=1, cutoff=0.3)
+    if not guess:
+        guess = [v for v in valid if v and (v in cleaned or cleaned in v)][:1]
+    return guess[0] if guess else None
+
+
 def _unknown_key_message(key: str, parent: Path_, root: type[BaseModel]) -> str:
     valid = _keys_at(parent, root)
     cleaned = key.replace("\u3000", "").replace("：", "").strip()
     where = f"“{_path_text(parent)}”里" if parent else "表单最外层"
     if cleaned != key and cleaned in valid:
         return f"{where}的键“{key}”里混进了全角空格或全角冒号，应写作“{cleaned}”。"
-    guess = difflib.get_close_matches(cleaned, valid, n=1, cutoff=0.3)
-    if not guess:
-        guess = [v for v in valid if v and (v in cleaned or cleaned in v)][:1]
-    suggestion = f"是不是要写“{guess[0]}”？" if guess else ""
+    guess = _suggest(key, parent, root)
+    suggestion = f"是不是要写“{guess}”？" if guess else ""
     allowed = "、".join(valid)
     return f"{where}没有“{key}”这个键。{suggestion}这里可用的键有：{allowed}。"
 

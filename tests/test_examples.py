@@ -1,0 +1,69 @@
+"""每个示例表单都能生成两种格式；Markdown 里有标题、三个编号部分和每个事项的编号。"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+import docx
+import pytest
+from conftest import EXAMPLES
+from ruamel.yaml import YAML
+
+from generator.api import build_report, write_report
+from generator.numbering import level1, level2, level3
+
+KINDS = {"年度工作总结", "半年工作总结", "工作总结和工作计划"}
+
+
+def test_examples_cover_the_form() -> None:
+    assert len(EXAMPLES) >= 3
+    yaml = YAML(typ="safe")
+    forms = [yaml.load(p.read_text(encoding="utf-8")) for p in EXAMPLES]
+    assert {f.get("类型", "年度工作总结") for f in forms} == KINDS
+    text = "\n".join(p.read_text(encoding="utf-8") for p in EXAMPLES)
+    for key in ("指标:", "要点:", "子项:", "其他章节:", "解决思路:", "基本情况:", "结束语:"):
+        assert key in text, f"示例里没有用到 {key}"
+    for form in forms:
+        assert form.get("指标"), "每个示例都要有指标"
+    assert re.search(r"\{\{[^}]+\.同比\}\}", text), "示例要引用派生数字"
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_example_renders_both_formats(example: Path, tmp_path: Path) -> None:
+    report, written = write_report(example, ("docx", "md"), tmp_path)
+    assert [p.name for p in written] == [f"{example.stem}.docx", f"{example.stem}.md"]
+    assert report.warnings == []
+    markdown = written[1].read_text(encoding="utf-8")
+    form = report.form
+
+    assert markdown.startswith(f"# {form.display_title}\n")
+    sections = re.findall(r"^## (.+)$", markdown, flags=re.M)
+    assert len(sections) == 3 + bool(form.overview) + len(form.other_sections)
+    assert [s[:2] for s in sections] == [level1(i) for i in range(1, len(sections) + 1)]
+    assert any(s.endswith("存在的问题") for s in sections)
+    for index, item in enumerate(form.work, 1):
+        assert f"**{level2(index)}{item.title.rstrip('。')}**。" in markdown
+        for child_index, child in enumerate(item.children, 1):
+            assert f"**{level3(child_index)}{child.title.rstrip('。')}**。" in markdown
+    for index, item in enumerate(form.plans, 1):
+        assert f"**{level2(index)}{item.title.rstrip('。')}**。" in markdown
+    assert "{{" not in markdown and "}}" not in markdown
+
+    word = docx.Document(io.BytesIO(written[0].read_bytes()))
+    texts = [p.text for p in word.paragraphs]
+    assert texts[0].replace("\n", "") == form.display_title
+    assert texts[-1] == f"{form.date.year}年{form.date.month}月{form.date.day}日"
+    body = "".join(texts)
+    for item in form.work + form.plans:
+        assert item.title.rstrip("。") in body
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_docx_and_markdown_come_from_the_same_structure(example: Path) -> None:
+    report = build_report(example)
+    word = docx.Document(io.BytesIO(report.docx()))
+    word_text = "".join(p.text for p in word.paragraphs).replace("\n", "")
+    md_text = re.sub(r"[#*\\\n ]", "", report.markdown())
+    assert re.sub(r"\s", "", word_text) == re.sub(r"\s", "", md_text)
