@@ -38,7 +38,9 @@ def _table(block: Block) -> str:
     if not block.rows:
         return ""
     header, *body = block.rows
-    lines = ["| " + " | ".join(escape_markdown(c) for c in header) + " |",
-             "|" + "|".join(" --- " for _ in header) + "|"]
-    lines += ["| " + " | ".join(escape_markdown(c) for c in row) + " |" for row in body]
+    def cells(row: tuple[str, ...]) -> str:
+        return "| " + " | ".join(escape_markdown(c, line_start=False) for c in row) + " |"
+
+    lines = [cells(header), "|" + "|".join(" --- " for _ in header) + "|"]
+    lines += [cells(row) for row in body]
     return "\n".join(lines)

@@ -68,6 +68,21 @@ class ExtraSection(FormModel):
         return self
 
 
+class CheckSettings(FormModel):
+    """内容检查的设置。"""
+
+    ignore: list[str] = Field(default_factory=list, alias="忽略", title="忽略",
+                              description="不做的检查项代码，如 [GEN203]")
+
+    @field_validator("ignore")
+    @classmethod
+    def _codes(cls, value: list[str]) -> list[str]:
+        for code in value:
+            if not re.fullmatch(r"GEN\d{3}", code.strip().upper()):
+                raise ValueError(f"“{code}”不是检查项代码，代码形如 GEN203")
+        return [code.strip().upper() for code in value]
+
+
 class Form(FormModel):
     """一份工作总结表单。"""
 
@@ -84,6 +99,8 @@ class Form(FormModel):
                                  description="填写后作为第一部分“一、基本情况”，其余部分顺延")
     indicators: list[Indicator] = Field(default_factory=list, alias="指标", title="指标",
                                         description="统计数字；正文中用 {{键}} 引用")
+    indicator_table: bool = Field(default=False, alias="指标表", title="指标表",
+                                  description="填 true 时在工作开展情况之后加一节“主要指标完成情况”表格")
     work: list[Item] = Field(alias="工作开展情况", min_length=1, title="工作开展情况",
                              description="第一部分的各项工作，每项一个小标题")
     other_sections: list[ExtraSection] = Field(default_factory=list, alias="其他章节",
@@ -98,6 +115,8 @@ class Form(FormModel):
                                   description="落款单位，不填则与“单位”相同")
     date: dt.date = Field(alias="日期", title="日期",
                           description="成文日期，写成 2025-01-07，文中显示为 2025年1月7日")
+    checks: CheckSettings = Field(default_factory=CheckSettings, alias="检查", title="检查",
+                                  description="内容检查的设置，如 {忽略: [GEN203]}")
     style: str | None = Field(default=None, alias="样式", title="样式",
                               description="版式配置文件（相对于本表单所在文件夹），不填则用 GB/T 9704-2012")
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
+from decimal import Decimal
 from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
@@ -66,6 +67,37 @@ def split_first_sentence(text: str) -> tuple[str, str]:
     return flat[: match.end()], flat[match.end():]
 
 
+def plain_number(value: Decimal) -> str:
+    """原样显示填写的数字：去掉多余的 0，不用科学计数法，不加千位分隔符。"""
+    text = f"{value.normalize():f}"
+    return "0" if text in ("-0", "") else text
+
+
+def indicator_rows(form: Form, figures: Mapping[str, Any]) -> list[list[str]]:
+    """“主要指标完成情况”表的各行：指标 | 单位 | 本期 | 上期 | 同比 | 目标 | 完成情况。"""
+    from .errors import GenError
+
+    def derived(figure: Any, name: str) -> str:
+        try:
+            return str(getattr(figure, name))
+        except GenError:
+            return "—"
+
+    rows: list[list[str]] = []
+    for ind in form.indicators:
+        figure = figures[ind.key]
+        rows.append([
+            ind.name,
+            ind.unit or "—",
+            plain_number(ind.current),
+            plain_number(ind.previous) if ind.previous is not None else "—",
+            derived(figure, "同比") if ind.previous is not None else "—",
+            plain_number(ind.target) if ind.target is not None else "—",
+            derived(figure, "完成率") if ind.target is not None else "—",
+        ])
+    return rows
+
+
 def chinese_date(value: dt.date) -> str:
     """成文日期：阿拉伯数字，不编虚位——2025年1月7日。"""
     return f"{value.year}年{value.month}月{value.day}日"
@@ -73,6 +105,7 @@ def chinese_date(value: dt.date) -> str:
 
 FILTERS: dict[str, Callable[..., Any]] = {
     "md": escape_markdown,
+    "md_inline": lambda text: escape_markdown(text, line_start=False),
     "paragraphs": split_paragraphs,
     "level1": numbering.level1,
     "level2": numbering.level2,

@@ -40,7 +40,8 @@ def test_example_renders_both_formats(example: Path, tmp_path: Path) -> None:
 
     assert markdown.startswith(f"# {form.display_title}\n")
     sections = re.findall(r"^## (.+)$", markdown, flags=re.M)
-    assert len(sections) == 3 + bool(form.overview) + len(form.other_sections)
+    table = form.indicator_table and bool(form.indicators)
+    assert len(sections) == 3 + bool(form.overview) + len(form.other_sections) + table
     assert [s[:2] for s in sections] == [level1(i) for i in range(1, len(sections) + 1)]
     assert any(s.endswith("存在的问题") for s in sections)
     for index, item in enumerate(form.work, 1):
@@ -64,6 +65,12 @@ def test_example_renders_both_formats(example: Path, tmp_path: Path) -> None:
 def test_docx_and_markdown_come_from_the_same_structure(example: Path) -> None:
     report = build_report(example)
     word = docx.Document(io.BytesIO(report.docx()))
-    word_text = "".join(p.text for p in word.paragraphs).replace("\n", "")
-    md_text = re.sub(r"[#*\\\n ]", "", report.markdown())
-    assert re.sub(r"\s", "", word_text) == re.sub(r"\s", "", md_text)
+    word_paragraphs = "".join(p.text for p in word.paragraphs)
+    word_cells = "".join(c.text for t in word.tables for row in t.rows for c in row.cells)
+    markdown = report.markdown()
+    md_tables = "".join(re.findall(r"^\|(.*)\|$", markdown, flags=re.M))
+    md_text = re.sub(r"^\|.*\|$", "", markdown, flags=re.M)
+    clean = lambda text: re.sub(r"[#*\\\s|]|---", "", text)  # noqa: E731
+    assert clean(word_paragraphs) == clean(md_text)
+    assert clean(word_cells) == clean(md_tables)
+    assert bool(word.tables) == (report.form.indicator_table and bool(report.form.indicators))
