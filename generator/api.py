@@ -22,7 +22,7 @@ from .loader import LoadedForm, decode_source, load_form_file, parse_yaml
 from .markdown_writer import to_markdown
 from .models import Form
 from .output import plan_outputs, write_atomic
-from .render import render_document
+from .render import indicator_rows, render_document
 from .style_profile import StyleProfile, load_profile
 from .validate import validate_form
 
@@ -75,7 +75,8 @@ def render_markdown(form: dict[str, Any]) -> str:
 def _build(loaded: LoadedForm) -> Report:
     form, warnings = validate_form(loaded)
     computed = compute(loaded, form, warnings)
-    document = render_document(computed.form)
+    document = render_document(computed.form, extra={
+        "indicator_rows": indicator_rows(computed.form, computed.figures)})
     return Report(source=loaded, form=computed.form, figures=computed.figures,
                   document=document, warnings=computed.warnings)
 
@@ -105,18 +106,30 @@ def write_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | 
                  *, style: Path | None = None) -> tuple[Report, list[Path]]:
     """生成并写出文件，返回报告和写出的绝对路径。
 
-    先在内存里生成全部格式，全部成功后才开始写盘：不会出现只写了一部分的情况。
+    先在内存里生成全部格式（PDF 由 LibreOffice 在临时文件夹里转换），全部成功后才开始写盘：
+    不会出现只写了一部分的情况。
     """
     targets = plan_outputs(path, formats, output)
     report = build_report(path)
     profile = load_profile(style_path(report, style))
+    if "pdf" in targets:
+        from .pdf import find_soffice
+
+        find_soffice()  # 没有 LibreOffice 时立即说明，不白白生成其他格式
     contents: dict[str, bytes] = {}
+    word: bytes | None = None
     for fmt in targets:
         if fmt == "md":
             contents[fmt] = report.markdown().encode("utf-8")
-        elif fmt == "docx":
-            contents[fmt] = report.docx(profile)
+        elif fmt in ("docx", "pdf"):
+            word = word or report.docx(profile)
+            if fmt == "docx":
+                contents[fmt] = word
+            else:
+                from .pdf import docx_to_pdf
+
+                contents[fmt] = docx_to_pdf(word, profile, name=targets[fmt].stem)
         else:
-            raise OutputError(Diagnostic(f"不支持的输出格式：{fmt}。可用的格式有 docx、md。"))
+            raise OutputError(Diagnostic(f"不支持的输出格式：{fmt}。可用的格式有 docx、md、pdf。"))
     written = [write_atomic(targets[fmt], data) for fmt, data in contents.items()]
     return report, written

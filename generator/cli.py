@@ -58,8 +58,8 @@ def _formats(value: str) -> list[str]:
         fmt = part.strip().lower().lstrip(".")
         if not fmt:
             continue
-        if fmt not in ("docx", "md"):
-            raise click.BadParameter(f"不认识的格式“{part.strip()}”。可用的格式有 docx、md，多个用逗号隔开。")
+        if fmt not in ("docx", "md", "pdf"):
+            raise click.BadParameter(f"不认识的格式“{part.strip()}”。可用的格式有 docx、md、pdf，多个用逗号隔开。")
         if fmt not in formats:
             formats.append(fmt)
     if not formats:
@@ -70,7 +70,7 @@ def _formats(value: str) -> list[str]:
 @cli.command(cls=ChineseCommand)
 @click.argument("form", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("-f", "--format", "fmt", default="docx", show_default=True,
-              help="输出格式：docx、md，多个用逗号隔开，如 docx,md。")
+              help="输出格式：docx、md、pdf（需要 LibreOffice），多个用逗号隔开，如 docx,pdf。")
 @click.option("-o", "--output", type=click.Path(path_type=Path),
               help="输出文件（只生成一种格式时）或文件夹。默认与表单同名、放在同一文件夹。")
 @click.option("--style", type=click.Path(path_type=Path, dir_okay=False),

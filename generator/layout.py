@@ -28,10 +28,32 @@ def text_width(text: str) -> Decimal:
     return sum((char_width(ch) for ch in text), Decimal(0))
 
 
+AUTOSPACE = Decimal("0.25")
+
+
+def set_width(text: str) -> Decimal:
+    """排出来的宽度：字宽之和，加上汉字与数字、字母交界处的自动间距（Word 默认的
+    “自动调整中文与西文、数字的间距”，LibreOffice 总是这样排），每处约四分之一字。"""
+    wide = [char_width(ch) == 1 for ch in text]
+    boundaries = sum(1 for a, b in pairwise(wide) if a != b)
+    return text_width(text) + AUTOSPACE * boundaries
+
+
 # ---------------------------------------------------------------- 标题回行
+
+
+def title_line_limit(max_chars: int, text_width_mm: Decimal, title_pt: Decimal) -> int:
+    """标题每行最多的字宽：不超过配置的字数，也不塞满版心（留一字余地，
+    因为数字、字母的实际字宽因字体而异，塞满时可能挤出版心）。"""
+    capacity = int(text_width_mm / MM_PER_INCH * 72 / title_pt)
+    return max(1, min(max_chars, capacity - 1))
 
 _BREAK_AFTER = "的和与及暨关于局委会院府厅办站队所心司部处科年度总结划"
 _NO_LINE_START = "，。、；：？！）》”’"
+# 回行时不能拆开的词（词意完整）
+_KEEP_TOGETHER = ("委员会", "人民政府", "人民医院", "卫生健康", "卫生院", "办公室", "领导小组",
+                  "上半年", "下半年", "年度", "工作", "总结", "计划", "报告", "情况", "中心",
+                  "关于", "自治区", "自治州", "自治县")
 
 
 def break_title(title: str, max_chars: int) -> list[str]:
@@ -59,8 +81,10 @@ def break_title(title: str, max_chars: int) -> list[str]:
 
 
 def _candidates(title: str, max_lines: int) -> list[list[str]]:
+    inside = {start + offset for word in _KEEP_TOGETHER for start in _find_all(title, word)
+              for offset in range(1, len(word))}
     cuts = [i for i in range(1, len(title)) if title[i] not in _NO_LINE_START
-            and not (title[i - 1].isdigit() and title[i].isdigit())]
+            and not (title[i - 1].isascii() and title[i].isascii()) and i not in inside]
     results: list[list[str]] = []
 
     def extend(start: int, lines: list[str]) -> None:
@@ -76,6 +100,15 @@ def _candidates(title: str, max_lines: int) -> list[list[str]]:
 
     extend(0, [])
     return results
+
+
+def _find_all(text: str, word: str) -> list[int]:
+    starts: list[int] = []
+    index = text.find(word)
+    while index >= 0:
+        starts.append(index)
+        index = text.find(word, index + 1)
+    return starts
 
 
 def _good_shape(widths: list[Decimal]) -> bool:
@@ -130,7 +163,7 @@ def signature_indents(signature: str, date_text: str) -> SignatureIndents:
 
     日期比署名长时，日期右空二字，署名的右缩进相应加大，使日期首字仍比署名首字右移二字。
     """
-    sig, date = text_width(signature), text_width(date_text)
+    sig, date = set_width(signature), set_width(date_text)
     if date > sig:
         return SignatureIndents(signature=Decimal(4) + date - sig, date=Decimal(2))
     return SignatureIndents(signature=Decimal(2), date=sig - date)

@@ -48,6 +48,7 @@ def write_atomic(target: Path, data: bytes) -> Path:
     tmp_name: str | None = None
     try:
         fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}.", suffix=".tmp", dir=folder)
+        os.chmod(tmp_name, 0o666 & ~_umask())  # mkstemp 建的是 0600：改成普通文件的权限
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -65,6 +66,12 @@ def write_atomic(target: Path, data: bytes) -> Path:
             with contextlib.suppress(OSError):
                 os.unlink(tmp_name)
     return target
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
 
 
 def _reason(exc: OSError) -> str:

@@ -2,7 +2,8 @@
 """生成 templates/docx/base.docx：gen 写 Word 文件时用的空白底稿。
 
 底稿只含最少的部件，文字语言为 zh-CN，中文字体显式写在 w:eastAsia 上，
-没有任何主题字体（python-docx 自带模板会把中文送到日文主题字体上）。
+没有任何主题字体（python-docx 自带模板会把中文送到日文主题字体上）；
+单双页页码不同（w:evenAndOddHeaders），标点不压缩（每个字占一格，每行正好 28 字）。
 具体的字体、字号、页面由版式配置（templates/styles/*.yaml）在生成时写入。
 
 用法：python scripts/build_base_docx.py  （tests/test_base_docx.py 检查提交的底稿是否最新）
@@ -71,7 +72,8 @@ PARTS: dict[str, str] = {
         "</w:styles>"),
     "word/settings.xml": HEAD + (
         f'<w:settings xmlns:w="{W}" xmlns:r="{R}">'
-        '<w:defaultTabStop w:val="420"/><w:characterSpacingControl w:val="compressPunctuation"/>'
+        '<w:defaultTabStop w:val="420"/><w:evenAndOddHeaders/>'
+        '<w:characterSpacingControl w:val="doNotCompress"/>'
         '<w:compat><w:compatSetting w:name="compatibilityMode" '
         'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
         '<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/>'

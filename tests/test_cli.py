@@ -83,7 +83,7 @@ def test_output_suffix_must_match_format(gen, form_file, tmp_path: Path) -> None
 def test_unknown_format_is_usage_error(gen, form_file) -> None:  # type: ignore[no-untyped-def]
     result = gen("report", str(form_file()), "-f", "doc")
     assert result.code == 2
-    assert result.err == ("用法错误：-f/--format 的值不对：不认识的格式“doc”。可用的格式有 docx、md，多个用逗号隔开。\n"
+    assert result.err == ("用法错误：-f/--format 的值不对：不认识的格式“doc”。可用的格式有 docx、md、pdf，多个用逗号隔开。\n"
                           "运行 gen report --help 查看用法。\n")
 
 
@@ -145,6 +145,15 @@ def test_file_open_in_word_gets_close_hint(gen, form_file, monkeypatch: pytest.M
                           f"请先关闭 {target.name} 后重试。\n")
     assert target.read_bytes() == b"open in WPS"
     assert sorted(p.name for p in path.parent.iterdir()) == ["表单.docx", "表单.yaml"]  # 没有残留临时文件
+
+
+def test_written_files_get_normal_permissions(gen, form_file) -> None:  # type: ignore[no-untyped-def]
+    path = form_file()
+    assert gen("report", str(path)).code == 0
+    mode = path.with_suffix(".docx").stat().st_mode & 0o777
+    umask = os.umask(0)
+    os.umask(umask)
+    assert mode == 0o666 & ~umask
 
 
 def test_check_valid_form(gen, form_file) -> None:  # type: ignore[no-untyped-def]

@@ -1,0 +1,39 @@
+"""随包发布的 Word 底稿：与生成脚本一致，没有主题字体，中文字体与语言显式写明。"""
+
+from __future__ import annotations
+
+import importlib.util
+import zipfile
+from pathlib import Path
+
+from conftest import REPO
+
+BASE = REPO / "templates" / "docx" / "base.docx"
+
+
+def _build_module():  # type: ignore[no-untyped-def]
+    spec = importlib.util.spec_from_file_location("build_base_docx", REPO / "scripts" / "build_base_docx.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_committed_base_docx_is_up_to_date(tmp_path: Path) -> None:
+    fresh = tmp_path / "base.docx"
+    _build_module().build(fresh)
+    assert fresh.read_bytes() == BASE.read_bytes(), "请运行 python scripts/build_base_docx.py 并提交 base.docx"
+
+
+def test_base_has_no_theme_fonts_and_is_chinese() -> None:
+    with zipfile.ZipFile(BASE) as archive:
+        names = set(archive.namelist())
+        styles = archive.read("word/styles.xml").decode("utf-8")
+        settings = archive.read("word/settings.xml").decode("utf-8")
+    assert "word/theme/theme1.xml" not in names
+    assert "Theme" not in styles, "不能有 asciiTheme/eastAsiaTheme 之类的主题字体"
+    assert 'w:eastAsia="仿宋_GB2312"' in styles and 'w:eastAsia="zh-CN"' in styles
+    assert "<w:evenAndOddHeaders/>" in settings
+    assert 'w:characterSpacingControl w:val="doNotCompress"' in settings
+    with zipfile.ZipFile(BASE) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}

@@ -1,0 +1,376 @@
+"""逐条检查 GB/T 9704-2012 的版式规则在每个示例 .docx 的 XML 里是否成立。
+
+字体、字号、缩进等都按 Word 的规则沿样式链解析：直接格式 → 字符样式 → 段落样式
+（沿 basedOn 向上）→ docDefaults，所以“写在哪一层”不影响检查结果，只看最终效果。
+"""
+
+from __future__ import annotations
+
+import io
+import itertools
+import re
+import subprocess
+import sys
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import EXAMPLES, REPO
+from lxml import etree
+
+from generator.api import build_report, style_path
+from generator.layout import set_width, text_width
+from generator.style_profile import load_profile
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+NS = {"w": W}
+PUNCTUATION = "，。、；：？！,.;:?!"
+BODY_CHAR = (16 - 0.25) * 20  # 一个三号字（含 −0.25 磅字距）的宽度，缇
+
+
+def q(tag: str) -> str:
+    prefix, _, name = tag.partition(":")
+    return f"{{{W}}}{name}" if prefix == "w" else tag
+
+
+def attr(element: Any, name: str) -> str | None:
+    if element is None:
+        return None
+    value = element.get(q(f"w:{name}"))
+    return None if value is None else str(value)
+
+
+@dataclass
+class Docx:
+    data: bytes
+    parts: dict[str, Any]
+
+    @classmethod
+    def load(cls, data: bytes) -> Docx:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = {name: etree.fromstring(archive.read(name)) for name in archive.namelist()
+                     if name.endswith(".xml") or name.endswith(".rels")}
+        return cls(data, parts)
+
+    @property
+    def document(self) -> Any:
+        return self.parts["word/document.xml"]
+
+    @property
+    def styles(self) -> Any:
+        return self.parts["word/styles.xml"]
+
+    def style(self, style_id: str) -> Any:
+        found = self.styles.find(f"w:style[@w:styleId='{style_id}']", NS)
+        assert found is not None, f"样式 {style_id} 不存在"
+        return found
+
+    def default_style(self, kind: str) -> Any:
+        return self.styles.find(f"w:style[@w:type='{kind}'][@w:default='1']", NS)
+
+    def _chain(self, style: Any) -> list[Any]:
+        chain = []
+        while style is not None:
+            chain.append(style)
+            based = style.find("w:basedOn", NS)
+            style = self.style(attr(based, "val") or "") if based is not None else None
+        return chain
+
+    def paragraph_chain(self, p: Any) -> list[Any]:
+        """段落属性的来源，从近到远：段落自身 pPr、段落样式链、docDefaults。"""
+        ppr = p.find("w:pPr", NS)
+        style_ref = ppr.find("w:pStyle", NS) if ppr is not None else None
+        style = self.style(attr(style_ref, "val") or "") if style_ref is not None else self.default_style("paragraph")
+        sources = [ppr] + [s.find("w:pPr", NS) for s in self._chain(style)]
+        sources.append(self.styles.find("w:docDefaults/w:pPrDefault/w:pPr", NS))
+        return [s for s in sources if s is not None]
+
+    def run_chain(self, p: Any, r: Any) -> list[Any]:
+        """文字属性的来源：文字自身 rPr、字符样式链、段落样式链的 rPr、docDefaults。"""
+        rpr = r.find("w:rPr", NS)
+        sources = [rpr]
+        rstyle = rpr.find("w:rStyle", NS) if rpr is not None else None
+        if rstyle is not None:
+            sources += [s.find("w:rPr", NS) for s in self._chain(self.style(attr(rstyle, "val") or ""))]
+        ppr = p.find("w:pPr", NS)
+        style_ref = ppr.find("w:pStyle", NS) if ppr is not None else None
+        style = self.style(attr(style_ref, "val") or "") if style_ref is not None else self.default_style("paragraph")
+        sources += [s.find("w:rPr", NS) for s in self._chain(style)]
+        sources.append(self.styles.find("w:docDefaults/w:rPrDefault/w:rPr", NS))
+        return [s for s in sources if s is not None]
+
+
+def resolve(chain: list[Any], tag: str, name: str) -> str | None:
+    """沿来源链取第一个带这个属性的 ``tag`` 元素的值。"""
+    for source in chain:
+        element = source.find(tag, NS)
+        if element is not None and element.get(q(f"w:{name}")) is not None:
+            return str(element.get(q(f"w:{name}")))
+    return None
+
+
+def is_on(chain: list[Any], tag: str) -> bool:
+    for source in chain:
+        element = source.find(tag, NS)
+        if element is not None:
+            return attr(element, "val") not in ("0", "false", "off")
+    return False
+
+
+def style_id(p: Any) -> str:
+    ref = p.find("w:pPr/w:pStyle", NS)
+    return attr(ref, "val") or "Normal"
+
+
+def text(element: Any) -> str:
+    return "".join(t.text or "" for t in element.iter(q("w:t")))
+
+
+def run_style(r: Any) -> str:
+    return attr(r.find("w:rPr/w:rStyle", NS), "val") or ""
+
+
+@pytest.fixture(scope="module", params=EXAMPLES, ids=[e.name for e in EXAMPLES])
+def built(request: pytest.FixtureRequest) -> tuple[Any, Docx]:
+    report = build_report(request.param)
+    profile = load_profile(style_path(report, None))
+    return report, Docx.load(report.docx(profile))
+
+
+def body_paragraphs(d: Docx) -> list[Any]:
+    return list(d.document.find("w:body", NS).iterfind("w:p", NS))
+
+
+# ---------------------------------------------------------------- 页面与网格
+
+
+def test_page_and_margins(built: tuple[Any, Docx]) -> None:
+    _, d = built
+    sect = d.document.find("w:body/w:sectPr", NS)
+    size = sect.find("w:pgSz", NS)
+    assert (attr(size, "w"), attr(size, "h")) == ("11906", "16838")
+    assert attr(size, "orient") in (None, "portrait")
+    margins = sect.find("w:pgMar", NS)
+    assert {k: attr(margins, k) for k in ("top", "left", "right", "bottom", "gutter")} == {
+        "top": "2098", "left": "1587", "right": "1474", "bottom": "1984", "gutter": "0"}
+    # 版心 156 × 225 毫米
+    assert abs((11906 - 1587 - 1474) / 1440 * 25.4 - 156) < 0.1
+    assert abs((16838 - 2098 - 1984) / 1440 * 25.4 - 225) < 0.1
+    # 页码一字线在版心下约 7 毫米：页脚行（14 磅固定行高）的中线距页面下边缘 28 毫米
+    footer_centre_mm = (int(attr(margins, "footer") or 0) + 140) / 1440 * 25.4
+    assert abs(footer_centre_mm - 28) < 0.3
+    grid = sect.find("w:docGrid", NS)
+    assert attr(grid, "type") in ("lines", "linesAndChars")
+    assert 555 <= int(attr(grid, "linePitch") or 0) <= 579
+
+
+def test_settings(built: tuple[Any, Docx]) -> None:
+    _, d = built
+    settings = d.parts["word/settings.xml"]
+    assert settings.find("w:evenAndOddHeaders", NS) is not None
+    assert attr(settings.find("w:characterSpacingControl", NS), "val") == "doNotCompress"
+    assert d.document.find("w:body/w:sectPr/w:titlePg", NS) is None  # 首页也用单页页码
+
+
+def test_no_theme_fonts_and_chinese_language(built: tuple[Any, Docx]) -> None:
+    _, d = built
+    for name, part in d.parts.items():
+        for fonts in part.iter(q("w:rFonts")):
+            assert not [k for k in fonts.attrib if "Theme" in k], f"{name} 里有主题字体：{dict(fonts.attrib)}"
+    lang = d.styles.find("w:docDefaults/w:rPrDefault/w:rPr/w:lang", NS)
+    assert attr(lang, "eastAsia") == "zh-CN"
+    for style in d.styles.iterfind("w:style", NS):
+        fonts = style.find("w:rPr/w:rFonts", NS)
+        if fonts is not None:
+            assert attr(fonts, "eastAsia"), f"样式 {attr(style, 'styleId')} 没有显式写中文字体"
+
+
+# ---------------------------------------------------------------- 段落与文字
+
+
+def check_paragraph(d: Docx, p: Any, *, align: str, first_line: int | None) -> None:
+    chain = d.paragraph_chain(p)
+    assert resolve(chain, "w:spacing", "lineRule") == "exact"
+    assert 555 <= int(resolve(chain, "w:spacing", "line") or 0) <= 579
+    assert resolve(chain, "w:spacing", "before") in (None, "0")
+    assert resolve(chain, "w:spacing", "after") in (None, "0")
+    assert not is_on(chain, "w:widowControl"), "孤行控制应关闭"
+    assert resolve(chain, "w:jc", "val") == align, text(p)
+    assert int(resolve(chain, "w:ind", "left") or 0) == 0
+    if first_line is not None:
+        assert int(resolve(chain, "w:ind", "firstLine") or 0) == first_line, text(p)
+
+
+def check_runs(d: Docx, p: Any, font: str, half_points: int, *, spacing: int | None = -5,
+               style: str | None = None) -> None:
+    for r in p.iterfind("w:r", NS):
+        if not text(r) or (style is not None and run_style(r) != style):
+            continue
+        chain = d.run_chain(p, r)
+        assert resolve(chain, "w:rFonts", "eastAsia") == font, text(r)
+        assert resolve(chain, "w:sz", "val") == str(half_points), text(r)
+        assert resolve(chain, "w:lang", "eastAsia") == "zh-CN"
+        assert resolve(chain, "w:rFonts", "ascii") == "Times New Roman"
+        if spacing is not None:
+            assert resolve(chain, "w:spacing", "val") == str(spacing), "每字 −0.25 磅字距，28 字才排得下"
+
+
+def test_title(built: tuple[Any, Docx]) -> None:
+    report, d = built
+    paragraphs = body_paragraphs(d)
+    title = paragraphs[0]
+    check_paragraph(d, title, align="center", first_line=None)
+    check_runs(d, title, "方正小标宋简体", 44, spacing=None)
+    for r in title.iterfind("w:r", NS):
+        assert not is_on(d.run_chain(title, r), "w:b"), "标题不加粗"
+    lines = [text(r) for r in title.iterfind("w:r", NS) if text(r)]
+    assert "".join(lines) == report.document.title
+    widths = [text_width(line) for line in lines]
+    assert max(widths) <= 20
+    assert len(title.findall("w:r/w:br", NS)) == len(lines) - 1
+    if len(lines) > 1:
+        assert all(a != b for a, b in itertools.pairwise(widths)), "不能排成长方形"
+        peak = widths.index(max(widths))
+        assert all(a < b for a, b in itertools.pairwise(widths[: peak + 1])), "不能排成沙漏形"
+        assert all(a > b for a, b in itertools.pairwise(widths[peak:])), "不能排成沙漏形"
+    assert lines[-1][-1] not in PUNCTUATION
+    assert text(paragraphs[1]) == "", "标题下空一行"
+
+
+def test_body_and_headings(built: tuple[Any, Docx]) -> None:
+    _, d = built
+    counts = {"heading1": 0, "heading2": 0, "body": 0}
+    for p in body_paragraphs(d)[2:]:
+        content = text(p)
+        if not content or (p.find("w:pPr/w:jc", NS) is not None and attr(p.find("w:pPr/w:jc", NS), "val") == "right"):
+            continue
+        if style_id(p).startswith("GBSignature") or style_id(p).startswith("GBDate"):
+            continue
+        if re.match(r"^[一二三四五六七八九十]+、", content):
+            check_paragraph(d, p, align="both", first_line=int(2 * BODY_CHAR))
+            check_runs(d, p, "黑体", 32)
+            assert is_on(d.paragraph_chain(p), "w:keepNext"), "一级标题与下文同页"
+            assert content[-1] not in PUNCTUATION, f"一级标题末尾不加标点：{content}"
+            assert not any(is_on(d.run_chain(p, r), "w:b") for r in p.iterfind("w:r", NS))
+            counts["heading1"] += 1
+            continue
+        check_paragraph(d, p, align="both", first_line=int(2 * BODY_CHAR))
+        runs = [r for r in p.iterfind("w:r", NS) if text(r)]
+        first = text(runs[0])
+        if re.match(r"^（[一二三四五六七八九十]+）", first):
+            assert first.endswith("。"), f"二级标题以句号结束，后接正文：{first}"
+            check_runs(d, p, "楷体_GB2312", 32, style=run_style(runs[0]))
+            rest = runs[1:]
+            counts["heading2"] += 1 if rest else 0  # 行内标题：正文接在同一段（只有下级事项时可单独成段）
+        elif re.match(r"^(\d+\.|（\d+）)", first):
+            rest = runs
+        else:
+            rest = runs
+            counts["body"] += 1
+        for r in rest:
+            chain = d.run_chain(p, r)
+            assert resolve(chain, "w:rFonts", "eastAsia") == "仿宋_GB2312", text(r)
+            assert resolve(chain, "w:sz", "val") == "32"
+            assert resolve(chain, "w:spacing", "val") == "-5"
+    assert counts["heading1"] >= 3 and counts["heading2"] >= 2 and counts["body"] >= 1, counts
+
+
+def test_signature_and_date(built: tuple[Any, Docx]) -> None:
+    report, d = built
+    paragraphs = [p for p in body_paragraphs(d)]
+    date_p, signature_p, blank = paragraphs[-1], paragraphs[-2], paragraphs[-3]
+    assert text(blank) == "", "正文下空一行"
+    date, signature = text(date_p), text(signature_p)
+    assert date == f"{report.form.date.year}年{report.form.date.month}月{report.form.date.day}日"
+    assert re.fullmatch(r"\d{4}年[1-9]\d?月[1-9]\d?日", date)
+    for p in (signature_p, date_p):
+        check_paragraph(d, p, align="right", first_line=0)
+        check_runs(d, p, "仿宋_GB2312", 32)
+    sig_right = int(resolve(d.paragraph_chain(signature_p), "w:ind", "right") or 0) / BODY_CHAR
+    date_right = int(resolve(d.paragraph_chain(date_p), "w:ind", "right") or 0) / BODY_CHAR
+    if set_width(signature) >= set_width(date):
+        assert abs(sig_right - 2) < 0.01, "署名右空二字"
+    else:
+        assert abs(date_right - 2) < 0.01, "日期较长时日期右空二字"
+    sig_start = sig_right + float(set_width(signature))
+    date_start = date_right + float(set_width(date))
+    assert abs(sig_start - date_start - 2) < 0.02, "日期首字比署名首字右移二字"
+
+
+def test_tables(built: tuple[Any, Docx]) -> None:
+    _, d = built
+    for table in d.document.iter(q("w:tbl")):
+        borders = table.find("w:tblPr/w:tblBorders", NS)
+        for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+            assert attr(borders.find(f"w:{edge}", NS), "val") == "single"
+        rows = table.findall("w:tr", NS)
+        assert rows[0].find("w:trPr/w:tblHeader", NS) is not None, "表头跨页重复"
+        for p in table.iter(q("w:p")):
+            for r in p.iterfind("w:r", NS):
+                chain = d.run_chain(p, r)
+                assert resolve(chain, "w:rFonts", "eastAsia") == "仿宋_GB2312"
+                assert int(resolve(chain, "w:sz", "val") or 99) <= 28, "表格字号不大于四号"
+
+
+def test_page_number_footers(built: tuple[Any, Docx]) -> None:
+    _, d = built
+    sect = d.document.find("w:body/w:sectPr", NS)
+    rels = {rel.get("Id"): rel.get("Target") for rel in d.parts["word/_rels/document.xml.rels"]}
+    refs = {attr(ref, "type"): rels[ref.get(q("r:id").replace("r:", "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}"))]
+            for ref in sect.iterfind("w:footerReference", NS)}
+    assert set(refs) == {"default", "even"}
+    for kind, align, side in (("default", "right", "right"), ("even", "left", "left")):
+        footer = d.parts[f"word/{refs[kind]}"]
+        [p] = footer.iterfind("w:p", NS)
+        chain = d.paragraph_chain(p)
+        assert resolve(chain, "w:jc", "val") == align
+        assert resolve(chain, "w:ind", side) == "280", "页码空一字（四号 14 磅）"
+        assert p.find("w:r/w:instrText", NS).text.strip() == "PAGE"
+        visible = "".join(t.text or "" for t in p.iter(q("w:t")))
+        assert visible == "\u2014 1 \u2014", visible
+        assert "第" not in visible and "页" not in visible
+        for r in p.iterfind("w:r", NS):
+            run_chain = d.run_chain(p, r)
+            assert resolve(run_chain, "w:sz", "val") == "28"
+            assert resolve(run_chain, "w:rFonts", "eastAsia") == "宋体"
+
+
+def test_element_order_follows_schema(built: tuple[Any, Docx]) -> None:
+    """Word 拒绝打开子元素顺序不对的文件：pPr、rPr 按 ECMA-376 的顺序排列。"""
+    from generator.docx_writer import _ORDER
+
+    _, d = built
+    for part in (d.document, d.styles):
+        for tag in ("w:pPr", "w:rPr", "w:tblPr"):
+            order = _ORDER[tag]
+            for element in part.iter(q(tag)):
+                names = [etree.QName(c).localname for c in element]
+                ranks = [order.index(f"w:{n}") for n in names if f"w:{n}" in order]
+                assert ranks == sorted(ranks), f"{tag} 子元素顺序不对：{names}"
+
+
+# ---------------------------------------------------------------- 可重复输出
+
+
+def test_same_input_same_bytes(built: tuple[Any, Docx]) -> None:
+    report, d = built
+    again = report.docx(load_profile(style_path(report, None)))
+    assert again == d.data
+    with zipfile.ZipFile(io.BytesIO(d.data)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        core = archive.read("docProps/core.xml").decode("utf-8")
+    assert f"{report.form.date.isoformat()}T00:00:00Z" in core
+    assert report.form.unit in core
+
+
+def test_two_cli_runs_give_identical_files(tmp_path: Path) -> None:
+    example = EXAMPLES[0]
+    outputs = []
+    for n in (1, 2):
+        folder = tmp_path / str(n)
+        subprocess.run([sys.executable, "-m", "generator", "report", str(example), "-o", str(folder)],
+                       cwd=REPO, check=True, capture_output=True)
+        outputs.append((folder / f"{example.stem}.docx").read_bytes())
+    assert outputs[0] == outputs[1]
