@@ -163,7 +163,7 @@ class Figure:
     @property
     def 表述(self) -> str:
         """指标自带的固定表述，如“共计体检{{本期}}，较去年{{上期}}{{同比}}”。"""
-        from jinja2 import StrictUndefined
+        from jinja2 import StrictUndefined, meta
         from jinja2.sandbox import SandboxedEnvironment
 
         template = self.indicator.sentence
@@ -171,7 +171,10 @@ class Figure:
             raise FigureError(f"指标“{self.indicator.key}”没有填写“表述”，无法引用。")
         env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
         try:
-            return env.from_string(template).render(dict(self.context().items()))
+            tree = env.parse(template)
+            context = self.context()
+            used = {name: context[name] for name in meta.find_undeclared_variables(tree)}
+            return env.from_string(tree).render(used)
         except GenError:
             raise
         except Exception:
