@@ -20,7 +20,7 @@ from .errors import Collector, Diagnostic, GenError
 from .figures import Figure
 from .loader import LoadedForm
 from .models import Form
-from .validate import locate
+from .validate import iter_strings, locate
 
 _MARKUP = re.compile(r"\{\{|\{%|\{#")
 # 这些键下面的文字不是正文：指标自己的“表述”由指标渲染，不在这里代入
@@ -45,8 +45,8 @@ def compute(loaded: LoadedForm, form: Form, warnings: list[Diagnostic]) -> Compu
     plain = form.model_dump(by_alias=True, exclude_none=True)
     raw = loaded.data
     changed = False
-    for path, text in _strings(plain):
-        if not _MARKUP.search(text):
+    for path, text in iter_strings(plain):
+        if path[0] in _NOT_PROSE or not _MARKUP.search(text):
             continue
         raw_path = _raw_path(raw, path)
         try:
@@ -145,20 +145,6 @@ def _first_markup(text: str) -> str | None:
 
 
 # ---------------------------------------------------------------- 数据路径
-
-
-def _strings(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...],
-                                                                             str]]:
-    if isinstance(value, dict):
-        for key, item in value.items():
-            if not path and key in _NOT_PROSE:
-                continue
-            yield from _strings(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from _strings(item, (*path, index))
-    elif isinstance(value, str):
-        yield path, value
 
 
 def _assign(data: Any, path: tuple[str | int, ...], value: str) -> None:

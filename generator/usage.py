@@ -27,20 +27,18 @@ class _ChineseFormatting:
                 formatter.write_dl(rows)
 
 
-class ChineseCommand(_ChineseFormatting, click.Command):
     def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)
+        option: click.Option | None = super().get_help_option(ctx)  # type: ignore[misc]
         if option is not None:
             option.help = "显示本帮助并退出。"
         return option
+
+
+class ChineseCommand(_ChineseFormatting, click.Command):
+    pass
 
 
 class ChineseGroup(_ChineseFormatting, click.Group):
-    def get_help_option(self, ctx: click.Context) -> click.Option | None:
-        option = super().get_help_option(ctx)
-        if option is not None:
-            option.help = "显示本帮助并退出。"
-        return option
 
     def format_options(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         super().format_options(ctx, formatter)

@@ -97,13 +97,14 @@ def _plain(value: Any) -> Any:
     return value
 
 
-def _iter_strings(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+def iter_strings(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
+    """深度优先列出所有文字及其键路径。"""
     if isinstance(value, dict):
         for key, item in value.items():
-            yield from _iter_strings(item, (*path, key))
+            yield from iter_strings(item, (*path, key))
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from _iter_strings(item, (*path, index))
+            yield from iter_strings(item, (*path, index))
     elif isinstance(value, str):
         yield path, value
 
@@ -113,7 +114,7 @@ def _iter_strings(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
 
 def _check_characters(source: SourceText, data: Any, out: Collector) -> None:
     """Word 文件放不进控制字符：在这里带位置拒绝，而不是让写文件时崩溃。"""
-    for path, text in _iter_strings(data):
+    for path, text in iter_strings(data):
         for offset, ch in enumerate(text):
             if (ord(ch) < 32 and ch not in "\n\t") or 0xFFFE <= ord(ch) <= 0xFFFF or (
                 0xD800 <= ord(ch) <= 0xDFFF
