@@ -47,6 +47,7 @@ def cli(ctx: click.Context, debug: bool) -> None:
       gen report 贡觉县-2024.yaml     生成 贡觉县-2024.docx
       gen report 表单.yaml -f docx,md  同时生成 Word 和 Markdown
       gen check 表单.yaml             只检查表单，不生成文件
+      gen import 去年的总结.docx      把去年的报告转成表单
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
@@ -112,6 +113,24 @@ def init(form: Path) -> None:
     _out.print(str(path), markup=False)
     _out.print("已生成空白表单。请用记事本、WPS 或 VS Code 打开填写，"
                f"然后运行：gen report {form}", markup=False)
+
+
+@cli.command("import", cls=ChineseCommand)
+@click.argument("report_file", metavar="REPORT", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+              help="写出的表单文件。默认与报告同名，扩展名为 .yaml。")
+@click.option("--force", is_flag=True, help="表单文件已存在时覆盖它。")
+def import_(report_file: Path, output: Path | None, force: bool) -> None:
+    """把已有的报告 REPORT（.docx、.md、.txt）转成表单，方便在去年的基础上修改。"""
+    from .importer import import_report, write_form
+
+    result = import_report(report_file)
+    target = output or report_file.with_suffix(".yaml")
+    written = write_form(result.yaml(), target, force=force)
+    print_diagnostics(result.source.notices)
+    for line in result.summary_lines():
+        _err.print(line, markup=False)
+    _out.print(str(written), markup=False)
 
 
 @cli.command(cls=ChineseCommand)

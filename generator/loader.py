@@ -196,21 +196,21 @@ def parse_yaml(source: SourceText) -> LoadedForm:
     control = _control_characters(source)
     if control:  # YAML 读取器遇到控制字符只会报“第几个字节”，这里先按行列报出
         raise FormError(control)
-    problems = _line_problems(source)
     yaml = _yaml()
     try:
         _reject_unsafe(yaml, source)
         data = yaml.load(source.text)
     except FormError as exc:
-        raise FormError(_merge(problems, exc.diagnostics)) from None
+        raise FormError(_merge(_line_problems(source), exc.diagnostics)) from None
     except MarkedYAMLError as exc:
         # 全角冒号、Tab 等逐行问题往往引起后面一串语法错误：只报根源
-        raise FormError(_merge(problems, [_syntax_error(source, exc)])) from None
+        raise FormError(_merge(_line_problems(source), [_syntax_error(source, exc)])) from None
     except YAMLError as exc:  # 没有位置的 YAML 错误（极少见）
-        raise FormError(_merge(problems, [source.diagnostic(
+        raise FormError(_merge(_line_problems(source), [source.diagnostic(
             f"表单不是有效的 YAML：{exc}", None)])) from None
-    if problems:
-        raise FormError(problems)
+    indents = _line_problems(source, colons=False)
+    if indents:  # 行首全角空格可能被 YAML 当成键的一部分，解析“成功”也要报出
+        raise FormError(indents)
     if data is None:
         raise FormError(source.diagnostic(
             "表单里没有任何内容（只有注释或空行）。请填写 单位、年度 等项目。", 1))
@@ -238,8 +238,11 @@ def _control_characters(source: SourceText) -> list[Diagnostic]:
     return problems
 
 
-def _line_problems(source: SourceText) -> list[Diagnostic]:
-    """逐行找办事员最常见的排版错误：全角冒号、Tab 或全角空格缩进。"""
+def _line_problems(source: SourceText, *, colons: bool = True) -> list[Diagnostic]:
+    """逐行找办事员最常见的排版错误：全角冒号、Tab 或全角空格缩进。
+
+    全角冒号只在 YAML 解析失败时才查（``colons``）：多行文字的续行里出现“：”是正常的。
+    """
     problems: list[Diagnostic] = []
     block_indent: int | None = None
     for number, line in enumerate(source.lines, start=1):
@@ -262,7 +265,7 @@ def _line_problems(source: SourceText) -> list[Diagnostic]:
                 "这一行行首有全角空格（中文输入法下的空格）。请删掉它，改用半角空格缩进。",
                 number, lead.index("\u3000") + 1))
             continue
-        match = _FULLWIDTH_KEY.match(line)
+        match = _FULLWIDTH_KEY.match(line) if colons else None
         if match and ":" not in line[: match.end()]:
             problems.append(source.diagnostic(
                 f"“{match.group(2)}”后面用了全角冒号“：”。键和值之间要用半角冒号加一个空格，"

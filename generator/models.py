@@ -10,7 +10,7 @@ import re
 from enum import Enum
 from typing import Any
 
-from pydantic import Field, field_validator, model_validator
+from pydantic import Field, PrivateAttr, field_validator, model_serializer, model_validator
 
 from .indicators import Indicator
 from .modelbase import FormModel
@@ -51,6 +51,27 @@ class Problem(FormModel):
     content: str = Field(alias="内容", min_length=1, title="内容", description="问题的表述")
     solution: str | None = Field(default=None, alias="解决思路", title="解决思路",
                                  description="针对这个问题打算怎么办（可选）")
+    _plain: bool = PrivateAttr(default=False)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _from_text(cls, data: Any, handler: Any) -> Problem:
+        """只写一句话的问题：记下它是简写，渲染时合成“一是……二是……”。"""
+        if isinstance(data, str):
+            problem: Problem = handler({"内容": data})
+            problem._plain = True
+            return problem
+        result: Problem = handler(data)
+        return result
+
+    @model_serializer(mode="wrap")
+    def _as_text(self, handler: Any) -> Any:
+        return self.content if self._plain else handler(self)
+
+    @property
+    def plain(self) -> bool:
+        """表单里只写了一句话（而不是“内容/解决思路”）。"""
+        return self._plain
 
 
 class ExtraSection(FormModel):
@@ -83,6 +104,11 @@ class CheckSettings(FormModel):
         return [code.strip().upper() for code in value]
 
 
+def _text_or_problem(schema: dict[str, Any]) -> None:
+    """JSON Schema：存在的问题每条可以是一句话，也可以是 {内容, 解决思路}。"""
+    schema["items"] = {"anyOf": [{"type": "string", "minLength": 1}, schema["items"]]}
+
+
 class Form(FormModel):
     """一份工作总结表单。"""
 
@@ -106,8 +132,10 @@ class Form(FormModel):
     other_sections: list[ExtraSection] = Field(default_factory=list, alias="其他章节",
                                                title="其他章节",
                                                description="工作开展情况之后的其他一级章节")
-    problems: list[Problem] = Field(alias="存在的问题", min_length=1, title="存在的问题",
-                                    description="每条一个问题；可写成 {内容, 解决思路}")
+    problems: list[Problem] = Field(
+        alias="存在的问题", min_length=1, title="存在的问题",
+        description="每条一个问题：只写一句话的几条合成“一是……二是……”；写成 {内容, 解决思路} 的各自成段",
+        json_schema_extra=_text_or_problem)
     plans: list[Item] = Field(alias="下一步工作计划", min_length=1, title="下一步工作计划",
                               description="下一步的工作，每项一个小标题")
     closing: str | None = Field(default=None, alias="结束语", title="结束语", description="结尾一段")
@@ -119,13 +147,6 @@ class Form(FormModel):
                                   description="内容检查的设置，如 {忽略: [GEN203]}")
     style: str | None = Field(default=None, alias="样式", title="样式",
                               description="版式配置文件（相对于本表单所在文件夹），不填则用 GB/T 9704-2012")
-
-    @field_validator("problems", mode="before")
-    @classmethod
-    def _problem_texts(cls, value: Any) -> Any:
-        if isinstance(value, list):
-            return [{"内容": v} if isinstance(v, str) else v for v in value]
-        return value
 
     @field_validator("year", mode="before")
     @classmethod

@@ -1,0 +1,83 @@
+"""gen import：把去年的 Word 文件、网页上复制的文字变成可以直接修改的表单。
+
+读入（readers）→ 清理网页边框和断行（cleanup）→ 识别结构（structure、assemble）→ 写出 YAML（emit）。
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import Diagnostic, ImportFailure
+from .assemble import build_form, count_headings
+from .cleanup import clean
+from .emit import emit_yaml, write_form
+from .readers import SourceDocument, read_document
+
+__all__ = ["ImportResult", "emit_yaml", "import_document", "import_report", "write_form"]
+
+
+@dataclass
+class ImportResult:
+    source: SourceDocument
+    form: dict[str, Any]
+    paragraphs: list[str]  # 清理后的正文段落，段号从 1 开始（供 gen check 使用）
+    dropped: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)
+    level1: int = 0
+    level2: int = 0
+
+    def yaml(self) -> str:
+        return emit_yaml(self.form, source=self.source.path.name, notes=self.notes, tables=self.source.tables)
+
+    def summary_lines(self) -> list[str]:
+        form = self.form
+
+        def items(key: str) -> list[Any]:
+            value = form.get(key)
+            return value if isinstance(value, list) else []
+
+        def walk(entries: list[Any]) -> tuple[int, int]:
+            count = points = 0
+            for entry in entries:
+                if isinstance(entry, dict):
+                    count += 1
+                    points += len(entry.get("要点", []))
+                    sub = walk(entry.get("子项", []))
+                    count, points = count + sub[0], points + sub[1]
+            return count, points
+
+        work, work_points = walk(items("工作开展情况"))
+        plans, plan_points = walk(items("下一步工作计划"))
+        sections = 3 + ("基本情况" in form) + len(items("其他章节"))
+        lines = [
+            f"识别出 {sections} 个部分：工作开展情况 {work} 个事项（{work_points} 条要点），"
+            f"存在的问题 {len(items('存在的问题'))} 条，下一步工作计划 {plans} 个事项（{plan_points} 条要点）。",
+        ]
+        if items("其他章节"):
+            lines.append("其他章节：" + "、".join(s["标题"] for s in items("其他章节")) + "。")
+        if self.dropped:
+            lines.append(f"去掉了 {len(self.dropped)} 行网页文字：" + "；".join(self.dropped))
+        if self.source.tables:
+            lines.append(f"原文有 {len(self.source.tables)} 个表格，已作为注释放在表单开头。")
+        lines += self.notes
+        if self.unplaced:
+            lines.append("没有内容、未能放入表单的标题：" + "、".join(self.unplaced))
+        return lines
+
+
+def import_document(source: SourceDocument) -> ImportResult:
+    cleaned = clean(source.paragraphs)
+    if not any(p.strip() for p in cleaned.paragraphs):
+        raise ImportFailure(Diagnostic(f"{source.path.name} 里没有可以导入的文字。", file=source.path))
+    parsed = build_form(cleaned.paragraphs)
+    level1, level2 = count_headings(cleaned.paragraphs)
+    return ImportResult(source=source, form=parsed.form, paragraphs=cleaned.paragraphs,
+                        dropped=cleaned.dropped, notes=parsed.notes, unplaced=parsed.unplaced,
+                        level1=level1, level2=level2)
+
+
+def import_report(path: Path) -> ImportResult:
+    return import_document(read_document(path))

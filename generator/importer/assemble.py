@@ -1,0 +1,267 @@
+"""把段落装配成表单字典：标题、导语、各部分、署名和日期。规则见 :mod:`.structure`。"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from ..numbering import strip_end_punctuation
+from .structure import (
+    L1,
+    L2,
+    L3,
+    L4,
+    UNIT_END,
+    Parsed,
+    Section,
+    _is_title,
+    classify,
+    derived_title,
+    looks_like_date,
+    make_item,
+    parse_date,
+    parse_title,
+    split_points,
+)
+
+_LEVELS = {2: L2, 3: L3, 4: L4}
+_TERMINAL = "。！？；…!?;"
+
+
+def parse_items(paragraphs: list[str], level: int = 2) -> tuple[list[str], list[dict[str, Any]]]:
+    """按本层序号分组：返回（第一个序号之前的段落，事项列表）。"""
+    pattern = _LEVELS[level]
+    lead: list[str] = []
+    groups: list[tuple[str, list[str]]] = []
+    for text in paragraphs:
+        match = pattern.match(text)
+        if match:
+            groups.append((match.group(2), []))
+        elif groups:
+            groups[-1][1].append(text)
+        else:
+            lead.append(text)
+    items: list[dict[str, Any]] = []
+    for head, body in groups:
+        if level < 4:
+            sub_lead, children = parse_items(body, level + 1)
+        else:
+            sub_lead, children = body, []
+        item = make_item(head, sub_lead)
+        if children:
+            item["子项"] = children
+        items.append(item)
+    return lead, items
+
+
+def count_headings(paragraphs: list[str]) -> tuple[int, int]:
+    """源文件里带序号的一级、二级标题个数。"""
+    return (sum(1 for p in paragraphs if _heading_match(p)),
+            sum(1 for p in paragraphs if L2.match(p)))
+
+
+def _heading_match(text: str) -> re.Match[str] | None:
+    match = L1.match(text)
+    if match and len(match.group(2)) <= 40:
+        return match
+    return None
+
+
+def _is_unmarked_heading(text: str) -> bool:
+    """漏了“二、”的一级标题：短、没有句末标点、不以其他序号开头。"""
+    return (len(text) <= 30 and text[-1] not in _TERMINAL and not L2.match(text)
+            and not L3.match(text) and not looks_like_date(text))
+
+
+def build_form(paragraphs: list[str]) -> Parsed:
+    parsed = Parsed(form={})
+    form = parsed.form
+    paragraphs = _first_report(paragraphs, parsed)
+
+    # 标题
+    first_heading = next((i for i, p in enumerate(paragraphs) if _heading_match(p)), len(paragraphs))
+    candidates = [i for i, p in enumerate(paragraphs[: min(first_heading, 10)]) if _is_title(p)]
+    good = [i for i in candidates if all(parse_title(paragraphs[i])[:2])]
+    title_index = (good or candidates or [-1])[-1]
+    unit, year, kind = parse_title(paragraphs[title_index]) if title_index >= 0 else ("", None, "年度工作总结")
+    parsed.original_title = paragraphs[title_index] if title_index >= 0 else ""
+    if unit:
+        form["单位"] = unit
+    if year:
+        form["年度"] = year
+    if kind != "年度工作总结":
+        form["类型"] = kind
+    if unit and year and re.sub(r"\s+", "", parsed.original_title) != derived_title(unit, year, kind):
+        form["标题"] = re.sub(r"\s+", "", parsed.original_title)
+
+    # 落款
+    body = paragraphs[title_index + 1:]
+    signature, date, garbled, body = _take_signature(body, unit)
+    if signature and signature != unit:
+        form["署名"] = signature
+    form["日期"] = date or ""
+    if garbled:
+        parsed.notes.append(f"原文末尾的日期“{garbled}”无法识别，请在表单里填写“日期”。")
+    elif date is None:
+        parsed.notes.append("没有找到成文日期，请在表单里填写“日期”。")
+
+    # 导语与各部分
+    intro: list[str] = []
+    sections: list[Section] = []
+    for text in body:
+        match = _heading_match(text)
+        if match:
+            sections.append(Section(strip_end_punctuation(match.group(2)), marked=True))
+        elif sections and _is_unmarked_heading(text) and _looks_like_section_start(body, text):
+            sections.append(Section(strip_end_punctuation(text), marked=False))
+            parsed.notes.append(f"“{text}”前面缺少一级序号，已按一级标题处理。")
+        elif sections:
+            sections[-1].paragraphs.append(text)
+        elif not (_is_title(text) or text == unit or text == form.get("署名")):
+            intro.append(text)
+    parsed.level1_count = len(sections)
+    if intro:
+        form["导语"] = "\n\n".join(intro)
+    _place_sections(sections, form, parsed)
+    return parsed
+
+
+def _looks_like_section_start(body: list[str], text: str) -> bool:
+    index = body.index(text)
+    following = body[index + 1] if index + 1 < len(body) else ""
+    return bool(following) and len(following) > len(text)
+
+
+def _first_report(paragraphs: list[str], parsed: Parsed) -> list[str]:
+    """一个文件里贴了几份报告时，只导入第一份。"""
+    seen_body = False
+    for index, text in enumerate(paragraphs):
+        if _heading_match(text):
+            seen_body = True
+        elif seen_body and _is_title(text) and re.search(r"20\d{2}", text) and index + 1 < len(paragraphs):
+            rest = paragraphs[index + 1:]
+            if any(_heading_match(p) for p in rest):
+                parsed.notes.append(f"文件里还有另一份报告（从“{text}”开始），只导入了第一份。")
+                return paragraphs[:index]
+    return paragraphs
+
+
+def _take_signature(body: list[str], unit: str) -> tuple[str | None, str | None, str | None, list[str]]:
+    signature: str | None = None
+    date: str | None = None
+    end = len(body)
+    if end and looks_like_date(body[end - 1]):
+        date = parse_date(body[end - 1])
+        garbled = body[end - 1] if date is None else None
+        end -= 1
+    else:
+        garbled = None
+    if end and len(body[end - 1]) <= 30 and (UNIT_END.search(body[end - 1]) or body[end - 1] == unit):
+        signature = body[end - 1]
+        end -= 1
+    return signature, date, garbled, body[:end]
+
+
+def _place_sections(sections: list[Section], form: dict[str, Any], parsed: Parsed) -> None:
+    kinds = [classify(s.heading) for s in sections]
+    work_like = [i for i, k in enumerate(kinds) if k in ("工作开展情况", "其他")]
+    thematic = bool(work_like) and kinds[work_like[0]] == "其他"
+    work: list[dict[str, Any]] = []
+    others: list[dict[str, Any]] = []
+    problems: list[Any] = []
+    plans: list[dict[str, Any]] = []
+    closing: list[str] = []
+    first_tail = min([i for i, k in enumerate(kinds) if k in ("存在的问题", "下一步工作计划")]
+                     or [len(sections)])
+    for index, (section, kind) in enumerate(zip(sections, kinds, strict=True)):
+        paragraphs = section.paragraphs
+        if kind == "下一步工作计划":
+            paragraphs, closing = _split_closing(paragraphs)
+        lead, items = parse_items(paragraphs)
+        parsed.level2_count += len(items)
+        if kind == "基本情况":
+            form["基本情况"] = "\n\n".join(section.paragraphs)
+        elif kind == "存在的问题":
+            problems.extend(_problems(lead, items))
+        elif kind == "下一步工作计划":
+            plans.extend(_with_lead(lead, items))
+        elif thematic and kind == "其他" and index < first_tail:
+            # 成绩分成几个专题一级标题：每个专题成为一个事项，原来的（一）成为子项
+            item = make_item(section.heading, lead)
+            if items:
+                item["子项"] = items
+            work.append(item)
+        elif kind == "工作开展情况" and not work:
+            work.extend(_with_lead(lead, items))
+        else:
+            extra: dict[str, Any] = {"标题": section.heading}
+            if lead:
+                extra["内容"] = "\n\n".join(lead)
+            if items:
+                extra["事项"] = items
+            if lead or items:
+                others.append(extra)
+            else:
+                parsed.unplaced.append(section.heading)
+    if work:
+        form["工作开展情况"] = work
+    if others:
+        form["其他章节"] = others
+    form["存在的问题"] = problems
+    form["下一步工作计划"] = plans
+    if closing:
+        form["结束语"] = "\n\n".join(closing)
+
+
+def _with_lead(lead: list[str], items: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """部分开头没有序号的段落：含“一是……”的拆成事项，其余作为一个以首句为标题的事项。"""
+    result: list[dict[str, Any]] = []
+    for text in lead:
+        points = split_points(text)
+        if points is not None:
+            intro, parts = points
+            if intro:
+                result.append(make_item(intro, []))
+            result.extend(make_item(part, []) for part in parts)
+        else:
+            result.append(make_item(text, []))
+    return result + items
+
+
+def _problems(lead: list[str], items: list[dict[str, Any]]) -> list[Any]:
+    problems: list[Any] = []
+    for text in lead:
+        points = split_points(text)
+        if points is not None:
+            intro, parts = points
+            problems.extend([intro] if intro else [])
+            problems.extend(parts)
+        else:
+            problems.append(text)
+    for item in items:
+        content = item["标题"] + "。" + (item.get("内容") or "")
+        if item.get("要点"):
+            content += "；".join(item["要点"]) + "。"
+        solution = None
+        match = re.search(r"解决思路[：:]", content)
+        if match:
+            content, solution = content[: match.start()], content[match.end():]
+        entry: dict[str, Any] = {"内容": content.strip()}
+        if solution:
+            entry["解决思路"] = strip_end_punctuation(solution.strip()) + "。"
+        problems.append(entry)  # 原文带（一）序号：写成“内容”，渲染时保留小标题
+    return problems
+
+
+def _split_closing(paragraphs: list[str]) -> tuple[list[str], list[str]]:
+    """计划部分最后、不带序号、以“2025年……”“今后……”等开头的段落是结束语。"""
+    body = list(paragraphs)
+    tail: list[str] = []
+    while (len(body) > 1 and _is_closing(body[-1]) and not L2.match(body[-1])
+           and any(L2.match(p) for p in body[:-1])):
+        tail.insert(0, body.pop())
+    return body, tail
+
+
+def _is_closing(text: str) -> bool:
+    return bool(re.match(r"^(20\d{2}年|今后|下一步|下半年|新的一年|我们将|我局将|我委将)", text))
