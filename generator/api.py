@@ -16,7 +16,7 @@ from ruamel.yaml import YAML
 from .compute import compute
 from .document import Document
 from .docx_writer import build_docx
-from .errors import Diagnostic, OutputError
+from .errors import ContentError, Diagnostic, OutputError, Severity
 from .figures import Figure
 from .loader import LoadedForm, decode_source, load_form_file, parse_yaml
 from .markdown_writer import to_markdown
@@ -44,12 +44,27 @@ class Report:
         return build_docx(self.document, self.form, profile or load_profile())
 
 
-def check_form(path: Path) -> tuple[Form, list[Diagnostic]]:
-    """只校验不渲染：返回表单和警告；有错误时抛出 :class:`FormError`。"""
-    loaded = load_form_file(path)
-    form, warnings = validate_form(loaded)
-    computed = compute(loaded, form, warnings)
-    return computed.form, computed.warnings
+FORM_SUFFIXES = (".yaml", ".yml")
+
+
+def check_file(path: Path, *, ignore: Sequence[str] = ()) -> list[Diagnostic]:
+    """检查表单（校验 + 内容检查）或写好的报告（经导入器读入，按段检查）。
+
+    表单格式错误时抛出 :class:`FormError`；内容问题作为诊断返回（含严重程度）。
+    """
+    from .checks import check_form, check_paragraphs
+
+    if path.suffix.lower() in FORM_SUFFIXES:
+        loaded = load_form_file(path)
+        form, warnings = validate_form(loaded)
+        computed = compute(loaded, form, warnings)
+        return computed.warnings + check_form(loaded, computed.form, ignore=ignore)
+    from .importer import import_report
+
+    result = import_report(path)
+    year = result.form.get("年度")
+    return result.source.notices + check_paragraphs(
+        result.paragraphs, file=path, year=year if isinstance(year, int) else None, ignore=ignore)
 
 
 def build_report(path: Path) -> Report:
@@ -104,14 +119,20 @@ def style_path(report: Report, override: Path | None) -> Path | None:
 
 
 def write_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | None = None,
-                 *, style: Path | None = None) -> tuple[Report, list[Path]]:
+                 *, style: Path | None = None, force: bool = False) -> tuple[Report, list[Path]]:
     """生成并写出文件，返回报告和写出的绝对路径。
 
     先在内存里生成全部格式（PDF 由 LibreOffice 在临时文件夹里转换），全部成功后才开始写盘：
     不会出现只写了一部分的情况。
     """
+    from .checks import check_form
+
     targets = plan_outputs(path, formats, output)
     report = build_report(path)
+    report.warnings += check_form(report.source, report.form)
+    errors = [d for d in report.warnings if d.severity is Severity.ERROR]
+    if errors and not force:
+        raise ContentError(report.warnings)
     profile = load_profile(style_path(report, style))
     if "pdf" in targets:
         from .pdf import find_soffice

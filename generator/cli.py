@@ -13,7 +13,7 @@ import click
 from rich.console import Console
 
 from . import __version__
-from .errors import Diagnostic, GenError, Severity
+from .errors import ContentError, Diagnostic, GenError, Severity
 from .usage import ChineseCommand, ChineseGroup, translate_usage_error
 
 OK, INVALID, USAGE = 0, 1, 2
@@ -76,7 +76,8 @@ def _formats(value: str) -> list[str]:
               help="输出文件（只生成一种格式时）或文件夹。默认与表单同名、放在同一文件夹。")
 @click.option("--style", type=click.Path(path_type=Path, dir_okay=False),
               help="版式配置文件（YAML），默认使用 GB/T 9704-2012。")
-def report(form: Path, fmt: str, output: Path | None, style: Path | None) -> None:
+@click.option("--force", is_flag=True, help="内容检查发现错误时仍然生成文件。")
+def report(form: Path, fmt: str, output: Path | None, style: Path | None, force: bool) -> None:
     """根据表单 FORM 生成工作总结。"""
     from .api import write_report
 
@@ -85,21 +86,45 @@ def report(form: Path, fmt: str, output: Path | None, style: Path | None) -> Non
     except click.BadParameter as exc:
         exc.param_hint = "-f/--format"
         raise
-    result, written = write_report(form, formats, output, style=style)
+    try:
+        result, written = write_report(form, formats, output, style=style, force=force)
+    except ContentError as exc:
+        print_diagnostics(exc.diagnostics)
+        _err.print("内容检查发现错误，没有生成文件。改正后重新运行；确实要生成，请加 --force。", markup=False)
+        raise SystemExit(1) from None
     print_diagnostics(result.warnings)
     for path in written:
         _out.print(str(path), markup=False)
 
 
 @cli.command(cls=ChineseCommand)
-@click.argument("form", type=click.Path(path_type=Path, dir_okay=False))
-def check(form: Path) -> None:
-    """检查表单 FORM 是否填写正确，不生成任何文件。"""
-    from .api import check_form
+@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
+              show_default=True, help="输出格式：text 给人看，json 给其他程序用。")
+@click.option("--strict", is_flag=True, help="有警告也算不通过（退出码 1）。")
+@click.option("--ignore", default="", help="不做的检查项代码，逗号隔开，如 GEN405,GEN602。")
+def check(file: Path, output_format: str, strict: bool, ignore: str) -> int:
+    """检查表单（.yaml）或写好的报告（.docx、.md、.txt），不生成任何文件。"""
+    from .api import check_file
+    from .checks import findings_to_json, has_errors
 
-    _, warnings = check_form(form)
-    print_diagnostics(warnings)
-    _out.print(f"{form}：表单填写正确。", markup=False)
+    codes = [c.strip().upper() for c in ignore.replace("，", ",").split(",") if c.strip()]
+    findings = check_file(file, ignore=codes)
+    failed = has_errors(findings, strict=strict)
+    if output_format == "json":
+        click.echo(json.dumps(findings_to_json(findings), ensure_ascii=False, indent=2))
+        return 1 if failed else 0
+    print_diagnostics(findings)
+    # 只统计检查项（带代码的）；编码提示之类不算
+    counts = {severity: sum(1 for d in findings if d.severity is severity and d.code) for severity in Severity}
+    if not counts[Severity.ERROR] and not counts[Severity.WARNING]:
+        ok = "表单填写正确。" if file.suffix.lower() in (".yaml", ".yml") else "没有发现问题。"
+        hints = f"另有 {counts[Severity.INFO]} 条提示。" if counts[Severity.INFO] else ""
+        _out.print(f"{file}：{ok}{hints}", markup=False)
+    else:
+        _out.print(f"{file}：{counts[Severity.ERROR]} 个错误，{counts[Severity.WARNING]} 个警告，"
+                   f"{counts[Severity.INFO]} 条提示。", markup=False)
+    return 1 if failed else 0
 
 
 @cli.command(cls=ChineseCommand)
@@ -161,6 +186,8 @@ def run(args: list[str], *, debug: bool = False) -> int:
         result = cli.main(args=args, prog_name="gen", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
+    except SystemExit as exc:
+        return int(exc.code or 0)
     except click.exceptions.Abort:
         _err.print("已取消。", markup=False)
         return INVALID

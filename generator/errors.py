@@ -37,6 +37,7 @@ class Diagnostic:
     source_line: str | None = None
     code: str | None = None
     hint: str | None = None
+    caret: int | None = None  # 原文行里插入符的位置（默认同 column；报告片段与段内位置不同）
 
     @property
     def location(self) -> str:
@@ -56,7 +57,7 @@ class Diagnostic:
         lines = [f"{head}{self.severity.value}：{code}{self.message}"]
         if self.source_line is not None and self.line is not None:
             text = self.source_line.rstrip("\r\n")
-            col = max(1, self.column or 1)
+            col = max(1, self.caret or self.column or 1)
             lines.append("    " + _visible(text))
             lines.append("    " + " " * display_width(text[: col - 1]) + "^")
         if self.hint:
@@ -125,6 +126,10 @@ class OutputError(GenError):
 
 class ImportFailure(GenError):
     """``gen import`` 读不懂给定的报告文件。"""
+
+
+class ContentError(GenError):
+    """内容检查发现了错误（如算错的增长率、没填的占位符）；诊断里也包括警告。"""
 
 
 class UsageProblem(GenError):

@@ -1,0 +1,258 @@
+"""gen check：像市局审核人员那样读内容，找出办事员常犯的错误。
+
+表单（.yaml）按“文件:行:列”定位；写好的报告（.docx/.md/.txt，经导入器读入）按段号定位。
+逐段规则见 :mod:`.rules`；这里是整篇的规则和运行入口：
+
+| 代码 | 程度 | 检查什么 |
+|---|---|---|
+| GEN302 | 错误 | 报告里一级、二级序号跳号或重号 |
+| GEN304 | 警告 | 一级标题末尾有标点 |
+| GEN305 | 警告 | 层级跳跃（一、之后直接出现 1.） |
+| GEN502 | 警告 | 成文日期早于总结期末 |
+| GEN503 | 错误 | 标题里的年份与“年度”不同 |
+| GEN601 | 错误 | 报告缺少必需的部分（存在的问题、下一步工作计划） |
+| GEN602 | 提示 | 某个问题在计划里找不到对应的措施 |
+| GEN701 | 警告 | 同一句话出现了两次（复制粘贴） |
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from ..errors import Diagnostic, Severity
+from ..loader import LoadedForm
+from ..models import Form, ReportKind
+from ..validate import iter_strings, locate
+from .rules import ERROR, INFO, WARNING, Hit, chinese_value, point_sequence, text_rules
+
+__all__ = ["Unit", "check_form", "check_paragraphs", "findings_to_json"]
+
+
+@dataclass(frozen=True)
+class Unit:
+    """一段要检查的文字和它在文件里的位置。"""
+
+    text: str
+    file: Path
+    line: int | None
+    column: int | None  # 这段文字第一个字的列号（表单）；报告里为 1
+    source_line: str | None
+    report: bool = False  # 报告段落：位置是段号，原文行显示片段
+
+
+def _diagnostic(unit: Unit, hit: Hit) -> Diagnostic:
+    if unit.report:
+        start = max(0, hit.start - 10)
+        prefix = f"第{unit.line}段：…"
+        snippet = unit.text[start: hit.end + 10]
+        return Diagnostic(hit.message, hit.severity, unit.file, unit.line, hit.start + 1,
+                          f"{prefix}{snippet}…", hit.code, hit.fix, caret=len(prefix) + hit.start - start + 1)
+    line, column, source_line = unit.line, unit.column, unit.source_line
+    if source_line is not None and column is not None:
+        fragment = unit.text[hit.start: hit.end]
+        found = source_line.find(fragment)
+        column = found + 1 if found >= 0 else column
+    return Diagnostic(hit.message, hit.severity, unit.file, line, column, source_line, hit.code, hit.fix)
+
+
+def _run(units: Sequence[Unit], year: int | None) -> list[Diagnostic]:
+    out = [_diagnostic(unit, hit) for unit in units for hit in text_rules(unit.text, year)]
+    carry = 1
+    for unit in units:
+        # 报告里常常一点一段：“二是”接着上一段的“一是”；表单里每段文字各自从“一是”起算
+        hits, carry = point_sequence(unit.text, carry if unit.report else 1)
+        out += [_diagnostic(unit, hit) for hit in hits]
+        if unit.report and not re.match(r"^[一二三四五六七八九十]+是", unit.text) and carry > 1 \
+                and not re.search(r"[一二三四五六七八九十]+是", unit.text):
+            carry = 1
+    out += _repeated_sentences(units)
+    return out
+
+
+_SENTENCE = re.compile(r"[^。！？；;!?]+[。！？；;!?]?")
+
+
+def _repeated_sentences(units: Sequence[Unit]) -> list[Diagnostic]:
+    seen: dict[str, Unit] = {}
+    out: list[Diagnostic] = []
+    for unit in units:
+        for match in _SENTENCE.finditer(unit.text):
+            key = re.sub(r"[\s，,、。；;！？!?“”\"]", "", match.group(0))
+            if len(key) < 12:
+                continue
+            if key in seen:
+                first = seen[key]
+                where = f"第{first.line}段" if first.report else f"第{first.line}行"
+                out.append(_diagnostic(unit, Hit("GEN701", WARNING, match.start(), match.end(),
+                                                 f"这句话与{where}的一句完全相同，像是复制粘贴时重复了。")))
+            else:
+                seen[key] = unit
+    return out
+
+
+def _keywords(text: str) -> set[str]:
+    stop = {"工作", "进一步", "不断", "加强", "推进", "提升", "能力", "服务", "建设", "问题", "存在", "开展", "部分"}
+    chars = re.sub(r"[^\u4e00-\u9fff]", " ", text)
+    words = {chars[i: i + 2] for i in range(len(chars) - 1) if " " not in chars[i: i + 2]}
+    return {w for w in words if w not in stop}
+
+
+def _problem_plan_links(problems: list[tuple[Unit, str]], plan_text: str) -> list[Diagnostic]:
+    plan_words = _keywords(plan_text)
+    out: list[Diagnostic] = []
+    for unit, text in problems:
+        if not _keywords(text) & plan_words:
+            out.append(_diagnostic(unit, Hit("GEN602", INFO, 0, min(len(unit.text), 10),
+                                             "这个问题在“下一步工作计划”里找不到对应的措施，审核时常被问到。")))
+    return out
+
+
+# ---------------------------------------------------------------- 表单
+
+
+def check_form(loaded: LoadedForm, form: Form, *, ignore: Iterable[str] = ()) -> list[Diagnostic]:
+    """检查（已代入引用的）表单的内容。位置指向原始 YAML。"""
+    source = loaded.source
+    units: list[Unit] = []
+    problems: list[tuple[Unit, str]] = []
+    plain = form.model_dump(by_alias=True, exclude_none=True)
+    plan_text = ""
+    for path, text in iter_strings(plain):
+        if path[0] in ("指标", "日期", "单位", "类型", "样式", "检查", "署名"):
+            continue
+        raw_path = path
+        if path[0] == "存在的问题" and len(path) == 2:
+            raw_path = path  # 一句话的问题
+        line, column, _ = locate(loaded.data, raw_path)
+        unit = Unit(text, source.path, line, column, source.line(line) if line else None)
+        units.append(unit)
+        if path[0] == "存在的问题" and path[-1] != "解决思路":
+            problems.append((unit, text))
+        if path[0] == "下一步工作计划":
+            plan_text += text
+    out = _run(units, form.year)
+    out += _problem_plan_links(problems, plan_text)
+    out += _form_dates(loaded, form)
+    return _filter(out, set(ignore) | set(form.checks.ignore))
+
+
+def _period_end(form: Form) -> dt.date:
+    if form.kind is ReportKind.HALF_YEAR:
+        return dt.date(form.year, 6, 30)
+    return dt.date(form.year, 12, 31)
+
+
+def _form_dates(loaded: LoadedForm, form: Form) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    source = loaded.source
+    if form.date < _period_end(form):
+        line, column, _ = locate(loaded.data, ("日期",))
+        out.append(source.diagnostic(
+            f"成文日期 {form.date.isoformat()} 早于总结期末（{_period_end(form).isoformat()}），请核对日期或年度。",
+            line, column, severity=WARNING, code="GEN502"))
+    if form.title:
+        years = re.findall(r"(20\d{2})\s*年", form.title)
+        if years and int(years[0]) != form.year:
+            line, column, _ = locate(loaded.data, ("标题",))
+            out.append(source.diagnostic(
+                f"标题里的年份是{years[0]}年，而“年度”填的是{form.year}。", line, column,
+                severity=ERROR, code="GEN503", hint=f"应为：标题里写{form.year}年，或改“年度”"))
+    return out
+
+
+# ---------------------------------------------------------------- 写好的报告
+
+_L1 = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．]\s*(.*)$")
+_L2 = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]")
+_L3 = re.compile(r"^\d{1,2}\s*[、.．](?!\d)")
+
+
+def check_paragraphs(paragraphs: Sequence[str], *, file: Path, year: int | None,
+                     ignore: Iterable[str] = ()) -> list[Diagnostic]:
+    """检查写好的报告（段落按顺序，从 1 编号）。"""
+    units = [Unit(text, file, number, 1, None, report=True) for number, text in enumerate(paragraphs, 1)]
+    out = _run(units, year)
+    out += _report_structure(units)
+    if year is not None:
+        for unit in units[:3]:
+            years = re.findall(r"(20\d{2})", unit.text)
+            if ("总结" in unit.text or "计划" in unit.text) and years and int(years[0]) not in (year,):
+                out.append(_diagnostic(unit, Hit("GEN503", ERROR, 0, len(unit.text),
+                                                 f"标题里的年份{years[0]}与报告年度{year}不一致。")))
+                break
+    return _filter(out, set(ignore))
+
+
+def _report_structure(units: Sequence[Unit]) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    expected1, expected2 = 1, 1
+    in_level1 = False
+    seen_level2 = False
+    problems: list[tuple[Unit, str]] = []
+    plan_text = ""
+    section = ""
+    for unit in units:
+        text = unit.text
+        m1, m2 = _L1.match(text), _L2.match(text)
+        if m1 and len(m1.group(2)) <= 40:
+            value = chinese_value(m1.group(1))
+            if value != expected1:
+                out.append(_diagnostic(unit, Hit("GEN302", ERROR, 0, len(m1.group(1)) + 1,
+                                                 f"一级序号“{m1.group(1)}、”不连续：这里应该是第{expected1}部分。")))
+            if m1.group(2) and m1.group(2)[-1] in "。；，：:;,.":
+                out.append(_diagnostic(unit, Hit("GEN304", WARNING, len(text) - 1, len(text),
+                                                 "一级标题单独成行，末尾不加标点。")))
+            expected1, expected2 = value + 1, 1
+            in_level1, seen_level2 = True, False
+            section = m1.group(2)
+            continue
+        if m2:
+            value = chinese_value(m2.group(1))
+            if value != expected2:
+                out.append(_diagnostic(unit, Hit("GEN302", ERROR, 0, m2.end(),
+                                                 f"二级序号“{m2.group(0)}”不连续：这里应该是（{_cn(expected2)}）。")))
+            expected2 = value + 1
+            seen_level2 = True
+        elif _L3.match(text) and in_level1 and not seen_level2:
+            out.append(_diagnostic(unit, Hit("GEN305", WARNING, 0, 2,
+                                             "层级跳跃：一级标题“一、”之后直接用了“1.”，中间应有“（一）”。")))
+            seen_level2 = True
+        if "问题" in section or "不足" in section:
+            problems.append((unit, text))
+        elif "计划" in section or "思路" in section or "打算" in section:
+            plan_text += text
+    headings = [u.text for u in units if _L1.match(u.text)]
+    for label, words in (("存在的问题", ("问题", "不足")), ("下一步工作计划", ("计划", "思路", "打算", "安排"))):
+        if not any(any(w in h for w in words) for h in headings):
+            anchor = units[0] if units else Unit("", Path("?"), 1, 1, None, True)
+            out.append(_diagnostic(anchor, Hit("GEN601", ERROR, 0, 0, f"报告里没有“{label}”这一部分。")))
+    if plan_text:
+        out += _problem_plan_links(problems, plan_text)
+    return out
+
+
+def _cn(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    return digits[n] if n < 10 else ("" if n < 20 else digits[n // 10]) + "十" + (digits[n % 10] if n % 10 else "")
+
+
+def _filter(diagnostics: list[Diagnostic], ignore: set[str]) -> list[Diagnostic]:
+    codes = {code.upper() for code in ignore}
+    kept = [d for d in diagnostics if d.code not in codes]
+    return sorted(kept, key=lambda d: (d.line or 0, d.column or 0, d.code or ""))
+
+
+def findings_to_json(diagnostics: Sequence[Diagnostic]) -> list[dict[str, Any]]:
+    return [{"severity": d.severity.value, "code": d.code, "file": str(d.file) if d.file else None,
+             "line": d.line, "column": d.column, "message": d.message,
+             "fix": d.hint} for d in diagnostics]
+
+
+def has_errors(diagnostics: Sequence[Diagnostic], *, strict: bool = False) -> bool:
+    return any(d.severity is Severity.ERROR or (strict and d.severity is Severity.WARNING)
+               for d in diagnostics)

@@ -1,0 +1,240 @@
+"""逐段文字的检查规则。每条规则返回 (代码, 严重程度, 起点, 终点, 消息, 改法)。
+
+| 代码 | 程度 | 检查什么 |
+|---|---|---|
+| GEN101 | 错误 | 没填的占位符：xx、X月X日、***、【】、（）、待补充、此处填写、TODO、残留的 {{ }} |
+| GEN201 | 错误 | 同比增长率算错（重新计算并给出正确写法，指出“用上期除以本期”的典型错误） |
+| GEN202 | 错误 | 两个百分比之间的变化写成了“增长X%”，应为“提高X个百分点” |
+| GEN203 | 错误 | 写出的完成率与前后的数字对不上 |
+| GEN301 | 错误 | “一是、二是……”跳号、重号或顺序颠倒 |
+| GEN303 | 警告 | 半角括号序号“(一)”，或“（一）、”多了顿号 |
+| GEN401 | 警告 | “××率”后面的数字没有 % 或 ‰ |
+| GEN402 | 警告 | 全角数字（１２３） |
+| GEN403 | 警告 | 正文数字用了千位分隔符（1,234） |
+| GEN404 | 警告 | “3亿4500万”这类混写 |
+| GEN405 | 提示 | 计量单位前用了汉字数字（二十五次），应写阿拉伯数字 |
+| GEN501 | 警告 | 正文里出现比“年度”晚一年以上的年份 |
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..errors import Severity
+from ..figures import format_number, growth_wording
+
+ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
+
+
+@dataclass(frozen=True)
+class Hit:
+    code: str
+    severity: Severity
+    start: int
+    end: int
+    message: str
+    fix: str | None = None
+
+
+# ---------------------------------------------------------------- GEN101 占位符
+
+_PLACEHOLDERS = [
+    (re.compile(r"(?<![A-Za-z\d])(?:[xX]{1,3}|×{1,3}|＊{2,})(?![A-Za-z光射线])"), "“{0}”像是没填的占位符"),
+    (re.compile(r"\*{3,}"), "“{0}”像是没填或被屏蔽的内容"),
+    (re.compile(r"【\s*】|（\s*）|\(\s*\)|〔\s*〕"), "“{0}”里是空的，像是漏填了内容"),
+    (re.compile(r"待补充|待填写|此处填写|请填写|TODO|FIXME|待定数据"), "“{0}”：这里还没有填写"),
+    (re.compile(r"\{\{.*?\}\}|\{%.*?%\}"), "“{0}”是没有替换掉的模板标记"),
+]
+_MULTIPLY = re.compile(r"\d\s*[×xX]\s*\d")
+
+
+def placeholders(text: str) -> Iterator[Hit]:
+    for pattern, message in _PLACEHOLDERS:
+        for match in pattern.finditer(text):
+            around = text[max(0, match.start() - 1): match.end() + 1]
+            if pattern is _PLACEHOLDERS[0][0] and _MULTIPLY.search(around):
+                continue  # 3×4 这类乘号
+            text_found = message.format(match.group(0))
+            yield Hit("GEN101", ERROR, match.start(), match.end(), f"{text_found}，请填上实际内容。")
+
+
+# ---------------------------------------------------------------- GEN201/202 同比
+
+
+_NUM = r"(\d+(?:\.\d+)?)"
+_UNIT = r"(%|％|‰|万元|亿元|元|人次|剂次|人|例|次|家|个|场|份|名|户|所|项|万人)?"
+_GROWTH = re.compile(
+    rf"较之?(?:去年|上年|上一年|同期|上年同期)[^\d。；]{{0,12}}?{_NUM}\s*{_UNIT}[^\d。；]{{0,8}}?"
+    rf"(增长|提高|上升|增加|下降|减少|降低)了?\s*{_NUM}\s*(%|％|个百分点)")
+_LAST_NUMBER = re.compile(rf"{_NUM}\s*{_UNIT}(?!.*\d)", re.S)
+
+
+def _places(text: str) -> int:
+    return len(text.split(".")[1]) if "." in text else 0
+
+
+def growth_arithmetic(text: str) -> Iterator[Hit]:
+    for match in _GROWTH.finditer(text):
+        prev_text, prev_unit, verb, stated_text, stated_unit = match.groups()
+        sentence_start = max(text.rfind(ch, 0, match.start()) for ch in "。；;") + 1
+        before = _LAST_NUMBER.search(text[sentence_start: match.start()])
+        if before is None:
+            continue
+        cur_text, cur_unit = before.group(1), before.group(2) or ""
+        unit = prev_unit or cur_unit
+        current, previous, stated = Decimal(cur_text), Decimal(prev_text), Decimal(stated_text)
+        places = max(2, _places(stated_text))
+        rate_values = unit in ("%", "％", "‰")
+        if rate_values:
+            right = growth_wording(current, previous, unit=unit, places=places)
+            if stated_unit in ("%", "％"):
+                diff = abs(current - previous)
+                if abs(diff - stated) <= Decimal("0.011"):
+                    message = (f"两个百分比之间的变化应该用“个百分点”表述，“{verb}{stated_text}%”"
+                               "会被理解为相对增长率。")
+                else:
+                    message = f"{previous}{unit}到{current}{unit}的变化写成了“{verb}{stated_text}%”。"
+                yield Hit("GEN202", ERROR, match.start(), match.end(), message, f"应为：{right}")
+            continue
+        if previous == 0:
+            continue
+        true_rate = (current - previous) / previous * 100
+        tolerance = Decimal(5) / Decimal(10) ** (_places(stated_text) + 1) + Decimal("0.0001")
+        rising = verb in ("增长", "提高", "上升", "增加")
+        if abs(abs(true_rate) - stated) <= tolerance and rising == (true_rate > 0):
+            continue
+        right = growth_wording(current, previous, unit=unit, places=places)
+        slip = ""
+        if current and abs(previous / current * 100 - stated) <= tolerance + Decimal("0.01"):
+            slip = "疑似用上期除以本期（" + f"{prev_text}÷{cur_text}）。"
+        message = (f"本期{cur_text}{unit}、上期{prev_text}{unit}，实际{right}，"
+                   f"文中写的是“{verb}{stated_text}{stated_unit}”。{slip}")
+        yield Hit("GEN201", ERROR, match.start(), match.end(), message, f"应为：{right}")
+
+
+_COMPLETION = re.compile(rf"(?:完成|任务数?|目标)[^\d。；]{{0,10}}{_NUM}\s*{_UNIT}[^\d。；]{{0,12}}?"
+                         rf"(?:完成|实际完成|实现)[^\d。；]{{0,8}}?{_NUM}\s*{_UNIT}[^\d。；]{{0,10}}?完成率\s*(?:为|达到|达)?\s*{_NUM}\s*[%％]")
+
+
+def completion_arithmetic(text: str) -> Iterator[Hit]:
+    for match in _COMPLETION.finditer(text):
+        target, _, done, _, stated = match.groups()
+        if Decimal(target) == 0:
+            continue
+        true_rate = Decimal(done) / Decimal(target) * 100
+        if abs(true_rate - Decimal(stated)) > Decimal("0.06"):
+            right = format_number(true_rate, 2)
+            yield Hit("GEN203", ERROR, match.start(), match.end(),
+                      f"任务{target}、完成{done}，完成率应为{right}%，文中写的是{stated}%。", f"应为：完成率{right}%")
+
+
+# ---------------------------------------------------------------- GEN301/303 序号
+
+_CN_DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")}
+_POINT = re.compile(r"(?:^|(?<=[。；;，,：:]))\s*([一二三四五六七八九十]{1,3})是")
+
+
+def chinese_value(text: str) -> int:
+    if text == "十":
+        return 10
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
+    return _CN_DIGITS.get(text, 0)
+
+
+def point_sequence(text: str, expected: int = 1) -> tuple[list[Hit], int]:
+    """检查“一是、二是……”；``expected`` 是接着上一段应有的序号（报告里一点一段时跨段连续）。
+
+    返回发现的问题和下一段开头应有的序号。
+    """
+    hits: list[Hit] = []
+    for match in _POINT.finditer(text):
+        value = chinese_value(match.group(1))
+        if value == 1 and expected != 1:
+            expected = 1  # 新的一组“一是……”
+        if value != expected:
+            problem = "重复了" if value < expected else "跳号了"
+            before = f"前面是第{expected - 1}点" if expected > 1 else "前面没有“一是”"
+            hits.append(Hit("GEN301", ERROR, match.start(1), match.end(),
+                            f"“{match.group(1)}是”{problem}：{before}，这里应该是第{expected}点。",
+                            f"应为：{_cn(expected)}是"))
+        expected = value + 1
+    return hits, expected
+
+
+def _cn(n: int) -> str:
+    digits = "零一二三四五六七八九"
+    if n < 10:
+        return digits[n]
+    return ("" if n < 20 else digits[n // 10]) + "十" + (digits[n % 10] if n % 10 else "")
+
+
+_HALF_PAREN = re.compile(r"\(([一二三四五六七八九十]+)\)|（([一二三四五六七八九十]+)）、")
+
+
+def bracket_style(text: str) -> Iterator[Hit]:
+    for match in _HALF_PAREN.finditer(text):
+        number = match.group(1) or match.group(2)
+        yield Hit("GEN303", WARNING, match.start(), match.end(),
+                  f"序号“{match.group(0)}”不规范：二级序号用全角括号，括号后不加顿号。", f"应为：（{number}）")
+
+
+# ---------------------------------------------------------------- GEN40x 数字写法
+
+_RATE_NO_UNIT = re.compile(r"率(?:为|达到|达|是|提升至|提高到|降至)?\s*(\d+(?:\.\d+)?)(?![\d.%％‰]|个百分点|\s*[%％‰])")
+_FULLWIDTH = re.compile(r"[０-９]+")
+_THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d])")
+_MIXED = re.compile(r"\d+(?:\.\d+)?亿\d+(?:\.\d+)?万")
+_CN_COUNT = re.compile(
+    r"(?<![一二三四五六七八九十百千万第是每届])"
+    r"(?:([一二三四五六七八九十][一二三四五六七八九十百千]+)(人次|次|例|家|场|份|万元|元|剂次|户)"  # 二十五次
+    r"|([二三四五六七八九])(人次|例|家|场|份|万元|元|剂次|户))"  # 三例（“二次供水”“三次产业”是术语，不算）
+    r"(?!全会|会议|全体会议|党代会|代表大会)")
+
+
+def number_style(text: str) -> Iterator[Hit]:
+    for match in _RATE_NO_UNIT.finditer(text):
+        value = match.group(1)
+        yield Hit("GEN401", WARNING, match.start(1), match.end(1),
+                  f"“{text[max(0, match.start() - 4): match.end()]}”的数字后面没有 % 或 ‰，读者不知道是多少。",
+                  f"应为：{value}%（或 {value}‰）")
+    for match in _FULLWIDTH.finditer(text):
+        half = match.group(0).translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+        yield Hit("GEN402", WARNING, match.start(), match.end(), f"“{match.group(0)}”是全角数字。", f"应为：{half}")
+    for match in _THOUSANDS.finditer(text):
+        yield Hit("GEN403", WARNING, match.start(), match.end(),
+                  f"“{match.group(0)}”用了千位分隔符，公文正文中的数字不加分隔符。",
+                  f"应为：{match.group(0).replace(',', '')}")
+    for match in _MIXED.finditer(text):
+        yield Hit("GEN404", WARNING, match.start(), match.end(),
+                  f"“{match.group(0)}”把亿和万混在一起写，应统一成一个单位（如 3.45亿）。")
+    for match in _CN_COUNT.finditer(text):
+        yield Hit("GEN405", INFO, match.start(), match.end(),
+                  f"“{match.group(0)}”是计数，按 GB/T 15835 宜用阿拉伯数字。")
+
+
+_YEAR = re.compile(r"(?<![\d—\-～~至到])(?<![—\-～~至到]\d{4})(20\d{2})\s*年")
+
+
+def late_years(text: str, year: int) -> Iterator[Hit]:
+    for match in _YEAR.finditer(text):
+        if int(match.group(1)) > year + 1:
+            yield Hit("GEN501", WARNING, match.start(), match.end(),
+                      f"文中出现{match.group(1)}年，比总结的年度（{year}年）晚一年以上，请核对是否写错。")
+
+
+def text_rules(text: str, year: int | None) -> Iterator[Hit]:
+    """除“一是”序号（需要跨段状态，见 point_sequence）以外的逐段规则。"""
+    yield from placeholders(text)
+    yield from growth_arithmetic(text)
+    yield from completion_arithmetic(text)
+    yield from bracket_style(text)
+    yield from number_style(text)
+    if year is not None:
+        yield from late_years(text, year)
+
+
