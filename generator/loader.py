@@ -75,6 +75,12 @@ class LoadedForm:
 
 def read_source(path: Path, *, what: str = "表单") -> SourceText:
     """读取文件并判断编码；空文件、二进制文件、过大的文件都给出中文错误。"""
+    return decode_source(read_limited(path, what=what), path, what=what)
+
+
+def read_limited(path: Path, *, what: str, limit: int = MAX_FORM_BYTES,
+                 typical: str = "工作总结的表单通常只有几十 KB") -> bytes:
+    """读出文件的全部字节：找不到、是文件夹、太大、没有权限，都给出中文错误（FormError）。"""
     try:
         size = path.stat().st_size
     except FileNotFoundError:
@@ -82,16 +88,15 @@ def read_source(path: Path, *, what: str = "表单") -> SourceText:
                                    file=path)) from None
     if path.is_dir():
         raise FormError(Diagnostic(f"{path} 是一个文件夹，不是{what}文件。", file=path))
-    if size > MAX_FORM_BYTES:
+    if size > limit:
         raise FormError(Diagnostic(
-            f"{what}文件太大（{size / 1024 / 1024:.1f} MB），超过 5 MB 上限。"
-            "请确认选对了文件：工作总结的表单通常只有几十 KB。", file=path))
+            f"{what}文件太大（{size / 1024 / 1024:.1f} MB），超过 {limit // (1024 * 1024)} MB 上限。"
+            f"请确认选对了文件：{typical}。", file=path))
     try:
-        raw = path.read_bytes()
+        return path.read_bytes()
     except PermissionError:
         raise FormError(Diagnostic(f"没有权限读取 {path}。如果文件正在别的程序中打开，请先关闭。",
                                    file=path)) from None
-    return decode_source(raw, path, what=what)
 
 
 def decode_source(raw: bytes, path: Path, *, what: str = "表单") -> SourceText:

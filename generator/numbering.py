@@ -18,6 +18,15 @@ def chinese_number(n: int) -> str:
     return head + "十" + ("" if ones == 0 else _DIGITS[ones])
 
 
+def chinese_value(text: str) -> int:
+    """中文小写数字的值：一→1，十→10，十二→12，二十→20；认不出时为 0。"""
+    digits = {ch: i for i, ch in enumerate(_DIGITS)}
+    if "十" not in text:
+        return digits.get(text, 0) if len(text) == 1 else 0
+    tens, _, ones = text.partition("十")
+    return (digits.get(tens, 0) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
+
+
 def level1(n: int) -> str:
     """一级标题序号：一、"""
     return f"{chinese_number(n)}、"

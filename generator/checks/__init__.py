@@ -27,8 +27,9 @@ from typing import Any
 from ..errors import Diagnostic, Severity
 from ..loader import LoadedForm
 from ..models import Form, ReportKind
+from ..numbering import chinese_number, chinese_value
 from ..validate import iter_strings, locate
-from .rules import ERROR, INFO, WARNING, Hit, chinese_value, point_sequence, text_rules
+from .rules import ERROR, INFO, WARNING, Hit, point_sequence, text_rules
 
 __all__ = ["Unit", "check_form", "check_paragraphs", "findings_to_json"]
 
@@ -215,7 +216,7 @@ def _report_structure(units: Sequence[Unit]) -> list[Diagnostic]:
             value = chinese_value(m2.group(1))
             if value != expected2:
                 out.append(_diagnostic(unit, Hit("GEN302", ERROR, 0, m2.end(),
-                                                 f"二级序号“{m2.group(0)}”不连续：这里应该是（{_cn(expected2)}）。")))
+                                                 f"二级序号“{m2.group(0)}”不连续：这里应该是（{chinese_number(expected2)}）。")))
             expected2 = value + 1
             seen_level2 = True
         elif _L3.match(text) and in_level1 and not seen_level2:
@@ -234,11 +235,6 @@ def _report_structure(units: Sequence[Unit]) -> list[Diagnostic]:
     if plan_text:
         out += _problem_plan_links(problems, plan_text)
     return out
-
-
-def _cn(n: int) -> str:
-    digits = "零一二三四五六七八九"
-    return digits[n] if n < 10 else ("" if n < 20 else digits[n // 10]) + "十" + (digits[n % 10] if n % 10 else "")
 
 
 def _filter(diagnostics: list[Diagnostic], ignore: set[str]) -> list[Diagnostic]:

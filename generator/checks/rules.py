@@ -25,6 +25,7 @@ from decimal import Decimal
 
 from ..errors import Severity
 from ..figures import format_number, growth_wording
+from ..numbering import chinese_number, chinese_value
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -133,17 +134,7 @@ def completion_arithmetic(text: str) -> Iterator[Hit]:
 
 # ---------------------------------------------------------------- GEN301/303 序号
 
-_CN_DIGITS = {ch: i for i, ch in enumerate("零一二三四五六七八九")}
 _POINT = re.compile(r"(?:^|(?<=[。；;，,：:]))\s*([一二三四五六七八九十]{1,3})是")
-
-
-def chinese_value(text: str) -> int:
-    if text == "十":
-        return 10
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return (_CN_DIGITS.get(tens, 1) if tens else 1) * 10 + (_CN_DIGITS.get(ones, 0) if ones else 0)
-    return _CN_DIGITS.get(text, 0)
 
 
 def point_sequence(text: str, expected: int = 1) -> tuple[list[Hit], int]:
@@ -161,16 +152,9 @@ def point_sequence(text: str, expected: int = 1) -> tuple[list[Hit], int]:
             before = f"前面是第{expected - 1}点" if expected > 1 else "前面没有“一是”"
             hits.append(Hit("GEN301", ERROR, match.start(1), match.end(),
                             f"“{match.group(1)}是”{problem}：{before}，这里应该是第{expected}点。",
-                            f"应为：{_cn(expected)}是"))
+                            f"应为：{chinese_number(expected)}是"))
         expected = value + 1
     return hits, expected
-
-
-def _cn(n: int) -> str:
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    return ("" if n < 20 else digits[n // 10]) + "十" + (digits[n % 10] if n % 10 else "")
 
 
 _HALF_PAREN = re.compile(r"\(([一二三四五六七八九十]+)\)|（([一二三四五六七八九十]+)）、")

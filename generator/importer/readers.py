@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Diagnostic, FormError, ImportFailure
-from ..loader import decode_source
+from ..loader import decode_source, read_limited
 
 MAX_REPORT_BYTES = 20 * 1024 * 1024
 SUFFIXES = (".txt", ".md", ".markdown", ".docx")
@@ -31,16 +31,9 @@ def read_document(path: Path) -> SourceDocument:
             f"不认识“{path.name}”的文件类型。gen import 可以读取 .docx、.md 和 .txt 文件；"
             ".doc 和 .wps 文件请先在 WPS 或 Word 里“另存为”.docx。", file=path))
     try:
-        size = path.stat().st_size
-    except FileNotFoundError:
-        raise ImportFailure(Diagnostic(f"找不到文件：{path}。请检查文件名和所在文件夹。", file=path)) from None
-    if path.is_dir():
-        raise ImportFailure(Diagnostic(f"{path} 是一个文件夹，不是报告文件。", file=path))
-    if size > MAX_REPORT_BYTES:
-        raise ImportFailure(Diagnostic(
-            f"文件太大（{size / 1024 / 1024:.1f} MB），超过 20 MB 上限。一份工作总结通常不到 1 MB，"
-            "请确认选对了文件。", file=path))
-    raw = path.read_bytes()
+        raw = read_limited(path, what="报告", limit=MAX_REPORT_BYTES, typical="一份工作总结通常不到 1 MB")
+    except FormError as exc:
+        raise ImportFailure(exc.diagnostics) from None
     if suffix == ".docx":
         return _read_docx(path, raw)
     try:

@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..numbering import strip_end_punctuation
+from ..numbering import chinese_value, strip_end_punctuation
 
 _CN = "一二三四五六七八九十"
 L1 = re.compile(rf"^\s*([{_CN}]+)\s*[、.．,，]\s*(.*)$")
@@ -124,7 +124,8 @@ def split_points(text: str) -> tuple[str, list[str]] | None:
     starts: list[int] = []
     expected = 1
     for match in POINT.finditer(text):
-        if _cn_value(match.group(1)) == expected and (match.start() == 0 or text[match.start() - 1] in "。；;，,：:"):
+        at_boundary = match.start() == 0 or text[match.start() - 1] in "。；;，,：:"
+        if chinese_value(match.group(1)) == expected and at_boundary:
             starts.append(match.start())
             expected += 1
     if len(starts) < 2:
@@ -133,18 +134,6 @@ def split_points(text: str) -> tuple[str, list[str]] | None:
     points = [strip_end_punctuation(text[a:b].strip()) for a, b in zip(starts, [*starts[1:], len(text)], strict=True)]
     points = [POINT.sub("", p, count=1).lstrip("，,：:") for p in points]
     return intro.strip(), [p for p in points if p]
-
-
-def _cn_value(text: str) -> int:
-    digits = {ch: i for i, ch in enumerate("零一二三四五六七八九")}
-    if text == "十":
-        return 10
-    if text.startswith("十"):
-        return 10 + digits.get(text[1:], 0)
-    if "十" in text:
-        tens, _, ones = text.partition("十")
-        return digits.get(tens, 0) * 10 + (digits.get(ones, 0) if ones else 0)
-    return digits.get(text, 0)
 
 
 def make_item(text: str, following: list[str]) -> dict[str, Any]:
