@@ -43,16 +43,14 @@ def compute(loaded: LoadedForm, form: Form, warnings: list[Diagnostic]) -> Compu
     out.extend(warnings)
     env = _environment()
     plain = form.model_dump(by_alias=True, exclude_none=True)
-    raw = loaded.data
     changed = False
     for path, text in iter_strings(plain):
         if path[0] in _NOT_PROSE or not _MARKUP.search(text):
             continue
-        raw_path = _raw_path(raw, path)
         try:
             rendered = render_reference_text(env, text, figures)
         except ReferenceProblem as problem:
-            out.add(_located(loaded, raw_path, text, problem))
+            out.add(_located(loaded, path, text, problem))
             continue
         _assign(plain, path, rendered)
         changed = True
@@ -152,17 +150,6 @@ def _assign(data: Any, path: tuple[str | int, ...], value: str) -> None:
     for part in path[:-1]:
         node = node[part]
     node[path[-1]] = value
-
-
-def _raw_path(raw: Any, path: tuple[str | int, ...]) -> tuple[str | int, ...]:
-    """模型导出的路径与原始数据一致，只有“存在的问题”的纯文字条目少一层“内容”。"""
-    if len(path) == 3 and path[0] == "存在的问题" and path[2] == "内容":
-        problems = raw.get("存在的问题") if isinstance(raw, dict) else None
-        index = path[1]
-        if isinstance(problems, list) and isinstance(index, int) and index < len(problems) \
-                and isinstance(problems[index], str):
-            return path[:2]
-    return path
 
 
 def _located(loaded: LoadedForm, path: tuple[str | int, ...], text: str,

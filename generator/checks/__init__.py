@@ -126,10 +126,8 @@ def check_form(loaded: LoadedForm, form: Form, *, ignore: Iterable[str] = ()) ->
     for path, text in iter_strings(plain):
         if path[0] in ("指标", "日期", "单位", "类型", "样式", "检查", "署名"):
             continue
-        raw_path = path
-        if path[0] == "存在的问题" and len(path) == 2:
-            raw_path = path  # 一句话的问题
-        line, column, _ = locate(loaded.data, raw_path)
+        # 导出的键路径与原始 YAML 一致（一句话的问题导出为文字，路径同样是“存在的问题 第N项”）
+        line, column, _ = locate(loaded.data, path)
         unit = Unit(text, source.path, line, column, source.line(line) if line else None)
         units.append(unit)
         if path[0] == "存在的问题" and path[-1] != "解决思路":
