@@ -6,6 +6,7 @@
 | GEN201 | 错误 | 同比增长率算错（重新计算并给出正确写法，指出“用上期除以本期”的典型错误） |
 | GEN202 | 错误 | 两个百分比之间的变化写成了“增长X%”，应为“提高X个百分点” |
 | GEN203 | 错误 | 写出的完成率与前后的数字对不上 |
+| GEN204 | 错误 | “共X人，其中Y人”里部分比总数还大 |
 | GEN301 | 错误 | “一是、二是……”跳号、重号或顺序颠倒 |
 | GEN303 | 警告 | 半角括号序号“(一)”，或“（一）、”多了顿号 |
 | GEN401 | 警告 | “××率”后面的数字没有 % 或 ‰ |
@@ -132,6 +133,18 @@ def completion_arithmetic(text: str) -> Iterator[Hit]:
                       f"任务{target}、完成{done}，完成率应为{right}%，文中写的是{stated}%。", f"应为：完成率{right}%")
 
 
+_PART = re.compile(rf"(?:共|合计|总计|累计|总数)[^\d。；]{{0,10}}{_NUM}\s*{_UNIT}"
+                   rf"[^。；]{{0,40}}?其中[^\d。；]{{0,12}}{_NUM}\s*{_UNIT}")
+
+
+def part_of_total(text: str) -> Iterator[Hit]:
+    for match in _PART.finditer(text):
+        total, total_unit, part, part_unit = match.groups()
+        if (part_unit or "") == (total_unit or "") and Decimal(part) > Decimal(total):
+            yield Hit("GEN204", ERROR, match.start(), match.end(),
+                      f"总数是{total}{total_unit or ''}，“其中”却有{part}{part_unit or ''}，部分比总数还大，请核对。")
+
+
 # ---------------------------------------------------------------- GEN301/303 序号
 
 _POINT = re.compile(r"(?:^|(?<=[。；;，,：:]))\s*([一二三四五六七八九十]{1,3})是")
@@ -216,6 +229,7 @@ def text_rules(text: str, year: int | None) -> Iterator[Hit]:
     yield from placeholders(text)
     yield from growth_arithmetic(text)
     yield from completion_arithmetic(text)
+    yield from part_of_total(text)
     yield from bracket_style(text)
     yield from number_style(text)
     if year is not None:
