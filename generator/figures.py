@@ -2,19 +2,21 @@
 
 全部用 Decimal 计算、四舍五入（ROUND_HALF_UP），去掉末尾多余的 0，不加千位分隔符（GB/T 15835）。
 率（单位为 % 或 ‰）的变化用“个百分点/个千分点”表述，绝不写成百分之几的增长。
+“持平”的判定：变化量（数量看增长率，率看差值）按指标的小数位四舍五入后为 0。
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
-from decimal import ROUND_HALF_UP, Decimal
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from typing import Any
 
 from .errors import GenError
-from .indicators import Indicator
+from .indicators import Indicator, is_rate
 
 RATE_UNITS = {"%": "个百分点", "％": "个百分点", "‰": "个千分点"}
 YUAN_FACTORS = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
+_PRECISION = 60  # 计算用的有效数字位数，远超任何可能的输入
 
 
 class FigureError(GenError):
@@ -22,13 +24,22 @@ class FigureError(GenError):
 
 
 def is_rate_unit(unit: str) -> bool:
-    return unit.strip() in RATE_UNITS
+    """单位是不是率（%、％、‰）：率的变化用“个百分点/个千分点”表述。"""
+    return is_rate(unit)
+
+
+def _of(key: str) -> str:
+    return f"指标“{key}”的" if key else ""
 
 
 def format_number(value: Decimal, places: int) -> str:
-    """四舍五入到 ``places`` 位小数，去掉末尾的 0；不会出现“-0”和科学计数法。"""
-    quantum = Decimal(1).scaleb(-places)
-    rounded = value.quantize(quantum, rounding=ROUND_HALF_UP)
+    """四舍五入（ROUND_HALF_UP）到 ``places`` 位小数，去掉末尾的 0。
+
+    不会出现“-0”、科学计数法和千位分隔符。
+    """
+    with localcontext() as ctx:
+        ctx.prec = max(_PRECISION, value.adjusted() + places + 2)
+        rounded = value.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
     text = f"{rounded:f}"
     if "." in text:
         text = text.rstrip("0").rstrip(".")
@@ -36,13 +47,24 @@ def format_number(value: Decimal, places: int) -> str:
 
 
 def show(value: Decimal) -> str:
-    """原样显示填写的数字（88.64 仍是 88.64，2.50 显示为 2.5）。"""
+    """原样显示填写的数字（88.64 仍是 88.64，2.50 显示为 2.5），不做四舍五入。"""
     text = f"{value.normalize():f}"
     return "0" if text in ("-0", "") else text
 
 
-def _rounds_to_zero(value: Decimal, places: int) -> bool:
-    return format_number(abs(value), places) == "0"
+def _divide(numerator: Decimal, denominator: Decimal) -> Decimal:
+    with localcontext() as ctx:
+        ctx.prec = _PRECISION
+        return numerator / denominator * 100
+
+
+def growth_rate(current: Decimal, previous: Decimal, *, key: str = "") -> Decimal:
+    """同比增长率（%，未舍入）：(本期 - 上期) / |上期| × 100。上期为 0 时抛出 FigureError。"""
+    if previous == 0:
+        raise FigureError(
+            f"{_of(key)}上期数是 0，无法计算同比增长率。"
+            + (f"请改用“{{{{{key}.增减}}}}”表述变化。" if key else "请改用增减量表述变化。"))
+    return _divide(current - previous, abs(previous))
 
 
 def growth_wording(current: Decimal, previous: Decimal, *, unit: str = "", places: int = 2,
@@ -50,38 +72,44 @@ def growth_wording(current: Decimal, previous: Decimal, *, unit: str = "", place
     """同比措辞。数量：“增长107.02%”“下降3.13%”“持平”；率：“提高16.02个百分点”。"""
     if is_rate_unit(unit):
         diff = current - previous
-        if _rounds_to_zero(diff, places):
+        shown = format_number(abs(diff), places)
+        if shown == "0":
             return "持平"
-        verb = "提高" if diff > 0 else "下降"
-        return f"{verb}{format_number(abs(diff), places)}{RATE_UNITS[unit.strip()]}"
-    if previous == 0:
-        raise FigureError(
-            f"指标“{key}”的上期数是 0，无法计算同比增长率。请改用“{{{{{key}.增减}}}}”表述变化。"
-            if key else "上期数是 0，无法计算同比增长率。")
-    rate = (current - previous) / abs(previous) * 100
-    if _rounds_to_zero(rate, places):
+        return f"{'提高' if diff > 0 else '下降'}{shown}{RATE_UNITS[unit.strip()]}"
+    rate = growth_rate(current, previous, key=key)
+    shown = format_number(abs(rate), places)
+    if shown == "0":
         return "持平"
-    verb = "增长" if rate > 0 else "下降"
-    return f"{verb}{format_number(abs(rate), places)}%"
+    return f"{'增长' if rate > 0 else '下降'}{shown}%"
 
 
 def change_wording(current: Decimal, previous: Decimal, *, unit: str = "", places: int = 2) -> str:
-    """绝对变化：“增加8126人”“减少2人”；率：“提高16.02个百分点”。"""
+    """绝对变化：“增加8126人”“减少2人”“持平”；率：“提高16.02个百分点”（同“同比”）。"""
     if is_rate_unit(unit):
         return growth_wording(current, previous, unit=unit, places=places)
     diff = current - previous
-    if diff == 0:
+    shown = format_number(abs(diff), places)
+    if shown == "0":
         return "持平"
-    verb = "增加" if diff > 0 else "减少"
-    return f"{verb}{show(abs(diff))}{unit}"
+    return f"{'增加' if diff > 0 else '减少'}{shown}{unit}"
+
+
+def completion_rate(current: Decimal, target: Decimal, *, key: str = "") -> Decimal:
+    """完成率（%，未舍入）：本期 / 目标 × 100。目标为 0 或负数时抛出 FigureError。"""
+    if target == 0:
+        raise FigureError(f"{_of(key)}目标是 0，无法计算完成率。")
+    if target < 0:
+        raise FigureError(f"{_of(key)}目标是负数（{show(target)}），无法计算完成率。")
+    return _divide(current, target)
 
 
 def completion_wording(current: Decimal, target: Decimal, *, places: int = 2, key: str = "") -> str:
-    """完成率：“完成年度目标任务的96.5%”，超过 100% 为“超额完成年度目标任务（完成率108.3%）”。"""
-    if target == 0:
-        raise FigureError(f"指标“{key}”的目标是 0，无法计算完成率。" if key else "目标是 0，无法计算完成率。")
-    rate = current / target * 100
-    text = format_number(rate, places)
+    """完成率：“完成年度目标任务的96.5%”，超过 100% 为“超额完成年度目标任务（完成率108.3%）”。
+
+    是否“超额”按显示出来的数判断：舍入后正好是 100 的，写“完成年度目标任务的100%”。
+    率（%、‰）与目标率的比较用同一公式。
+    """
+    text = format_number(completion_rate(current, target, key=key), places)
     if Decimal(text) > 100:
         return f"超额完成年度目标任务（完成率{text}%）"
     return f"完成年度目标任务的{text}%"
@@ -89,14 +117,32 @@ def completion_wording(current: Decimal, target: Decimal, *, places: int = 2, ke
 
 def to_yuan_unit(value: Decimal, unit: str, target: str, *, places: int = 2, key: str = "") -> str:
     """金额换算：567900元 → 56.79万元；345000000元 → 3.45亿元。不写成“3亿4500万”。"""
-    if unit.strip() not in YUAN_FACTORS:
-        raise FigureError(f"指标“{key}”的单位是“{unit}”，不是金额（元、万元、亿元），不能换算成{target}。")
-    converted = value * YUAN_FACTORS[unit.strip()] / YUAN_FACTORS[target]
-    return f"{format_number(converted, places)}{target}"
+    source = unit.strip()
+    if source not in YUAN_FACTORS or target not in YUAN_FACTORS:
+        raise FigureError(f"{_of(key)}单位是“{unit}”，不是金额（元、万元、亿元），不能换算成{target}。")
+    converted = value * YUAN_FACTORS[source] / YUAN_FACTORS[target]
+    text = format_number(converted, places)
+    if text == "0" and value != 0:
+        raise FigureError(f"{_of(key)}数值 {show(value)}{source} 换算成{target}后不足 "
+                          f"{format_number(Decimal(1).scaleb(-places), places)}{target}，请直接用原单位表述。")
+    return f"{text}{target}"
+
+
+def to_wan(value: Decimal, unit: str = "元", *, places: int = 2, key: str = "") -> str:
+    """换算成万元：567900元 → “56.79万元”。"""
+    return to_yuan_unit(value, unit, "万元", places=places, key=key)
+
+
+def to_yi(value: Decimal, unit: str = "元", *, places: int = 2, key: str = "") -> str:
+    """换算成亿元：345000000元 → “3.45亿元”；34500万元 → “3.45亿元”。"""
+    return to_yuan_unit(value, unit, "亿元", places=places, key=key)
 
 
 class Figure:
-    """一个指标的派生数字。正文里 ``{{键}}``、``{{键.同比}}`` 等都取自这里。"""
+    """一个指标的派生数字。正文里 ``{{键}}``、``{{键.同比}}`` 等都取自这里。
+
+    中文属性都是 property（计算阶段据此列出可引用的项），引用时才计算。
+    """
 
     def __init__(self, indicator: Indicator) -> None:
         self.indicator = indicator
@@ -104,6 +150,9 @@ class Figure:
     @classmethod
     def from_indicator(cls, indicator: Indicator) -> Figure:
         return cls(indicator)
+
+    def __repr__(self) -> str:
+        return f"Figure({self.indicator.key}={self})"
 
     def _with_unit(self, value: Decimal) -> str:
         return f"{show(value)}{self.indicator.unit}"
@@ -153,12 +202,12 @@ class Figure:
     @property
     def 万元(self) -> str:
         ind = self.indicator
-        return to_yuan_unit(ind.current, ind.unit, "万元", places=ind.precision, key=ind.key)
+        return to_wan(ind.current, ind.unit, places=ind.precision, key=ind.key)
 
     @property
     def 亿元(self) -> str:
         ind = self.indicator
-        return to_yuan_unit(ind.current, ind.unit, "亿元", places=ind.precision, key=ind.key)
+        return to_yi(ind.current, ind.unit, places=ind.precision, key=ind.key)
 
     @property
     def 表述(self) -> str:
@@ -172,21 +221,27 @@ class Figure:
         env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
         try:
             tree = env.parse(template)
-            context = self.context()
-            used = {name: context[name] for name in meta.find_undeclared_variables(tree)}
+            used = self.context().subset(meta.find_undeclared_variables(tree))
             return env.from_string(tree).render(used)
         except GenError:
             raise
         except Exception:
-            raise FigureError(f"指标“{self.indicator.key}”的“表述”写法不对：只能用 {{{{本期}}}}、{{{{上期}}}}、"
-                              "{{同比}}、{{增减}}、{{完成率}}、{{目标}} 这些引用。") from None
+            names = "、".join(f"{{{{{name}}}}}" for name in FigureContext.NAMES)
+            raise FigureError(f"指标“{self.indicator.key}”的“表述”写法不对：只能用 {names} 这些引用。") from None
 
     def context(self) -> FigureContext:
-        """给“表述”模板用的映射：只有被引用的项才计算。"""
+        """给“表述”模板用的映射：只有被取用的项才计算（取不到时抛出 FigureError）。"""
         return FigureContext(self)
 
 
 class FigureContext(Mapping[str, str]):
+    """``名称/本期/上期/目标/增减/同比/完成率/万元/亿元`` → 文字，取用时才计算。
+
+    注意：``Template.render(mapping)`` 会先 ``dict(mapping)``，把每一项都算一遍；
+    要保持“只算被引用的项”，先用 ``jinja2.meta.find_undeclared_variables`` 找出引用，
+    再把 :meth:`subset` 的结果交给 ``render``（:attr:`Figure.表述` 就是这样做的）。
+    """
+
     NAMES = ("名称", "本期", "上期", "目标", "增减", "同比", "完成率", "万元", "亿元")
 
     def __init__(self, figure: Figure) -> None:
@@ -197,29 +252,81 @@ class FigureContext(Mapping[str, str]):
             raise KeyError(name)
         return str(getattr(self.figure, name))
 
+    def __contains__(self, name: object) -> bool:  # 不计算取值（Mapping 默认的实现会计算）
+        return name in self.NAMES
+
     def __iter__(self) -> Iterator[str]:
         return iter(self.NAMES)
 
     def __len__(self) -> int:
         return len(self.NAMES)
 
+    def subset(self, names: Iterable[str]) -> dict[str, str]:
+        """只计算 ``names`` 里的项；不认识的名字抛出 KeyError。"""
+        return {name: self[name] for name in names}
 
-def _filter(name: str) -> Callable[[Any], str]:
-    def apply(value: Any) -> str:
+
+# ---------------------------------------------------------------- 模板过滤器
+
+
+def as_decimal(value: Any, what: str = "数值") -> Decimal:
+    """把模板里的数（Decimal、int、str；float 经 str 转换）变成 Decimal。不接受 true/false。"""
+    if isinstance(value, bool) or value is None:
+        raise FigureError(f"{what}要是数字，现在是“{value}”。")
+    if isinstance(value, Decimal):
+        number = value
+    else:
+        try:
+            number = Decimal(str(value).strip())
+        except (InvalidOperation, ValueError):
+            raise FigureError(f"{what}要是数字，现在是“{value}”。") from None
+    if not number.is_finite():
+        raise FigureError(f"{what}要是普通的数字，现在是“{value}”。")
+    return number
+
+
+def _pair_filter(name: str, wording: Callable[..., str], other: str) -> Callable[..., str]:
+    """``{{ 指标|同比 }}``，或用在数字上：``{{ 82|同比(47, unit="人") }}``。"""
+
+    def apply(value: Any, second: Any = None, unit: str = "", places: int = 2) -> str:
         if isinstance(value, Figure):
+            if second is not None:
+                raise FigureError(f"过滤器“{name}”用在指标上时不用再给{other}。")
             return str(getattr(value, name))
-        raise FigureError(f"过滤器“{name}”只能用在指标上。")
+        if second is None:
+            raise FigureError(f"过滤器“{name}”用在数字上时要给出{other}，如 {{{{ 本期|{name}({other}) }}}}。")
+        if name == "完成率":
+            return wording(as_decimal(value, "本期"), as_decimal(second, other), places=places)
+        return wording(as_decimal(value, "本期"), as_decimal(second, other), unit=unit, places=places)
 
+    apply.__name__ = name
     return apply
 
 
+def _money_filter(target: str) -> Callable[..., str]:
+    """``{{ 指标|万元 }}``，或 ``{{ 567900|万元 }}``（默认单位为元）、``{{ x|亿元("万元") }}``。"""
+
+    def apply(value: Any, unit: str = "元", places: int = 2) -> str:
+        if isinstance(value, Figure):
+            return str(getattr(value, target))
+        return to_yuan_unit(as_decimal(value), unit, target, places=places)
+
+    apply.__name__ = target
+    return apply
+
+
+def _number_filter(value: Any, places: int = 2) -> str:
+    """``{{ x|数字 }}``：四舍五入到 places 位小数、去掉末尾的 0。"""
+    return format_number(as_decimal(value), places)
+
+
 FILTERS: dict[str, Callable[..., Any]] = {
-    "同比": _filter("同比"),
-    "增减": _filter("增减"),
-    "完成率": _filter("完成率"),
-    "万元": _filter("万元"),
-    "亿元": _filter("亿元"),
-    "数字": format_number,
+    "同比": _pair_filter("同比", growth_wording, "上期"),
+    "增减": _pair_filter("增减", change_wording, "上期"),
+    "完成率": _pair_filter("完成率", completion_wording, "目标"),
+    "万元": _money_filter("万元"),
+    "亿元": _money_filter("亿元"),
+    "数字": _number_filter,
     "growth_wording": growth_wording,
     "change_wording": change_wording,
     "completion_wording": completion_wording,
