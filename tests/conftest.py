@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,6 +11,32 @@ import pytest
 REPO = Path(__file__).resolve().parents[1]
 EXAMPLES = sorted((REPO / "examples").glob("*.yaml"))
 SEEDS_DIR = REPO.parent / "shared" / "seeds"
+
+
+def require_seeds() -> Path:
+    """种子报告所在的文件夹（仓库旁的 ../shared/seeds）。
+
+    不在时：本地跳过并说明原因；``CI=true`` 时失败（CI 必须带上种子，否则这些测试等于没跑）。
+    """
+    if not SEEDS_DIR.is_dir() or not any(SEEDS_DIR.glob("*.txt")):
+        message = f"没有种子报告文件夹 {SEEDS_DIR}（只在开发工作区里有，全新克隆里没有）"
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"CI=true：{message}。", pytrace=False)
+        pytest.skip(message)
+    return SEEDS_DIR
+
+
+def seed(name: str) -> Path:
+    """一份种子报告的路径；文件夹不在时按 :func:`require_seeds` 跳过或失败。"""
+    return require_seeds() / name
+
+
+def seed_params() -> list[object]:
+    """给 ``pytest.mark.parametrize`` 用的全部种子；文件夹不在时是一个会跳过（CI 里失败）的占位参数。"""
+    found = sorted(SEEDS_DIR.glob("*.txt")) if SEEDS_DIR.is_dir() else []
+    if found:
+        return [pytest.param(path, id=path.name[:3]) for path in found]
+    return [pytest.param(None, id="没有种子")]
 
 # 一份最小的合法表单；各测试在它的基础上改出错误
 VALID_FORM = """\

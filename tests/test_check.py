@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import EXAMPLES, SEEDS_DIR, VALID_FORM
+from conftest import EXAMPLES, VALID_FORM, seed
 
 from generator.checks import check_paragraphs
 from generator.checks.rules import number_style, placeholders, point_sequence, text_rules
@@ -71,7 +71,7 @@ def test_clean_text_has_no_findings() -> None:
 def seed_paragraphs(name: str) -> list[str]:
     from generator.importer import import_report
 
-    return import_report(SEEDS_DIR / name).paragraphs
+    return import_report(seed(name)).paragraphs
 
 
 def test_seed_000_growth_errors_are_found_with_fixes() -> None:
@@ -197,6 +197,9 @@ def test_check_finished_reports(suffix: str, gen, tmp_path: Path) -> None:  # ty
     result = gen("check", "--strict", str(path))
     assert result.code == 0, result.err
     assert result.out == f"{path}：没有发现问题。\n"
-    seed = gen("check", str(SEEDS_DIR / "000_3ef0eedd751624b0.txt"))
-    assert seed.code == 1
-    assert seed.out.endswith("：4 个错误，5 个警告，0 条提示。\n")
+
+
+def test_check_seed_report(gen) -> None:  # type: ignore[no-untyped-def]
+    seeded = gen("check", str(seed("000_3ef0eedd751624b0.txt")))
+    assert seeded.code == 1
+    assert seeded.out.endswith("：4 个错误，5 个警告，0 条提示。\n")

@@ -10,14 +10,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import EXAMPLES, SEEDS_DIR
+from conftest import EXAMPLES, require_seeds, seed, seed_params
 
 from generator.api import build_report, render_markdown
 from generator.importer import import_report
 from generator.importer.cleanup import clean
 from generator.importer.structure import classify
 
-SEEDS = sorted(SEEDS_DIR.glob("*.txt"))
 _MARKER = re.compile(r"[（(]\s*[一二三四五六七八九十\d]+\s*[）)][、.．]?|[一二三四五六七八九十]+[、.．]"
                      r"|(?<![\d.])\d{1,2}[、.．](?!\d)|[一二三四五六七八九十]+是|解决思路[：:]")
 
@@ -48,19 +47,23 @@ def source_body(path: Path, dropped: list[str]) -> str:
     return "\n".join(line for line in lines if line.strip() not in set(dropped))
 
 
-@pytest.mark.parametrize("seed", SEEDS, ids=[p.name[:3] for p in SEEDS])
-def test_seed_prose_is_kept(seed: Path) -> None:
-    result = import_report(seed)
+@pytest.mark.parametrize("path", seed_params())
+def test_seed_prose_is_kept(path: Path | None) -> None:
+    require_seeds()
+    assert path is not None
+    result = import_report(path)
     markdown = render_markdown(renderable(result.form))
-    source = normalise(source_body(seed, result.dropped))
+    source = normalise(source_body(path, result.dropped))
     ratio = kept_ratio(source, normalise(markdown))
-    assert ratio >= 0.98, f"{seed.name} 只保留了 {ratio:.2%} 的正文"
+    assert ratio >= 0.98, f"{path.name} 只保留了 {ratio:.2%} 的正文"
 
 
-@pytest.mark.parametrize("seed", SEEDS, ids=[p.name[:3] for p in SEEDS])
-def test_seed_headings_survive(seed: Path) -> None:
+@pytest.mark.parametrize("path", seed_params())
+def test_seed_headings_survive(path: Path | None) -> None:
     """源文的每个一级、二级标题都成为输出里的标题（问题、计划两部分改用标准名称）。"""
-    result = import_report(seed)
+    require_seeds()
+    assert path is not None
+    result = import_report(path)
     markdown = render_markdown(renderable(result.form))
     out_headings = {normalise(h) for h in re.findall(r"^## (.+)$|\*\*(.+?)\*\*", markdown, flags=re.M)
                     for h in h if h}
@@ -78,7 +81,7 @@ def test_seed_headings_survive(seed: Path) -> None:
 
 
 def test_seed_000_details() -> None:
-    result = import_report(SEEDS_DIR / "000_3ef0eedd751624b0.txt")
+    result = import_report(seed("000_3ef0eedd751624b0.txt"))
     form = result.form
     assert (form["单位"], form["年度"]) == ("贡觉县卫生健康委员会", 2024)
     assert "类型" not in form and "标题" not in form  # 标题与自动生成的一致
@@ -97,7 +100,7 @@ def test_seed_000_details() -> None:
 
 
 def test_seed_001_details() -> None:
-    result = import_report(SEEDS_DIR / "001_e4528b115fa46040.txt")
+    result = import_report(seed("001_e4528b115fa46040.txt"))
     form = result.form
     assert (form["单位"], form["年度"], form["类型"]) == ("中阳县卫生健康局", 2024, "工作总结和工作计划")
     assert form["标题"] == "中阳县卫生健康局2024年工作总结与2025年工作计划"
@@ -113,7 +116,7 @@ def test_seed_001_details() -> None:
 
 
 def test_seed_004_details() -> None:
-    result = import_report(SEEDS_DIR / "004_83c7fe2b20513d92.txt")
+    result = import_report(seed("004_83c7fe2b20513d92.txt"))
     form = result.form
     assert (form["单位"], form["年度"], form["类型"]) == ("县卫健委", 2021, "工作总结和工作计划")
     assert any("下面是小编" in line for line in result.dropped)
@@ -227,7 +230,7 @@ def test_huge_text_file(gen, tmp_path: Path) -> None:  # type: ignore[no-untyped
 
 def test_import_cli_writes_form_that_check_understands(gen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     report = tmp_path / "中阳县.txt"
-    report.write_bytes((SEEDS_DIR / "001_e4528b115fa46040.txt").read_bytes())
+    report.write_bytes(seed("001_e4528b115fa46040.txt").read_bytes())
     result = gen("import", str(report))
     form = report.with_suffix(".yaml")
     assert result.code == 0
