@@ -18,6 +18,7 @@ from .document import Document
 from .docx_writer import build_docx
 from .errors import ContentError, Diagnostic, OutputError, Severity
 from .figures import Figure
+from .filekind import Kind, detect, form_notice, require_form
 from .loader import LoadedForm, decode_source, load_form_file, parse_yaml
 from .markdown_writer import to_markdown
 from .models import Form
@@ -44,9 +45,6 @@ class Report:
         return build_docx(self.document, self.form, profile or load_profile())
 
 
-FORM_SUFFIXES = (".yaml", ".yml")
-
-
 def check_file(path: Path, *, ignore: Sequence[str] = ()) -> list[Diagnostic]:
     """检查表单（校验 + 内容检查）或写好的报告（经导入器读入，按段检查）。
 
@@ -54,11 +52,12 @@ def check_file(path: Path, *, ignore: Sequence[str] = ()) -> list[Diagnostic]:
     """
     from .checks import check_form, check_paragraphs
 
-    if path.suffix.lower() in FORM_SUFFIXES:
+    if detect(path) is Kind.FORM:
+        notice = form_notice(path)
         loaded = load_form_file(path)
         form, warnings = validate_form(loaded)
         computed = compute(loaded, form, warnings)
-        return computed.warnings + check_form(loaded, computed.form, ignore=ignore)
+        return ([notice] if notice else []) + computed.warnings + check_form(loaded, computed.form, ignore=ignore)
     from .importer import import_report
 
     result = import_report(path)
@@ -118,7 +117,7 @@ def style_path(report: Report, override: Path | None) -> Path | None:
     return None
 
 
-def write_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | None = None,
+def write_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | str | None = None,
                  *, style: Path | None = None, force: bool = False) -> tuple[Report, list[Path]]:
     """生成并写出文件，返回报告和写出的绝对路径。
 
@@ -127,8 +126,10 @@ def write_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | 
     """
     from .checks import check_form
 
+    notice = require_form(path, "report")
     targets = plan_outputs(path, formats, output)
     report = build_report(path)
+    report.warnings[:0] = [notice] if notice else []
     report.warnings += check_form(report.source, report.form)
     errors = [d for d in report.warnings if d.severity is Severity.ERROR]
     if errors and not force:

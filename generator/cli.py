@@ -14,7 +14,7 @@ from rich.console import Console
 
 from . import __version__
 from .errors import ContentError, Diagnostic, GenError, Severity
-from .usage import ChineseCommand, ChineseGroup, translate_usage_error
+from .usage import Argument, ChineseCommand, ChineseGroup, translate_usage_error
 
 OK, INVALID, USAGE = 0, 1, 2
 
@@ -53,36 +53,45 @@ def cli(ctx: click.Context, debug: bool) -> None:
     ctx.obj["debug"] = debug
 
 
-def _formats(value: str) -> list[str]:
+def _formats(values: Sequence[str], output: str | None) -> list[str]:
+    """-f 可以写多次，也可以用逗号隔开：取并集，按第一次出现的顺序。不写 -f 时按 -o 的扩展名，否则 docx。"""
+    if not values:
+        named_file = output and not output.endswith(("/", "\\")) and not Path(output).is_dir()
+        suffix = Path(output).suffix.lower().lstrip(".") if output and named_file else ""
+        return [suffix] if suffix in ("docx", "md", "pdf") else ["docx"]
     formats: list[str] = []
-    for part in value.replace("，", ",").split(","):
-        fmt = part.strip().lower().lstrip(".")
-        if not fmt:
-            continue
-        if fmt not in ("docx", "md", "pdf"):
-            raise click.BadParameter(f"不认识的格式“{part.strip()}”。可用的格式有 docx、md、pdf，多个用逗号隔开。")
-        if fmt not in formats:
-            formats.append(fmt)
+    for value in values:
+        for part in value.replace("，", ",").split(","):
+            fmt = part.strip().lower().lstrip(".")
+            if not fmt:
+                continue
+            if fmt not in ("docx", "md", "pdf"):
+                raise click.BadParameter(f"不认识的格式“{part.strip()}”。可用的格式有 docx、md、pdf，多个用逗号隔开。")
+            if fmt not in formats:
+                formats.append(fmt)
     if not formats:
         raise click.BadParameter("请至少指定一种格式，如 -f docx 或 -f docx,md。")
     return formats
 
 
 @cli.command(cls=ChineseCommand)
-@click.argument("form", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("-f", "--format", "fmt", default="docx", show_default=True,
-              help="输出格式：docx、md、pdf（需要 LibreOffice），多个用逗号隔开，如 docx,pdf。")
-@click.option("-o", "--output", type=click.Path(path_type=Path),
-              help="输出文件（只生成一种格式时）或文件夹。默认与表单同名、放在同一文件夹。")
-@click.option("--style", type=click.Path(path_type=Path, dir_okay=False),
+@click.argument("form", cls=Argument, metavar="表单", type=click.Path(path_type=Path, dir_okay=False),
+                help="填好的表单文件（.yaml），如 贡觉县-2025.yaml。")
+@click.option("-f", "--format", "fmt", multiple=True, metavar="格式",
+              help="输出格式：docx、md、pdf（需要 LibreOffice）。多种格式用逗号隔开（-f docx,md）"
+                   "或写多次（-f docx -f md）。不写时按 -o 的扩展名，否则为 docx。")
+@click.option("-o", "--output", metavar="文件或文件夹", type=click.Path(),
+              help="输出到哪里。已有的文件夹、末尾带 / 或没有扩展名的名字当作文件夹；"
+                   "以 .docx、.md、.pdf 结尾的当作文件名（只生成一种格式时）。默认与表单同名、放在同一文件夹。")
+@click.option("--style", metavar="版式.yaml", type=click.Path(path_type=Path, dir_okay=False),
               help="版式配置文件（YAML），默认使用 GB/T 9704-2012。")
 @click.option("--force", is_flag=True, help="内容检查发现错误时仍然生成文件。")
-def report(form: Path, fmt: str, output: Path | None, style: Path | None, force: bool) -> None:
-    """根据表单 FORM 生成工作总结。"""
+def report(form: Path, fmt: tuple[str, ...], output: str | None, style: Path | None, force: bool) -> None:
+    """根据表单生成工作总结（Word、Markdown 或 PDF）。"""
     from .api import write_report
 
     try:
-        formats = _formats(fmt)
+        formats = _formats(fmt, output)
     except click.BadParameter as exc:
         exc.param_hint = "-f/--format"
         raise
@@ -98,18 +107,27 @@ def report(form: Path, fmt: str, output: Path | None, style: Path | None, force:
 
 
 @cli.command(cls=ChineseCommand)
-@click.argument("file", type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("file", cls=Argument, metavar="文件", type=click.Path(path_type=Path, dir_okay=False),
+                help="要检查的表单（.yaml），或写好的报告（.docx、.md、.txt）。")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
-              show_default=True, help="输出格式：text 给人看，json 给其他程序用。")
+              metavar="text|json", help="结果的格式：text 给人看（默认），json 给其他程序用。")
 @click.option("--strict", is_flag=True, help="有警告也算不通过（退出码 1）。")
-@click.option("--ignore", default="", help="不做的检查项代码，逗号隔开，如 GEN405,GEN602。")
+@click.option("--ignore", default="", metavar="代码", help="不做的检查项代码，逗号隔开，如 GEN405,GEN602。")
 def check(file: Path, output_format: str, strict: bool, ignore: str) -> int:
     """检查表单（.yaml）或写好的报告（.docx、.md、.txt），不生成任何文件。"""
     from .api import check_file
     from .checks import findings_to_json, has_errors
+    from .filekind import Kind, detect
 
     codes = [c.strip().upper() for c in ignore.replace("，", ",").split(",") if c.strip()]
-    findings = check_file(file, ignore=codes)
+    try:
+        findings = check_file(file, ignore=codes)
+    except GenError as exc:
+        if output_format != "json":
+            raise
+        # 表单读不进来、找不到文件、给错了文件：同样输出 JSON（一组“错误”），退出码不变
+        click.echo(json.dumps(findings_to_json(exc.diagnostics), ensure_ascii=False, indent=2))
+        return exc.exit_code
     failed = has_errors(findings, strict=strict)
     if output_format == "json":
         click.echo(json.dumps(findings_to_json(findings), ensure_ascii=False, indent=2))
@@ -118,7 +136,7 @@ def check(file: Path, output_format: str, strict: bool, ignore: str) -> int:
     # 只统计检查项（带代码的）；编码提示之类不算
     counts = {severity: sum(1 for d in findings if d.severity is severity and d.code) for severity in Severity}
     if not counts[Severity.ERROR] and not counts[Severity.WARNING]:
-        ok = "表单填写正确。" if file.suffix.lower() in (".yaml", ".yml") else "没有发现问题。"
+        ok = "表单填写正确。" if file.is_file() and detect(file) is Kind.FORM else "没有发现问题。"
         hints = f"另有 {counts[Severity.INFO]} 条提示。" if counts[Severity.INFO] else ""
         _out.print(f"{file}：{ok}{hints}", markup=False)
     else:
@@ -128,10 +146,11 @@ def check(file: Path, output_format: str, strict: bool, ignore: str) -> int:
 
 
 @cli.command(cls=ChineseCommand)
-@click.argument("form", required=False, default="工作总结.yaml",
-                type=click.Path(path_type=Path, dir_okay=False))
+@click.argument("form", cls=Argument, metavar="[表单]", required=False, default="工作总结.yaml",
+                type=click.Path(path_type=Path, dir_okay=False),
+                help="要生成的表单文件名（.yaml），不写时为 工作总结.yaml。")
 def init(form: Path) -> None:
-    """生成一份带中文说明的空白表单 FORM（默认：工作总结.yaml），已有文件不会被覆盖。"""
+    """生成一份带中文说明的空白表单，已有文件不会被覆盖。"""
     from .starter import write_starter_form
 
     path = write_starter_form(form)
@@ -141,12 +160,13 @@ def init(form: Path) -> None:
 
 
 @cli.command("import", cls=ChineseCommand)
-@click.argument("report_file", metavar="REPORT", type=click.Path(path_type=Path, dir_okay=False))
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+@click.argument("report_file", cls=Argument, metavar="报告", type=click.Path(path_type=Path, dir_okay=False),
+                help="写好的报告：Word 文件（.docx），或网页上复制下来的文字（.md、.txt）。")
+@click.option("-o", "--output", metavar="表单.yaml", type=click.Path(path_type=Path, dir_okay=False),
               help="写出的表单文件。默认与报告同名，扩展名为 .yaml。")
 @click.option("--force", is_flag=True, help="表单文件已存在时覆盖它。")
 def import_(report_file: Path, output: Path | None, force: bool) -> None:
-    """把已有的报告 REPORT（.docx、.md、.txt）转成表单，方便在去年的基础上修改。"""
+    """把已有的报告（.docx、.md、.txt）转成表单，方便在去年的基础上修改。"""
     from .importer import import_report, write_form
 
     result = import_report(report_file)
@@ -159,7 +179,7 @@ def import_(report_file: Path, output: Path | None, force: bool) -> None:
 
 
 @cli.command(cls=ChineseCommand)
-@click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
+@click.option("-o", "--output", metavar="文件", type=click.Path(path_type=Path, dir_okay=False),
               help="把 JSON Schema 写到这个文件；不指定则打印出来。")
 def schema(output: Path | None) -> None:
     """输出表单的 JSON Schema（供 VS Code 等编辑器提示和校验）。"""

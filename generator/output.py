@@ -9,22 +9,36 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .errors import Diagnostic, OutputError, UsageProblem
+from .filekind import form_stem
 
 FORMATS = ("docx", "md", "pdf")
 
 
-def plan_outputs(form_path: Path, formats: Sequence[str], output: Path | None) -> dict[str, Path]:
-    """每种格式写到哪里。``output`` 是已有的文件夹、或没有扩展名（视为要新建的文件夹）时，
-    按表单文件名放进去；是带扩展名的文件时只能对应一种格式。"""
-    stem = form_path.stem
+def plan_outputs(form_path: Path, formats: Sequence[str], output: Path | str | None) -> dict[str, Path]:
+    """每种格式写到哪里。``-o`` 的规则（README“命令一览”）：
+
+    - 不给：与表单同名、放在表单所在的文件夹；
+    - 已有的文件夹、末尾带 / 或 \\ 、或者没有扩展名（如“输出”）：当作文件夹，按表单文件名放进去；
+    - 扩展名是 .docx、.md、.pdf：当作文件名，只能对应一种格式，且与这种格式一致；
+    - 其余（如“2025.终稿”）：说不清是文件夹还是文件，请办事员写明白。
+    """
+    stem = form_stem(form_path)
     if output is None:
-        targets = {fmt: form_path.with_suffix(f".{fmt}") for fmt in formats}
-    elif output.is_dir() or not output.suffix:
-        targets = {fmt: output / f"{stem}.{fmt}" for fmt in formats}
+        targets = {fmt: form_path.with_name(f"{stem}.{fmt}") for fmt in formats}
+    elif _is_folder(output):
+        folder = Path(str(output).rstrip("/\\") or str(output))
+        targets = {fmt: folder / f"{stem}.{fmt}" for fmt in formats}
     else:
+        output = Path(output)
+        if output.suffix.lower().lstrip(".") not in FORMATS and output.resolve() != form_path.resolve():
+            raise UsageProblem(Diagnostic(
+                f"-o “{output}”既不是已有的文件夹，扩展名“{output.suffix}”也不是 gen 能写的格式"
+                "（.docx、.md、.pdf）。",
+                hint=f"要放进文件夹，请在末尾加 /，写成 -o {output}/；要指定文件名，请写成 -o {output}.{formats[0]}"))
         if len(formats) > 1:
             raise UsageProblem(Diagnostic(
-                f"同时生成 {'、'.join(formats)} 多种格式时，-o 要给一个文件夹，而不是文件“{output}”。"))
+                f"同时生成 {'、'.join(formats)} 多种格式时，-o 要给一个文件夹，而不是文件“{output}”。",
+                hint=f"写成 -o {output.with_suffix('')}/，各种格式的文件都放进这个文件夹"))
         targets = {formats[0]: output}
     resolved_input = form_path.resolve()
     for fmt, target in targets.items():
@@ -35,6 +49,11 @@ def plan_outputs(form_path: Path, formats: Sequence[str], output: Path | None) -
             raise UsageProblem(Diagnostic(
                 f"输出文件“{target}”的扩展名应为 .{fmt}，与 -f 指定的格式一致。"))
     return targets
+
+
+def _is_folder(output: Path | str) -> bool:
+    text = str(output)
+    return text.endswith(("/", "\\")) or Path(text).is_dir() or not Path(text).suffix
 
 
 def write_atomic(target: Path, data: bytes) -> Path:

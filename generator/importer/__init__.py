@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Diagnostic, ImportFailure
+from ..filekind import require_report
 from .assemble import build_form, count_headings
 from .cleanup import clean
 from .emit import emit_yaml, write_form
@@ -80,4 +81,5 @@ def import_document(source: SourceDocument) -> ImportResult:
 
 
 def import_report(path: Path) -> ImportResult:
+    require_report(path, "import")
     return import_document(read_document(path))

@@ -1,0 +1,122 @@
+"""帮助全部是中文：gen -h 和每个子命令的 -h 逐字钉死（80 列终端）。"""
+
+from __future__ import annotations
+
+import pytest
+
+HELP = {
+    "": """\
+用法：gen [选项] 命令 [参数]...
+
+  gen：把填好的表单（.yaml）生成符合 GB/T 9704-2012 的工作总结（Word、Markdown）。
+
+  常用：
+    gen init 贡觉县-2024.yaml       生成一份带说明的空白表单
+    gen report 贡觉县-2024.yaml     生成 贡觉县-2024.docx
+    gen report 表单.yaml -f docx,md  同时生成 Word 和 Markdown
+    gen check 表单.yaml             只检查表单，不生成文件
+    gen import 去年的总结.docx      把去年的报告转成表单
+
+选项:
+  -V, --version  显示版本号并退出。
+  --debug        出错时显示完整的程序调用栈（给维护人员排查问题用）。
+  -h, --help     显示本帮助并退出。
+
+命令:
+  check   检查表单（.yaml）或写好的报告（.docx、.md、.txt），不生成任何文件。
+  import  把已有的报告（.docx、.md、.txt）转成表单，方便在去年的基础上修改。
+  init    生成一份带中文说明的空白表单，已有文件不会被覆盖。
+  report  根据表单生成工作总结（Word、Markdown 或 PDF）。
+  schema  输出表单的 JSON Schema（供 VS Code 等编辑器提示和校验）。
+""",
+    "report": """\
+用法：gen report [选项] 表单
+
+  根据表单生成工作总结（Word、Markdown 或 PDF）。
+
+参数:
+  表单  填好的表单文件（.yaml），如 贡觉县-2025.yaml。
+
+选项:
+  -f, --format 格式         输出格式：docx、md、pdf（需要 LibreOffice）。多种
+                            格式用逗号隔开（-f docx,md）或写多次（-f docx -f
+                            md）。不写时按 -o 的扩展名，否则为 docx。
+  -o, --output 文件或文件夹
+                            输出到哪里。已有的文件夹、末尾带 / 或没有扩展名的
+                            名字当作文件夹；以 .docx、.md、.pdf 结尾的当作文件
+                            名（只生成一种格式时）。默认与表单同名、放在同一文
+                            件夹。
+  --style 版式.yaml         版式配置文件（YAML），默认使用 GB/T 9704-2012。
+  --force                   内容检查发现错误时仍然生成文件。
+  -h, --help                显示本帮助并退出。
+""",
+    "check": """\
+用法：gen check [选项] 文件
+
+  检查表单（.yaml）或写好的报告（.docx、.md、.txt），不生成任何文件。
+
+参数:
+  文件  要检查的表单（.yaml），或写好的报告（.docx、.md、.txt）。
+
+选项:
+  --format text|json  结果的格式：text 给人看（默认），json 给其他程序用。
+  --strict            有警告也算不通过（退出码 1）。
+  --ignore 代码       不做的检查项代码，逗号隔开，如 GEN405,GEN602。
+  -h, --help          显示本帮助并退出。
+""",
+    "init": """\
+用法：gen init [选项] [表单]
+
+  生成一份带中文说明的空白表单，已有文件不会被覆盖。
+
+参数:
+  [表单]  要生成的表单文件名（.yaml），不写时为 工作总结.yaml。
+
+选项:
+  -h, --help  显示本帮助并退出。
+""",
+    "import": """\
+用法：gen import [选项] 报告
+
+  把已有的报告（.docx、.md、.txt）转成表单，方便在去年的基础上修改。
+
+参数:
+  报告  写好的报告：Word 文件（.docx），或网页上复制下来的文字（.md、.txt）。
+
+选项:
+  -o, --output 表单.yaml  写出的表单文件。默认与报告同名，扩展名为 .yaml。
+  --force                 表单文件已存在时覆盖它。
+  -h, --help              显示本帮助并退出。
+""",
+    "schema": """\
+用法：gen schema [选项]
+
+  输出表单的 JSON Schema（供 VS Code 等编辑器提示和校验）。
+
+选项:
+  -o, --output 文件  把 JSON Schema 写到这个文件；不指定则打印出来。
+  -h, --help         显示本帮助并退出。
+""",
+}
+
+
+@pytest.mark.parametrize("command", list(HELP), ids=[c or "gen" for c in HELP])
+def test_help_text_is_fully_chinese(command: str, gen, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setenv("COLUMNS", "80")
+    result = gen(*([command] if command else []), "-h")
+    assert result.code == 0
+    assert result.out == HELP[command]
+    assert result.err == ""
+
+
+def test_no_english_placeholders_in_any_help() -> None:
+    for text in HELP.values():
+        for english in ("Usage", "Options", "Arguments", "Positional", "FORM", "REPORT", "FILE", "TEXT",
+                        "PATH", "[default"):
+            assert english not in text
+
+
+def test_missing_argument_names_it_in_chinese(gen) -> None:  # type: ignore[no-untyped-def]
+    result = gen("report")
+    assert result.code == 2
+    assert result.err == "用法错误：缺少参数“表单”（文件名）。\n运行 gen report --help 查看用法。\n"
