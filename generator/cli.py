@@ -153,10 +153,11 @@ def init(form: Path) -> None:
     """生成一份带中文说明的空白表单，已有文件不会被覆盖。"""
     from .starter import write_starter_form
 
-    path = write_starter_form(form)
+    path, notices = write_starter_form(form)
+    print_diagnostics(notices)
     _out.print(str(path), markup=False)
-    _out.print("已生成空白表单。请用记事本、WPS 或 VS Code 打开填写，"
-               f"然后运行：gen report {form}", markup=False)
+    _out.print("已生成空白表单。请用记事本、WPS 或 VS Code 打开，把“请补写……”换成本单位的内容，"
+               f"然后运行：gen check {form}", markup=False)
 
 
 @cli.command("import", cls=ChineseCommand)

@@ -1,7 +1,15 @@
 """派生数字与措辞：同比、增减、完成率、万元/亿元换算。
 
-全部用 Decimal 计算、四舍五入（ROUND_HALF_UP），去掉末尾多余的 0，不加千位分隔符（GB/T 15835）。
-率（单位为 % 或 ‰）的变化用“个百分点/个千分点”表述，绝不写成百分之几的增长。
+全部用 Decimal 计算、四舍五入（ROUND_HALF_UP），不加千位分隔符（GB/T 15835）。
+
+小数位的规则（README“数字”一节）：gen 算出来的百分数——同比增长率、完成率、个百分点/个千分点——
+一律保留指标的“小数位”位（默认 2），末尾的 0 也保留（增长5.00%、完成率108.00%），同一张表里位数一致；
+金额换算（万元、亿元）和增减量四舍五入到同样的位数，但去掉末尾的 0（56.79万元、增加2.5万元）；
+填写的原始数字（本期、上期、目标）照填写的样子显示。
+
+率（单位为 % 或 ‰）的变化用“个百分点/个千分点”表述，绝不写成百分之几的增长；率与目标的比较也用
+百分点（“高于目标0.20个百分点”），不写成完成率。“越低越好”的指标（死亡率、发病率）上升写“上升”，
+达到目标是指不高于目标。
 “持平”的判定：变化量（数量看增长率，率看差值）按指标的小数位四舍五入后为 0。
 """
 
@@ -46,6 +54,19 @@ def format_number(value: Decimal, places: int) -> str:
     return "0" if text in ("-0", "") else text
 
 
+def format_fixed(value: Decimal, places: int) -> str:
+    """四舍五入到 ``places`` 位小数，保留末尾的 0（百分数的位数一致：5.00、108.30）。"""
+    text = format_number(value, places)
+    if places == 0:
+        return text
+    whole, _, fraction = text.partition(".")
+    return f"{whole}.{fraction.ljust(places, '0')}"
+
+
+def _is_zero(text: str) -> bool:
+    return Decimal(text) == 0
+
+
 def show(value: Decimal) -> str:
     """原样显示填写的数字（88.64 仍是 88.64，2.50 显示为 2.5），不做四舍五入。"""
     text = f"{value.normalize():f}"
@@ -68,25 +89,31 @@ def growth_rate(current: Decimal, previous: Decimal, *, key: str = "") -> Decima
 
 
 def growth_wording(current: Decimal, previous: Decimal, *, unit: str = "", places: int = 2,
-                   key: str = "") -> str:
-    """同比措辞。数量：“增长107.02%”“下降3.13%”“持平”；率：“提高16.02个百分点”。"""
+                   key: str = "", lower_better: bool = False) -> str:
+    """同比措辞。数量：“增长107.02%”“下降3.13%”“持平”；率：“提高16.02个百分点”。
+
+    ``lower_better``（越低越好）：升高写“上升”，不写“增长/提高”（死亡率“提高”读起来像成绩）。
+    """
     if is_rate_unit(unit):
         diff = current - previous
-        shown = format_number(abs(diff), places)
-        if shown == "0":
+        shown = format_fixed(abs(diff), places)
+        if _is_zero(shown):
             return "持平"
-        return f"{'提高' if diff > 0 else '下降'}{shown}{RATE_UNITS[unit.strip()]}"
+        rise = "上升" if lower_better else "提高"
+        return f"{rise if diff > 0 else '下降'}{shown}{RATE_UNITS[unit.strip()]}"
     rate = growth_rate(current, previous, key=key)
-    shown = format_number(abs(rate), places)
-    if shown == "0":
+    shown = format_fixed(abs(rate), places)
+    if _is_zero(shown):
         return "持平"
-    return f"{'增长' if rate > 0 else '下降'}{shown}%"
+    rise = "上升" if lower_better else "增长"
+    return f"{rise if rate > 0 else '下降'}{shown}%"
 
 
-def change_wording(current: Decimal, previous: Decimal, *, unit: str = "", places: int = 2) -> str:
+def change_wording(current: Decimal, previous: Decimal, *, unit: str = "", places: int = 2,
+                   lower_better: bool = False) -> str:
     """绝对变化：“增加8126人”“减少2人”“持平”；率：“提高16.02个百分点”（同“同比”）。"""
     if is_rate_unit(unit):
-        return growth_wording(current, previous, unit=unit, places=places)
+        return growth_wording(current, previous, unit=unit, places=places, lower_better=lower_better)
     diff = current - previous
     shown = format_number(abs(diff), places)
     if shown == "0":
@@ -103,13 +130,34 @@ def completion_rate(current: Decimal, target: Decimal, *, key: str = "") -> Deci
     return _divide(current, target)
 
 
-def completion_wording(current: Decimal, target: Decimal, *, places: int = 2, key: str = "") -> str:
-    """完成率：“完成年度目标任务的96.5%”，超过 100% 为“超额完成年度目标任务（完成率108.3%）”。
+def completion_wording(current: Decimal, target: Decimal, *, places: int = 2, key: str = "",
+                       unit: str = "", lower_better: bool = False) -> str:
+    """与目标比较。
 
-    是否“超额”按显示出来的数判断：舍入后正好是 100 的，写“完成年度目标任务的100%”。
-    率（%、‰）与目标率的比较用同一公式。
+    - 数量：“完成年度目标任务的96.50%”，超过 100% 为“超额完成年度目标任务（完成率108.30%）”；
+      是否“超额”按显示出来的数判断（舍入后正好 100 的不算超额）。
+    - 率（%、‰）：比差值，“高于目标0.20个百分点”“低于目标1.36个百分点”“达到年度目标”。
+    - 越低越好：不高于目标即完成，“低于目标0.30个千分点，完成年度控制目标”；
+      高于目标为“高于目标……，未完成年度控制目标”；数量则为“控制在年度目标以内”“超出年度目标12例”。
     """
-    text = format_number(completion_rate(current, target, key=key), places)
+    if is_rate_unit(unit):
+        diff = current - target
+        shown = format_fixed(abs(diff), places)
+        points = RATE_UNITS[unit.strip()]
+        goal = "年度控制目标" if lower_better else "年度目标"
+        if _is_zero(shown):
+            return f"达到{goal}"
+        side = "高于" if diff > 0 else "低于"
+        text = f"{side}目标{shown}{points}"
+        if lower_better:
+            text += "，未完成年度控制目标" if diff > 0 else "，完成年度控制目标"
+        return text
+    if lower_better:
+        diff = current - target
+        if format_number(diff, places) == "0" or diff < 0:
+            return "控制在年度目标以内"
+        return f"超出年度目标{format_number(diff, places)}{unit}"
+    text = format_fixed(completion_rate(current, target, key=key), places)
     if Decimal(text) > 100:
         return f"超额完成年度目标任务（完成率{text}%）"
     return f"完成年度目标任务的{text}%"
@@ -185,19 +233,19 @@ class Figure:
     def 增减(self) -> str:
         ind = self.indicator
         return change_wording(ind.current, self._need(ind.previous, "上期"), unit=ind.unit,
-                              places=ind.precision)
+                              places=ind.precision, lower_better=ind.lower_better)
 
     @property
     def 同比(self) -> str:
         ind = self.indicator
         return growth_wording(ind.current, self._need(ind.previous, "上期"), unit=ind.unit,
-                              places=ind.precision, key=ind.key)
+                              places=ind.precision, key=ind.key, lower_better=ind.lower_better)
 
     @property
     def 完成率(self) -> str:
         ind = self.indicator
         return completion_wording(ind.current, self._need(ind.target, "目标"), places=ind.precision,
-                                  key=ind.key)
+                                  key=ind.key, unit=ind.unit, lower_better=ind.lower_better)
 
     @property
     def 万元(self) -> str:
@@ -295,8 +343,6 @@ def _pair_filter(name: str, wording: Callable[..., str], other: str) -> Callable
             return str(getattr(value, name))
         if second is None:
             raise FigureError(f"过滤器“{name}”用在数字上时要给出{other}，如 {{{{ 本期|{name}({other}) }}}}。")
-        if name == "完成率":
-            return wording(as_decimal(value, "本期"), as_decimal(second, other), places=places)
         return wording(as_decimal(value, "本期"), as_decimal(second, other), unit=unit, places=places)
 
     apply.__name__ = name

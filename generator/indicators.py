@@ -104,6 +104,9 @@ class Indicator(FormModel):
                                  description="数值可以为负（如利润、差额）时填 true")
     allow_over_100: bool = Field(default=False, alias="允许超过100", title="允许超过100",
                                  description="百分比可以超过 100（如增长率）时填 true")
+    lower_better: bool = Field(default=False, alias="越低越好", title="越低越好",
+                               description="死亡率、发病率这类越低越好的指标填 true：上升写“上升”，"
+                                           "不高于目标才算完成")
 
     @field_validator("key", mode="before")
     @classmethod

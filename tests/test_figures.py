@@ -56,6 +56,15 @@ def reference(value: Fraction, places: int) -> str:
     return f"{sign}{whole}" + (f".{frac_text}" if frac_text else "")
 
 
+def fixed(value: Fraction, places: int) -> str:
+    """参照值按“小数位”补足末尾的 0：gen 算出的百分数位数固定（5.00%、108.30%）。"""
+    text = reference(value, places)
+    if places == 0:
+        return text
+    whole, _, frac = text.partition(".")
+    return f"{whole}.{frac.ljust(places, '0')}"
+
+
 # ---------------------------------------------------------------- 种子报告里的四处错误
 
 
@@ -97,8 +106,8 @@ def test_changes() -> None:
     assert figure(本期=38, 上期=40, 单位="人").增减 == "减少2人"
     assert figure(本期=5, 上期=5, 单位="次").增减 == "持平"
     assert figure(本期="88.64", 上期="72.62", 单位="%").增减 == "提高16.02个百分点"
-    assert figure(本期="3.2", 上期="3.7", 单位="‰").增减 == "下降0.5个千分点"
-    assert figure(本期="3.2", 上期="3.7", 单位="‰").同比 == "下降0.5个千分点"
+    assert figure(本期="3.2", 上期="3.7", 单位="‰").增减 == "下降0.50个千分点"
+    assert figure(本期="3.2", 上期="3.7", 单位="‰", 小数位=1).同比 == "下降0.5个千分点"
     assert figure(本期="12.5", 上期="10", 单位="万元").增减 == "增加2.5万元"
     # 增减也按小数位四舍五入；舍入后为 0 即“持平”，不写“增加0万元”
     assert figure(本期="1.004", 上期=1, 单位="万元").增减 == "持平"
@@ -106,9 +115,10 @@ def test_changes() -> None:
 
 
 def test_growth_wording_edges() -> None:
-    assert growth_wording(Decimal(150), Decimal(100), unit="人") == "增长50%"          # 不是 50.00%
+    assert growth_wording(Decimal(150), Decimal(100), unit="人") == "增长50.00%"       # 位数固定
+    assert growth_wording(Decimal(150), Decimal(100), unit="人", places=0) == "增长50%"
     assert growth_wording(Decimal(31), Decimal(32), unit="人") == "下降3.13%"
-    assert growth_wording(Decimal(100), Decimal(200), unit="人") == "下降50%"
+    assert growth_wording(Decimal(100), Decimal(200), unit="人") == "下降50.00%"
     assert growth_wording(Decimal(100001), Decimal(100000), unit="人") == "持平"        # 0.001% 舍成 0
     assert growth_wording(Decimal(100005), Decimal(100000), unit="人") == "增长0.01%"  # 0.005 半进
     assert growth_wording(Decimal(100004), Decimal(100000), unit="人", places=3) == "增长0.004%"
@@ -116,8 +126,8 @@ def test_growth_wording_edges() -> None:
     assert growth_wording(Decimal("72.624"), Decimal("72.62"), unit="%") == "持平"
     assert growth_wording(Decimal("72.625"), Decimal("72.62"), unit="%") == "提高0.01个百分点"
     # 上期为负（允许负数时）：按 |上期| 计算，动词跟随数据的方向
-    assert growth_wording(Decimal(-50), Decimal(-100), unit="万元") == "增长50%"
-    assert growth_wording(Decimal(-150), Decimal(-100), unit="万元") == "下降50%"
+    assert growth_wording(Decimal(-50), Decimal(-100), unit="万元") == "增长50.00%"
+    assert growth_wording(Decimal(-150), Decimal(-100), unit="万元") == "下降50.00%"
 
 
 def test_half_up_not_bankers_and_no_float_artefacts() -> None:
@@ -137,19 +147,20 @@ def test_half_up_not_bankers_and_no_float_artefacts() -> None:
 
 
 def test_completion() -> None:
-    assert completion_wording(Decimal("96.5"), Decimal(100)) == "完成年度目标任务的96.5%"
-    assert completion_wording(Decimal(1083), Decimal(1000)) == "超额完成年度目标任务（完成率108.3%）"
-    assert completion_wording(Decimal(2500), Decimal(2500)) == "完成年度目标任务的100%"
-    # 舍入后正好 100 的不算“超额”，也不写成 100.00
-    assert completion_wording(Decimal("100.004"), Decimal(100)) == "完成年度目标任务的100%"
+    assert completion_wording(Decimal("96.5"), Decimal(100)) == "完成年度目标任务的96.50%"
+    assert completion_wording(Decimal(1083), Decimal(1000)) == "超额完成年度目标任务（完成率108.30%）"
+    assert completion_wording(Decimal(2500), Decimal(2500)) == "完成年度目标任务的100.00%"
+    assert completion_wording(Decimal(2500), Decimal(2500), places=0) == "完成年度目标任务的100%"
+    # 舍入后正好 100 的不算“超额”
+    assert completion_wording(Decimal("100.004"), Decimal(100)) == "完成年度目标任务的100.00%"
     assert completion_wording(Decimal("100.005"), Decimal(100)) == "超额完成年度目标任务（完成率100.01%）"
-    assert completion_wording(Decimal(0), Decimal(10)) == "完成年度目标任务的0%"
+    assert completion_wording(Decimal(0), Decimal(10)) == "完成年度目标任务的0.00%"
     fig = figure(本期=15719, 目标=16000, 单位="人")
     assert fig.完成率 == "完成年度目标任务的98.24%"
     assert figure(本期=15719, 目标=16000, 单位="人", 小数位=1).完成率 == "完成年度目标任务的98.2%"
-    # 率与目标率比较，同一公式
+    # 率与目标率比较差值（个百分点），不算完成率
     rate = figure(本期="88.64", 目标=90, 单位="%")
-    assert (rate.完成率, rate.目标) == ("完成年度目标任务的98.49%", "90%")
+    assert (rate.完成率, rate.目标) == ("低于目标1.36个百分点", "90%")
 
 
 def test_completion_errors_name_the_key() -> None:
@@ -201,7 +212,7 @@ def test_missing_previous_or_zero_is_a_clear_error() -> None:
         "指标“甲”的上期数是 0，无法计算同比增长率。请改用“{{甲.增减}}”表述变化。")
     assert isinstance(excinfo.value, GenError)
     assert figure(本期=3, 上期=0, 单位="人").增减 == "增加3人"
-    assert figure(本期="3.5", 上期=0, 单位="%").同比 == "提高3.5个百分点"   # 率：差值，不除
+    assert figure(本期="3.5", 上期=0, 单位="%").同比 == "提高3.50个百分点"   # 率：差值，不除
 
 
 # ---------------------------------------------------------------- 表述与 context()
@@ -287,8 +298,8 @@ signed = decimals(-(10**12), 10**12)
 rates = decimals(0, 10_000, 2)          # 0 ~ 100（两位小数）
 places_st = st.integers(min_value=0, max_value=6)
 
-GROWTH_RE = re.compile(r"(增长|下降)(0|[1-9]\d*)(\.\d*[1-9])?%|持平")
-POINTS_RE = re.compile(r"(提高|下降)(0|[1-9]\d*)(\.\d*[1-9])?个(百分点|千分点)|持平")
+GROWTH_RE = re.compile(r"(增长|下降)(0|[1-9]\d*)(\.\d+)?%|持平")
+POINTS_RE = re.compile(r"(提高|下降)(0|[1-9]\d*)(\.\d+)?个(百分点|千分点)|持平")
 
 
 def assert_clean(text: str) -> None:
@@ -309,7 +320,7 @@ def test_growth_matches_exact_reference(current: Decimal, previous: Decimal, pla
         assert text == "持平"
     else:
         verb = "增长" if current > previous else "下降"
-        assert text == f"{verb}{expected.lstrip('-')}%"
+        assert text == f"{verb}{fixed(exact, places).lstrip('-')}%"
 
 
 @given(st.integers(min_value=-(10**6), max_value=10**6).map(lambda n: 2 * n + 1), places_st)
@@ -321,7 +332,7 @@ def test_growth_exact_halves_round_up(odd: int, places: int) -> None:
         return
     text = growth_wording(current, previous, unit="人", places=places)
     exact = Fraction(odd, 2 * 10**places)
-    assert text == f"{'增长' if odd > 0 else '下降'}{reference(abs(exact), places)}%"
+    assert text == f"{'增长' if odd > 0 else '下降'}{fixed(abs(exact), places)}%"
     # 半进：绝对值总是往大里进，比截断多出最后一位的 1
     truncated = Fraction(math.floor(abs(exact) * 10**places), 10**places)
     assert Fraction(reference(abs(exact), places)) == truncated + Fraction(1, 10**places)
@@ -352,7 +363,7 @@ def test_rates_only_get_points(current: Decimal, previous: Decimal, unit: str, p
     else:
         points = "个千分点" if unit == "‰" else "个百分点"
         verb = "提高" if current > previous else "下降"
-        assert text == f"{verb}{expected.lstrip('-')}{points}"
+        assert text == f"{verb}{fixed(Fraction(current) - Fraction(previous), places).lstrip('-')}{points}"
 
 
 @given(signed, signed, places_st)
@@ -369,7 +380,7 @@ def test_change_matches_reference(current: Decimal, previous: Decimal, places: i
 @given(amounts, nonzero, places_st)
 def test_completion_matches_reference(current: Decimal, target: Decimal, places: int) -> None:
     text = completion_wording(current, target, places=places)
-    expected = reference(Fraction(current) / Fraction(target) * 100, places)
+    expected = fixed(Fraction(current) / Fraction(target) * 100, places)
     if Fraction(expected) > 100:
         assert text == f"超额完成年度目标任务（完成率{expected}%）"
     else:
@@ -467,3 +478,56 @@ def test_indicator_table_section() -> None:
     assert "| 指标 | 单位 | 本期 | 上期 | 同比 | 目标 | 完成情况 |" in markdown
     assert "| 城乡居民健康体检人数 | 人 | 15719 | 7593 | 增长107.02% | 16000 | 完成年度目标任务的98.24% |" in markdown
     assert "## 三、存在的问题" in markdown
+
+
+# ---------------------------------------------------------------- 率与目标、越低越好
+
+
+def test_rate_against_target_is_in_points_not_a_completion_ratio() -> None:
+    assert figure(本期="99.2", 目标=99, 单位="%").完成率 == "高于目标0.20个百分点"
+    assert figure(本期="99.2", 目标=99, 单位="%", 小数位=1).完成率 == "高于目标0.2个百分点"
+    assert figure(本期="88.64", 目标=90, 单位="%").完成率 == "低于目标1.36个百分点"
+    assert figure(本期=95, 目标="95.00", 单位="%").完成率 == "达到年度目标"
+    assert figure(本期="2.1", 目标=3, 单位="‰", 小数位=1).完成率 == "低于目标0.9个千分点"
+    for text in (figure(本期="99.2", 目标=99, 单位="%").完成率, figure(本期=80, 目标=90, 单位="‰").完成率):
+        assert "完成率" not in text and "超额" not in text
+
+
+def test_lower_is_better_flips_the_wording() -> None:
+    death = dict(名称="孕产妇死亡率", 单位="‰", 越低越好=True, 小数位=1)
+    assert figure(本期="3.2", 上期="3.7", 目标=4, **death).完成率 == "低于目标0.8个千分点，完成年度控制目标"
+    assert figure(本期="4.5", 上期="3.7", 目标=4, **death).完成率 == "高于目标0.5个千分点，未完成年度控制目标"
+    assert figure(本期=4, 目标=4, **death).完成率 == "达到年度控制目标"
+    assert figure(本期="4.5", 上期="3.7", **death).同比 == "上升0.8个千分点"   # 不写“提高”
+    assert figure(本期="3.2", 上期="3.7", **death).同比 == "下降0.5个千分点"
+    cases = dict(名称="新发病例", 单位="例", 越低越好=True)
+    assert figure(本期=30, 上期=40, 目标=35, **cases).完成率 == "控制在年度目标以内"
+    assert figure(本期=47, 上期=40, 目标=35, **cases).完成率 == "超出年度目标12例"
+    assert figure(本期=50, 上期=40, **cases).同比 == "上升25.00%"
+    assert figure(本期=30, 上期=40, **cases).同比 == "下降25.00%"
+
+
+def test_lower_is_better_in_a_form() -> None:
+    report = build_report_from_data({
+        "单位": "某县卫健委", "年度": 2024, "日期": "2025-01-07", "导语": "现总结如下。",
+        "指标": [{"键": "死亡率", "名称": "婴儿死亡率", "本期": "3.2", "上期": "3.7", "目标": 5, "单位": "‰",
+                  "小数位": 1, "越低越好": True}],
+        "工作开展情况": [{"标题": "妇幼健康", "内容": "婴儿死亡率{{死亡率}}，比上年{{死亡率.同比}}，{{死亡率.完成率}}。"}],
+        "存在的问题": ["无。"], "下一步工作计划": [{"标题": "乙"}]})
+    assert "婴儿死亡率3.2‰，比上年下降0.5个千分点，低于目标1.8个千分点，完成年度控制目标。" in report.markdown()
+
+
+def test_decimal_places_rule_is_the_same_in_text_and_table() -> None:
+    """同一份表里的百分数位数一致：下降5.00% 与 增长74.47% 并列，而不是 5% 与 74.47%。"""
+    from generator.render import indicator_rows
+
+    report = build_report_from_data({
+        "单位": "某局", "年度": 2024, "日期": "2025-01-07", "导语": "现总结如下。", "指标表": True,
+        "指标": [{"键": "甲", "名称": "甲", "本期": 38, "上期": 40, "单位": "人"},
+                 {"键": "乙", "名称": "乙", "本期": 82, "上期": 47, "单位": "人"},
+                 {"键": "丙", "名称": "丙", "本期": 1083, "目标": 1000, "单位": "人", "小数位": 1}],
+        "工作开展情况": [{"标题": "甲", "内容": "{{甲.同比}}，{{乙.同比}}，{{丙.完成率}}。"}],
+        "存在的问题": ["无。"], "下一步工作计划": [{"标题": "乙"}]})
+    assert "下降5.00%，增长74.47%，超额完成年度目标任务（完成率108.3%）。" in report.markdown()
+    rows = indicator_rows(report.form, report.figures)
+    assert [row[4] for row in rows[:2]] == ["下降5.00%", "增长74.47%"]

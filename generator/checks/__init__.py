@@ -29,7 +29,7 @@ from ..loader import LoadedForm
 from ..models import Form, ReportKind
 from ..numbering import chinese_number, chinese_value
 from ..validate import iter_strings, locate
-from .rules import ERROR, INFO, WARNING, Hit, point_sequence, text_rules
+from .rules import ERROR, INFO, WARNING, Hit, placeholders, point_sequence, text_rules
 
 __all__ = ["Unit", "check_form", "check_paragraphs", "findings_to_json"]
 
@@ -44,6 +44,7 @@ class Unit:
     column: int | None  # 这段文字第一个字的列号（表单）；报告里为 1
     source_line: str | None
     report: bool = False  # 报告段落：位置是段号，原文行显示片段
+    block: tuple[str, ...] = ()  # 值写成 >- 或 | 时，键所在行之后的各行（文字实际所在的行）
 
 
 def _diagnostic(unit: Unit, hit: Hit) -> Diagnostic:
@@ -58,6 +59,11 @@ def _diagnostic(unit: Unit, hit: Hit) -> Diagnostic:
         fragment = unit.text[hit.start: hit.end]
         found = source_line.find(fragment)
         column = found + 1 if found >= 0 else column
+        if found < 0 and line is not None:
+            for offset, text in enumerate(unit.block, 1):
+                if fragment and fragment in text:
+                    line, column, source_line = line + offset, text.find(fragment) + 1, text
+                    break
     return Diagnostic(hit.message, hit.severity, unit.file, line, column, source_line, hit.code, hit.fix)
 
 
@@ -123,21 +129,45 @@ def check_form(loaded: LoadedForm, form: Form, *, ignore: Iterable[str] = ()) ->
     problems: list[tuple[Unit, str]] = []
     plain = form.model_dump(by_alias=True, exclude_none=True)
     plan_text = ""
+    out: list[Diagnostic] = []
     for path, text in iter_strings(plain):
-        if path[0] in ("指标", "日期", "单位", "类型", "样式", "检查", "署名"):
+        if path[0] in ("单位", "署名"):  # 名称不查数字写法，只查没填的占位符（空白表单的“请补写单位全称”）
+            line, column, _ = locate(loaded.data, path)
+            unit = Unit(text, source.path, line, column, source.line(line) if line else None)
+            out += [_diagnostic(unit, hit) for hit in placeholders(text)]
+            continue
+        if path[0] in ("指标", "日期", "类型", "样式", "检查"):
             continue
         # 导出的键路径与原始 YAML 一致（一句话的问题导出为文字，路径同样是“存在的问题 第N项”）
         line, column, _ = locate(loaded.data, path)
-        unit = Unit(text, source.path, line, column, source.line(line) if line else None)
+        unit = Unit(text, source.path, line, column, source.line(line) if line else None,
+                    block=_block_lines(source.lines, line))
         units.append(unit)
         if path[0] == "存在的问题" and path[-1] != "解决思路":
             problems.append((unit, text))
         if path[0] == "下一步工作计划":
             plan_text += text
-    out = _run(units, form.year)
+    out += _run(units, form.year)
     out += _problem_plan_links(problems, plan_text)
     out += _form_dates(loaded, form)
     return _filter(out, set(ignore) | set(form.checks.ignore))
+
+
+_BLOCK_HEADER = re.compile(r"(?:^|:\s|-\s)\s*[|>][-+]?\d?\s*(?:#.*)?$")
+
+
+def _block_lines(lines: list[str], line: int | None) -> tuple[str, ...]:
+    """值写成 ``>-`` 或 ``|`` 时，文字在键的下面几行：一直到缩进不比键深的那一行为止。"""
+    if line is None or not 1 <= line <= len(lines) or not _BLOCK_HEADER.search(lines[line - 1]):
+        return ()
+    header = lines[line - 1]
+    indent = len(header) - len(header.lstrip(" "))
+    block: list[str] = []
+    for text in lines[line:]:
+        if text.strip() and len(text) - len(text.lstrip(" ")) <= indent:
+            break
+        block.append(text)
+    return tuple(block)
 
 
 def _period_end(form: Form) -> dt.date:
