@@ -38,6 +38,7 @@ class Diagnostic:
     code: str | None = None
     hint: str | None = None
     caret: int | None = None  # 原文行里插入符的位置（默认同 column；报告片段与段内位置不同）
+    paragraph: int | None = None  # Word 报告里的第几段（Word 没有行号）：位置写成“文件 第N段”
 
     @property
     def location(self) -> str:
@@ -48,6 +49,8 @@ class Diagnostic:
             parts.append(str(self.line))
             if self.column is not None:
                 parts.append(str(self.column))
+        elif self.paragraph is not None:
+            return " ".join([*parts, f"第{self.paragraph}段"])
         return ":".join(parts)
 
     def format(self) -> str:
@@ -55,7 +58,7 @@ class Diagnostic:
         head = f"{self.location}: " if self.location else ""
         code = f"[{self.code}] " if self.code else ""
         lines = [f"{head}{self.severity.value}：{code}{self.message}"]
-        if self.source_line is not None and self.line is not None:
+        if self.source_line is not None and (self.line is not None or self.paragraph is not None):
             text = self.source_line.rstrip("\r\n")
             col = max(1, self.caret or self.column or 1)
             lines.append("    " + _visible(text))

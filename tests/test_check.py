@@ -143,7 +143,7 @@ def test_json_output(gen, form_file) -> None:  # type: ignore[no-untyped-def]
     assert result.code == 1
     findings = json.loads(result.out)
     assert findings == [{"severity": "错误", "code": "GEN201", "file": str(path), "line": 12,
-                         "column": findings[0]["column"], "message": findings[0]["message"],
+                         "column": findings[0]["column"], "paragraph": None, "message": findings[0]["message"],
                          "fix": "应为：增长74.47%"}]
     assert findings[0]["column"] > 10
 

@@ -134,7 +134,7 @@ def test_check_json_on_broken_form_is_json(gen, form_file) -> None:  # type: ign
     assert result.err == ""
     findings = json.loads(result.out)
     assert findings == [{"severity": "错误", "code": None, "file": str(path), "line": 2, "column": 5,
-                         "message": findings[0]["message"], "fix": None}]
+                         "paragraph": None, "message": findings[0]["message"], "fix": None}]
     assert "阿拉伯数字" in findings[0]["message"]
 
 
@@ -144,12 +144,12 @@ def test_check_json_on_missing_file_and_wrong_kind(gen, tmp_path: Path) -> None:
     assert result.code == 1 and result.err == ""
     assert json.loads(result.out) == [{
         "severity": "错误", "code": None, "file": str(missing), "line": None, "column": None,
-        "message": f"找不到表单文件：{missing}。请检查文件名和所在文件夹。", "fix": None}]
+        "paragraph": None, "message": f"找不到表单文件：{missing}。请检查文件名和所在文件夹。", "fix": None}]
     old = tmp_path / "旧.doc"
     old.write_bytes(b"\xd0\xcf\x11\xe0")
     result = gen("check", "--format", "json", str(old))
     assert result.code == 2 and result.err == ""
     assert json.loads(result.out) == [{
         "severity": "错误", "code": None, "file": str(old), "line": None, "column": None,
-        "message": "“旧.doc”是旧版 Word 或 WPS 文件，gen 读不了。",
+        "paragraph": None, "message": "“旧.doc”是旧版 Word 或 WPS 文件，gen 读不了。",
         "fix": f"请在 WPS 或 Word 里“另存为”.docx，再运行：gen check 或 gen import {tmp_path / '旧.docx'}"}]

@@ -1,11 +1,12 @@
 """gen check：像市局审核人员那样读内容，找出办事员常犯的错误。
 
-表单（.yaml）按“文件:行:列”定位；写好的报告（.docx/.md/.txt，经导入器读入）按段号定位。
+表单（.yaml）和文本报告（.md/.txt，经导入器读入）按“文件:行:列”定位（原文的真实行列，见 :mod:`.position`）；
+Word 报告（.docx）没有行号，按“文件 第N段”定位。
 逐段规则见 :mod:`.rules`；这里是整篇的规则和运行入口：
 
 | 代码 | 程度 | 检查什么 |
 |---|---|---|
-| GEN302 | 错误 | 报告里一级、二级序号跳号或重号 |
+| GEN302 | 错误 | 报告里一级、二级序号跳号或重号（中间有一段像是标题和正文写在同一行时降为提示） |
 | GEN304 | 警告 | 一级标题末尾有标点 |
 | GEN305 | 警告 | 层级跳跃（一、之后直接出现 1.） |
 | GEN502 | 警告 | 成文日期早于总结期末 |
@@ -29,6 +30,7 @@ from ..loader import LoadedForm
 from ..models import Form, ReportKind
 from ..numbering import chinese_number, chinese_value
 from ..validate import iter_strings, locate
+from .position import Piece, number_at, place
 from .rules import ERROR, INFO, WARNING, Hit, placeholders, point_sequence, text_rules
 
 __all__ = ["Unit", "check_form", "check_paragraphs", "findings_to_json"]
@@ -43,17 +45,17 @@ class Unit:
     line: int | None
     column: int | None  # 这段文字第一个字的列号（表单）；报告里为 1
     source_line: str | None
-    report: bool = False  # 报告段落：位置是段号，原文行显示片段
+    report: bool = False  # 写好的报告里的段落：位置由 pieces 换算
     block: tuple[str, ...] = ()  # 值写成 >- 或 | 时，键所在行之后的各行（文字实际所在的行）
+    pieces: tuple[Piece, ...] = ()  # 报告段落来自原文哪几行（文本文件）或哪一段（Word）
+    lines: Sequence[str] | None = None  # 文本报告的原文行；Word 报告为 None
 
 
 def _diagnostic(unit: Unit, hit: Hit) -> Diagnostic:
     if unit.report:
-        start = max(0, hit.start - 10)
-        prefix = f"第{unit.line}段：…"
-        snippet = unit.text[start: hit.end + 10]
-        return Diagnostic(hit.message, hit.severity, unit.file, unit.line, hit.start + 1,
-                          f"{prefix}{snippet}…", hit.code, hit.fix, caret=len(prefix) + hit.start - start + 1)
+        at = place(unit.text, hit.start, hit.end, unit.pieces or ((0, unit.line or 1),), unit.lines)
+        return Diagnostic(hit.message, hit.severity, unit.file, at.line, at.column, at.source_line, hit.code,
+                          hit.fix, caret=at.caret, paragraph=at.paragraph)
     line, column, source_line = unit.line, unit.column, unit.source_line
     if source_line is not None and column is not None:
         fragment = unit.text[hit.start: hit.end]
@@ -85,7 +87,7 @@ _SENTENCE = re.compile(r"[^。！？；;!?]+[。！？；;!?]?")
 
 
 def _repeated_sentences(units: Sequence[Unit]) -> list[Diagnostic]:
-    seen: dict[str, Unit] = {}
+    seen: dict[str, tuple[Unit, int]] = {}
     out: list[Diagnostic] = []
     for unit in units:
         for match in _SENTENCE.finditer(unit.text):
@@ -93,12 +95,15 @@ def _repeated_sentences(units: Sequence[Unit]) -> list[Diagnostic]:
             if len(key) < 12:
                 continue
             if key in seen:
-                first = seen[key]
-                where = f"第{first.line}段" if first.report else f"第{first.line}行"
+                first, offset = seen[key]
+                where = f"第{first.line}行"
+                if first.report:
+                    number = number_at(first.pieces or ((0, first.line or 1),), offset)
+                    where = f"第{number}行" if first.lines is not None else f"第{number}段"
                 out.append(_diagnostic(unit, Hit("GEN701", WARNING, match.start(), match.end(),
                                                  f"这句话与{where}的一句完全相同，像是复制粘贴时重复了。")))
             else:
-                seen[key] = unit
+                seen[key] = (unit, match.start())
     return out
 
 
@@ -199,12 +204,26 @@ def _form_dates(loaded: LoadedForm, form: Form) -> list[Diagnostic]:
 _L1 = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．]\s*(.*)$")
 _L2 = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]")
 _L3 = re.compile(r"^\d{1,2}\s*[、.．](?!\d)")
+# 一级标题后面紧跟正文：“二、获得荣誉和奖励:1.……”“三、加强培训。全年……”
+_INLINE_HEADING = re.compile(r"^[^。；;，,：:]{2,30}[：:。]")
+
+
+def _where(unit: Unit) -> str:
+    number = number_at(unit.pieces or ((0, unit.line or 1),), 0)
+    return f"第{number}行" if unit.lines is not None else f"第{number}段"
 
 
 def check_paragraphs(paragraphs: Sequence[str], *, file: Path, year: int | None,
-                     ignore: Iterable[str] = ()) -> list[Diagnostic]:
-    """检查写好的报告（段落按顺序，从 1 编号）。"""
-    units = [Unit(text, file, number, 1, None, report=True) for number, text in enumerate(paragraphs, 1)]
+                     ignore: Iterable[str] = (), pieces: Sequence[Sequence[Piece]] | None = None,
+                     lines: Sequence[str] | None = None) -> list[Diagnostic]:
+    """检查写好的报告。
+
+    ``pieces``：每段来自原文的哪几行（文本文件，配合原文行 ``lines`` 给出真实行列）或哪一段
+    （Word 文件，``lines`` 为 None，位置写成“第N段”）。不给时按段落顺序从 1 编号。
+    """
+    places = pieces if pieces is not None else [[(0, number)] for number in range(1, len(paragraphs) + 1)]
+    units = [Unit(text, file, number_at(where, 0), 1, None, report=True, pieces=tuple(where), lines=lines)
+             for text, where in zip(paragraphs, places, strict=True)]
     out = _run(units, year)
     out += _report_structure(units)
     if year is not None:
@@ -225,20 +244,31 @@ def _report_structure(units: Sequence[Unit]) -> list[Diagnostic]:
     problems: list[tuple[Unit, str]] = []
     plan_text = ""
     section = ""
+    doubtful: Unit | None = None  # 上一个一级标题之后，以“X、”开头、却不像标题的长段落
     for unit in units:
         text = unit.text
         m1, m2 = _L1.match(text), _L2.match(text)
-        if m1 and len(m1.group(2)) <= 40:
-            value = chinese_value(m1.group(1))
+        value = chinese_value(m1.group(1)) if m1 else 0
+        head = _INLINE_HEADING.match(m1.group(2)) if m1 else None
+        inline = bool(m1 and head and head.end() < len(m1.group(2).rstrip()))
+        if m1 and len(m1.group(2)) > 40 and not inline and value == expected1:
+            inline = True  # 序号正好接得上：是标题和正文写在了同一行
+        if m1 and len(m1.group(2)) > 40 and not inline:
+            doubtful = unit
+        if m1 and (len(m1.group(2)) <= 40 or inline):
             if value != expected1:
-                out.append(_diagnostic(unit, Hit("GEN302", ERROR, 0, len(m1.group(1)) + 1,
-                                                 f"一级序号“{m1.group(1)}、”不连续：这里应该是第{expected1}部分。")))
-            if m1.group(2) and m1.group(2)[-1] in "。；，：:;,.":
+                # 中间有一段以序号开头的长段落时，可能是漏认了标题：只作提示，不报错误
+                severity, why = (ERROR, "") if doubtful is None else (
+                    INFO, f"（前面{_where(doubtful)}以“{doubtful.text[:2]}”开头，如果那是标题，请把标题单独成行）")
+                out.append(_diagnostic(unit, Hit("GEN302", severity, 0, len(m1.group(1)) + 1,
+                                                 f"一级序号“{m1.group(1)}、”不连续：这里应该是第{expected1}部分。{why}")))
+            if not inline and m1.group(2) and m1.group(2)[-1] in "。；，：:;,.":
                 out.append(_diagnostic(unit, Hit("GEN304", WARNING, len(text) - 1, len(text),
                                                  "一级标题单独成行，末尾不加标点。")))
             expected1, expected2 = value + 1, 1
             in_level1, seen_level2 = True, False
-            section = m1.group(2)
+            section = re.split(r"[：:。]", m1.group(2), maxsplit=1)[0] if inline else m1.group(2)
+            doubtful = None
             continue
         if m2:
             value = chinese_value(m2.group(1))
@@ -268,12 +298,12 @@ def _report_structure(units: Sequence[Unit]) -> list[Diagnostic]:
 def _filter(diagnostics: list[Diagnostic], ignore: set[str]) -> list[Diagnostic]:
     codes = {code.upper() for code in ignore}
     kept = [d for d in diagnostics if d.code not in codes]
-    return sorted(kept, key=lambda d: (d.line or 0, d.column or 0, d.code or ""))
+    return sorted(kept, key=lambda d: (d.line or d.paragraph or 0, d.column or 0, d.code or ""))
 
 
 def findings_to_json(diagnostics: Sequence[Diagnostic]) -> list[dict[str, Any]]:
     return [{"severity": d.severity.value, "code": d.code, "file": str(d.file) if d.file else None,
-             "line": d.line, "column": d.column, "message": d.message,
+             "line": d.line, "column": d.column, "paragraph": d.paragraph, "message": d.message,
              "fix": d.hint} for d in diagnostics]
 
 

@@ -4,7 +4,7 @@
 |---|---|---|
 | GEN101 | 错误 | 没填的占位符：xx、X月X日、***、【】、（）、待补充、请补写、此处填写、TODO、残留的 {{ }} |
 | GEN201 | 错误 | 同比增长率算错（重新计算并给出正确写法，指出“用上期除以本期”的典型错误） |
-| GEN202 | 错误 | 两个百分比之间的变化写成了“增长X%”，应为“提高X个百分点” |
+| GEN202 | 错误 | 两个率之间的变化写成“增长X%”（含“由A%提高到B%，增长C%”“率B%，比上年增长C%”） |
 | GEN203 | 错误 | 写出的完成率与前后的数字对不上 |
 | GEN204 | 错误 | “共X人，其中Y人”里部分比总数还大 |
 | GEN301 | 错误 | “一是、二是……”跳号、重号或顺序颠倒 |
@@ -69,8 +69,16 @@ def placeholders(text: str) -> Iterator[Hit]:
 _NUM = r"(\d+(?:\.\d+)?)"
 _UNIT = r"(%|％|‰|万元|亿元|元|人次|剂次|人|例|次|家|个|场|份|名|户|所|项|万人)?"
 _GROWTH = re.compile(
-    rf"较之?(?:去年|上年|上一年|同期|上年同期)[^\d。；]{{0,12}}?{_NUM}\s*{_UNIT}[^\d。；]{{0,8}}?"
+    rf"(?:较之?|比)(?:去年|上年|上一年|同期|上年同期)[^\d。；]{{0,12}}?{_NUM}\s*{_UNIT}[^\d。；]{{0,8}}?"
     rf"(增长|提高|上升|增加|下降|减少|降低)了?\s*{_NUM}\s*(%|％|个百分点)")
+# “由98.9%提高到99.2%，增长0.3%”
+_FROM_TO = re.compile(
+    rf"由\s*{_NUM}\s*([%％‰])\s*(?:提高|上升|增长|增加|下降|降低|减少)?(?:到|至)\s*{_NUM}\s*([%％‰])"
+    rf"[^\d。；]{{0,8}}?(增长|提高|上升|增加|下降|减少|降低)了?\s*{_NUM}\s*([%％])(?!个)")
+# 只写了今年的率：“巩固率99.2%，比上年增长0.3%”“同比提高0.3%”
+_RATE_THEN_GROWTH = re.compile(
+    rf"率[^\d。；，,]{{0,6}}?{_NUM}\s*([%％‰])[，,]?\s*(?:比|较之?)?(?:去年|上年|上一年|上年同期|同期|同比)"
+    rf"(增长|提高|上升|增加|下降|减少|降低)了?\s*{_NUM}\s*([%％])(?!个)")
 _LAST_NUMBER = re.compile(rf"{_NUM}\s*{_UNIT}(?!.*\d)", re.S)
 
 
@@ -90,7 +98,8 @@ def growth_arithmetic(text: str) -> Iterator[Hit]:
         current, previous, stated = Decimal(cur_text), Decimal(prev_text), Decimal(stated_text)
         places = max(2, _places(stated_text))
         rate_values = unit in ("%", "％", "‰")
-        if rate_values:
+        if rate_values:  # 百分点之差：保留两个率里最多的小数位
+            places = max(_places(cur_text), _places(prev_text), _places(stated_text))
             right = growth_wording(current, previous, unit=unit, places=places)
             if stated_unit in ("%", "％"):
                 diff = abs(current - previous)
@@ -115,6 +124,25 @@ def growth_arithmetic(text: str) -> Iterator[Hit]:
         message = (f"本期{cur_text}{unit}、上期{prev_text}{unit}，实际{right}，"
                    f"文中写的是“{verb}{stated_text}{stated_unit}”。{slip}")
         yield Hit("GEN201", ERROR, match.start(), match.end(), message, f"应为：{right}")
+
+
+def rate_growth(text: str) -> Iterator[Hit]:
+    """两个率之间的变化写成“增长X%”：“由A%提高到B%，增长C%”，或只写了今年的率（“率B%，比上年增长C%”）。"""
+    for match in _FROM_TO.finditer(text):
+        prev_text, unit, cur_text, _, verb, stated_text, _ = match.groups()
+        current, previous = Decimal(cur_text), Decimal(prev_text)
+        places = max(_places(cur_text), _places(prev_text), _places(stated_text))
+        right = growth_wording(current, previous, unit=unit, places=places)
+        yield Hit("GEN202", ERROR, match.start(), match.end(),
+                  f"两个百分比之间的变化应该用“个百分点”表述，“{verb}{stated_text}%”会被理解为相对增长率。",
+                  f"应为：{right}")
+    for match in _RATE_THEN_GROWTH.finditer(text):
+        _, unit, verb, stated_text, _ = match.groups()
+        points = "个千分点" if unit == "‰" else "个百分点"
+        word = {"增长": "提高", "增加": "提高", "减少": "下降", "降低": "下降"}.get(verb, verb)
+        yield Hit("GEN202", ERROR, match.start(), match.end(),
+                  f"这是一个率，它的变化“{verb}{stated_text}%”会被理解为相对增长率；两个百分比之差要写“个百分点”。",
+                  f"应为：{word}{stated_text}{points}（如果{stated_text}是两年的率之差）")
 
 
 _COMPLETION = re.compile(rf"(?:完成|任务数?|目标)[^\d。；]{{0,10}}{_NUM}\s*{_UNIT}[^\d。；]{{0,12}}?"
@@ -228,6 +256,7 @@ def text_rules(text: str, year: int | None) -> Iterator[Hit]:
     """除“一是”序号（需要跨段状态，见 point_sequence）以外的逐段规则。"""
     yield from placeholders(text)
     yield from growth_arithmetic(text)
+    yield from rate_growth(text)
     yield from completion_arithmetic(text)
     yield from part_of_total(text)
     yield from bracket_style(text)

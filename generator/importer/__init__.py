@@ -12,7 +12,7 @@ from typing import Any
 from ..errors import Diagnostic, ImportFailure
 from ..filekind import require_report
 from .assemble import build_form, count_headings
-from .cleanup import clean
+from .cleanup import Origin, clean
 from .emit import emit_yaml, write_form
 from .readers import SourceDocument, read_document
 
@@ -23,8 +23,9 @@ __all__ = ["ImportResult", "emit_yaml", "import_document", "import_report", "wri
 class ImportResult:
     source: SourceDocument
     form: dict[str, Any]
-    paragraphs: list[str]  # 清理后的正文段落，段号从 1 开始（供 gen check 使用）
+    paragraphs: list[str]  # 清理后的正文段落（供 gen check 使用）
     dropped: list[str] = field(default_factory=list)
+    origins: list[list[Origin]] = field(default_factory=list)  # 每段来自原文哪几行，见 cleanup.Cleaned
     notes: list[str] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
     level1: int = 0
@@ -76,7 +77,7 @@ def import_document(source: SourceDocument) -> ImportResult:
     parsed = build_form(cleaned.paragraphs)
     level1, level2 = count_headings(cleaned.paragraphs)
     return ImportResult(source=source, form=parsed.form, paragraphs=cleaned.paragraphs,
-                        dropped=cleaned.dropped, notes=parsed.notes, unplaced=parsed.unplaced,
+                        dropped=cleaned.dropped, origins=cleaned.origins, notes=parsed.notes, unplaced=parsed.unplaced,
                         level1=level1, level2=level2)
 
 

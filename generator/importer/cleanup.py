@@ -1,4 +1,12 @@
-"""清理：去掉网页边框文字（面包屑、发布时间、点击量……）、Markdown 标记，接上被分页打断的段落。"""
+"""清理：去掉网页边框文字（面包屑、发布时间、点击量……）、Markdown 标记，接上被分页打断的段落。
+
+两条保护正文的规则：
+- 有正文结构的段落（以序号开头，或有两句以上）绝不当作网页文字去掉，即使里面有“阅读量”“发布时间”这类词；
+- 文末的“相关推荐：”“相关阅读”之后是推荐链接，连同“【打印本页】【关闭窗口】”一起去掉，直到再遇到有正文结构的段落。
+去掉的每一行都记在 :attr:`Cleaned.dropped` 里，导入时列给办事员看。
+
+每个清理后的段落都记着它来自原文的哪几行（:attr:`Cleaned.origins`），gen check 据此报告真实的行号、列号。
+"""
 
 from __future__ import annotations
 
@@ -15,8 +23,9 @@ _CHROME = [
         r"^来源\s*[:：]",
         r"放大\s*正常\s*缩小",
         r"^字体\s*[:：]?\s*[大中小]",
-        r"^(推荐访问|相关推荐|相关阅读|上一篇|下一篇|责任编辑|分享到)",
+        r"^(推荐访问|相关推荐|相关阅读|相关链接|推荐阅读|上一篇|下一篇|责任编辑|分享到)",
         r"^(关闭|打印|下载)(\s*(关闭|打印|下载|本页|窗口))+",
+        r"^(\s*[【\[［]\s*(打印本页|关闭窗口|打印|关闭|返回顶部|收藏本页|加入收藏|分享|纠错)\s*[】\]］])+\s*$",
         r"下面是小编为大家整理的",
         r"^[【\[]?(完整版|精选|范文|最新)[】\]]?$",
         r"^[\u4e00-\u9fa5]{1,3}\d{6,}$",  # 索引号，如 中卫2024124
@@ -34,14 +43,28 @@ _MARKERS = re.compile(
     r")")
 
 
+# 文末推荐链接区的开头：其后的短行（链接标题）都是网页文字
+_TRAILER = re.compile(r"^(相关推荐|相关阅读|相关链接|推荐阅读|相关文章|猜你喜欢|热点推荐)\s*[:：]?")
+_SENTENCE_END = re.compile(r"[。！？!?]")
+
+Origin = tuple[int, int]  # (在清理后段落里的起点, 原文段落的序号，从 0 起；文本文件里就是行号 - 1)
+
+
 @dataclass
 class Cleaned:
     paragraphs: list[str]
     dropped: list[str] = field(default_factory=list)
+    origins: list[list[Origin]] = field(default_factory=list)  # 与 paragraphs 一一对应
+
+
+def has_body_structure(line: str) -> bool:
+    """像正文：以序号开头（一、（一）1. 一是），或有两句以上。这样的段落不是网页文字。"""
+    text = line.strip()
+    return starts_with_marker(text) or len(_SENTENCE_END.findall(text.rstrip("。！？!? "))) >= 1
 
 
 def is_chrome(line: str) -> bool:
-    return any(p.search(line) for p in _CHROME)
+    return not has_body_structure(line) and any(p.search(line) for p in _CHROME)
 
 
 def strip_markup(line: str) -> str:
@@ -60,29 +83,33 @@ def starts_with_marker(line: str) -> bool:
 
 
 def clean(lines: list[str]) -> Cleaned:
-    """返回去掉边框文字、接好断行的段落（不再有空段落）。"""
+    """返回去掉边框文字、接好断行的段落（不再有空段落），以及每段来自原文哪几行。"""
     dropped: list[str] = []
-    kept: list[tuple[str, bool]] = []  # (文字, 前面是否有空行)
-    gap = True
-    for raw in lines:
+    kept: list[tuple[str, int]] = []  # (文字, 原文序号)
+    trailer = False
+    for index, raw in enumerate(lines):
         if not raw.strip():
-            gap = True
             continue
-        if is_chrome(raw):
+        if trailer and (has_body_structure(raw) or len(raw.strip()) > 40):
+            trailer = False  # 推荐链接之后又出现了正文
+        if trailer or is_chrome(raw):
             dropped.append(raw.strip())
+            trailer = trailer or bool(_TRAILER.match(raw.strip()))
             continue
         text = strip_markup(raw)
         if not text:
             continue
-        kept.append((text, gap))
-        gap = False
+        kept.append((text, index))
     merged: list[str] = []
-    for text, _ in kept:
+    origins: list[list[Origin]] = []
+    for text, index in kept:
         if merged and _continues(merged[-1], text):
+            origins[-1].append((len(merged[-1]), index))
             merged[-1] += text
         else:
             merged.append(text)
-    return Cleaned(paragraphs=merged, dropped=dropped)
+            origins.append([(0, index)])
+    return Cleaned(paragraphs=merged, dropped=dropped, origins=origins)
 
 
 def _continues(previous: str, text: str) -> bool:

@@ -22,6 +22,7 @@ class SourceDocument:
     paragraphs: list[str]
     tables: list[list[list[str]]] = field(default_factory=list)
     notices: list[Diagnostic] = field(default_factory=list)
+    lines: list[str] | None = None  # 文本文件的原文行（未去空白）；gen check 据此给出列号。Word 文件为 None
 
 
 def read_document(path: Path) -> SourceDocument:
@@ -41,7 +42,7 @@ def read_document(path: Path) -> SourceDocument:
     except FormError as exc:
         raise ImportFailure(exc.diagnostics) from None
     return SourceDocument(path=path, paragraphs=[line.strip() for line in source.lines],
-                          notices=source.notices)
+                          notices=source.notices, lines=source.lines)
 
 
 def _read_docx(path: Path, raw: bytes) -> SourceDocument:
