@@ -56,7 +56,7 @@ def _column(raw: str, fragment: str, offset: int) -> int:
     expected = len(raw) - len(raw.lstrip()) + offset
     if not fragment:
         return min(expected, len(raw)) + 1
-    candidates = []
+    candidates: list[int] = []
     at = raw.find(fragment)
     while at >= 0 and len(candidates) < 1000:
         candidates.append(at)
