@@ -13,6 +13,7 @@ from dataclasses import dataclass
 Piece = tuple[int, int]  # (在段落里的起点, 原文的行号或段号，从 1 起)
 WINDOW = 20  # 原文行太长时，只显示问题前后这么多个字
 LONG_LINE = 60
+SEARCH = 40  # 在预计列号前后多少个字里找问题文字
 
 
 @dataclass(frozen=True)
@@ -56,11 +57,13 @@ def _column(raw: str, fragment: str, offset: int) -> int:
     expected = len(raw) - len(raw.lstrip()) + offset
     if not fragment:
         return min(expected, len(raw)) + 1
+    # 只在预计位置附近找（去掉的标记、行首空白最多差几十个字）：长行里有很多处问题时也是线性的
+    low, high = max(0, expected - SEARCH), expected + len(fragment) + SEARCH
     candidates: list[int] = []
-    at = raw.find(fragment)
-    while at >= 0 and len(candidates) < 1000:
+    at = raw.find(fragment, low, high)
+    while at >= 0:
         candidates.append(at)
-        at = raw.find(fragment, at + 1)
+        at = raw.find(fragment, at + 1, high)
     if not candidates:
         return min(expected, len(raw)) + 1
     return min(candidates, key=lambda c: abs(c - expected)) + 1
