@@ -107,9 +107,21 @@ def clean(lines: list[str]) -> Cleaned:
             origins[-1].append((len(merged[-1]), index))
             merged[-1] += text
         else:
-            merged.append(text)
-            origins.append([(0, index)])
+            for part in split_inline_heading(text):
+                merged.append(part)
+                origins.append([(0, index)])
     return Cleaned(paragraphs=merged, dropped=dropped, origins=origins)
+
+
+# 一级标题和正文写在同一行：“二、获得荣誉和奖励:1.……”→ 标题“二、获得荣誉和奖励”，正文另起一段
+_INLINE_HEADING = re.compile(r"^([一二三四五六七八九十]+\s*[、.．]\s*[^。；;，,：:、]{2,30})[：:]\s*(\S.*)$")
+
+
+def split_inline_heading(text: str) -> list[str]:
+    match = _INLINE_HEADING.match(text)
+    if match is None:
+        return [text]
+    return [match.group(1).rstrip(), match.group(2)]
 
 
 def _continues(previous: str, text: str) -> bool:
