@@ -194,6 +194,18 @@ def schema(output: Path | None) -> None:
         _out.print(str(write_atomic(output, text.encode("utf-8"))), markup=False)
 
 
+def _wants_json(args: Sequence[str]) -> bool:
+    """``gen check --format json``：出了什么错都在标准输出给 JSON（其他程序只读标准输出）。"""
+    joined = " ".join(args)
+    return "check" in args and ("--format json" in joined or "--format=json" in args)
+
+
+def _echo_json_error(message: str) -> None:
+    from .checks import findings_to_json
+
+    click.echo(json.dumps(findings_to_json([Diagnostic(message)]), ensure_ascii=False, indent=2))
+
+
 def main(argv: Sequence[str] | None = None) -> NoReturn:
     """命令行入口：所有异常在这里翻译成中文和退出码，只有 --debug 才显示调用栈。"""
     args = list(sys.argv[1:] if argv is None else argv)
@@ -213,7 +225,10 @@ def run(args: list[str], *, debug: bool = False) -> int:
         _err.print("已取消。", markup=False)
         return INVALID
     except click.UsageError as exc:
-        _err.print(translate_usage_error(exc), style="red", markup=False)
+        if _wants_json(args):
+            _echo_json_error(translate_usage_error(exc))
+        else:
+            _err.print(translate_usage_error(exc), style="red", markup=False)
         return USAGE
     except GenError as exc:
         print_diagnostics(exc.diagnostics)
@@ -224,11 +239,14 @@ def run(args: list[str], *, debug: bool = False) -> int:
         _err.print("已中断。", markup=False)
         return 130
     except Exception as exc:  # 程序自身的缺陷：给办事员一句话，给维护人员 --debug
+        message = (f"gen 内部出错（{type(exc).__name__}）。请把表单和这条信息发给维护人员，"
+                   "加上 --debug 参数运行可以看到详细信息。")
         if debug:
             _err.print(traceback.format_exc(), markup=False)
+        elif _wants_json(args):
+            _echo_json_error(message)
         else:
-            _err.print(f"gen 内部出错（{type(exc).__name__}）。请把表单和这条信息发给维护人员，"
-                       "加上 --debug 参数运行可以看到详细信息。", style="red", markup=False)
+            _err.print(message, style="red", markup=False)
         return INVALID
     return result if isinstance(result, int) else OK
 

@@ -72,5 +72,9 @@ def _copy_schema(folder: Path) -> list[Diagnostic]:
                 f"编辑器提示以它为准；要换成新版，运行：gen schema -o {copy}",
                 severity=Severity.INFO, file=copy)]
         return []
-    write_atomic(copy, bundled)
+    try:
+        write_atomic(copy, bundled)
+    except OutputError as exc:  # 表单已经写好：Schema 只影响编辑器提示，不算失败
+        return [Diagnostic(f"没能把 {SCHEMA_FILE} 复制到表单旁边（{exc.diagnostics[0].message.rstrip('。')}）。"
+                           "表单照常可以填写，只是编辑器里没有键的提示。", severity=Severity.INFO, file=copy)]
     return []

@@ -153,3 +153,26 @@ def test_check_json_on_missing_file_and_wrong_kind(gen, tmp_path: Path) -> None:
         "severity": "错误", "code": None, "file": str(old), "line": None, "column": None,
         "paragraph": None, "message": "“旧.doc”是旧版 Word 或 WPS 文件，gen 读不了。",
         "fix": f"请在 WPS 或 Word 里“另存为”.docx，再运行：gen check 或 gen import {tmp_path / '旧.docx'}"}]
+
+
+def test_check_json_on_usage_errors_is_json(gen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = gen("check", "--format", "json")
+    assert result.code == 2 and result.err == ""
+    assert json.loads(result.out) == [{
+        "severity": "错误", "code": None, "file": None, "line": None, "column": None, "paragraph": None,
+        "message": "用法错误：缺少参数“文件”（文件名）。\n运行 gen check --help 查看用法。", "fix": None}]
+    result = gen("check", "--format=json", "--strikt", str(tmp_path / "a.yaml"))
+    assert result.code == 2 and result.err == ""
+    assert json.loads(result.out)[0]["message"].startswith("用法错误：没有 --strikt 这个选项。是不是 --strict？")
+
+
+def test_check_json_on_an_internal_error_is_json(gen, form_file, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    import generator.api
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(generator.api, "check_file", broken)
+    result = gen("check", "--format", "json", str(form_file()))
+    assert result.code == 1 and result.err == ""
+    assert json.loads(result.out)[0]["message"].startswith("gen 内部出错（RuntimeError）。")

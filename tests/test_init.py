@@ -94,3 +94,19 @@ def test_commented_examples_work_when_uncommented(gen, tmp_path: Path) -> None: 
     assert made.code == 0, made.err
     markdown = path.with_suffix(".md").read_text(encoding="utf-8")
     assert "全年培训1250人次，比上年增长25.00%；巩固率99.2%，高于目标0.2个百分点。" in markdown
+
+
+def test_schema_copy_failure_does_not_fail_init(gen, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import generator.starter
+    from generator.errors import Diagnostic, OutputError
+
+    def refuse(target: Path, data: bytes) -> Path:
+        raise OutputError(Diagnostic(f"无法写入“{target}”：没有写入权限。"))
+
+    monkeypatch.setattr(generator.starter, "write_atomic", refuse)
+    target = tmp_path / "表单.yaml"
+    result = gen("init", str(target))
+    copy = tmp_path / "gen-form.schema.json"
+    assert result.code == 0 and target.exists() and not copy.exists()
+    assert result.err == (f"{copy}: 提示：没能把 gen-form.schema.json 复制到表单旁边（无法写入“{copy}”：没有写入权限）。"
+                          "表单照常可以填写，只是编辑器里没有键的提示。\n")
