@@ -131,7 +131,7 @@ def test_heading_followed_by_text_on_the_same_line(gen, tmp_path: Path) -> None:
     result = gen("check", str(path))
     line5 = HONOURS.splitlines()[4]
     assert result.code == 0
-    assert result.err == (f"{path}:5:11: 警告：[GEN305] 层级跳跃：一级标题“一、”之后直接用了“1.”，中间应有“（一）”。\n"
+    assert result.err == (f"{path}:5:11: 警告：[GEN305] 层级跳跃：一级标题“二、”之后直接用了“1.”，中间应有“（一）”。\n"
                           f"    {line5}\n{caret(line5, 11)}")
     assert line5[10:12] == "1."
     form = import_report(path).form

@@ -278,8 +278,9 @@ def _report_structure(units: Sequence[Unit]) -> list[Diagnostic]:
             expected2 = value + 1
             seen_level2 = True
         elif _L3.match(text) and in_level1 and not seen_level2:
+            marker = chinese_number(expected1 - 1) + "、"
             out.append(_diagnostic(unit, Hit("GEN305", WARNING, 0, 2,
-                                             "层级跳跃：一级标题“一、”之后直接用了“1.”，中间应有“（一）”。")))
+                                             f"层级跳跃：一级标题“{marker}”之后直接用了“1.”，中间应有“（一）”。")))
             seen_level2 = True
         if "问题" in section or "不足" in section:
             problems.append((unit, text))
