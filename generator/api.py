@@ -65,10 +65,11 @@ def check_file(path: Path, *, ignore: Sequence[str] = ()) -> list[Diagnostic]:
     year = result.form.get("年度")
     lines = result.source.lines
     if lines is not None:  # 文本文件：原文序号就是行号 - 1
-        pieces = [[(offset, index + 1) for offset, index in origin] for origin in result.origins]
+        pieces = [[(offset, index + 1, skip) for offset, index, skip in origin] for origin in result.origins]
     else:  # Word：第几段，不计空段落（办事员在 Word 里数得出来的段落）
         numbers = list(itertools.accumulate(1 if p.strip() else 0 for p in result.source.paragraphs))
-        pieces = [[(offset, max(1, numbers[index])) for offset, index in origin] for origin in result.origins]
+        pieces = [[(offset, max(1, numbers[index]), skip) for offset, index, skip in origin]
+                  for origin in result.origins]
     return result.source.notices + check_paragraphs(
         result.paragraphs, file=path, year=year if isinstance(year, int) else None, ignore=ignore,
         pieces=pieces, lines=lines)

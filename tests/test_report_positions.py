@@ -223,4 +223,16 @@ def test_trailer_ends_at_body_text() -> None:
     cleaned = clean(["相关阅读", "某某链接标题", "（一）加强宣传。全年发布信息120条，阅读量1.2万次。", "打印 关闭"])
     assert cleaned.paragraphs == ["（一）加强宣传。全年发布信息120条，阅读量1.2万次。"]
     assert cleaned.dropped == ["相关阅读", "某某链接标题", "打印 关闭"]
-    assert cleaned.origins == [[(0, 2)]]
+    assert cleaned.origins == [[(0, 2, 0)]]
+
+
+def test_only_headings_that_continue_the_numbering_are_split() -> None:
+    from generator.importer.cleanup import clean
+
+    long_tail = "全年组织教师培训46场，参训教师2100人次，培训覆盖全县所有中小学，教师满意度明显提升。"
+    cleaned = clean(["一、工作开展情况", "（一）抓好培训。" + long_tail, "二、存在的问题",
+                     "一、人才不足。" + long_tail,  # 问题里的列举：序号接不上，不拆
+                     "三、加强培训。" + long_tail])  # 接得上“二、”：句号前是标题
+    assert cleaned.paragraphs == ["一、工作开展情况", "（一）抓好培训。" + long_tail, "二、存在的问题",
+                                  "一、人才不足。" + long_tail, "三、加强培训", long_tail]
+    assert cleaned.origins[-2:] == [[(0, 4, 0)], [(0, 4, 7)]]

@@ -53,7 +53,7 @@ class Unit:
 
 def _diagnostic(unit: Unit, hit: Hit) -> Diagnostic:
     if unit.report:
-        at = place(unit.text, hit.start, hit.end, unit.pieces or ((0, unit.line or 1),), unit.lines)
+        at = place(unit.text, hit.start, hit.end, unit.pieces or ((0, unit.line or 1, 0),), unit.lines)
         return Diagnostic(hit.message, hit.severity, unit.file, at.line, at.column, at.source_line, hit.code,
                           hit.fix, caret=at.caret, paragraph=at.paragraph)
     line, column, source_line = unit.line, unit.column, unit.source_line
@@ -98,7 +98,7 @@ def _repeated_sentences(units: Sequence[Unit]) -> list[Diagnostic]:
                 first, offset = seen[key]
                 where = f"第{first.line}行"
                 if first.report:
-                    number = number_at(first.pieces or ((0, first.line or 1),), offset)
+                    number = number_at(first.pieces or ((0, first.line or 1, 0),), offset)
                     where = f"第{number}行" if first.lines is not None else f"第{number}段"
                 out.append(_diagnostic(unit, Hit("GEN701", WARNING, match.start(), match.end(),
                                                  f"这句话与{where}的一句完全相同，像是复制粘贴时重复了。")))
@@ -209,7 +209,7 @@ _INLINE_HEADING = re.compile(r"^[^。；;，,：:]{2,30}[：:。]")
 
 
 def _where(unit: Unit) -> str:
-    number = number_at(unit.pieces or ((0, unit.line or 1),), 0)
+    number = number_at(unit.pieces or ((0, unit.line or 1, 0),), 0)
     return f"第{number}行" if unit.lines is not None else f"第{number}段"
 
 
@@ -221,7 +221,7 @@ def check_paragraphs(paragraphs: Sequence[str], *, file: Path, year: int | None,
     ``pieces``：每段来自原文的哪几行（文本文件，配合原文行 ``lines`` 给出真实行列）或哪一段
     （Word 文件，``lines`` 为 None，位置写成“第N段”）。不给时按段落顺序从 1 编号。
     """
-    places = pieces if pieces is not None else [[(0, number)] for number in range(1, len(paragraphs) + 1)]
+    places = pieces if pieces is not None else [[(0, number, 0)] for number in range(1, len(paragraphs) + 1)]
     units = [Unit(text, file, number_at(where, 0), 1, None, report=True, pieces=tuple(where), lines=lines)
              for text, where in zip(paragraphs, places, strict=True)]
     out = _run(units, year)

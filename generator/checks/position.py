@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-Piece = tuple[int, int]  # (在段落里的起点, 原文的行号或段号，从 1 起)
+Piece = tuple[int, int, int]  # (在段落里的起点, 原文的行号或段号（从 1 起）, 这块前面原文行里还有几个字)
 WINDOW = 20  # 原文行太长时，只显示问题前后这么多个字
 LONG_LINE = 60
 SEARCH = 40  # 在预计列号前后多少个字里找问题文字
@@ -40,14 +40,14 @@ def number_at(pieces: Sequence[Piece], offset: int) -> int:
 
 def place(text: str, start: int, end: int, pieces: Sequence[Piece], lines: Sequence[str] | None) -> Place:
     """``text[start:end]`` 在原文里的位置。``lines`` 是文本文件的原文行；Word 文件为 None。"""
-    begin, number = piece_at(pieces, start)
+    begin, number, skip = piece_at(pieces, start)
     following = [p[0] for p in pieces if p[0] > begin]
     piece_end = following[0] if following else len(text)
     fragment = text[start: min(end, piece_end)]
     if lines is None or not 1 <= number <= len(lines):
         return _paragraph_place(text[begin:piece_end], start - begin, len(fragment), number)
     raw = lines[number - 1]
-    column = _column(raw, fragment, start - begin)
+    column = _column(raw, fragment, skip + start - begin)
     shown, caret = _window(raw, column, len(fragment))
     return Place(number, column, None, shown, caret)
 

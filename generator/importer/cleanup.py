@@ -13,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..numbering import chinese_value
+
 _CHROME = [
     re.compile(p) for p in (
         r"^(您?当前的?位置|当前位置)\s*[:：]",
@@ -47,7 +49,9 @@ _MARKERS = re.compile(
 _TRAILER = re.compile(r"^(相关推荐|相关阅读|相关链接|推荐阅读|相关文章|猜你喜欢|热点推荐)\s*[:：]?")
 _SENTENCE_END = re.compile(r"[。！？!?]")
 
-Origin = tuple[int, int]  # (在清理后段落里的起点, 原文段落的序号，从 0 起；文本文件里就是行号 - 1)
+# (在清理后段落里的起点, 原文段落的序号（从 0 起；文本文件里就是行号 - 1）, 这块文字前面原文行里还有几个字)
+# 第三项通常是 0；同一行拆成标题和正文时，正文那块跳过标题
+Origin = tuple[int, int, int]
 
 
 @dataclass
@@ -102,24 +106,47 @@ def clean(lines: list[str]) -> Cleaned:
         kept.append((text, index))
     merged: list[str] = []
     origins: list[list[Origin]] = []
+    level1 = 1  # 下一个一级标题应有的序号：只拆序号接得上的，正文里“一、……”式的列举不拆
     for text, index in kept:
         if merged and _continues(merged[-1], text):
-            origins[-1].append((len(merged[-1]), index))
+            origins[-1].append((len(merged[-1]), index, 0))
             merged[-1] += text
-        else:
-            for part in split_inline_heading(text):
-                merged.append(part)
-                origins.append([(0, index)])
+            continue
+        parts = split_inline_heading(text, level1)
+        for part in parts:
+            merged.append(part)
+            origins.append([(0, index, text.find(part) if part is not parts[0] else 0)])
+        level1 = _next_level1(parts[0], level1)
     return Cleaned(paragraphs=merged, dropped=dropped, origins=origins)
+
+
+_LEVEL1 = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．]\s*(.*)$")
+
+
+def _next_level1(text: str, current: int) -> int:
+    match = _LEVEL1.match(text)
+    if match and len(match.group(2)) <= 40:
+        return chinese_value(match.group(1)) + 1
+    return current
 
 
 # 一级标题和正文写在同一行：“二、获得荣誉和奖励:1.……”→ 标题“二、获得荣誉和奖励”，正文另起一段
 _INLINE_HEADING = re.compile(r"^([一二三四五六七八九十]+\s*[、.．]\s*[^。；;，,：:、]{2,30})[：:]\s*(\S.*)$")
 
 
-def split_inline_heading(text: str) -> list[str]:
+# 较长的一段以“三、加强培训。”开头：句号前的短语是标题（短的一段整段是标题，由结构识别处理）
+_INLINE_HEADING_PERIOD = re.compile(r"^([一二三四五六七八九十]+\s*[、.．]\s*[^。；;，,：:、]{2,20})。\s*(\S.*)$")
+
+
+def split_inline_heading(text: str, expected: int | None = None) -> list[str]:
+    """拆开同一行的一级标题和正文；给了 ``expected`` 时，只拆序号正好是它的（接得上前一个一级标题）。"""
     match = _INLINE_HEADING.match(text)
+    if match is None and len(text) > 40:
+        match = _INLINE_HEADING_PERIOD.match(text)
     if match is None:
+        return [text]
+    number = _LEVEL1.match(text)
+    if expected is not None and number is not None and chinese_value(number.group(1)) != expected:
         return [text]
     return [match.group(1).rstrip(), match.group(2)]
 
