@@ -12,7 +12,20 @@ from .errors import display_width
 _HEADINGS = {"Options": "选项", "Commands": "命令", "Arguments": "参数"}
 
 
+class ChineseHelpFormatter(click.HelpFormatter):
+    """小节标题后用全角冒号：“选项：”。"""
+
+    def write_heading(self, heading: str) -> None:
+        self.write(f"{'':>{self.current_indent}}{heading}：\n")
+
+
+class ChineseContext(click.Context):
+    formatter_class = ChineseHelpFormatter
+
+
 class _ChineseFormatting:
+    context_class: type[click.Context] = ChineseContext
+
     def format_usage(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
         pieces = self.collect_usage_pieces(ctx)  # type: ignore[attr-defined]
         pieces = [p.replace("[OPTIONS]", "[选项]").replace("COMMAND [ARGS]...", "命令 [参数]...")
