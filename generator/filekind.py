@@ -57,9 +57,16 @@ def detect(path: Path) -> Kind:
     return Kind.FORM  # 其他扩展名：按表单读，读不懂时由读取阶段说明
 
 
+_BODY_KEYS = {"导语", "指标", "工作开展情况", "存在的问题", "下一步工作计划"}
+
+
 def looks_like_form(text: str) -> bool:
-    """文字像表单：行首出现至少三个不同的表单键（如“单位:”“年度:”“工作开展情况:”）。"""
-    return len({match.group(1) for match in _KEY_LINE.finditer(text)}) >= 3
+    """文字像表单：行首出现至少三个不同的表单键，其中至少一个是表单特有的（导语、工作开展情况……）。
+
+    网页稿开头的“标题：”“日期：”“单位：”这类信息栏不算。
+    """
+    keys = {match.group(1) for match in _KEY_LINE.finditer(text)}
+    return len(keys) >= 3 and bool(keys & _BODY_KEYS)
 
 
 def form_stem(path: Path) -> str:

@@ -86,6 +86,8 @@ def test_a_txt_whose_content_is_a_form(form_file) -> None:  # type: ignore[no-un
     assert detect(form_file(name="表单.txt")) is Kind.FORM
     assert detect(form_file("一、工作开展情况\n单位：县教育局\n全年培训12次。\n", name="稿.txt")) is Kind.REPORT
     assert detect(form_file(VALID_FORM, name="表单.md", encoding="gbk")) is Kind.FORM
+    web_header = "标题：某县教育局2024年工作总结\n单位：某县教育局\n日期：2025-01-10\n一、工作开展情况\n"
+    assert detect(form_file(web_header, name="网页.txt")) is Kind.REPORT
     assert form_stem(Path("a/表单.yaml.txt")) == "表单" and form_stem(Path("x.txt")) == "x"
 
 
