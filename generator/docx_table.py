@@ -37,18 +37,19 @@ def write_table(word: Any, block: Block, profile: StyleProfile) -> None:
     widths = column_widths(block.rows, width, size)
     for grid_col, column in zip(table._tbl.tblGrid.findall(qn("w:gridCol")), widths, strict=False):
         grid_col.set(qn("w:w"), str(column))
-    for r, row in enumerate(block.rows):
+    style_id = word.styles[STYLE_TABLE_TEXT].style_id
+    for r, (row, cells) in enumerate(zip(block.rows, table.rows, strict=True)):
         texts = [row[c] if c < len(row) else "" for c in range(columns)]
         lines = max(line_count(text, widths[c], size) for c, text in enumerate(texts))
-        tr_pr = table.rows[r]._tr.get_or_add_trPr()
+        tr_pr = cells._tr.get_or_add_trPr()
         child(tr_pr, "w:cantSplit")  # 一行不拆到两页
         child(tr_pr, "w:trHeight", val=str(row_height(lines, line, pitch)), hRule="atLeast")
         if r == 0:
             child(tr_pr, "w:tblHeader")  # 表头在每页重复
-        for c, cell in enumerate(table.rows[r].cells):
+        for c, cell in enumerate(cells.cells):
             tc_pr = cell._tc.get_or_add_tcPr()
             child(tc_pr, "w:tcW", w=str(widths[c]), type="dxa")
             child(tc_pr, "w:vAlign", val="center")
             paragraph = cell.paragraphs[0]
-            paragraph.style = word.styles[STYLE_TABLE_TEXT]
+            child(paragraph._p.get_or_add_pPr(), "w:pStyle", val=style_id)
             east_asian_run(paragraph.add_run(texts[c]))

@@ -1,7 +1,7 @@
 """表格的版式计算：列宽按内容定，数字和两字表头不回行；行高对齐正文的行格。不依赖 Word。
 
 宽度模型与标题、落款相同（:func:`layout.set_width`：汉字 1，半角 0.5，汉字与数字交界
-加四分之一字），再加上单元格左右边距（各 108 缇，Word 表格的默认值）和一点余量。
+加四分之一字；半角符号按西文字体的实际字宽），再加上单元格左右边距（各 108 缇，Word 表格的默认值）和一点余量。
 """
 
 from __future__ import annotations
@@ -14,7 +14,15 @@ from decimal import Decimal
 from .layout import TWIPS_PER_PT, char_width, set_width
 
 CELL_MARGIN_TWIPS = 108  # 单元格左右边距，各 108 缇（0.19 厘米）
-SLACK_EM = Decimal("0.5")  # 余量：西文字体里“%”等符号比半个字宽，两种软件的字距也有出入
+SLACK_EM = Decimal("0.3")  # 余量：两种软件的字距、字体度量略有出入
+
+# 表格里的半角字符按实际字宽计（以一个汉字宽为 1），取 Word 的 Times New Roman 与 LibreOffice
+# 替代字体（Noto Serif CJK 的西文部分）中较宽的：数字 0.56，小数点 0.33，% 0.92，大写字母 0.72
+_LATIN_EM = {".": Decimal("0.33"), ",": Decimal("0.33"), "%": Decimal("0.92"),
+             "-": Decimal("0.36"), "/": Decimal("0.33"), ":": Decimal("0.33"),
+             " ": Decimal("0.25"), "m": Decimal("0.86"), "w": Decimal("0.76")}
+_HALF_EM = Decimal("0.56")
+_UPPER_EM = Decimal("0.72")
 
 # 允许在其中回行的文字列；其余列（单位、数字）按最长的内容定宽，不回行
 TEXT_COLUMNS = frozenset({"指标", "同比", "完成情况"})
@@ -28,25 +36,32 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.strip())
 
 
+def cell_width_em(text: str) -> Decimal:
+    """一段文字排成一行的宽度（以字宽计）：:func:`layout.set_width`，半角字符换成西文字体的字宽。"""
+    extra = sum((_LATIN_EM.get(ch, _UPPER_EM if "A" <= ch <= "Z" else _HALF_EM) - Decimal("0.5")
+                 for ch in text if char_width(ch) != 1), Decimal(0))
+    return set_width(text) + extra
+
+
 def _em_twips(em: Decimal, size_pt: Decimal) -> int:
     return math.ceil(em * size_pt * TWIPS_PER_PT)
 
 
 def one_line_twips(text: str, size_pt: Decimal) -> int:
     """把 ``text`` 排成一行所需的单元格宽度（缇），含左右边距和余量。"""
-    return _em_twips(set_width(text.strip()) + SLACK_EM, size_pt) + 2 * CELL_MARGIN_TWIPS
+    return _em_twips(cell_width_em(text.strip()) + SLACK_EM, size_pt) + 2 * CELL_MARGIN_TWIPS
 
 
 def _min_twips(text: str, size_pt: Decimal) -> int:
     """文字列至少要多宽：最长的不可拆片段放得下。"""
-    widest = max((set_width(t) for t in tokens(text)), default=Decimal(0))
+    widest = max((cell_width_em(t) for t in tokens(text)), default=Decimal(0))
     return _em_twips(widest + SLACK_EM, size_pt) + 2 * CELL_MARGIN_TWIPS
 
 
 def column_widths(rows: Sequence[Sequence[str]], total: int, size_pt: Decimal) -> list[int]:
     """各列宽度（缇），总和等于 ``total``。
 
-    第一行是表头。非文字列（单位、本期、上期、目标）取最长内容排成一行的宽度；表头一律排成一行。
+    第一行是表头。非文字列（单位、本期、上期、目标）取最长内容排成一行的宽度，表头也排成一行。
     文字列（指标、同比、完成情况）找最小的行数 L，使每个单元格都能排进 L 行，各取所需的最小宽度，
     剩下的宽度按比例分给文字列。连最窄的排法都放不下时（数字长得离谱），才按比例缩小，
     这时数字难免回行。
@@ -61,10 +76,12 @@ def column_widths(rows: Sequence[Sequence[str]], total: int, size_pt: Decimal) -
     texts = [sorted({row[c] for row in rows[1:] if c < len(row)}) for c in range(columns)]
     fit = [max([one_line_twips(header[c], size_pt)] + [one_line_twips(t, size_pt) for t in texts[c]])
            for c in range(columns)]
-    least = [max([one_line_twips(header[c], size_pt)] + [_min_twips(t, size_pt) for t in texts[c]])
+    # 文字列的表头：两个字的（指标、同比）排成一行，更长的（完成情况）可以两字一行
+    least = [max([one_line_twips(header[c].strip()[:2], size_pt)]
+                 + [_min_twips(t, size_pt) for t in texts[c]])
              if flexible[c] else fit[c] for c in range(columns)]
-    if sum(least) >= total:
-        return _scaled(least, total)
+    if sum(least) > total:
+        return _overfull(header, flexible, fit, least, total, size_pt)
     widths = least
     lines = 1
     while True:
@@ -82,6 +99,22 @@ def column_widths(rows: Sequence[Sequence[str]], total: int, size_pt: Decimal) -
     widths = [w + spare * weights[c] // share for c, w in enumerate(widths)]
     last = max(c for c in range(columns) if flexible[c])
     widths[last] += total - sum(widths)
+    return widths
+
+
+def _overfull(header: list[str], flexible: list[bool], fit: list[int], least: list[int], total: int,
+              size_pt: Decimal) -> list[int]:
+    """连最窄的排法都放不下（数字极长）：数字列和两字表头保持一行，文字列按比例分剩下的宽度，
+    文字列里过长的数字可能回行；连这也放不下，才所有列一起按比例缩小。"""
+    columns = len(fit)
+    floor = [one_line_twips(header[c].strip()[:2], size_pt) if flexible[c] else fit[c]
+             for c in range(columns)]
+    if sum(floor) > total:
+        return _scaled(least, total)
+    spare = total - sum(floor)
+    want = [least[c] - floor[c] for c in range(columns)]
+    widths = [floor[c] + spare * want[c] // max(1, sum(want)) for c in range(columns)]
+    widths[max(c for c in range(columns) if flexible[c])] += total - sum(widths)
     return widths
 
 
@@ -109,25 +142,32 @@ def line_count(text: str, width: int, size_pt: Decimal) -> int:
     room = Decimal(width - 2 * CELL_MARGIN_TWIPS) / (size_pt * TWIPS_PER_PT) - SLACK_EM / 2
     lines, used = 1, Decimal(0)
     for token in tokens(text):
-        need = set_width(token) + (Decimal("0.25") if used and _boundary(text, token) else 0)
+        need = cell_width_em(token) + (Decimal("0.25") if used and _boundary(token) else 0)
         if used and used + need > room:
             lines, used = lines + 1, Decimal(0)
-            need = set_width(token)
+            need = cell_width_em(token)
         used += need
     return lines
 
 
-def _boundary(text: str, token: str) -> bool:
+def _boundary(token: str) -> bool:
     """片段开头与前文之间可能有汉字与数字交界的自动间距：片段以半角字符开头时按有算。"""
     return bool(token) and char_width(token[0]) != 1
 
 
+BORDER_TWIPS = 10  # 表格线 0.5 磅：LibreOffice 把下框线算进行高，文字要给它留出位置
+
+
 def row_height(lines: int, line_twips: int, pitch_twips: int) -> int:
-    """表格行高：装得下 ``lines`` 行字的最小整数个行格，使表格之后的正文仍落在网格上。"""
-    return max(1, math.ceil(lines * line_twips / pitch_twips)) * pitch_twips
+    """表格行高：装得下 ``lines`` 行字（加一条框线）的最小整数个行格，使表格之后的正文仍落在网格上。"""
+    return max(1, math.ceil((lines * line_twips + BORDER_TWIPS) / pitch_twips)) * pitch_twips
 
 
 def cell_line_twips(size_pt: Decimal, pitch_twips: int) -> int:
-    """单元格文字的行距：把一个行格等分成几行（每行不小于字号的 1.2 倍），向下取整。"""
-    per_pitch = max(1, int(Decimal(pitch_twips) / (size_pt * TWIPS_PER_PT * Decimal("1.2"))))
-    return pitch_twips // per_pitch
+    """单元格文字的行距：一个行格（扣掉框线）等分成几行，每行不小于字号的 1.15 倍，向下取整。
+
+    三号 28.95 磅的行格、小四字：每格两行，行距 13.95 磅。两行字加框线正好一格（不是 580 缇）。
+    """
+    room = pitch_twips - BORDER_TWIPS
+    per_pitch = max(1, int(Decimal(room) / (size_pt * TWIPS_PER_PT * Decimal("1.15"))))
+    return room // per_pitch
