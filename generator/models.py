@@ -167,8 +167,9 @@ class Form(FormModel):
             return None
         if isinstance(value, str) and value.strip() in ("附件", "正文"):
             return value.strip()
-        raise ValueError("只能填 true 或 附件（表格作为附件排在落款之后）、正文（在工作开展情况之后加一节）"
-                         "或 false（不加表格）")
+        raise ValueError(f"现在填的是“{value}”，只能填 true、附件、正文 或 false"
+                         "（true 和 附件：表格作为附件排在落款之后；正文：在工作开展情况之后加一节；"
+                         "false：不加表格）")
 
     @property
     def table_place(self) -> str | None:
