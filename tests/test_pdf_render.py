@@ -320,9 +320,31 @@ def test_fonts_are_simplified_chinese_faces(rendered: dict[str, Rendered], name:
     """
     fonts = pdf_fonts(rendered[name].pdf)
     assert fonts
-    assert all("CJK" in font for font in fonts), fonts
+    assert all("CJK" in font or "UKai" in font for font in fonts), fonts
     assert any("Sans" in font for font in fonts), "一级标题（黑体）应映射到 Noto Sans CJK"
     assert any("Serif" in font and "Bold" in font for font in fonts), "标题（小标宋）应映射到 Noto Serif CJK 粗体"
+    assert any("UKai" in font for font in fonts), "二级标题（楷体）应映射到楷书 AR PL UKai CN，与仿宋正文分得开"
+
+
+@pytest.mark.office
+@pytest.mark.parametrize("name", names)
+def test_three_faces_are_distinct(rendered: dict[str, Rendered], name: str) -> None:
+    """PDF 里一级标题（黑体）、二级标题（楷体）、正文（仿宋）是三种不同的字体。"""
+    r = rendered[name]
+    heading1 = {b.text for b in r.report.document.of_kind(BlockKind.HEADING1)}
+    faces: dict[str, set[str]] = {"黑体": set(), "楷体": set(), "仿宋": set()}
+    for page in r.body_pages:
+        for line in r.text_lines(page):
+            if not _body_size(line, r):
+                continue
+            if line.text in heading1:
+                faces["黑体"].add(line.fontname.split("+")[-1])
+            elif re.match(r"（[一二三四五六七八九十]+）", line.text):
+                faces["楷体"].add(line.fontname.split("+")[-1])
+            elif abs(line.x0 - r.left) < TOLERANCE:
+                faces["仿宋"].add(line.fontname.split("+")[-1])
+    assert all(faces.values()), faces
+    assert faces["黑体"].isdisjoint(faces["楷体"] | faces["仿宋"]) and faces["楷体"].isdisjoint(faces["仿宋"]), faces
 
 
 # ---------------------------------------------------------------- gen report -f pdf
