@@ -75,7 +75,9 @@ def _content(word: Any, doc: Document, profile: StyleProfile) -> None:
         elif block.kind is BlockKind.HEADING1:
             east_asian_run(word.add_paragraph(style=STYLE_HEADING1).add_run(block.text))
         elif block.kind is BlockKind.PARAGRAPH:
-            _keep(_paragraph(word, block), with_next=index == closing)
+            paragraph = _paragraph(word, block)
+            if index == closing:
+                _keep(paragraph, with_next=True, short=2 * profile.chars_per_line)
         elif block.kind is BlockKind.ATTACHMENT_NOTE:
             _keep(word.add_paragraph(style=STYLE_BODY), with_next=True)  # 正文下空一行
             _keep(_paragraph(word, block), with_next=True)
@@ -100,13 +102,14 @@ def _closing_index(blocks: list[Block]) -> int:
     return next((i for i in range(end - 1, -1, -1) if blocks[i].kind is BlockKind.PARAGRAPH), -1)
 
 
-def _keep(paragraph: Any, *, with_next: bool) -> Any:
+def _keep(paragraph: Any, *, with_next: bool, short: int = 0) -> Any:
     """落款不单独成页（GB/T 9704 7.3.5）：正文最后一段、空行、附件说明、署名与下一段同页，
-    各段不在中间分页。正文最后一段只保证末几行随落款走，不整段搬到下一页。"""
+    各段不在中间分页。正文最后一段超过 ``short`` 字（两行）时允许在段中分页，
+    只让它的末几行随落款走，不把一大段整个搬到下一页。"""
     pr = paragraph._p.get_or_add_pPr()
     if with_next:
         child(pr, "w:keepNext")
-    if paragraph.style.name != STYLE_BODY or not paragraph.text or len(paragraph.text) <= 56:
+    if not short or len(paragraph.text) <= short:
         child(pr, "w:keepLines")
     return paragraph
 

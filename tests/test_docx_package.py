@@ -141,3 +141,23 @@ def test_page_number_digits_in_song_and_indents_in_characters(documents: dict[st
             ind = styles.find(f"w:style[@w:styleId='{style_id}']/w:pPr/w:ind", NS)
             assert ind.get(_q("firstLineChars")) == "200", f"{name} {style_id}：首行缩进应写成 2 字符"
             assert ind.get(_q("firstLine")) == "630"
+
+
+def test_closing_block_is_kept_together_in_the_xml(documents: dict[str, bytes]) -> None:
+    """正文最后一段、（附件说明、）署名都与下一段同页；其他正文段落照常分页。"""
+    for name, data in documents.items():
+        body = _parts(data)["word/document.xml"].find("w:body", NS)
+        paragraphs = list(body.iterfind("w:p", NS))
+        styles = [p.find("w:pPr/w:pStyle", NS) for p in paragraphs]
+        ids = [s.get(_q("val")) if s is not None else "" for s in styles]
+        signature = ids.index("GBSignature")
+
+        def keeps(p: Any) -> bool:
+            return p.find("w:pPr/w:keepNext", NS) is not None
+
+        closing = max(i for i in range(signature) if ids[i] == "GBBody"
+                      and "".join(t.text or "" for t in paragraphs[i].iter(_q("t")))
+                      and not "".join(t.text or "" for t in paragraphs[i].iter(_q("t"))).startswith("附件："))
+        assert all(keeps(p) for p in paragraphs[closing:signature + 1]), name
+        assert paragraphs[signature].find("w:pPr/w:keepLines", NS) is not None
+        assert not any(keeps(p) for i, p in enumerate(paragraphs[:closing]) if ids[i] == "GBBody"), name
