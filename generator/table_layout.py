@@ -1,7 +1,8 @@
 """表格的版式计算：列宽按内容定，数字和两字表头不回行；行高对齐正文的行格。不依赖 Word。
 
 宽度模型与标题、落款相同（:func:`layout.set_width`：汉字 1，半角 0.5，汉字与数字交界
-加四分之一字；半角符号按西文字体的实际字宽），再加上单元格左右边距（各 108 缇，Word 表格的默认值）和一点余量。
+加四分之一字；半角符号按西文字体的实际字宽），再加上单元格左右边距（各 108 缇，Word 表格的
+默认值）和一点余量。内部以千分之一字宽（整数）计算，整张表的计算与单元格字数成线性关系。
 """
 
 from __future__ import annotations
@@ -10,19 +11,21 @@ import math
 import re
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import lru_cache
+from itertools import pairwise
 
-from .layout import TWIPS_PER_PT, char_width, set_width
+from .layout import TWIPS_PER_PT, char_width
 
 CELL_MARGIN_TWIPS = 108  # 单元格左右边距，各 108 缇（0.19 厘米）
-SLACK_EM = Decimal("0.3")  # 余量：两种软件的字距、字体度量略有出入
+BORDER_TWIPS = 10  # 表格线 0.5 磅：LibreOffice 把下框线算进行高，文字要给它留出位置
+SLACK = 300  # 余量（千分之一字宽）：两种软件的字距、字体度量略有出入
+AUTOSPACE = 250  # 汉字与数字、字母交界处的自动间距
 
-# 表格里的半角字符按实际字宽计（以一个汉字宽为 1），取 Word 的 Times New Roman 与 LibreOffice
+# 表格里的半角字符按实际字宽计（千分之一字宽），取 Word 的 Times New Roman 与 LibreOffice
 # 替代字体（Noto Serif CJK 的西文部分）中较宽的：数字 0.56，小数点 0.33，% 0.92，大写字母 0.72
-_LATIN_EM = {".": Decimal("0.33"), ",": Decimal("0.33"), "%": Decimal("0.92"),
-             "-": Decimal("0.36"), "/": Decimal("0.33"), ":": Decimal("0.33"),
-             " ": Decimal("0.25"), "m": Decimal("0.86"), "w": Decimal("0.76")}
-_HALF_EM = Decimal("0.56")
-_UPPER_EM = Decimal("0.72")
+_LATIN = {".": 330, ",": 330, "%": 920, "-": 360, "/": 330, ":": 330, " ": 250, "m": 860, "w": 760}
+_HALF = 560
+_UPPER = 720
 
 # 允许在其中回行的文字列；其余列（单位、数字）按最长的内容定宽，不回行
 TEXT_COLUMNS = frozenset({"指标", "同比", "完成情况"})
@@ -36,26 +39,57 @@ def tokens(text: str) -> list[str]:
     return _TOKEN.findall(text.strip())
 
 
-def cell_width_em(text: str) -> Decimal:
-    """一段文字排成一行的宽度（以字宽计）：:func:`layout.set_width`，半角字符换成西文字体的字宽。"""
-    extra = sum((_LATIN_EM.get(ch, _UPPER_EM if "A" <= ch <= "Z" else _HALF_EM) - Decimal("0.5")
-                 for ch in text if char_width(ch) != 1), Decimal(0))
-    return set_width(text) + extra
+def _char(ch: str) -> int:
+    if char_width(ch) == 1:
+        return 1000
+    return _LATIN.get(ch, _UPPER if "A" <= ch <= "Z" else _HALF)
 
 
-def _em_twips(em: Decimal, size_pt: Decimal) -> int:
-    return math.ceil(em * size_pt * TWIPS_PER_PT)
+def width_milli(text: str) -> int:
+    """一段文字排成一行的宽度，千分之一字宽：各字宽度之和，加汉字与半角字符交界的自动间距。"""
+    total = sum(_char(ch) for ch in text)
+    wide = [char_width(ch) == 1 for ch in text]
+    return total + AUTOSPACE * sum(1 for a, b in pairwise(wide) if a != b)
+
+
+@lru_cache(maxsize=65536)
+def _pieces(text: str) -> tuple[tuple[int, bool], ...]:
+    """各不可拆片段的宽度，以及它是否以半角字符开头（前面可能有自动间距）。"""
+    return tuple((width_milli(t), char_width(t[0]) != 1) for t in tokens(text))
+
+
+def _to_twips(milli: int, size_pt: Decimal) -> int:
+    return math.ceil(Decimal(milli) * size_pt * TWIPS_PER_PT / 1000) + 2 * CELL_MARGIN_TWIPS
+
+
+def _room(width: int, size_pt: Decimal) -> int:
+    """宽 ``width`` 缇的单元格里能排多宽的字（千分之一字宽）。"""
+    return int(Decimal(width - 2 * CELL_MARGIN_TWIPS) * 1000 / (size_pt * TWIPS_PER_PT)) - SLACK // 2
 
 
 def one_line_twips(text: str, size_pt: Decimal) -> int:
     """把 ``text`` 排成一行所需的单元格宽度（缇），含左右边距和余量。"""
-    return _em_twips(cell_width_em(text.strip()) + SLACK_EM, size_pt) + 2 * CELL_MARGIN_TWIPS
+    return _to_twips(width_milli(text.strip()) + SLACK, size_pt)
 
 
 def _min_twips(text: str, size_pt: Decimal) -> int:
     """文字列至少要多宽：最长的不可拆片段放得下。"""
-    widest = max((cell_width_em(t) for t in tokens(text)), default=Decimal(0))
-    return _em_twips(widest + SLACK_EM, size_pt) + 2 * CELL_MARGIN_TWIPS
+    return _to_twips(max((w for w, _ in _pieces(text)), default=0) + SLACK, size_pt)
+
+
+def _lines(pieces: tuple[tuple[int, bool], ...], room: int) -> int:
+    lines, used = 1, 0
+    for width, half in pieces:
+        need = width + (AUTOSPACE if used and half else 0)
+        if used and used + need > room:
+            lines, used, need = lines + 1, 0, width
+        used += need
+    return lines
+
+
+def line_count(text: str, width: int, size_pt: Decimal) -> int:
+    """宽 ``width`` 缇的单元格里 ``text`` 排几行（按不可拆片段逐个装行，估计偏多不偏少）。"""
+    return _lines(_pieces(text), _room(width, size_pt))
 
 
 def column_widths(rows: Sequence[Sequence[str]], total: int, size_pt: Decimal) -> list[int]:
@@ -63,8 +97,7 @@ def column_widths(rows: Sequence[Sequence[str]], total: int, size_pt: Decimal) -
 
     第一行是表头。非文字列（单位、本期、上期、目标）取最长内容排成一行的宽度，表头也排成一行。
     文字列（指标、同比、完成情况）找最小的行数 L，使每个单元格都能排进 L 行，各取所需的最小宽度，
-    剩下的宽度按比例分给文字列。连最窄的排法都放不下时（数字长得离谱），才按比例缩小，
-    这时数字难免回行。
+    剩下的宽度按比例分给文字列。连最窄的排法都放不下时（数字长得离谱），见 :func:`_overfull`。
     """
     if not rows:
         return []
@@ -82,23 +115,24 @@ def column_widths(rows: Sequence[Sequence[str]], total: int, size_pt: Decimal) -
              if flexible[c] else fit[c] for c in range(columns)]
     if sum(least) > total:
         return _overfull(header, flexible, fit, least, total, size_pt)
-    widths = least
-    lines = 1
-    while True:
-        trial = [_width_for_lines(texts[c], lines, least[c], fit[c], size_pt) if flexible[c]
-                 else fit[c] for c in range(columns)]
-        if sum(trial) <= total:
-            widths = trial
-            break
-        if trial == least:
-            break
-        lines += 1
+
+    def trial(lines: int) -> list[int]:
+        return [_width_for_lines(texts[c], lines, least[c], fit[c], size_pt) if flexible[c]
+                else fit[c] for c in range(columns)]
+
+    # 行数越多，所需宽度越小：二分查找放得下的最小行数
+    low, high = 1, max(line_count(t, least[c], size_pt) for c in range(columns) for t in texts[c] or [""])
+    while low < high:
+        middle = (low + high) // 2
+        if sum(trial(middle)) <= total:
+            high = middle
+        else:
+            low = middle + 1
+    widths = trial(low)
     spare = total - sum(widths)
     weights = [widths[c] if flexible[c] else 0 for c in range(columns)]
-    share = sum(weights)
-    widths = [w + spare * weights[c] // share for c, w in enumerate(widths)]
-    last = max(c for c in range(columns) if flexible[c])
-    widths[last] += total - sum(widths)
+    widths = [w + spare * weights[c] // sum(weights) for c, w in enumerate(widths)]
+    widths[max(c for c in range(columns) if flexible[c])] += total - sum(widths)
     return widths
 
 
@@ -120,11 +154,15 @@ def _overfull(header: list[str], flexible: list[bool], fit: list[int], least: li
 
 def _width_for_lines(texts: list[str], lines: int, low: int, high: int, size_pt: Decimal) -> int:
     """让这一列每个单元格都不超过 ``lines`` 行的最小宽度（在 ``low`` 与 ``high`` 之间二分查找）。"""
-    if all(line_count(t, low, size_pt) <= lines for t in texts):
+    def fits(width: int) -> bool:
+        room = _room(width, size_pt)
+        return all(_lines(_pieces(t), room) <= lines for t in texts)
+
+    if fits(low):
         return low
     while high - low > 10:
         middle = (low + high) // 2
-        if all(line_count(t, middle, size_pt) <= lines for t in texts):
+        if fits(middle):
             high = middle
         else:
             low = middle
@@ -137,27 +175,6 @@ def _scaled(widths: list[int], total: int) -> list[int]:
     return result
 
 
-def line_count(text: str, width: int, size_pt: Decimal) -> int:
-    """宽 ``width`` 缇的单元格里 ``text`` 排几行（按不可拆片段逐个装行，估计偏多不偏少）。"""
-    room = Decimal(width - 2 * CELL_MARGIN_TWIPS) / (size_pt * TWIPS_PER_PT) - SLACK_EM / 2
-    lines, used = 1, Decimal(0)
-    for token in tokens(text):
-        need = cell_width_em(token) + (Decimal("0.25") if used and _boundary(token) else 0)
-        if used and used + need > room:
-            lines, used = lines + 1, Decimal(0)
-            need = cell_width_em(token)
-        used += need
-    return lines
-
-
-def _boundary(token: str) -> bool:
-    """片段开头与前文之间可能有汉字与数字交界的自动间距：片段以半角字符开头时按有算。"""
-    return bool(token) and char_width(token[0]) != 1
-
-
-BORDER_TWIPS = 10  # 表格线 0.5 磅：LibreOffice 把下框线算进行高，文字要给它留出位置
-
-
 def row_height(lines: int, line_twips: int, pitch_twips: int) -> int:
     """表格行高：装得下 ``lines`` 行字（加一条框线）的最小整数个行格，使表格之后的正文仍落在网格上。"""
     return max(1, math.ceil((lines * line_twips + BORDER_TWIPS) / pitch_twips)) * pitch_twips
@@ -166,7 +183,7 @@ def row_height(lines: int, line_twips: int, pitch_twips: int) -> int:
 def cell_line_twips(size_pt: Decimal, pitch_twips: int) -> int:
     """单元格文字的行距：一个行格（扣掉框线）等分成几行，每行不小于字号的 1.15 倍，向下取整。
 
-    三号 28.95 磅的行格、小四字：每格两行，行距 13.95 磅。两行字加框线正好一格（不是 580 缇）。
+    三号 28.95 磅的行格、小四字：每格两行，行距 14.2 磅。两行字加框线正好一格（不是 580 缇）。
     """
     room = pitch_twips - BORDER_TWIPS
     per_pitch = max(1, int(Decimal(room) / (size_pt * TWIPS_PER_PT * Decimal("1.15"))))
