@@ -54,7 +54,8 @@ def _read(pdf: Path) -> list[dict[str, Any]]:
                 if text:
                     lines.append((text, max(float(c["bottom"]) for c in chars),
                                   max(float(c["size"]) for c in chars),
-                                  min(float(c["x0"]) for c in chars if str(c["text"]).strip())))
+                                  min(float(c["x0"]) for c in chars if str(c["text"]).strip()),
+                                  max(float(c["x1"]) for c in chars if str(c["text"]).strip())))
             found = page.find_tables()
             tables = [table.extract() for table in found]
             row_edges = [sorted({round(float(cell[1]), 2) for cell in table.cells}
@@ -130,10 +131,10 @@ def test_body_after_table_stays_on_grid(table_pdfs: dict[str, TablePdf], name: s
     """正文（三号字）的每一行，无论在表格前后，都落在从版心顶端数起的行格上；表格之后的满页仍排 22 行。"""
     t = table_pdfs[name]
     body = float(t.profile.sizes.body)
-    bottoms = [bottom for page in t.pages for _, bottom, size, _ in page["lines"]
+    bottoms = [bottom for page in t.pages for _, bottom, size, *_ in page["lines"]
                if abs(size - body) < 0.5 and bottom < page["height"] - float(t.profile.margins.bottom) * MM]
-    first_lines = [next(b for _, b, s, _ in page["lines"] if abs(s - body) < 0.5) for page in t.pages
-                   if any(abs(s - body) < 0.5 for _, _, s, _ in page["lines"])]
+    first_lines = [next(b for _, b, s, *_ in page["lines"] if abs(s - body) < 0.5) for page in t.pages
+                   if any(abs(s - body) < 0.5 for _, _, s, *_ in page["lines"])]
     baseline = min(first_lines) - t.top  # 第一行的基线（底边）在版心顶端之下多少
     for bottom in bottoms:
         steps = (bottom - t.top - baseline) / t.pitch
@@ -146,7 +147,7 @@ def test_body_after_table_stays_on_grid(table_pdfs: dict[str, TablePdf], name: s
         page, following = t.pages[index]["lines"], t.pages[index + 1]["lines"]
         if any(text == signature for text, *_ in following) or following[0][0] == "附件":
             continue  # 下一页是落款页（正文最后一段随落款移过去）或附件
-        slots = [round((b - t.top - baseline) / t.pitch) for _, b, s, _ in page if abs(s - body) < 0.5]
+        slots = [round((b - t.top - baseline) / t.pitch) for _, b, s, *_ in page if abs(s - body) < 0.5]
         continuation = abs(following[0][3] - left) < 1.5 and abs(following[0][2] - body) < 0.5
         if continuation:  # 段落跨页：这一页排满 22 行
             assert max(slots) == t.profile.lines_per_page - 1, f"表格之后第 {index + 1} 页没有排满 22 行"
@@ -169,5 +170,10 @@ def test_attachment_starts_a_new_page(table_pdfs: dict[str, TablePdf], name: str
     assert lines[0][0] == "附件" and lines[1][0] == "主要指标完成情况表"
     baseline = lines[0][1] - t.top
     assert round((lines[1][1] - t.top - baseline) / t.pitch) == 2, "附件标题应在第三行"
+    left = float(t.profile.margins.left) * MM
+    right = float(t.profile.paper.width - t.profile.margins.right) * MM
+    assert abs(lines[0][3] - left) < 1.5, "“附件”二字顶格（版心左上角）"
+    assert abs(lines[0][2] - float(t.profile.sizes.body)) < 0.5, "“附件”二字三号"
+    assert abs((lines[1][3] + lines[1][4]) / 2 - (left + right) / 2) < 3, "附件标题居中"
     assert attachment["tables"], "附件页应有表格"
     assert not any(page["tables"] for page in t.pages[: index + 1]), "正文里不应有表格"
