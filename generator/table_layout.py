@@ -96,8 +96,9 @@ def column_widths(rows: Sequence[Sequence[str]], total: int, size_pt: Decimal) -
     """各列宽度（缇），总和等于 ``total``。
 
     第一行是表头。非文字列（单位、本期、上期、目标）取最长内容排成一行的宽度，表头也排成一行。
-    文字列（指标、同比、完成情况）找最小的行数 L，使每个单元格都能排进 L 行，各取所需的最小宽度，
-    剩下的宽度按比例分给文字列。连最窄的排法都放不下时（数字长得离谱），见 :func:`_overfull`。
+    文字列（指标、同比、完成情况）找最小的行数 L，使每个单元格都能排进 L 行，各取所需的最小宽度；
+    剩下的宽度先让能排成一行的文字列排成一行，再按比例分给其余文字列。
+    连最窄的排法都放不下时（数字长得离谱），见 :func:`_overfull`。
     """
     if not rows:
         return []
@@ -130,7 +131,13 @@ def column_widths(rows: Sequence[Sequence[str]], total: int, size_pt: Decimal) -
             low = middle + 1
     widths = trial(low)
     spare = total - sum(widths)
-    weights = [widths[c] if flexible[c] else 0 for c in range(columns)]
+    # 剩下的宽度先让差得最少的文字列排成一行（少一处回行），再按比例分给仍要回行的文字列
+    for c in sorted((c for c in range(columns) if flexible[c]), key=lambda c: fit[c] - widths[c]):
+        if 0 < fit[c] - widths[c] <= spare:
+            spare -= fit[c] - widths[c]
+            widths[c] = fit[c]
+    wrapped = [flexible[c] and widths[c] < fit[c] for c in range(columns)]
+    weights = [widths[c] if (wrapped[c] if any(wrapped) else flexible[c]) else 0 for c in range(columns)]
     widths = [w + spare * weights[c] // sum(weights) for c, w in enumerate(widths)]
     widths[max(c for c in range(columns) if flexible[c])] += total - sum(widths)
     return widths
