@@ -22,6 +22,9 @@ class BlockKind(str, Enum):
     SIGNATURE = "署名"
     DATE = "日期"
     TABLE = "表格"
+    ATTACHMENT_NOTE = "附件说明"  # 正文之后、落款之前：“附件：主要指标完成情况表”
+    ATTACHMENT = "附件"  # 落款之后另起一页：左上角“附件”二字
+    ATTACHMENT_TITLE = "附件标题"  # 附件页第三行居中的附件名称
 
 
 # 段首“行内小标题”的层级：二级（一）用楷体，三级 1. 与四级（1）用仿宋
@@ -63,7 +66,9 @@ class Document:
         return [b for b in self.blocks if b.kind is kind]
 
 
-_PARAGRAPH_CLASSES = {"署名": BlockKind.SIGNATURE, "日期": BlockKind.DATE}
+_PARAGRAPH_CLASSES = {"署名": BlockKind.SIGNATURE, "日期": BlockKind.DATE,
+                      "附件说明": BlockKind.ATTACHMENT_NOTE, "附件": BlockKind.ATTACHMENT,
+                      "附件标题": BlockKind.ATTACHMENT_TITLE}
 
 
 def _parser() -> MarkdownIt:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import Enum
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field, PrivateAttr, field_validator, model_serializer, model_validator
 
@@ -109,6 +109,13 @@ def _text_or_problem(schema: dict[str, Any]) -> None:
     schema["items"] = {"anyOf": [{"type": "string", "minLength": 1}, schema["items"]]}
 
 
+def _table_choice_schema(schema: dict[str, Any]) -> None:
+    """JSON Schema：指标表可以填 true/false，也可以填“附件”“正文”。"""
+    schema.pop("anyOf", None)
+    schema["anyOf"] = [{"type": "boolean"}, {"enum": ["附件", "正文"], "type": "string"}]
+    schema["default"] = False
+
+
 class Form(FormModel):
     """一份工作总结表单。"""
 
@@ -125,8 +132,11 @@ class Form(FormModel):
                                  description="填写后作为第一部分“一、基本情况”，其余部分顺延")
     indicators: list[Indicator] = Field(default_factory=list, alias="指标", title="指标",
                                         description="统计数字；正文中用 {{键}} 引用")
-    indicator_table: bool = Field(default=False, alias="指标表", title="指标表",
-                                  description="填 true 时在工作开展情况之后加一节“主要指标完成情况”表格")
+    indicator_table: Literal["附件", "正文"] | None = Field(
+        default=None, alias="指标表", title="指标表",
+        description="填 true 或 附件：“主要指标完成情况表”作为附件排在落款之后，正文末尾加附件说明；"
+                    "填 正文：在工作开展情况之后加一节表格；不填或 false：不加表格",
+        json_schema_extra=_table_choice_schema)
     work: list[Item] = Field(alias="工作开展情况", min_length=1, title="工作开展情况",
                              description="第一部分的各项工作，每项一个小标题")
     other_sections: list[ExtraSection] = Field(default_factory=list, alias="其他章节",
@@ -147,6 +157,24 @@ class Form(FormModel):
                                   description="内容检查的设置，如 {忽略: [GEN203]}")
     style: str | None = Field(default=None, alias="样式", title="样式",
                               description="版式配置文件（相对于本表单所在文件夹），不填则用 GB/T 9704-2012")
+
+    @field_validator("indicator_table", mode="before")
+    @classmethod
+    def _table_choice(cls, value: Any) -> Any:
+        if value is True:
+            return "附件"
+        if value is False or value is None:
+            return None
+        if isinstance(value, str) and value.strip() in ("附件", "正文"):
+            return value.strip()
+        raise ValueError(f"现在填的是“{value}”，只能填 true、附件、正文 或 false"
+                         "（true 和 附件：表格作为附件排在落款之后；正文：在工作开展情况之后加一节；"
+                         "false：不加表格）")
+
+    @property
+    def table_place(self) -> str | None:
+        """指标表放在哪里：“附件”“正文”，没有表格（或没有指标）时为 None。"""
+        return self.indicator_table if self.indicators else None
 
     @field_validator("year", mode="before")
     @classmethod

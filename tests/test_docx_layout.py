@@ -140,7 +140,10 @@ def built(request: pytest.FixtureRequest) -> tuple[Any, Docx]:
 
 
 def body_paragraphs(d: Docx) -> list[Any]:
-    return list(d.document.find("w:body", NS).iterfind("w:p", NS))
+    """正文的段落（到成文日期为止；之后是另起一页的附件）。"""
+    paragraphs = list(d.document.find("w:body", NS).iterfind("w:p", NS))
+    dates = [i for i, p in enumerate(paragraphs) if style_id(p) == "GBDate"]
+    return paragraphs[: dates[-1] + 1] if dates else paragraphs
 
 
 # ---------------------------------------------------------------- 页面与网格
@@ -339,7 +342,7 @@ def test_page_number_footers(built: tuple[Any, Docx]) -> None:
 
 def test_element_order_follows_schema(built: tuple[Any, Docx]) -> None:
     """Word 拒绝打开子元素顺序不对的文件：pPr、rPr 按 ECMA-376 的顺序排列。"""
-    from generator.docx_writer import _ORDER
+    from generator.docx_xml import ORDER as _ORDER
 
     _, d = built
     for part in (d.document, d.styles):

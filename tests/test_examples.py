@@ -40,7 +40,7 @@ def test_example_renders_both_formats(example: Path, tmp_path: Path) -> None:
 
     assert markdown.startswith(f"# {form.display_title}\n")
     sections = re.findall(r"^## (.+)$", markdown, flags=re.M)
-    table = form.indicator_table and bool(form.indicators)
+    table = form.table_place == "正文"  # 作为附件时不是一级标题
     assert len(sections) == 3 + bool(form.overview) + len(form.other_sections) + table
     assert [s[:2] for s in sections] == [level1(i) for i in range(1, len(sections) + 1)]
     assert any(s.endswith("存在的问题") for s in sections)
@@ -55,7 +55,8 @@ def test_example_renders_both_formats(example: Path, tmp_path: Path) -> None:
     word = docx.Document(io.BytesIO(written[0].read_bytes()))
     texts = [p.text for p in word.paragraphs]
     assert texts[0].replace("\n", "") == form.display_title
-    assert texts[-1] == f"{form.date.year}年{form.date.month}月{form.date.day}日"
+    date = f"{form.date.year}年{form.date.month}月{form.date.day}日"
+    assert texts[-1] == date or texts[texts.index(date) + 1:] == ["附件", "", "主要指标完成情况表"]
     body = "".join(texts)
     for item in form.work + form.plans:
         assert item.title.rstrip("。") in body
@@ -73,4 +74,4 @@ def test_docx_and_markdown_come_from_the_same_structure(example: Path) -> None:
     clean = lambda text: re.sub(r"[#*\\\s|]|---", "", text)  # noqa: E731
     assert clean(word_paragraphs) == clean(md_text)
     assert clean(word_cells) == clean(md_tables)
-    assert bool(word.tables) == (report.form.indicator_table and bool(report.form.indicators))
+    assert bool(word.tables) == bool(report.form.table_place)

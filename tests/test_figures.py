@@ -472,7 +472,7 @@ def test_unknown_attribute_lists_the_available_ones() -> None:
 
 def test_indicator_table_section() -> None:
     data = form("体检{{体检人数}}。", 目标=16000)
-    data["指标表"] = True
+    data["指标表"] = "正文"
     markdown = render_markdown(data)
     assert "## 二、主要指标完成情况" in markdown
     assert "| 指标 | 单位 | 本期 | 上期 | 同比 | 目标 | 完成情况 |" in markdown

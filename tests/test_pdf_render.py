@@ -66,6 +66,15 @@ class Rendered:
         """版心里的文字行（不含页码）。"""
         return [line for line in page.lines if line.top < self.bottom]
 
+    @property
+    def body_pages(self) -> list[Page]:
+        """正文各页：附件（另起一页，首行“附件”二字）之前的页。"""
+        for page in self.pages:
+            lines = self.text_lines(page)
+            if lines and lines[0].text == "附件" and self.report.document.of_kind(BlockKind.ATTACHMENT):
+                return self.pages[: page.number - 1]
+        return self.pages
+
     def page_number_line(self, page: Page) -> Line:
         below = [line for line in page.lines if line.top >= self.bottom]
         assert len(below) == 1, f"第 {page.number} 页版心下方应只有页码一行，实际：{below}"
@@ -97,11 +106,16 @@ def _is_continuation(line: Line, r: Rendered) -> bool:
     return _body_size(line, r) and abs(line.x0 - r.left) < TOLERANCE
 
 
+def _holds_signature(r: Rendered, page: Page) -> bool:
+    signature = r.report.document.of_kind(BlockKind.SIGNATURE)[0].text
+    return any(line.text == signature for line in r.text_lines(page))
+
+
 def _following(r: Rendered, page: Page, index: int) -> Line | None:
     lines = r.text_lines(page)
     if index + 1 < len(lines):
         return lines[index + 1]
-    if page.number < len(r.pages):
+    if page.number < len(r.body_pages):
         nxt = r.text_lines(r.pages[page.number])
         return nxt[0] if nxt else None
     return None
@@ -133,10 +147,12 @@ def test_full_page_holds_22_lines(rendered: dict[str, Rendered], name: str) -> N
         for above, below in itertools.pairwise(body):
             steps = (below.bottom - above.bottom) / r.pitch
             assert abs(steps - round(steps)) < 0.05, (above.text, below.text, steps)
-        if page.number == len(r.pages) or first.top - r.top >= r.pitch or any(
+        if page.number >= len(r.body_pages) or first.top - r.top >= r.pitch or any(
                 line.size < float(r.profile.sizes.body) - 0.5 for line in lines):
-            continue  # 最后一页、不从版心顶端排起或有表格的页不算
+            continue  # 正文最后一页、附件、不从版心顶端排起或有表格的页不算
         following = r.text_lines(r.pages[page.number])[0]
+        if page.number + 1 == len(r.body_pages) and _holds_signature(r, r.pages[page.number]):
+            continue  # 下一页是落款页：正文最后一段连同落款整体移到下一页（落款不单独成页）
         if _is_continuation(following, r):
             # 段落跨页：这一页一直排到版心底部，正好 22 行
             assert slots == per_page, f"第 {page.number} 页只排了 {slots} 行，应为 {per_page} 行"
@@ -285,7 +301,7 @@ def test_title_and_signature_in_pdf(rendered: dict[str, Rendered], name: str) ->
     body = next(line for line in first if line.size < float(r.profile.sizes.title) - 0.5)
     gap = round((body.bottom - title_lines[-1].bottom) / r.pitch)
     assert gap == 2, "标题下应空一行"
-    last = r.text_lines(r.pages[-1])
+    last = r.text_lines(r.body_pages[-1])
     signature, date = last[-2], last[-1]
     assert date.text == r.report.document.of_kind(BlockKind.DATE)[0].text
     assert signature.text == r.report.document.of_kind(BlockKind.SIGNATURE)[0].text
@@ -307,13 +323,35 @@ def test_fonts_are_simplified_chinese_faces(rendered: dict[str, Rendered], name:
     # 西文数字字母可以落到 Times New Roman 的等宽替身（fonts.conf：Liberation Serif / Tinos）；
     # 别的西文回退字体（DejaVu 等）说明某个中文字体名没有映射上
     latin = ("LiberationSerif", "Tinos")
-    assert all("CJK" in font or font.startswith(latin) for font in fonts), fonts
-    for page in rendered[name].pages:  # 汉字一律是 Noto CJK
+    assert all("CJK" in font or "UKai" in font or font.startswith(latin) for font in fonts), fonts
+    for page in rendered[name].pages:  # 汉字一律落在中文字体（Noto CJK 或楷体 UKai）
         for line in page.lines:
             if "\u4e00" <= line.text[0] <= "\u9fff":
-                assert "CJK" in line.fontname, line
+                assert "CJK" in line.fontname or "UKai" in line.fontname, line
     assert any("Sans" in font for font in fonts), "一级标题（黑体）应映射到 Noto Sans CJK"
     assert any("Serif" in font and "Bold" in font for font in fonts), "标题（小标宋）应映射到 Noto Serif CJK 粗体"
+    assert any("UKai" in font for font in fonts), "二级标题（楷体）应映射到楷书 AR PL UKai CN，与仿宋正文分得开"
+
+
+@pytest.mark.office
+@pytest.mark.parametrize("name", names)
+def test_three_faces_are_distinct(rendered: dict[str, Rendered], name: str) -> None:
+    """PDF 里一级标题（黑体）、二级标题（楷体）、正文（仿宋）是三种不同的字体。"""
+    r = rendered[name]
+    heading1 = {b.text for b in r.report.document.of_kind(BlockKind.HEADING1)}
+    faces: dict[str, set[str]] = {"黑体": set(), "楷体": set(), "仿宋": set()}
+    for page in r.body_pages:
+        for line in r.text_lines(page):
+            if not _body_size(line, r):
+                continue
+            if line.text in heading1:
+                faces["黑体"].add(line.fontname.split("+")[-1])
+            elif re.match(r"（[一二三四五六七八九十]+）", line.text):
+                faces["楷体"].add(line.fontname.split("+")[-1])
+            elif abs(line.x0 - r.left) < TOLERANCE:
+                faces["仿宋"].add(line.fontname.split("+")[-1])
+    assert all(faces.values()), faces
+    assert faces["黑体"].isdisjoint(faces["楷体"] | faces["仿宋"]) and faces["楷体"].isdisjoint(faces["仿宋"]), faces
 
 
 # ---------------------------------------------------------------- gen report -f pdf

@@ -146,9 +146,16 @@ def _first_report(paragraphs: list[str], parsed: Parsed) -> list[str]:
     return paragraphs
 
 
+_ATTACHMENT = re.compile(r"附件\s*\d*")
+_ATTACHMENT_NOTE = re.compile(r"附件\s*\d*[：:]")
+
+
 def _take_signature(body: list[str], unit: str) -> tuple[str | None, str | None, str | None, list[str]]:
     signature: str | None = None
     date: str | None = None
+    # GB/T 9704 7.3.7：落款之后另起一页的附件（“附件”二字单独成段）不属于正文
+    body = next((body[:i] for i in range(1, len(body))
+                 if _ATTACHMENT.fullmatch(body[i]) and looks_like_date(body[i - 1])), body)
     end = len(body)
     if end and looks_like_date(body[end - 1]):
         date = parse_date(body[end - 1])
@@ -158,6 +165,8 @@ def _take_signature(body: list[str], unit: str) -> tuple[str | None, str | None,
         garbled = None
     if end and len(body[end - 1]) <= 30 and (UNIT_END.search(body[end - 1]) or body[end - 1] == unit):
         signature = body[end - 1]
+        end -= 1
+    while end and _ATTACHMENT_NOTE.match(body[end - 1]):  # 附件说明（7.3.4）
         end -= 1
     return signature, date, garbled, body[:end]
 

@@ -1,0 +1,80 @@
+"""测试共用：示例表单的各种变体（三种类型 × 指标表作附件 / 放正文 / 不要），以及压力表单。"""
+
+from __future__ import annotations
+
+import copy
+import random
+from pathlib import Path
+from typing import Any
+
+from conftest import EXAMPLES
+from ruamel.yaml import YAML
+
+from generator.api import Report, build_report_from_data
+
+PLACEMENTS: dict[str, Any] = {"附件": True, "正文": "正文", "无表": False}
+
+
+def example_data(path: Path) -> dict[str, Any]:
+    data = YAML(typ="safe").load(path.read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def variants() -> dict[str, dict[str, Any]]:
+    """每个示例（三种类型都有）× 指标表的三种放法。"""
+    out: dict[str, dict[str, Any]] = {}
+    for example in EXAMPLES:
+        base = example_data(example)
+        for label, value in PLACEMENTS.items():
+            data = copy.deepcopy(base)
+            data["指标表"] = value
+            out[f"{example.stem}-{label}"] = data
+    return out
+
+
+def long_after_table() -> dict[str, Any]:
+    """指标表放在正文、表格之后还有好几页正文的表单（用来量表格之后的满页是否仍排 22 行）。"""
+    data = example_data(EXAMPLES[-1])
+    data["指标表"] = "正文"
+    data["下一步工作计划"] = [dict(item, 标题=f"{item['标题']}（第{n}批）") for n in range(1, 7)
+                             for item in data["下一步工作计划"]]
+    return data
+
+
+def build(data: dict[str, Any]) -> Report:
+    return build_report_from_data(data)
+
+
+def stress_form(count: int = 1000, seed: int = 9) -> dict[str, Any]:
+    """很多指标的表单：数字长短不一（最长 9 位整数带两位小数），名称 4 到 16 个字。"""
+    rng = random.Random(seed)
+    names = "城乡居民健康体检人数疫苗接种率医疗救助资金家庭医生签约服务覆盖率农村卫生室标准化建设"
+    units = ["人", "人次", "%", "元", "万元", "个", "家", "剂次"]
+    indicators = []
+    for index in range(count):
+        current = rng.choice([rng.randint(0, 99), rng.randint(100, 99999), rng.randint(10**6, 10**8)])
+        unit = rng.choice(units)
+        start = rng.randint(0, len(names) - 16)
+        item: dict[str, Any] = {"键": f"指标{index}", "名称": names[start:start + rng.randint(4, 16)],
+                                "本期": round(current + rng.randint(0, 99) / 100, 2), "单位": unit}
+        if rng.random() < 0.8:
+            item["上期"] = max(1, current + rng.randint(-current // 2, current // 2 + 1))
+        if rng.random() < 0.4:
+            item["目标"] = max(1, current + rng.randint(0, current // 3 + 1))
+        if unit == "%":
+            item["本期"] = rng.randint(0, 9999) / 100
+            item["允许超过100"] = True
+            if "上期" in item:
+                item["上期"] = rng.randint(1, 9999) / 100
+            if "目标" in item:
+                item["目标"] = rng.randint(1, 100)
+        indicators.append(item)
+    return {
+        "单位": "贡觉县卫生健康委员会", "年度": 2024, "日期": "2025-01-07", "指标表": True,
+        "导语": "2024年，我委扎实推进各项工作。现总结如下。",
+        "指标": indicators,
+        "工作开展情况": [{"标题": "开展健康体检", "内容": "全年体检{{指标1}}。"}],
+        "存在的问题": ["人才短缺。"],
+        "下一步工作计划": [{"标题": "加强人才培养", "内容": "继续开展培训。"}],
+    }
