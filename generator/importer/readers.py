@@ -40,7 +40,7 @@ def read_document(path: Path) -> SourceDocument:
         source = decode_source(raw, path, what="报告")
     except FormError as exc:
         raise ImportFailure(exc.diagnostics) from None
-    return SourceDocument(path=path, paragraphs=[line.strip() for line in source.lines],
+    return SourceDocument(path=path, paragraphs=[line.strip() for line in source.text.splitlines()],
                           notices=source.notices)
 
 
