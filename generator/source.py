@@ -230,7 +230,7 @@ def _bad_byte(path: Path, raw: bytes, encoding: str) -> FormError:
     column = len(raw[line_start:start].decode(encoding, errors="replace")) + 1
     shown = raw[line_start:line_end].decode(encoding, errors="replace")
     return FormError(Diagnostic(
-        f"第 {line} 行第 {column} 个字处有一个无法识别的字节（0x{raw[start]:02X}）："
+        f"这里有一个无法识别的字节（0x{raw[start]:02X}）："
         "这个文件既不是有效的 UTF-8 编码，也不是 GBK 编码，多半是复制粘贴时混进了乱码。"
         "请在记事本或 WPS 里删掉这一行里的乱码字符重新输入，然后另存为 UTF-8 编码。",
         file=path, line=line, column=column, source_line=shown))
