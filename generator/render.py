@@ -20,7 +20,11 @@ from .resources import templates_dir
 
 
 def split_paragraphs(text: str | None) -> list[str]:
-    """空行分段；段内的换行（YAML 折行）直接连接，中文不需要空格。"""
+    """空行分段；段内的换行（``|`` 文本块里的折行）直接连接，中文不需要空格。
+
+    表单里“空一行表示分段”：YAML 在 ``>``、``>-`` 和不加符号的多行文字里把空一行折成单个换行，
+    读取阶段（``loader._paragraph_breaks``）已把它还原成空行，所以这里只认空行。
+    """
     if not text:
         return []
     paragraphs: list[str] = []
