@@ -32,6 +32,7 @@ from .yaml_hints import (
     block_scalar_lines,
     line_problems,
     merge,
+    quote_leading_references,
     quote_percent_units,
     special_start,
     syntax_error,
@@ -92,9 +93,9 @@ def parse_yaml(source: SourceText) -> LoadedForm:
     control = control_characters(source)
     if control:  # YAML 读取器遇到这些字符只会报“第几个字节”，这里先按行列报出
         raise FormError(control)
-    data, scan = _load(source, source.text)
+    data, scan = _load(source, quote_leading_references(source))
     if scan.error is not None and "found character '%'" in str(scan.error.problem):
-        text = quote_percent_units(source, block_scalar_lines(source) | scan.continued)
+        text = quote_percent_units(scan.text, block_scalar_lines(source) | scan.continued)
         data, scan = _load(source, text)
     if scan.problems:
         full = _scan(source, scan.text)  # 别名、过深的嵌套会让组装中途停下：再完整扫一遍

@@ -172,7 +172,8 @@ def _quoted_value_problem(source: SourceText, number: int, line: str) -> Diagnos
         message = (f"这一行的值以引号开头，YAML 只把这对引号里的文字当作值，后面的“{rest[:12]}”就多出来了。"
                    f"值以引号开头时，要把整个值放进一对引号里，改成：{fixed}")
     else:
-        message = (f"这一行的值以“{value[0]}”开头，YAML 会把括号里的部分当成列表，后面的“{rest[:12]}”就多出来了。"
+        what = "列表" if value[0] == "[" else "“键: 值”"
+        message = (f"这一行的值以“{value[0]}”开头，YAML 会把括号里的部分当成{what}，后面的“{rest[:12]}”就多出来了。"
                    f"值以“[”或“{{”开头时，要把整个值放进一对引号里，改成：{fixed}")
     return source.diagnostic(message, number, len(head) + 1)
 
@@ -191,9 +192,46 @@ def special_start(source: SourceText, line: int, column: int, char: str) -> Diag
         line, column)
 
 
-def quote_percent_units(source: SourceText, skip: set[int]) -> str:
-    """``单位: %`` 是写比率最自然的写法：把单独的 % 值加上引号再解析（文字的行列不变）。"""
+_BRACES_VALUE = re.compile(r"^( *(?:- +)*(?:[^\s#\-\"'\[{][^:#]*?: +)?)(\{\{[^#\n]*?)( +#.*)?$")
+
+
+def quote_leading_references(source: SourceText) -> str:
+    """``内容: {{体检人数}}是……``：以 ``{{`` 引用开头的值在 YAML 里是花括号结构，办事员的意思显然是文字。
+
+    把这样的值整个加上引号再解析。只改单行的值（下一行是续行时不改，由诊断说明怎么写），
+    ``|``、``>`` 文本块里的行不动。引号加在原来“{”的位置，值的行列不变。
+    """
+    if "{{" not in source.text:
+        return source.text
     lines = source.text.split("\n")
+    blocks: set[int] | None = None
+    for index, line in enumerate(lines):
+        if "{{" not in line:
+            continue
+        match = _BRACES_VALUE.match(line)
+        if not match:
+            continue
+        if blocks is None:
+            blocks = block_scalar_lines(source)
+        if index + 1 in blocks or _continues(lines, index):
+            continue
+        lines[index] = match.group(1) + quote_whole(match.group(2).rstrip()) + (match.group(3) or "")
+    return "\n".join(lines)
+
+
+def _continues(lines: list[str], index: int) -> bool:
+    """下一行有内容且缩进比这一行的值更深：是这段文字的续行。"""
+    following = next((line for line in lines[index + 1:] if line.strip()), None)
+    if following is None or following.lstrip().startswith("#"):
+        return False
+    line = lines[index]
+    head = len(line) - len(line.lstrip(" -"))
+    return len(following) - len(following.lstrip(" ")) > head and not following.lstrip().startswith("- ")
+
+
+def quote_percent_units(text: str, skip: set[int]) -> str:
+    """``单位: %`` 是写比率最自然的写法：把单独的 % 值加上引号再解析（文字的行列不变）。"""
+    lines = text.split("\n")
     for index, line in enumerate(lines):
         if index + 1 not in skip and "%" in line:
             match = _PERCENT_VALUE.match(line)
@@ -227,6 +265,11 @@ def syntax_error(source: SourceText, exc: MarkedYAMLError) -> Diagnostic:
         better = _misplaced_line(source, line)
         if better is not None:
             return better
+    if "while scanning a quoted scalar" in problem and exc.context_mark is not None:
+        start = exc.context_mark.line + 1
+        return source.diagnostic(
+            "这里开始的引号没有结束（后面找不到配对的引号）。请在值的末尾补上引号；"
+            "正文里的引号最好用中文引号“”。", start, source.yaml_column(start, exc.context_mark.column + 1))
     if line is not None and source.line(line) is None:  # 文件末尾之后：指向最后一行
         line = len(source.lines)
         column = None

@@ -204,3 +204,19 @@ def test_continuation_with_colon_is_not_a_key(gen, form_file) -> None:  # type: 
     text = VALID_FORM.replace("    内容: 全年体检{{体检人数}}。",
                               "    内容: 全年体检{{体检人数}}，\n      时间:2024年全年。")
     assert "全年体检15719人，时间:2024年全年。" in _markdown(gen, form_file, text)
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("    内容: {{体检人数}}是全年体检人数。", "**（一）开展健康体检**。15719人是全年体检人数。"),
+    ("    内容: {{体检人数}}", "**（一）开展健康体检**。15719人。"),
+    ("    内容: {{体检人数}}，覆盖全县。  # 注释", "**（一）开展健康体检**。15719人，覆盖全县。"),
+])
+def test_value_may_start_with_a_reference(line: str, expected: str, gen, form_file) -> None:  # type: ignore[no-untyped-def]
+    text = VALID_FORM.replace("    内容: 全年体检{{体检人数}}。", line)
+    assert expected in _markdown(gen, form_file, text).split("\n")
+
+
+def test_reference_at_line_start_inside_a_text_block_is_kept(form_file) -> None:  # type: ignore[no-untyped-def]
+    text = VALID_FORM.replace("    内容: 全年体检{{体检人数}}。", "    内容: |\n      - {{体检人数}}是人数")
+    loaded = load_form_file(form_file(text))
+    assert loaded.data["工作开展情况"][0]["内容"] == "- {{体检人数}}是人数\n"
