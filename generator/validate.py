@@ -102,15 +102,16 @@ def _plain(value: Any) -> Any:
 
 
 def iter_strings(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
-    """深度优先列出所有文字及其键路径。"""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from iter_strings(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from iter_strings(item, (*path, index))
-    elif isinstance(value, str):
-        yield path, value
+    """深度优先列出所有文字及其键路径（用栈而不是层层嵌套的生成器：每个值只经手一次）。"""
+    stack: list[tuple[Path_, Any]] = [(path, value)]
+    while stack:
+        here, node = stack.pop()
+        if isinstance(node, str):
+            yield here, node
+        elif isinstance(node, dict):
+            stack.extend(reversed([((*here, key), item) for key, item in node.items()]))
+        elif isinstance(node, list):
+            stack.extend(reversed([((*here, index), item) for index, item in enumerate(node)]))
 
 
 # ---------------------------------------------------------------- 文字检查
