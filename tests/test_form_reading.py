@@ -26,9 +26,9 @@ def test_one_bad_byte_names_line_and_byte(gen, form_file) -> None:  # type: igno
         "            ^\n")
 
 
-@pytest.mark.parametrize("command", ["check", "report", "import"])
-def test_bom_then_bad_byte(command: str, gen, form_file) -> None:  # type: ignore[no-untyped-def]
-    name = "稿.txt" if command == "import" else "表单.yaml"
+@pytest.mark.parametrize(("command", "name"), [("check", "表单.yaml"), ("report", "表单.yaml"),
+                                             ("import", "稿.txt"), ("check", "稿.txt")])
+def test_bom_then_bad_byte(command: str, name: str, gen, form_file) -> None:  # type: ignore[no-untyped-def]
     path = form_file(name=name)
     path.write_bytes(b"\xef\xbb\xbf" + "单位: ".encode() + b"\xff" + "测试\n".encode())
     result = gen(command, str(path))
@@ -220,3 +220,20 @@ def test_reference_at_line_start_inside_a_text_block_is_kept(form_file) -> None:
     text = VALID_FORM.replace("    内容: 全年体检{{体检人数}}。", "    内容: |\n      - {{体检人数}}是人数")
     loaded = load_form_file(form_file(text))
     assert loaded.data["工作开展情况"][0]["内容"] == "- {{体检人数}}是人数\n"
+
+
+def test_continuation_with_colon_before_a_later_error(gen, form_file) -> None:  # type: ignore[no-untyped-def]
+    text = VALID_FORM.replace("    内容: 全年体检{{体检人数}}。",
+                              "    内容: 全年体检{{体检人数}}，\n      时间:2024年全年。").replace("年度: 2024", "年度：2024")
+    path = form_file(text)
+    result = check(gen, path)
+    assert result.code == 1
+    assert [line.split("：")[0] for line in first_error(result.err, path).split("\n") if line.startswith("F:")] == [
+        "F:2:3: 错误"]
+
+
+def test_continuation_may_start_with_fullwidth_spaces(form_file) -> None:  # type: ignore[no-untyped-def]
+    """gen import 折行时，续行可能以全角空格开头：这是文字，不是缩进。"""
+    text = VALID_FORM.replace("各项工作。现总结如下。", "各项工作。\n  \u3000\u3000现总结如下。")
+    loaded = load_form_file(form_file(text))
+    assert loaded.data["导语"] == "2024年，我委扎实推进各项工作。 \u3000\u3000现总结如下。"
