@@ -259,6 +259,10 @@ def syntax_error(source: SourceText, exc: MarkedYAMLError) -> Diagnostic:
         # 解析器在下一行（或文件末尾）才发现问题；要改的是“简单键”开始的那一行
         line = exc.context_mark.line + 1
         column = source.yaml_column(line, exc.context_mark.column + 1)
+    if "mapping values are not allowed" in problem and line is not None and column is not None:
+        second = _second_colon(source, line, column)
+        if second is not None:
+            return second
     if line is not None and ("could not find expected ':'" in problem
                              or "expected <block end>" in problem
                              or "did not find expected key" in problem):
@@ -276,6 +280,19 @@ def syntax_error(source: SourceText, exc: MarkedYAMLError) -> Diagnostic:
     message = _SYNTAX_HINTS.get(_syntax_kind(problem), "这里的 YAML 格式不对")
     return source.diagnostic(
         f"{message}。请检查这一行和上一行的冒号、缩进和引号。", line, column)
+
+
+def _second_colon(source: SourceText, line: int, column: int) -> Diagnostic | None:
+    """``内容: 时间: 2024年``：值里的“冒号加空格”被 YAML 当成了又一个键。"""
+    text = source.line(line) or ""
+    match = _KEY_VALUE.match(text)
+    if not match or column <= len(match.group(1) + match.group(2)) + 1 or text[column - 1: column] != ":":
+        return None
+    head = text[: len(text) - len(match.group(3))]
+    value = match.group(3).rstrip()
+    return source.diagnostic(
+        "这一行的值里有“冒号加空格”，YAML 会把它当成又一个键。请改用中文冒号“：”，"
+        f"或者把整个值放进一对引号里：{head.lstrip()}{quote_whole(value)}", line, column)
 
 
 def _indent(line: str) -> int:
