@@ -20,6 +20,7 @@ from ruamel.yaml.events import (
     AliasEvent,
     CollectionEndEvent,
     CollectionStartEvent,
+    MappingStartEvent,
     ScalarEvent,
 )
 from ruamel.yaml.parser import Parser
@@ -27,6 +28,7 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 from ruamel.yaml.scanner import Scanner
 
 from .errors import Diagnostic, FormError
+from .fastload import fast_load
 from .source import MAX_FORM_BYTES, SourceText, decode_source, read_limited, read_source
 from .yaml_hints import (
     block_scalar_lines,
@@ -87,13 +89,18 @@ def _yaml() -> YAML:
 def parse_yaml(source: SourceText) -> LoadedForm:
     """解析 YAML；语法错误、锚点/别名、标签、过深的嵌套都变成带位置的中文错误。
 
-    正常的表单只解析一遍：组装数据的同时检查每个事件（:class:`_CheckingParser`）。
-    出错时才再扫一遍事件流，把所有问题一次报全。
+    普通的表单由 libyaml 解析（:mod:`generator.fastload`）；不寻常的写法和出错的表单走 ruamel：
+    组装数据的同时检查每个事件（:class:`_CheckingParser`），出错时再扫一遍事件流，把所有问题一次报全。
     """
     control = control_characters(source)
     if control:  # YAML 读取器遇到这些字符只会报“第几个字节”，这里先按行列报出
         raise FormError(control)
-    data, scan = _load(source, quote_leading_references(source))
+    text = quote_leading_references(source)
+    fast = fast_load(text, MAX_DEPTH)
+    if fast is not None:  # 普通的表单：libyaml 一遍读完，结果与下面的 ruamel 完全相同
+        data, scan = fast[0], _Scan(source=source, text=text, continued=fast[1])
+    else:
+        data, scan = _load(source, text)
     if scan.error is not None and "found character '%'" in str(scan.error.problem):
         text = quote_percent_units(scan.text, block_scalar_lines(source) | scan.continued)
         data, scan = _load(source, text)
@@ -128,6 +135,9 @@ def _load(source: SourceText, text: str) -> tuple[Any, _Scan]:
         data = yaml.load(text)
     except _TooDeep:
         pass
+    except TypeError:  # 括号当键（已记在 problems 里）时 ruamel 构造数据会崩溃
+        if not scan.problems:
+            raise
     except MarkedYAMLError as exc:
         scan.error = exc
         mark = exc.problem_mark or exc.context_mark
@@ -187,28 +197,35 @@ class _Scan:
     plain_error: YAMLError | None = None
     error_line: int | None = None
     continued: set[int] = field(default_factory=set)
-    depth: int = 0
+    open: list[bool | None] = field(default_factory=list)  # 每层：映射里下一个是不是键；列表为 None
 
     def see(self, event: Any) -> bool:
         """检查一个事件；嵌套过深时返回 False（不要再往下读）。"""
         source = self.source
         mark = event.start_mark
         line = mark.line + 1
+        if isinstance(event, CollectionEndEvent):
+            self.open.pop()
+            return True
+        is_key = bool(self.open) and self.open[-1] is True
+        if self.open and self.open[-1] is not None:
+            self.open[-1] = not is_key
         if isinstance(event, ScalarEvent):
             end = event.end_mark
             if end.line > mark.line:
                 last = end.line + 1 if end.column > 0 else end.line
                 self.continued.update(range(line + 1, last + 1))
-        elif isinstance(event, CollectionEndEvent):
-            self.depth -= 1
-            return True
         elif isinstance(event, CollectionStartEvent):
-            self.depth += 1
-            if self.depth > MAX_DEPTH:
+            self.open.append(True if isinstance(event, MappingStartEvent) else None)
+            if len(self.open) > MAX_DEPTH:
                 self.problems.append(source.diagnostic(
                     f"这里的列表或“键: 值”嵌套超过了 {MAX_DEPTH} 层，表单用不到这么深。"
                     "请检查是不是多写了“[”“{”或“- ”。", line, source.yaml_column(line, mark.column + 1)))
                 return False
+            if is_key:  # “{甲: [1]}: 值”：括号被当成了键，ruamel 会在构造时崩溃
+                self.problems.append(source.diagnostic(
+                    "这里以“{”或“[”开头，YAML 把括号里的部分当成了键。请把整行文字放进一对引号里，"
+                    "或者改用中文括号。", line, source.yaml_column(line, mark.column + 1)))
         if isinstance(event, AliasEvent):
             self.problems.append(_alias(source, str(event.anchor), line,
                                         source.yaml_column(line, mark.column + 1)))
