@@ -209,7 +209,7 @@ def quote_leading_references(source: SourceText) -> str:
         if "{{" not in line:
             continue
         match = _BRACES_VALUE.match(line)
-        if not match:
+        if not match or not match.group(1).strip():  # 只有缩进：这是多行文字的续行，不是值的开头
             continue
         if blocks is None:
             blocks = block_scalar_lines(source)

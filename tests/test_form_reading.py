@@ -216,6 +216,13 @@ def test_value_may_start_with_a_reference(line: str, expected: str, gen, form_fi
     assert expected in _markdown(gen, form_file, text).split("\n")
 
 
+def test_reference_at_the_start_of_a_continuation_line_is_text(gen, form_file) -> None:  # type: ignore[no-untyped-def]
+    text = VALID_FORM.replace("    内容: 全年体检{{体检人数}}。", "    内容: 全年体检\n      {{体检人数}}，比上年增长。")
+    markdown = _markdown(gen, form_file, text)
+    assert "15719人，比上年增长。" in markdown
+    assert "'" not in markdown
+
+
 def test_reference_at_line_start_inside_a_text_block_is_kept(form_file) -> None:  # type: ignore[no-untyped-def]
     text = VALID_FORM.replace("    内容: 全年体检{{体检人数}}。", "    内容: |\n      - {{体检人数}}是人数")
     loaded = load_form_file(form_file(text))
