@@ -36,12 +36,13 @@ def split_paragraphs(text: str | None) -> list[str]:
     return paragraphs
 
 
-_FOLD_SPACE = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’…—])[ \t]+"
-                         r"(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’…—])")
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’…—"
+# 汉字与汉字、汉字与阿拉伯数字之间的空格（多半是 YAML 折行留下的）：公文里不留空格
+_FOLD_SPACE = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}0-9])|(?<=[0-9%])[ \t]+(?=[{_CJK}])")
 
 
 def normalize_spaces(text: str) -> str:
-    """YAML 的折叠文本（>）把换行变成空格；汉字与汉字、中文标点之间的空格一律去掉。"""
+    """YAML 的折叠文本（>）和多行文字把换行变成空格；汉字、中文标点、数字之间的空格一律去掉。"""
     return _FOLD_SPACE.sub("", text)
 
 

@@ -10,6 +10,7 @@ from conftest import VALID_FORM
 from test_form_errors import check, first_error
 
 from generator.loader import load_form_file
+from generator.render import split_paragraphs
 from generator.source import SourceText
 
 
@@ -218,9 +219,16 @@ def test_value_may_start_with_a_reference(line: str, expected: str, gen, form_fi
 
 def test_reference_at_the_start_of_a_continuation_line_is_text(gen, form_file) -> None:  # type: ignore[no-untyped-def]
     text = VALID_FORM.replace("    内容: 全年体检{{体检人数}}。", "    内容: 全年体检\n      {{体检人数}}，比上年增长。")
-    markdown = _markdown(gen, form_file, text)
-    assert "15719人，比上年增长。" in markdown
-    assert "'" not in markdown
+    assert "**（一）开展健康体检**。全年体检15719人，比上年增长。" in _markdown(gen, form_file, text).split("\n")
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("全年体检\n15719人，共 3 次", "全年体检15719人，共3次"),
+    ("2024 年 3 月，增长 5.2% 。", "2024年3月，增长5.2%。"),
+    ("使用 Word 和 WPS 编辑", "使用 Word 和 WPS 编辑"),
+])
+def test_fold_spaces_between_chinese_and_digits_are_removed(text: str, expected: str) -> None:
+    assert split_paragraphs(text) == [expected]
 
 
 def test_reference_at_line_start_inside_a_text_block_is_kept(form_file) -> None:  # type: ignore[no-untyped-def]
