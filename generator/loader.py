@@ -96,6 +96,8 @@ def parse_yaml(source: SourceText) -> LoadedForm:
     if control:  # YAML 读取器遇到这些字符只会报“第几个字节”，这里先按行列报出
         raise FormError(control)
     text = quote_leading_references(source)
+    if ": %" in text:  # “单位: %”：先加上引号，普通表单才能走快路
+        text = quote_percent_units(text, block_scalar_lines(source))
     fast = fast_load(text, MAX_DEPTH)
     if fast is not None:  # 普通的表单：libyaml 一遍读完，结果与下面的 ruamel 完全相同
         data, scan = fast[0], _Scan(source=source, text=text, continued=fast[1])
