@@ -46,10 +46,10 @@ def fast_load(text: str, max_depth: int) -> tuple[Any, set[int]] | None:
 def _build(events: Any, max_depth: int) -> tuple[Any, set[int]]:
     resolver = VersionedResolver()
     root: Any = None
-    stack: list[list[Any]] = []  # [容器, 待配值的键, 键的位置]
+    stack: list[list[Any]] = []  # [容器, 待配值的键, 键的位置, 是否花括号/方括号写法]
     continued: set[int] = set()
     documents = 0
-    empty: list[Any] | None = None  # 刚放进去的空值：ruamel 把它的位置记在下一个记号处
+    empty: list[Any] | None = None  # 块写法里刚放进去的空值：ruamel 把它的位置记在下一个记号处
     for event in events:
         kind = type(event).__name__
         if empty is not None:
@@ -66,13 +66,15 @@ def _build(events: Any, max_depth: int) -> tuple[Any, set[int]]:
             root = _attach(stack, root, value, start)
             if event.value == "" and not event.style and stack and value is None:
                 empty = _last_slot(stack[-1])
+                if empty is not None and stack[-1][3]:
+                    raise _Unusual  # 花括号里的空值：两个解析器记的位置不同
         elif kind in ("MappingStartEvent", "SequenceStartEvent"):
             if event.anchor is not None or event.tag is not None or len(stack) >= max_depth:
                 raise _Unusual
             container: Any = CommentedMap() if kind == "MappingStartEvent" else CommentedSeq()
             container._yaml_set_line_col(event.start_mark.line, event.start_mark.column)
             root = _attach(stack, root, container, event.start_mark)
-            stack.append([container, _NO_KEY, None])
+            stack.append([container, _NO_KEY, None, bool(event.flow_style)])
         elif kind in ("MappingEndEvent", "SequenceEndEvent"):
             stack.pop()
         elif kind == "DocumentStartEvent":

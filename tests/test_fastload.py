@@ -59,6 +59,8 @@ SAMPLES = [
     "流: {甲: 1, 乙: [a, b], 丙: {丁: null}}\n# 注释\n长: 第一行\n  第二行\n\n  第三段\n",
     "- 标题: 甲\n  要点:\n    - 一\n    - 二\n- 标题: 乙\n  子项:\n  - 标题: 丙\n",
     "# 只有注释\n",
+    "流: {乙: 1}\n列: [甲: 1, 乙, ]\n空:\n  # 注释\n下: |+\n  保留\n\n折: >2\n    缩进\n",
+    "甲: null\n乙: Null\n丁: True\n戊: yes\n己: on\n庚: 1:20\n辛: ! 1\n...\n",
     "键: 值 # 行尾注释\n\"引号键\": 1\n'单引号键': 2\n3: 数字键\n",
 ]
 
@@ -71,7 +73,7 @@ def test_fast_path_builds_what_ruamel_builds(text: str) -> None:
 @pytest.mark.parametrize("text", [
     "甲: &a 1\n乙: *a\n", "甲: !!str 1\n", "甲:\t1\n", "甲: 1\u2028乙\n", "甲: 1\n甲: 2\n", "? [a]\n: 1\n",
     "甲: 1\n---\n乙: 2\n", "%YAML 1.2\n---\n甲: 1\n", "甲: 0x1F\n", "甲: 1_000\n", "<<: {a: 1}\n",
-    "甲: [\n", "甲: \"未结束\n", "单位: %\n", "单位: " + "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1) + "\n",
+    "甲: [\n", "甲: \"未结束\n", "流: {甲: , 乙: 1}\n", "单位: %\n", "单位: " + "[" * (MAX_DEPTH + 1) + "]" * (MAX_DEPTH + 1) + "\n",
 ])
 def test_unusual_forms_take_the_ruamel_path(text: str) -> None:
     assert fast_load(text, MAX_DEPTH) is None
