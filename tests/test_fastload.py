@@ -19,8 +19,8 @@ def _difference(fast: Any, slow: Any, path: tuple[Any, ...] = ()) -> str | None:
     if type(fast) is not type(slow):
         return f"{path}: {type(fast).__name__} {fast!r} ≠ {type(slow).__name__} {slow!r}"
     if isinstance(fast, (CommentedMap, CommentedSeq)):
-        if (fast.lc.line, fast.lc.col) != (slow.lc.line, slow.lc.col) or dict(fast.lc.data) != dict(slow.lc.data):
-            return f"{path}: 位置 {dict(fast.lc.data)} ≠ {dict(slow.lc.data)}"
+        if (fast.lc.line, fast.lc.col) != (slow.lc.line, slow.lc.col) or dict(fast.lc.data or {}) != dict(slow.lc.data or {}):
+            return f"{path}: 位置 {fast.lc.data} ≠ {slow.lc.data}"
         if isinstance(fast, CommentedMap):
             if list(fast) != list(slow):
                 return f"{path}: 键 {list(fast)} ≠ {list(slow)}"
@@ -97,3 +97,41 @@ def test_mutants_agree_or_fall_back() -> None:
         outcomes[key] = outcomes.get(key, 0) + 1
         assert result in ("same", "fallback"), (result, text)
     assert outcomes.get("same", 0) > 50  # 变异不能全都落到慢路，否则这个测试什么也没比
+
+
+def _generated(rng: random.Random) -> str:
+    """随机生成结构合法的 YAML：块和花括号/方括号写法混用，空值、文本块、多行文字、注释。"""
+    scalars = ["甲", "乙 丙", "1", "0", "-3", "1.5", "true", "null", "~", "'引号'", '"双\\n引"', "2025-01-07",
+               "{{键}}", "x:y", "a b"]
+
+    def flow(depth: int) -> str:
+        if depth > 2 or rng.random() < 0.4:
+            return rng.choice(scalars)
+        if rng.random() < 0.5:
+            return "[" + ", ".join(flow(depth + 1) for _ in range(rng.randint(0, 3))) + "]"
+        return "{" + ", ".join(f"键{i}: {flow(depth + 1)}" for i in range(rng.randint(0, 3))) + "}"
+
+    def value(indent: int, head: str, depth: int) -> list[str]:
+        pad, roll = " " * (indent + 2), rng.random()
+        if depth < 3 and roll < 0.3:
+            return [head, *block(indent + 2, depth + 1)]
+        choices = [[f"{head} |", f"{pad}第一行", "", f"{pad}第二行"], [f"{head} >-", f"{pad}折", f"{pad}行"],
+                   [head], [f"{head} 多行", f"{pad}接着"], [f"{head} {flow(0)}"],
+                   [f"{head} {rng.choice(scalars)}  # 注释"], [f"{head} {rng.choice(scalars)}"]]
+        return rng.choice(choices)
+
+    def block(indent: int, depth: int) -> list[str]:
+        lines: list[str] = []
+        mapping = rng.random() < 0.5
+        for i in range(rng.randint(1, 3)):
+            lines += value(indent, " " * indent + (f"键{i}:" if mapping else "-"), depth)
+        return lines
+
+    return "\n".join(block(0, 0)) + "\n"
+
+
+def test_generated_documents_agree() -> None:
+    rng = random.Random(11)
+    results = [_compare(_generated(rng)) for _ in range(300)]
+    assert {r for r in results if r not in ("same", "fallback")} == set()
+    assert results.count("same") > 200
