@@ -318,29 +318,26 @@ def _misplaced_line(source: SourceText, number: int) -> Diagnostic | None:
         return None
     indent = _indent(text)
     body = text.strip()
-    prev = _previous(source, number, indent)
-    if prev is not None and _indent(prev[1]) == indent and prev[1].lstrip().startswith("- "):
-        return source.diagnostic(
-            f"这一条前面少了“- ”。列表里的每一条都要以“- ”开头，与第 {prev[0]} 行的“- ”对齐，"
-            f"改成：- {body}", number, indent + 1)
     word = re.match(r"^(\S+?)\s+(\S.*)$", body)
     if word and word.group(1) in known_keys() and ":" not in body:
         return source.diagnostic(
             f"“{word.group(1)}”后面少了冒号，应写作：{word.group(1)}: {word.group(2)}", number,
             indent + len(word.group(1)) + 1)
-    if re.search(r":(\s|$)", body):
-        return None
     above = _previous(source, number)
-    if above is None:
-        return None
-    match = _KEY_VALUE.match(above[1])
-    if match and match.group(3)[0] not in "|>\"'[{#" and indent <= len(match.group(1)):
+    match = _KEY_VALUE.match(above[1]) if above is not None else None
+    if (match and not re.search(r":(\s|$)", body) and match.group(3)[0] not in "|>\"'[{#"
+            and indent <= len(match.group(1))):
         key = match.group(2)
         return source.diagnostic(
             f"这一行像是接着上一行“{key}”的文字，但没有缩进。接着写的行要比“{key}”多缩进两格"
             "（或者直接接到上一行末尾）。", number, indent + 1)
-    item = re.match(r"^( *)- +[^\s#]", above[1])
-    if item and indent < len(item.group(1)):
+    prev = _previous(source, number, indent)
+    if prev is not None and _indent(prev[1]) == indent and prev[1].lstrip().startswith("- "):
+        return source.diagnostic(
+            f"这一条前面少了“- ”。列表里的每一条都要以“- ”开头，与第 {prev[0]} 行的“- ”对齐，"
+            f"改成：- {body}", number, indent + 1)
+    item = re.match(r"^( *)- +[^\s#]", above[1]) if above is not None else None
+    if above is not None and item and indent < len(item.group(1)) and not re.search(r":(\s|$)", body):
         return source.diagnostic(
             f"这一行既不是“键: 值”，也不是以“- ”开头的一条。如果它是新的一条，请写成“- {body}”，"
             f"并与第 {above[0]} 行的“- ”对齐；如果它接着上一条，请缩进到与上一条的文字对齐。",
