@@ -15,7 +15,25 @@ from pydantic import Field, PrivateAttr, field_validator, model_serializer, mode
 from .indicators import Indicator
 from .modelbase import FormModel
 
-_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+ISO_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
+# 办事员常写的其他日期形式：2026.1.9、2026/1/9、2026年1月9日
+_CLERK_DATE = re.compile(r"^(\d{4})\s*(?:[-./]|年)\s*(\d{1,2})\s*(?:[-./]|月)\s*(\d{1,2})\s*日?$")
+
+
+def clerk_date(text: str) -> tuple[int, int, int] | None:
+    """“2026.1.9”“2026/1/9”“2026年1月9日”“2026-01-09” → (年, 月, 日)；认不出时返回 None。"""
+    match = _CLERK_DATE.match(text.strip())
+    if not match:
+        return None
+    year, month, day = (int(part) for part in match.groups())
+    return year, month, day
+
+
+def _single_line(value: str | None) -> str | None:
+    """标题、单位、署名只能是一行：换行会改变文档结构（多出一段、被当成列表）。"""
+    if value is not None and "\n" in value.strip():
+        raise ValueError("只能写一行，请去掉其中的换行")
+    return value
 
 
 class ReportKind(str, Enum):
@@ -35,6 +53,11 @@ class Item(FormModel):
                               description="并列的几点，自动编为“一是……；二是……”")
     children: list[Item] = Field(default_factory=list, alias="子项", title="子项",
                                  description="下一层事项，自动编为 1. 2. …")
+
+    @field_validator("title")
+    @classmethod
+    def _title_one_line(cls, value: str) -> str | None:
+        return _single_line(value)
 
     @field_validator("points")
     @classmethod
@@ -81,6 +104,11 @@ class ExtraSection(FormModel):
     content: str | None = Field(default=None, alias="内容", title="内容", description="章节正文")
     items: list[Item] = Field(default_factory=list, alias="事项", title="事项",
                               description="章节下的事项，自动编为（一）（二）…")
+
+    @field_validator("title")
+    @classmethod
+    def _title_one_line(cls, value: str) -> str | None:
+        return _single_line(value)
 
     @model_validator(mode="after")
     def _has_body(self) -> ExtraSection:
@@ -158,6 +186,11 @@ class Form(FormModel):
     style: str | None = Field(default=None, alias="样式", title="样式",
                               description="版式配置文件（相对于本表单所在文件夹），不填则用 GB/T 9704-2012")
 
+    @field_validator("unit", "title", "signature")
+    @classmethod
+    def _one_line(cls, value: str | None) -> str | None:
+        return _single_line(value)
+
     @field_validator("indicator_table", mode="before")
     @classmethod
     def _table_choice(cls, value: Any) -> Any:
@@ -179,7 +212,9 @@ class Form(FormModel):
     @field_validator("year", mode="before")
     @classmethod
     def _year_is_number(cls, value: Any) -> Any:
-        if isinstance(value, bool) or (isinstance(value, str) and not value.strip().isdigit()):
+        if isinstance(value, str):  # “2025年”“2025年度”：数字是阿拉伯数字，后面的“年”不要紧
+            value = value.strip().removesuffix("年度").removesuffix("年").strip()
+        if isinstance(value, bool) or (isinstance(value, str) and not value.isdigit()):
             raise ValueError("要写阿拉伯数字，如 2024")
         return value
 
@@ -189,9 +224,10 @@ class Form(FormModel):
         if isinstance(value, (dt.date, dt.datetime)):
             return value
         text = str(value).strip()
-        if not _DATE.match(text):
+        parts = clerk_date(text)
+        if parts is None:
             raise ValueError("要写成 年-月-日，如 2025-01-07")
-        year, month, day = (int(part) for part in text.split("-"))
+        year, month, day = parts
         try:
             return dt.date(year, month, day)
         except ValueError:

@@ -20,7 +20,11 @@ from .resources import templates_dir
 
 
 def split_paragraphs(text: str | None) -> list[str]:
-    """空行分段；段内的换行（YAML 折行）直接连接，中文不需要空格。"""
+    """空行分段；段内的换行（``|`` 文本块里的折行）直接连接，中文不需要空格。
+
+    表单里“空一行表示分段”：YAML 在 ``>``、``>-`` 和不加符号的多行文字里把空一行折成单个换行，
+    读取阶段（``loader._paragraph_breaks``）已把它还原成空行，所以这里只认空行。
+    """
     if not text:
         return []
     paragraphs: list[str] = []
@@ -32,12 +36,13 @@ def split_paragraphs(text: str | None) -> list[str]:
     return paragraphs
 
 
-_FOLD_SPACE = re.compile(r"(?<=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’…—])[ \t]+"
-                         r"(?=[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’…—])")
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’…—"
+# 汉字与汉字、汉字与阿拉伯数字之间的空格（多半是 YAML 折行留下的）：公文里不留空格
+_FOLD_SPACE = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}0-9])|(?<=[0-9%])[ \t]+(?=[{_CJK}])")
 
 
 def normalize_spaces(text: str) -> str:
-    """YAML 的折叠文本（>）把换行变成空格；汉字与汉字、中文标点之间的空格一律去掉。"""
+    """YAML 的折叠文本（>）和多行文字把换行变成空格；汉字、中文标点、数字之间的空格一律去掉。"""
     return _FOLD_SPACE.sub("", text)
 
 

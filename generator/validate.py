@@ -5,7 +5,9 @@ pydantic 的英文错误在这里翻译成中文，并按键路径找回“文�
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
+import re
 import types
 import typing
 from collections.abc import Iterator, Sequence
@@ -15,7 +17,7 @@ from pydantic import BaseModel, ValidationError
 
 from .errors import Collector, Diagnostic, Severity
 from .loader import LoadedForm, SourceText
-from .models import Form
+from .models import ISO_DATE, Form, clerk_date
 from .numbering import split_typed_number
 
 Path_ = tuple[str | int, ...]
@@ -30,13 +32,15 @@ def validate_form(loaded: LoadedForm) -> tuple[Form, list[Diagnostic]]:
         out.add(source.diagnostic(
             "表单的最外层应该是若干“键: 值”，例如“单位: 贡觉县卫生健康委员会”。", 1, 1))
         out.raise_if_errors()
-    _check_characters(source, data, out)
+    reported = _check_characters(source, data, out)
     _strip_typed_numbers(source, data, out)
+    _clerk_date(source, data, out)
+    _glued_problem_keys(source, data, out)
     form: Form | None = None
     try:
         form = Form.model_validate(_plain(data))
     except ValidationError as exc:
-        out.extend(translate_errors(loaded, exc, Form))
+        out.extend(d for d in translate_errors(loaded, exc, Form) if (d.line, d.column) not in reported)
     out.raise_if_errors()
     assert form is not None
     return form, out.warnings
@@ -98,34 +102,44 @@ def _plain(value: Any) -> Any:
 
 
 def iter_strings(value: Any, path: Path_ = ()) -> Iterator[tuple[Path_, str]]:
-    """深度优先列出所有文字及其键路径。"""
-    if isinstance(value, dict):
-        for key, item in value.items():
-            yield from iter_strings(item, (*path, key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            yield from iter_strings(item, (*path, index))
-    elif isinstance(value, str):
-        yield path, value
+    """深度优先列出所有文字及其键路径（用栈而不是层层嵌套的生成器：每个值只经手一次）。"""
+    stack: list[tuple[Path_, Any]] = [(path, value)]
+    while stack:
+        here, node = stack.pop()
+        if isinstance(node, str):
+            yield here, node
+        elif isinstance(node, dict):
+            stack.extend(reversed([((*here, key), item) for key, item in node.items()]))
+        elif isinstance(node, list):
+            stack.extend(reversed([((*here, index), item) for index, item in enumerate(node)]))
 
 
 # ---------------------------------------------------------------- 文字检查
 
 
-def _check_characters(source: SourceText, data: Any, out: Collector) -> None:
-    """Word 文件放不进控制字符：在这里带位置拒绝，而不是让写文件时崩溃。"""
-    for path, text in iter_strings(data):
-        for offset, ch in enumerate(text):
-            if (ord(ch) < 32 and ch not in "\n\t") or 0xFFFE <= ord(ch) <= 0xFFFF or (
-                0xD800 <= ord(ch) <= 0xDFFF
-            ):
-                line, column, _ = locate(data, path)
-                out.add(source.diagnostic(
-                    f"“{_path_text(path)}”里有一个看不见的控制字符（U+{ord(ch):04X}，"
-                    f"在第 {offset + 1} 个字处），Word 文件无法保存它。"
-                    "请删掉这段文字重新输入，或从记事本里复制纯文字粘贴。",
-                    line, column))
-                break
+_BAD_IN_TEXT = re.compile("[\x00-\x08\x0b-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _check_characters(source: SourceText, data: Any, out: Collector) -> set[tuple[int | None, int | None]]:
+    """Word 文件放不进控制字符（多半来自引号里的 ``\\x0b``、``\\ud800`` 这类转义）：在这里带位置拒绝，
+    并把它们从数据里去掉，免得后面的校验再为同一个值报一条看不懂的错误。返回报过错的位置。"""
+    reported: set[tuple[int | None, int | None]] = set()
+    for path, text in list(iter_strings(data)):
+        match = _BAD_IN_TEXT.search(text)
+        if match is None:
+            continue
+        ch = match.group()
+        line, column, _ = locate(data, path)
+        reported.add((line, column))
+        out.add(source.diagnostic(
+            f"“{_path_text(path)}”里有一个看不见的{'无效字符' if ord(ch) >= 0xD800 else '控制字符'}"
+            f"（U+{ord(ch):04X}，"
+            f"在第 {match.start() + 1} 个字处），Word 文件无法保存它。"
+            "请删掉这段文字重新输入，或从记事本里复制纯文字粘贴。",
+            line, column))
+        if path:
+            _walk(data, path[:-1])[path[-1]] = _BAD_IN_TEXT.sub("", text)
+    return reported
 
 
 _NUMBERED_LISTS = ("工作开展情况", "下一步工作计划")
@@ -176,6 +190,59 @@ def _strip_typed_numbers(source: SourceText, data: dict[str, Any], out: Collecto
                 fix(problem, "内容", ("存在的问题", index, "内容"))
 
 
+def _clerk_date(source: SourceText, data: dict[str, Any], out: Collector) -> None:
+    """“2026.1.9”“2026/1/9”“2026年1月9日”按显然的意思接受，提示标准写法。"""
+    value = data.get("日期")
+    if not isinstance(value, str) or ISO_DATE.match(value.strip()):
+        return
+    parts = clerk_date(value)
+    if parts is None:
+        return
+    try:
+        day = dt.date(*parts)
+    except ValueError:
+        return  # 不存在的日期由模型报错
+    line, column, _ = locate(data, ("日期",))
+    out.add(source.diagnostic(
+        f"日期“{value.strip()}”可以识别，但表单里的标准写法是 {day.isoformat()}，"
+        f"建议改成“日期: {day.isoformat()}”。", line, column, severity=Severity.INFO))
+
+
+_GLUED_KEY = re.compile(r"^([^\s:：]{1,16}):(?=[^\s/])(.*)$", re.DOTALL)
+
+
+def _glued(text: str, keys: Sequence[str]) -> tuple[str, str] | None:
+    """“标题:开展体检”：键后面的冒号没空格，YAML 把整行读成了一段文字。"""
+    match = _GLUED_KEY.match(text)
+    if match and match.group(1) in keys:
+        return match.group(1), match.group(2)
+    return None
+
+
+def _glued_diagnostic(source: SourceText, glued: tuple[str, str], line: int | None,
+                      column: int | None) -> Diagnostic:
+    """指向冒号，给出整行的正确写法（连同行首的“- ”）。"""
+    colon = (column or 1) + len(glued[0])
+    text = source.line(line) if line else None
+    if text is not None and text[colon - 1: colon] == ":":
+        fixed = f"{text[:colon]} {text[colon:]}".strip()
+    else:
+        fixed = f"{glued[0]}: {glued[1].strip()}"
+    return source.diagnostic(f"冒号后面要空一格：{fixed}", line, colon)
+
+
+def _glued_problem_keys(source: SourceText, data: dict[str, Any], out: Collector) -> None:
+    """存在的问题可以只写一句话，所以“- 内容:人才短缺”不会出错，只会把“内容:”印进报告。"""
+    problems = data.get("存在的问题")
+    if not isinstance(problems, list):
+        return
+    for index, problem in enumerate(problems):
+        glued = _glued(problem, ("内容", "解决思路")) if isinstance(problem, str) else None
+        if glued:
+            line, column, _ = locate(data, ("存在的问题", index))
+            out.add(_glued_diagnostic(source, glued, line, column))
+
+
 # ---------------------------------------------------------------- 翻译 pydantic 错误
 
 
@@ -205,6 +272,10 @@ def _translate(source: SourceText, data: Any, err: Any, root: type[BaseModel]) -
         return source.diagnostic(f"{where}缺少必填项“{loc[-1]}”，请补上。", line, column)
     line, column, _ = locate(data, loc)
     value = err.get("input")
+    if kind in ("model_type", "model_attributes_type", "dict_type") and isinstance(value, str):
+        glued = _glued(value, _keys_at(loc, root))
+        if glued:
+            return _glued_diagnostic(source, glued, line, column)
     message = _MESSAGES.get(kind)
     if kind in ("value_error", "assertion_error"):
         text = str(err["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")

@@ -41,8 +41,9 @@ def read_document(path: Path) -> SourceDocument:
         source = decode_source(raw, path, what="报告")
     except FormError as exc:
         raise ImportFailure(exc.diagnostics) from None
-    return SourceDocument(path=path, paragraphs=[line.strip() for line in source.lines],
-                          notices=source.notices, lines=source.lines)
+    lines = source.text.splitlines()  # 报告按一般文字的分行（\x0c 等也算换行），段落与行号同出一处
+    return SourceDocument(path=path, paragraphs=[line.strip() for line in lines],
+                          notices=source.notices, lines=lines)
 
 
 def _read_docx(path: Path, raw: bytes) -> SourceDocument:

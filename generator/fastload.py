@@ -1,0 +1,151 @@
+"""读取阶段的快路：用 libyaml（C）解析事件，搭出与 ruamel 往返加载器完全相同的数据和行列号。
+
+ruamel 是纯 Python，一份 5 MB 的表单要解析二三十秒；libyaml 一秒左右。快路只处理普通的表单：
+遇到任何不寻常的写法（锚点、别名、标签、复杂的键、重复的键、多个文档、指令、特殊的整数写法、
+YAML 1.1 才当换行的字符、过深的嵌套）或 libyaml 报错，就返回 None，由 ruamel 慢路处理并给出诊断。
+两条路的结果由 tests/test_fastload.py 逐项比对。
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal, InvalidOperation
+from typing import Any
+
+from ruamel.yaml.comments import CommentedMap, CommentedSeq
+from ruamel.yaml.nodes import ScalarNode
+from ruamel.yaml.resolver import VersionedResolver
+from ruamel.yaml.scalarint import ScalarInt
+from ruamel.yaml.scalarstring import FoldedScalarString, LiteralScalarString
+
+try:  # PyYAML 带的 libyaml 绑定；没有时只走慢路
+    import yaml as _pyyaml
+
+    _LOADER: Any = _pyyaml.CSafeLoader
+except (ImportError, AttributeError):  # pragma: no cover - 依赖里有 PyYAML
+    _pyyaml = None
+    _LOADER = None
+
+_NO_KEY = object()
+_TAG = "tag:yaml.org,2002:"
+
+
+class _Unusual(Exception):
+    """快路不处理的写法：交给 ruamel。"""
+
+
+def fast_load(text: str, max_depth: int) -> tuple[Any, set[int]] | None:
+    """解析成 CommentedMap/CommentedSeq（带 lc 行列号）和多行文字的续行号；不寻常时返回 None。"""
+    if _LOADER is None or "\t" in text or "\u2028" in text or "\u2029" in text or "\x85" in text or "\ufeff" in text:
+        return None  # YAML 1.1 把这几个字符当换行（或特殊处理），行号会和 ruamel 不同
+    try:
+        return _build(_pyyaml.parse(text, Loader=_LOADER), max_depth)
+    except (_Unusual, _pyyaml.YAMLError):
+        return None
+
+
+def _build(events: Any, max_depth: int) -> tuple[Any, set[int]]:
+    resolver = VersionedResolver()
+    root: Any = None
+    stack: list[list[Any]] = []  # [容器, 待配值的键, 键的位置, 是否花括号/方括号写法]
+    continued: set[int] = set()
+    documents = 0
+    empty: list[Any] | None = None  # 块写法里刚放进去的空值：ruamel 把它的位置记在下一个记号处
+    for event in events:
+        kind = type(event).__name__
+        if empty is not None:
+            _place_empty(empty, event.start_mark)
+            empty = None
+        if kind == "ScalarEvent":
+            if event.anchor is not None or (event.tag is not None and event.tag != "!"):
+                raise _Unusual
+            start, end = event.start_mark, event.end_mark
+            if end.line > start.line:
+                last = end.line + 1 if end.column > 0 else end.line
+                continued.update(range(start.line + 2, last + 1))
+            value = _scalar(resolver, event)
+            root = _attach(stack, root, value, start)
+            if event.value == "" and not event.style and stack and value is None:
+                empty = _last_slot(stack[-1])
+                if empty is not None and stack[-1][3]:
+                    raise _Unusual  # 花括号里的空值：两个解析器记的位置不同
+        elif kind in ("MappingStartEvent", "SequenceStartEvent"):
+            if event.anchor is not None or event.tag is not None or len(stack) >= max_depth:
+                raise _Unusual
+            container: Any = CommentedMap() if kind == "MappingStartEvent" else CommentedSeq()
+            container._yaml_set_line_col(event.start_mark.line, event.start_mark.column)
+            root = _attach(stack, root, container, event.start_mark)
+            stack.append([container, _NO_KEY, None, bool(event.flow_style)])
+        elif kind in ("MappingEndEvent", "SequenceEndEvent"):
+            stack.pop()
+        elif kind == "DocumentStartEvent":
+            documents += 1
+            if documents > 1 or event.version is not None or event.tags:
+                raise _Unusual
+        elif kind == "AliasEvent":
+            raise _Unusual
+    return root, continued
+
+
+def _attach(stack: list[list[Any]], root: Any, value: Any, mark: Any) -> Any:
+    if not stack:
+        return value
+    frame = stack[-1]
+    container = frame[0]
+    if isinstance(container, CommentedSeq):
+        container._yaml_set_idx_line_col(len(container), [mark.line, mark.column])
+        container.append(value)
+    elif frame[1] is _NO_KEY:
+        if isinstance(value, (CommentedMap, CommentedSeq)) or value in container:
+            raise _Unusual  # 复杂的键、重复的键：ruamel 报错或特殊处理
+        frame[1], frame[2] = value, mark
+    else:
+        key, key_mark = frame[1], frame[2]
+        container._yaml_set_kv_line_col(key, [key_mark.line, key_mark.column, mark.line, mark.column])
+        container[key] = value
+        frame[1] = _NO_KEY
+    return root
+
+
+def _last_slot(frame: list[Any]) -> list[Any] | None:
+    """刚放进“键: 值”的空值在 lc 里的那一项（列表项和键本身不算：ruamel 记的就是它们自己的位置）。"""
+    container = frame[0]
+    if isinstance(container, CommentedMap) and frame[1] is _NO_KEY and len(container):
+        return container.lc.data[next(reversed(container))]  # type: ignore[no-any-return]
+    return None
+
+
+def _place_empty(slot: list[Any], mark: Any) -> None:
+    slot[2], slot[3] = mark.line, mark.column
+
+
+def _scalar(resolver: VersionedResolver, event: Any) -> Any:
+    value: str = event.value
+    if event.style == "|":
+        return LiteralScalarString(value)
+    if event.style == ">":
+        return FoldedScalarString(value)
+    if event.style or not event.implicit[0]:  # 引号里的都是文字（普通文字的 style 是空串）
+        return value
+    tag = resolver.resolve(ScalarNode, value, (True, False))
+    if tag == _TAG + "str":
+        return value
+    if tag == _TAG + "null":
+        return None
+    if tag == _TAG + "bool":
+        return value.lower() == "true"
+    if tag == _TAG + "int":
+        digits = value[1:] if value[:1] in "+-" else value
+        if not (digits.isdigit() and digits.isascii()):
+            raise _Unusual  # 0x、0o、下划线等：ruamel 有专门的整数类型
+        if digits.startswith("0"):  # 0、007：ruamel 记下位数
+            return ScalarInt(int(value), width=len(digits), underscore=None)
+        return int(value)
+    if tag == _TAG + "float":
+        try:
+            number = Decimal(value.replace("_", ""))
+        except InvalidOperation:
+            return value
+        return number if number.is_finite() else value
+    if tag == _TAG + "timestamp":
+        return value
+    raise _Unusual
