@@ -27,7 +27,7 @@ from typing import Any
 from ..errors import Diagnostic, Severity
 from ..loader import LoadedForm
 from ..models import Form, ReportKind
-from ..numbering import chinese_number, chinese_value
+from ..numbering import CN_NUMERAL, chinese_number, chinese_value
 from ..validate import iter_strings, locate
 from .rules import ERROR, INFO, WARNING, Hit, point_sequence, text_rules
 
@@ -68,8 +68,8 @@ def _run(units: Sequence[Unit], year: int | None) -> list[Diagnostic]:
         # 报告里常常一点一段：“二是”接着上一段的“一是”；表单里每段文字各自从“一是”起算
         hits, carry = point_sequence(unit.text, carry if unit.report else 1)
         out += [_diagnostic(unit, hit) for hit in hits]
-        if unit.report and not re.match(r"^[一二三四五六七八九十]+是", unit.text) and carry > 1 \
-                and not re.search(r"[一二三四五六七八九十]+是", unit.text):
+        if unit.report and not re.match(rf"^{CN_NUMERAL}是", unit.text) and carry > 1 \
+                and not re.search(rf"{CN_NUMERAL}是", unit.text):
             carry = 1
     out += _repeated_sentences(units)
     return out
@@ -166,8 +166,8 @@ def _form_dates(loaded: LoadedForm, form: Form) -> list[Diagnostic]:
 
 # ---------------------------------------------------------------- 写好的报告
 
-_L1 = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．]\s*(.*)$")
-_L2 = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]")
+_L1 = re.compile(rf"^({CN_NUMERAL})\s*[、.．]\s*(.*)$")
+_L2 = re.compile(rf"^[（(]\s*({CN_NUMERAL})\s*[）)]")
 _L3 = re.compile(r"^\d{1,2}\s*[、.．](?!\d)")
 
 

@@ -26,7 +26,7 @@ from decimal import Decimal
 
 from ..errors import Severity
 from ..figures import format_number, growth_wording
-from ..numbering import chinese_number, chinese_value
+from ..numbering import CN_NUMERAL, chinese_number, chinese_value
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -147,7 +147,7 @@ def part_of_total(text: str) -> Iterator[Hit]:
 
 # ---------------------------------------------------------------- GEN301/303 序号
 
-_POINT = re.compile(r"(?:^|(?<=[。；;，,：:]))\s*([一二三四五六七八九十]{1,3})是")
+_POINT = re.compile(rf"(?:^|(?<=[。；;，,：:]))\s*({CN_NUMERAL})是")
 
 
 def point_sequence(text: str, expected: int = 1) -> tuple[list[Hit], int]:
@@ -170,7 +170,7 @@ def point_sequence(text: str, expected: int = 1) -> tuple[list[Hit], int]:
     return hits, expected
 
 
-_HALF_PAREN = re.compile(r"\(([一二三四五六七八九十]+)\)|（([一二三四五六七八九十]+)）、")
+_HALF_PAREN = re.compile(rf"\(({CN_NUMERAL})\)|（({CN_NUMERAL})）、")
 
 
 def bracket_style(text: str) -> Iterator[Hit]:

@@ -18,14 +18,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..numbering import chinese_value, strip_end_punctuation
+from ..numbering import CN_NUMERAL, chinese_value, strip_end_punctuation
 
-_CN = "一二三四五六七八九十"
-L1 = re.compile(rf"^\s*([{_CN}]+)\s*[、.．,，]\s*(.*)$")
-L2 = re.compile(rf"^\s*[（(]\s*([{_CN}]+)\s*[）)]\s*[、.．]?\s*(.*)$")
+L1 = re.compile(rf"^\s*({CN_NUMERAL})\s*[、.．,，]\s*(.*)$")
+L2 = re.compile(rf"^\s*[（(]\s*({CN_NUMERAL})\s*[）)]\s*[、.．]?\s*(.*)$")
 L3 = re.compile(r"^\s*(\d{1,2})\s*[、.．](?!\d)\s*(.*)$")
 L4 = re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[）)]\s*[、.．]?\s*(.*)$")
-POINT = re.compile(rf"([{_CN}]+)是")
+POINT = re.compile(rf"({CN_NUMERAL})是")
 YEAR = re.compile(r"(20\d{2})\s*年?")
 DATE_CN = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 DATE_ISO = re.compile(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$")
