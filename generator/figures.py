@@ -12,7 +12,7 @@ from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from typing import Any
 
 from .errors import GenError
-from .indicators import Indicator, is_rate
+from .indicators import Indicator, bounded, is_rate
 
 RATE_UNITS = {"%": "个百分点", "％": "个百分点", "‰": "个千分点"}
 YUAN_FACTORS = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
@@ -280,9 +280,10 @@ def as_decimal(value: Any, what: str = "数值") -> Decimal:
             number = Decimal(str(value).strip())
         except (InvalidOperation, ValueError):
             raise FigureError(f"{what}要是数字，现在是“{value}”。") from None
-    if not number.is_finite():
-        raise FigureError(f"{what}要是普通的数字，现在是“{value}”。")
-    return number
+    try:
+        return bounded(number, what, value)
+    except ValueError as exc:
+        raise FigureError(f"{exc}。") from None
 
 
 def _pair_filter(name: str, wording: Callable[..., str], other: str) -> Callable[..., str]:
