@@ -24,6 +24,7 @@ from .models import Form
 from .output import plan_outputs, write_atomic
 from .render import indicator_rows, render_document
 from .style_profile import StyleProfile, load_profile
+from .unfilled import require_filled
 from .validate import validate_form
 
 
@@ -56,6 +57,7 @@ def check_file(path: Path, *, ignore: Sequence[str] = ()) -> list[Diagnostic]:
 
     if path.suffix.lower() in FORM_SUFFIXES:
         loaded = load_form_file(path)
+        require_filled(loaded)
         form, warnings = validate_form(loaded)
         computed = compute(loaded, form, warnings)
         return computed.warnings + check_form(loaded, computed.form, ignore=ignore)
@@ -89,6 +91,7 @@ def render_markdown(form: dict[str, Any]) -> str:
 
 
 def _build(loaded: LoadedForm) -> Report:
+    require_filled(loaded)
     form, warnings = validate_form(loaded)
     computed = compute(loaded, form, warnings)
     document = render_document(computed.form, extra={

@@ -143,14 +143,14 @@ def init(form: Path) -> None:
 @cli.command("import", cls=ChineseCommand)
 @click.argument("report_file", metavar="REPORT", type=click.Path(path_type=Path, dir_okay=False))
 @click.option("-o", "--output", type=click.Path(path_type=Path, dir_okay=False),
-              help="写出的表单文件。默认与报告同名，扩展名为 .yaml。")
+              help="写出的表单文件。默认是报告名加“-表单.yaml”，如 石泉县-2023-表单.yaml。")
 @click.option("--force", is_flag=True, help="表单文件已存在时覆盖它。")
 def import_(report_file: Path, output: Path | None, force: bool) -> None:
     """把已有的报告 REPORT（.docx、.md、.txt）转成表单，方便在去年的基础上修改。"""
-    from .importer import import_report, write_form
+    from .importer import default_form_path, import_report, write_form
 
     result = import_report(report_file)
-    target = output or report_file.with_suffix(".yaml")
+    target = output or default_form_path(report_file)
     written = write_form(result.yaml(), target, force=force)
     print_diagnostics(result.source.notices)
     for line in result.summary_lines():

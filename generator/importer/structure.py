@@ -138,6 +138,10 @@ def split_points(text: str) -> tuple[str, list[str]] | None:
 def make_item(text: str, following: list[str]) -> dict[str, Any]:
     """一段（一）……加上紧随其后的无序号段落 → 事项。"""
     title, rest = split_heading(text)
+    following = [p for p in following if p]
+    if not title and not rest and following:  # 序号单独占一行（“（一）”），小标题在下一段
+        title, rest = split_heading(following[0])
+        following = following[1:]
     paragraphs = [p for p in [rest, *following] if p]
     item: dict[str, Any] = {"标题": title}
     if len(paragraphs) == 1:
