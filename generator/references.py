@@ -20,7 +20,7 @@ _IDENT = r"[^\W\d]\w*"
 _TOKEN = re.compile(
     rf"(?P<ref>\{{\{{[ \t]*(?P<key>{_IDENT})(?:\.(?P<attr>{_IDENT}))?[ \t]*\}}\}})"
     r"|(?P<open>\{\{)|(?P<close>\}\})|(?P<stmt>\{%|%\})|(?P<comment>\{#|#\})"
-    rf"|(?P<single>\{{[ \t]*(?P<skey>{_IDENT})(?:\.{_IDENT})?[ \t]*\}})"
+    rf"|(?P<single>\{{[ \t]*(?P<skey>{_IDENT})(?:\.{_IDENT})?[ \t]*\}}(?!\}}))"
     rf"|(?P<wide>[｛{{]?｛[ \t\u3000]*(?P<wkey>{_IDENT})(?:[.．]{_IDENT})?[ \t\u3000]*｝[｝}}]?)"
 )
 

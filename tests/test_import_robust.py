@@ -171,3 +171,14 @@ def test_big_tables_are_dropped_before_refusing(tmp_path: Path) -> None:
                      tables=[rows], limit=10_000)
     assert "原文有 1 个表格，内容太多，没有放进注释" in text
     assert len(text.encode("utf-8")) < 10_000
+
+
+def test_braces_in_the_report_do_not_become_template_syntax(tmp_path: Path) -> None:
+    report = tmp_path / "大括号.txt"
+    body = [*BODY]
+    body[3] = "（一）加强防控。全年体检{{体检人数}}人，{% raw %}，}}，{#。"
+    report.write_text("\n".join(body), encoding="utf-8")
+    form = tmp_path / "大括号-表单.yaml"
+    form.write_text(import_report(report).yaml(), encoding="utf-8")
+    assert "全年体检｛｛体检人数｝｝人，｛% raw %｝，｝｝，｛#。" in form.read_text(encoding="utf-8")
+    assert only_unfilled(form) == []

@@ -36,13 +36,16 @@ def _node(value: Any) -> Any:
         seq.extend(_node(v) for v in value)
         return seq
     if isinstance(value, str):
-        value = value.strip()
+        value = value.translate(_BRACES).strip()
         if not value:
             return PLACEHOLDER
         if "\n" in value:
             return LiteralScalarString(value)
     return value
 
+
+# 报告原文里的大括号（如去年残留的“{{键}}”）在表单里会被当作引用或模板语法：换成全角，原样保留文字
+_BRACES = str.maketrans({"{": "｛", "}": "｝"})
 
 # 注释只能占一行：换行、其他控制字符和 YAML 不接受的字符一律换成空格
 _NOT_IN_COMMENT = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
