@@ -367,6 +367,12 @@ class Slot:
         self.start()
 
 
+def _normalised(detail: str) -> str:
+    detail = re.sub(r"/\S*?(输入|导入|输出)\d+\S*", "F", detail)
+    detail = re.sub(r"(输入|导入)\d+", "F", detail)
+    return re.sub(r"“[^”]{0,40}”", "“…”", detail)[:110]
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="gen 的长时间模糊测试")
     parser.add_argument("-n", "--count", type=int, default=2000, help="输入个数")
@@ -382,6 +388,7 @@ def main(argv: list[str] | None = None) -> int:
     counts: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
     examples: dict[str, str] = {}
+    kinds_of: Counter[tuple[str, str]] = Counter()
     slots = [Slot(args.memory) for _ in range(args.workers)]
     next_number = 0
     done = 0
@@ -390,6 +397,7 @@ def main(argv: list[str] | None = None) -> int:
     def record(case: Case, problems: list[tuple[str, str]]) -> None:
         for category, detail in problems:
             counts[category] += 1
+            kinds_of[category, _normalised(detail)] += 1
             examples.setdefault(category, f"#{case.number} {case.kind} {detail}")
             if args.keep:
                 args.keep.mkdir(parents=True, exist_ok=True)
@@ -435,6 +443,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"  {category}：{counts[category]}")
     for category, example in examples.items():
         print(f"  例（{category}）：{example}")
+    if kinds_of:
+        print("各类问题里最常见的消息：")
+        for (category, detail), count in kinds_of.most_common(15):
+            print(f"  {count:6d}  {category}  {detail}")
     return 1 if counts else 0
 
 
