@@ -21,7 +21,7 @@ from .figures import Figure
 from .loader import LoadedForm, decode_source, load_form_file, parse_yaml
 from .markdown_writer import to_markdown
 from .models import Form
-from .output import plan_outputs, write_atomic
+from .output import plan_outputs, write_generated
 from .render import indicator_rows, render_document
 from .style_profile import StyleProfile, load_profile
 from .unfilled import require_filled
@@ -125,8 +125,9 @@ def write_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | 
                  *, style: Path | None = None, force: bool = False) -> tuple[Report, list[Path]]:
     """生成并写出文件，返回报告和写出的绝对路径。
 
-    先在内存里生成全部格式（PDF 由 LibreOffice 在临时文件夹里转换），全部成功后才开始写盘：
-    不会出现只写了一部分的情况。
+    先在内存里生成全部格式（PDF 由 LibreOffice 在临时文件夹里转换），全部成功后才开始写盘，
+    且全部写成或全部不变（见 :func:`output.write_generated`）。不是 gen 写的同名文件不会被覆盖，
+    除非 ``force``（它同时表示内容检查有错误时仍然生成）。
     """
     from .checks import check_form
 
@@ -156,5 +157,5 @@ def write_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | 
                 contents[fmt] = docx_to_pdf(word, profile, name=targets[fmt].stem)
         else:
             raise OutputError(Diagnostic(f"不支持的输出格式：{fmt}。可用的格式有 docx、md、pdf。"))
-    written = [write_atomic(targets[fmt], data) for fmt, data in contents.items()]
+    written = write_generated({targets[fmt]: data for fmt, data in contents.items()}, force=force)
     return report, written

@@ -76,7 +76,8 @@ def _formats(value: str) -> list[str]:
               help="输出文件（只生成一种格式时）或文件夹。默认与表单同名、放在同一文件夹。")
 @click.option("--style", type=click.Path(path_type=Path, dir_okay=False),
               help="版式配置文件（YAML），默认使用 GB/T 9704-2012。")
-@click.option("--force", is_flag=True, help="内容检查发现错误时仍然生成文件。")
+@click.option("--force", is_flag=True,
+              help="内容检查发现错误时仍然生成文件；同名文件不是 gen 生成的（或生成后改过）时也覆盖它。")
 def report(form: Path, fmt: str, output: Path | None, style: Path | None, force: bool) -> None:
     """根据表单 FORM 生成工作总结。"""
     from .api import write_report
