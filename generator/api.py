@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import io
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -78,7 +79,7 @@ def build_report_from_data(data: dict[str, Any], *, name: str = "表单.yaml") -
     """从 Python 字典（中文键，与表单相同）渲染；错误位置指向字典转成 YAML 后的行。"""
     yaml = YAML(typ="rt")
     yaml.allow_unicode = True
-    yaml.width = 4096  # 不折行：错误位置与一段文字一一对应
+    yaml.width = sys.maxsize  # 不折行：错误位置与一段文字一一对应，续行也不会以全角空格开头
     buffer = io.StringIO()
     yaml.dump(_plain_for_yaml(data), buffer)
     source = decode_source(buffer.getvalue().encode("utf-8"), Path(name))
