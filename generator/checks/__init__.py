@@ -122,7 +122,7 @@ def check_form(loaded: LoadedForm, form: Form, *, ignore: Iterable[str] = ()) ->
     units: list[Unit] = []
     problems: list[tuple[Unit, str]] = []
     plain = form.model_dump(by_alias=True, exclude_none=True)
-    plan_text = ""
+    plan_parts: list[str] = []
     for path, text in iter_strings(plain):
         if path[0] in ("指标", "日期", "单位", "类型", "样式", "检查", "署名"):
             continue
@@ -133,9 +133,9 @@ def check_form(loaded: LoadedForm, form: Form, *, ignore: Iterable[str] = ()) ->
         if path[0] == "存在的问题" and path[-1] != "解决思路":
             problems.append((unit, text))
         if path[0] == "下一步工作计划":
-            plan_text += text
+            plan_parts.append(text)
     out = _run(units, form.year)
-    out += _problem_plan_links(problems, plan_text)
+    out += _problem_plan_links(problems, "".join(plan_parts))
     out += _form_dates(loaded, form)
     return _filter(out, set(ignore) | set(form.checks.ignore))
 
@@ -193,7 +193,7 @@ def _report_structure(units: Sequence[Unit]) -> list[Diagnostic]:
     in_level1 = False
     seen_level2 = False
     problems: list[tuple[Unit, str]] = []
-    plan_text = ""
+    plan_parts: list[str] = []
     section = ""
     for unit in units:
         text = unit.text
@@ -224,14 +224,14 @@ def _report_structure(units: Sequence[Unit]) -> list[Diagnostic]:
         if "问题" in section or "不足" in section:
             problems.append((unit, text))
         elif "计划" in section or "思路" in section or "打算" in section:
-            plan_text += text
+            plan_parts.append(text)
     headings = [u.text for u in units if _L1.match(u.text)]
     for label, words in (("存在的问题", ("问题", "不足")), ("下一步工作计划", ("计划", "思路", "打算", "安排"))):
         if not any(any(w in h for w in words) for h in headings):
             anchor = units[0] if units else Unit("", Path("?"), 1, 1, None, True)
             out.append(_diagnostic(anchor, Hit("GEN601", ERROR, 0, 0, f"报告里没有“{label}”这一部分。")))
-    if plan_text:
-        out += _problem_plan_links(problems, plan_text)
+    if plan_parts:
+        out += _problem_plan_links(problems, "".join(plan_parts))
     return out
 
 
