@@ -391,7 +391,7 @@ def main(argv: list[str] | None = None) -> int:
     kinds_of: Counter[tuple[str, str]] = Counter()
     slots = [Slot(args.memory) for _ in range(args.workers)]
     next_number = 0
-    done = 0
+    done = reported = 0
     began = time.monotonic()
 
     def record(case: Case, problems: list[tuple[str, str]]) -> None:
@@ -431,7 +431,8 @@ def main(argv: list[str] | None = None) -> int:
                 slot.case = None
                 done += 1
                 slot.restart()
-        if done and done % 1000 == 0 and all(s.case is None for s in slots):
+        if done >= reported + 1000:
+            reported = done - done % 1000
             print(f"  已运行 {done} 个，{time.monotonic() - began:.0f} 秒，问题：{dict(counts) or '无'}", flush=True)
     for slot in slots:
         slot.conn.send(None)
