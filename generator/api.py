@@ -22,7 +22,7 @@ from .figures import Figure
 from .loader import LoadedForm, decode_source, load_form_file, parse_yaml
 from .markdown_writer import to_markdown
 from .models import Form
-from .output import plan_outputs, write_generated
+from .output import plan_outputs, preflight, write_generated
 from .render import indicator_rows, render_document
 from .style_profile import StyleProfile, load_profile
 from .unfilled import require_filled
@@ -138,6 +138,7 @@ def write_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | 
     errors = [d for d in report.warnings if d.severity is Severity.ERROR]
     if errors and not force:
         raise ContentError(report.warnings)
+    preflight(targets.values(), force=force)
     profile = load_profile(style_path(report, style))
     if "pdf" in targets:
         from .pdf import find_soffice

@@ -15,7 +15,7 @@ import secrets
 import shutil
 import stat
 import time
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from pathlib import Path
 
 from .errors import Diagnostic, OutputError, UsageProblem
@@ -51,14 +51,21 @@ def plan_outputs(form_path: Path, formats: Sequence[str], output: Path | None) -
     return targets
 
 
+def preflight(targets: Iterable[Path], *, force: bool = False) -> None:
+    """生成之前先看一遍：目标是文件夹、只读、不是 gen 写的（``force`` 时不管这一条）就立即说明，
+    不白白生成（PDF 要几秒钟）。写的时候还会再查一次。"""
+    for target in targets:
+        target = target.absolute()
+        _check_target(target)
+        if not force and target.exists():
+            _check_owner(target)
+
+
 def write_generated(files: Mapping[Path, bytes], *, force: bool = False) -> list[Path]:
     """写出 gen 生成的报告：给内容加上记号，拒绝覆盖不是 gen 写的（或写后改过的）文件
     （``force`` 时例外），然后全部一起写。"""
     marked = {path.absolute(): mark(path.suffix, data) for path, data in files.items()}
-    for target in marked:
-        _check_target(target)
-        if not force and target.exists():
-            _check_owner(target)
+    preflight(marked, force=force)
     return write_files(marked)
 
 

@@ -224,3 +224,19 @@ def test_marks_round_trip(suffix: str, tmp_path: Path) -> None:
     assert mark(suffix, data) == path.read_bytes()  # 确定的
     path.write_bytes(data)
     assert owner_state(path) is Owner.OTHER
+
+
+def test_refusal_comes_before_the_slow_pdf_conversion(gen, form_file, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import generator.pdf
+
+    def never(*args, **kwargs):  # type: ignore[no-untyped-def]
+        raise AssertionError("不该转换 PDF")
+
+    monkeypatch.setattr(generator.pdf, "docx_to_pdf", never)
+    monkeypatch.setattr(generator.pdf, "find_soffice", lambda: "soffice")
+    path = form_file()
+    path.with_suffix(".pdf").write_bytes(b"%PDF-1.4 my scan")
+    result = gen("report", str(path), "-f", "docx,pdf")
+    assert result.code == 1
+    assert "不是 gen 生成的（可能是您原来的报告）" in result.err
+    assert names(path.parent) == ["表单.pdf", "表单.yaml"]
