@@ -118,3 +118,14 @@ def test_new_level1_restarts_level2_after_ninety_nine(gen, tmp_path: Path) -> No
     assert "二级序号“（九十九）”不连续：这里应该是（一）。" in result.err
     assert "二级序号“（一）”不连续：这里应该是（一百）。" in result.err
     assert "内部出错" not in result.err
+
+
+def test_hundred_and_more_one_line_problems() -> None:
+    from generator.api import render_markdown
+
+    form = {"单位": "测试县卫生健康委员会", "年度": 2024, "导语": "导语。", "日期": "2025-01-07",
+            "工作开展情况": [{"标题": "加强防控"}], "存在的问题": [f"问题{n}。" for n in range(1, 121)],
+            "下一步工作计划": [{"标题": "培养人才"}]}
+    markdown = render_markdown(form)
+    assert "九十九是问题99；一百是问题100；一百零一是问题101；" in markdown
+    assert "一百二十是问题120。" in markdown
