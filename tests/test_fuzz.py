@@ -142,3 +142,11 @@ def test_import_writes_forms_gen_loads(tmp_path_factory, paragraphs: list[str], 
     loaded = load_form_file(path)  # 导入写出的表单一定读得进
     left = unfilled(loaded)
     assert all("还没有填写" in d.message and d.line for d in left)
+
+
+def test_very_long_title_and_unit_still_make_a_document() -> None:
+    # 模糊测试发现：标题超过 255 字时 python-docx 写文档属性会抛出 ValueError
+    report = build_report_from_data({**GOOD, "单位": "测试县" * 100 + "卫生健康委员会", "标题": "很长的标题" * 60})
+    core = zipfile.ZipFile(io.BytesIO(report.docx())).read("docProps/core.xml").decode("utf-8")
+    title = re.search(r"<dc:title>(.*)</dc:title>", core)
+    assert title is not None and len(title.group(1)) == 255
