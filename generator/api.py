@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import io
 import itertools
+import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -17,16 +18,17 @@ from ruamel.yaml import YAML
 from .compute import compute
 from .document import Document
 from .docx_writer import build_docx
-from .errors import ContentError, Diagnostic, OutputError, Severity
+from .errors import ContentError, Diagnostic, OutputError, Severity, StyleError
 from .figures import Figure
 from .filekind import Kind, detect, form_notice, require_form
 from .loader import LoadedForm, decode_source, load_form_file, parse_yaml
 from .markdown_writer import to_markdown
 from .models import Form
-from .output import plan_outputs, write_atomic
+from .output import plan_outputs, preflight, write_generated
 from .render import indicator_rows, render_document
 from .style_profile import StyleProfile, load_profile
-from .validate import validate_form
+from .unfilled import require_filled
+from .validate import locate, validate_form
 
 
 @dataclass
@@ -56,6 +58,7 @@ def check_file(path: Path, *, ignore: Sequence[str] = ()) -> list[Diagnostic]:
     if detect(path) is Kind.FORM:
         notice = form_notice(path)
         loaded = load_form_file(path)
+        require_filled(loaded)
         form, warnings = validate_form(loaded)
         computed = compute(loaded, form, warnings)
         return ([notice] if notice else []) + computed.warnings + check_form(loaded, computed.form, ignore=ignore)
@@ -84,7 +87,7 @@ def build_report_from_data(data: dict[str, Any], *, name: str = "表单.yaml") -
     """从 Python 字典（中文键，与表单相同）渲染；错误位置指向字典转成 YAML 后的行。"""
     yaml = YAML(typ="rt")
     yaml.allow_unicode = True
-    yaml.width = 4096  # 不折行：错误位置与一段文字一一对应
+    yaml.width = sys.maxsize  # 不折行：错误位置与一段文字一一对应，续行也不会以全角空格开头
     buffer = io.StringIO()
     yaml.dump(_plain_for_yaml(data), buffer)
     source = decode_source(buffer.getvalue().encode("utf-8"), Path(name))
@@ -97,6 +100,7 @@ def render_markdown(form: dict[str, Any]) -> str:
 
 
 def _build(loaded: LoadedForm) -> Report:
+    require_filled(loaded)
     form, warnings = validate_form(loaded)
     computed = compute(loaded, form, warnings)
     document = render_document(computed.form, extra={
@@ -117,6 +121,21 @@ def _plain_for_yaml(value: Any) -> Any:
     return value
 
 
+def report_profile(report: Report, override: Path | None) -> StyleProfile:
+    """读取这份报告要用的版式。版式文件本身读不进来（找不到、不是普通文件……）时，
+    错误指向表单里写“样式”的那一行，办事员知道该改哪里。"""
+    try:
+        return load_profile(style_path(report, override))
+    except StyleError as exc:
+        if override is not None or not report.form.style:
+            raise
+        line, column, _ = locate(report.source.data, ("样式",))
+        raise StyleError([
+            d if d.line is not None else report.source.source.diagnostic(
+                f"“样式”指定的版式文件读不进来：{d.message}", line, column)
+            for d in exc.diagnostics]) from None
+
+
 def style_path(report: Report, override: Path | None) -> Path | None:
     """版式配置：命令行 --style 优先，其次表单的“样式”（相对于表单所在文件夹）。"""
     if override is not None:
@@ -130,8 +149,9 @@ def write_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | 
                  *, style: Path | None = None, force: bool = False) -> tuple[Report, list[Path]]:
     """生成并写出文件，返回报告和写出的绝对路径。
 
-    先在内存里生成全部格式（PDF 由 LibreOffice 在临时文件夹里转换），全部成功后才开始写盘：
-    不会出现只写了一部分的情况。
+    先在内存里生成全部格式（PDF 由 LibreOffice 在临时文件夹里转换），全部成功后才开始写盘，
+    且全部写成或全部不变（见 :func:`output.write_generated`）。不是 gen 写的同名文件不会被覆盖，
+    除非 ``force``（它同时表示内容检查有错误时仍然生成）。
     """
     from .checks import check_form
 
@@ -143,7 +163,8 @@ def write_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | 
     errors = [d for d in report.warnings if d.severity is Severity.ERROR]
     if errors and not force:
         raise ContentError(report.warnings)
-    profile = load_profile(style_path(report, style))
+    preflight(targets.values(), force=force)
+    profile = report_profile(report, style)
     if "pdf" in targets:
         from .pdf import find_soffice
 
@@ -163,5 +184,5 @@ def write_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | 
                 contents[fmt] = docx_to_pdf(word, profile, name=targets[fmt].stem)
         else:
             raise OutputError(Diagnostic(f"不支持的输出格式：{fmt}。可用的格式有 docx、md、pdf。"))
-    written = [write_atomic(targets[fmt], data) for fmt, data in contents.items()]
+    written = write_generated({targets[fmt]: data for fmt, data in contents.items()}, force=force)
     return report, written

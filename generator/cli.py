@@ -85,7 +85,8 @@ def _formats(values: Sequence[str], output: str | None) -> list[str]:
                    "以 .docx、.md、.pdf 结尾的当作文件名（只生成一种格式时）。默认与表单同名、放在同一文件夹。")
 @click.option("--style", metavar="版式.yaml", type=click.Path(path_type=Path, dir_okay=False),
               help="版式配置文件（YAML），默认使用 GB/T 9704-2012。")
-@click.option("--force", is_flag=True, help="内容检查发现错误时仍然生成文件。")
+@click.option("--force", is_flag=True,
+              help="内容检查发现错误时仍然生成文件；同名文件不是 gen 生成的（或生成后改过）时也覆盖它。")
 def report(form: Path, fmt: tuple[str, ...], output: str | None, style: Path | None, force: bool) -> None:
     """根据表单生成工作总结（Word、Markdown 或 PDF）。"""
     from .api import write_report
@@ -164,14 +165,14 @@ def init(form: Path) -> None:
 @click.argument("report_file", cls=Argument, metavar="报告", type=click.Path(path_type=Path, dir_okay=False),
                 help="写好的报告：Word 文件（.docx），或网页上复制下来的文字（.md、.txt）。")
 @click.option("-o", "--output", metavar="表单.yaml", type=click.Path(path_type=Path, dir_okay=False),
-              help="写出的表单文件。默认与报告同名，扩展名为 .yaml。")
+              help="写出的表单文件。默认是报告名加“-表单.yaml”，如 石泉县-2023-表单.yaml。")
 @click.option("--force", is_flag=True, help="表单文件已存在时覆盖它。")
 def import_(report_file: Path, output: Path | None, force: bool) -> None:
     """把已有的报告（.docx、.md、.txt）转成表单，方便在去年的基础上修改。"""
-    from .importer import import_report, write_form
+    from .importer import default_form_path, import_report, write_form
 
     result = import_report(report_file)
-    target = output or report_file.with_suffix(".yaml")
+    target = output or default_form_path(report_file)
     written = write_form(result.yaml(), target, force=force)
     print_diagnostics(result.source.notices)
     for line in result.summary_lines():

@@ -1,30 +1,28 @@
 """计算阶段：求出指标的派生数字，代入正文中的 ``{{键}}`` 引用。
 
-办事员的文字里只允许写引用（``{{体检人数}}``、``{{体检人数.同比}}``），
-其余任何 Jinja 语法都被拒绝；引用在沙箱环境里求值。
+办事员的文字里只允许写引用（``{{体检人数}}``、``{{体检人数.同比}}``），其余任何像模板的写法都是
+带位置的错误（见 :mod:`.references`）；引用由这里直接代入，不经过模板引擎。
+指标自己的“名称”“单位”会原样印进指标表，里面不能有任何引用；“表述”只能引用本指标的
+``{{本期}}``、``{{同比}}`` 等。
 """
 
 from __future__ import annotations
 
 import difflib
-import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from jinja2 import StrictUndefined, TemplateSyntaxError, nodes
-from jinja2.exceptions import UndefinedError
-from jinja2.sandbox import SandboxedEnvironment
-
-from .errors import Collector, Diagnostic, GenError
-from .figures import Figure
+from .errors import Collector, Diagnostic, GenError, Severity
+from .figures import Figure, FigureContext
 from .loader import LoadedForm
 from .models import Form
+from .references import Mark, scan, substitute
 from .validate import iter_strings, locate
 
-_MARKUP = re.compile(r"\{\{|\{%|\{#")
-# 这些键下面的文字不是正文：指标自己的“表述”由指标渲染，不在这里代入
-_NOT_PROSE = ("指标",)
+# 指标里印出来的文字：名称、单位原样印出；表述另有自己的引用（本指标的 {{本期}} 等）
+_PRINTED_AS_IS = ("名称", "单位")
+_NOT_PRINTED = ("样式", "检查")
 
 
 @dataclass
@@ -41,14 +39,27 @@ def compute(loaded: LoadedForm, form: Form, warnings: list[Diagnostic]) -> Compu
     figures = {ind.key: Figure.from_indicator(ind) for ind in form.indicators}
     out = Collector(file=loaded.source.path)
     out.extend(warnings)
-    env = _environment()
     plain = form.model_dump(by_alias=True, exclude_none=True)
     changed = False
     for path, text in iter_strings(plain):
-        if path[0] in _NOT_PROSE or not _MARKUP.search(text):
+        if "{" not in text and "}" not in text and "｛" not in text:
+            continue
+        if path[0] in _NOT_PRINTED or (path[0] == "指标" and path[-1] not in (*_PRINTED_AS_IS, "表述")):
+            continue  # 不进入文档的文字（指标的键、说明，样式文件名）
+        marks = scan(text)
+        for mark in marks:
+            if mark.message is not None:
+                out.add(_located(loaded, path, text, ReferenceProblem(
+                    mark.message, text[mark.start: mark.start + 12]), mark.severity))
+        if any(m.message is not None and m.severity is Severity.ERROR for m in marks):
+            continue
+        if not any(m.key is not None for m in marks):
             continue
         try:
-            rendered = render_reference_text(env, text, figures)
+            if path[0] == "指标":
+                _check_indicator_text(path, marks)
+                continue
+            rendered = render_references(text, marks, figures)
         except ReferenceProblem as problem:
             out.add(_located(loaded, path, text, problem))
             continue
@@ -68,78 +79,51 @@ class ReferenceProblem(Exception):
         self.fragment = fragment
 
 
-def _environment() -> SandboxedEnvironment:
-    return SandboxedEnvironment(undefined=StrictUndefined, autoescape=False,
-                                keep_trailing_newline=True)
+def _check_indicator_text(path: tuple[str | int, ...], marks: list[Mark]) -> None:
+    field = path[-1]
+    for mark in marks:
+        if mark.key is None:
+            continue
+        written = f"{{{{{mark.key}{'.' + mark.attr if mark.attr else ''}}}}}"
+        if field in _PRINTED_AS_IS:
+            raise ReferenceProblem(
+                f"指标的“{field}”会原样印在文档里，不能写 {written} 这样的引用。请直接写出文字。", written[:12])
+        if field == "表述" and (mark.attr is not None or mark.key not in FigureContext.NAMES):
+            names = "、".join(f"{{{{{name}}}}}" for name in FigureContext.NAMES)
+            raise ReferenceProblem(
+                f"“表述”里只能引用本指标的 {names}，不能写 {written}。", written[:12])
 
 
-def render_reference_text(env: SandboxedEnvironment, text: str,
-                          figures: Mapping[str, Any]) -> str:
-    """检查并代入一段文字中的引用。只允许 ``{{键}}`` 与 ``{{键.属性}}``。"""
-    try:
-        tree = env.parse(text)
-    except TemplateSyntaxError as exc:
-        raise ReferenceProblem(
-            f"引用的写法不对（{_syntax_reason(exc)}）。引用要写成 {{{{键}}}} 或 {{{{键.同比}}}}，"
-            "两边各两个半角大括号。", _first_markup(text)) from None
-    for ref, attr in _references(tree, text):
+def render_references(text: str, marks: list[Mark], figures: Mapping[str, Any]) -> str:
+    """检查并代入一段文字中的引用（``marks`` 来自 :func:`references.scan`，已没有错误）。"""
+    for mark in marks:
+        if mark.key is None:
+            continue
+        ref, attr = mark.key, mark.attr
         if ref not in figures:
             guess = difflib.get_close_matches(ref, list(figures), n=1, cutoff=0.3)
             known = "、".join(figures) or "（表单里还没有填写任何指标）"
             tip = f"是不是“{guess[0]}”？" if guess else ""
+            raise ReferenceProblem(f"引用了不存在的指标“{ref}”。{tip}已有的指标键：{known}。", ref)
+        if attr is not None and attr not in figure_attributes():
             raise ReferenceProblem(
-                f"引用了不存在的指标“{ref}”。{tip}已有的指标键：{known}。", ref)
-        if attr is not None and not _has_attribute(figures[ref], attr):
-            raise ReferenceProblem(
-                f"指标“{ref}”没有“{attr}”这一项。可以用：{'、'.join(figure_attributes())}。",
-                f"{ref}.{attr}")
+                f"指标“{ref}”没有“{attr}”这一项。可以用：{'、'.join(figure_attributes())}。", f"{ref}.{attr}")
+
+    def value(key: str, attr: str | None) -> str:
+        figure = figures[key]
+        return str(figure if attr is None else getattr(figure, attr))
+
     try:
-        return env.from_string(tree).render(dict(figures))
+        return substitute(text, marks, value)
     except GenError as exc:
-        raise ReferenceProblem(exc.diagnostics[0].message, _first_markup(text)) from None
-    except UndefinedError as exc:  # 理论上已在上面拦下
-        raise ReferenceProblem(f"引用无法求值：{exc}", _first_markup(text)) from None
+        first = next(m for m in marks if m.key is not None)
+        raise ReferenceProblem(exc.diagnostics[0].message, text[first.start: first.start + 12]) from None
 
 
 def figure_attributes() -> list[str]:
     """正文里可以引用的派生数字：Figure 上的中文属性。"""
     return [name for name, value in vars(Figure).items()
             if isinstance(value, property) and not name.isascii()]
-
-
-def _has_attribute(figure: Any, attr: str) -> bool:
-    return attr in figure_attributes()
-
-
-def _references(tree: nodes.Template, text: str) -> Iterator[tuple[str, str | None]]:
-    for node in tree.body:
-        if not isinstance(node, nodes.Output):
-            raise ReferenceProblem(
-                "正文里只能写 {{键}} 这样的指标引用，不能写 {% … %} 之类的模板语句。",
-                _first_markup(text))
-        for child in node.nodes:
-            if isinstance(child, nodes.TemplateData):
-                continue
-            if isinstance(child, nodes.Name):
-                yield child.name, None
-            elif isinstance(child, nodes.Getattr) and isinstance(child.node, nodes.Name):
-                yield child.node.name, child.attr
-            else:
-                raise ReferenceProblem(
-                    "大括号里只能写指标的键，或“键.同比”这类写法，不能写运算或函数。",
-                    _first_markup(text))
-
-
-def _syntax_reason(exc: TemplateSyntaxError) -> str:
-    message = str(exc.message or "")
-    if "unexpected end of template" in message or "expected token" in message:
-        return "大括号没有成对"
-    return "无法识别的写法"
-
-
-def _first_markup(text: str) -> str | None:
-    match = _MARKUP.search(text)
-    return text[match.start(): match.start() + 12] if match else None
 
 
 # ---------------------------------------------------------------- 数据路径
@@ -153,7 +137,7 @@ def _assign(data: Any, path: tuple[str | int, ...], value: str) -> None:
 
 
 def _located(loaded: LoadedForm, path: tuple[str | int, ...], text: str,
-             problem: ReferenceProblem) -> Diagnostic:
+             problem: ReferenceProblem, severity: Severity = Severity.ERROR) -> Diagnostic:
     line, column, _ = locate(loaded.data, path)
     source = loaded.source
     if line is not None and problem.fragment:
@@ -163,4 +147,4 @@ def _located(loaded: LoadedForm, path: tuple[str | int, ...], text: str,
             if candidate is not None and problem.fragment in candidate:
                 line, column = line + offset, candidate.index(problem.fragment) + 1
                 break
-    return source.diagnostic(problem.message, line, column)
+    return source.diagnostic(problem.message, line, column, severity=severity)

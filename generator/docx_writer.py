@@ -151,9 +151,9 @@ def _attachment_label(word: Any, block: Block) -> None:
 def _core_properties(word: Any, form: Form, title: str) -> None:
     moment = dt.datetime(form.date.year, form.date.month, form.date.day)
     props = word.core_properties
-    props.title = title
-    props.author = form.unit
-    props.last_modified_by = form.unit
+    props.title = title[:255]  # 文档属性最多 255 个字（python-docx 超过会抛出 ValueError）
+    props.author = form.unit[:255]
+    props.last_modified_by = form.unit[:255]
     props.created = moment
     props.modified = moment
     props.revision = 1

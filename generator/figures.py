@@ -19,8 +19,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
 from typing import Any
 
-from .errors import GenError
-from .indicators import Indicator, is_rate
+from .errors import GenError, Severity
+from .indicators import Indicator, bounded, is_rate
 
 RATE_UNITS = {"%": "个百分点", "％": "个百分点", "‰": "个千分点"}
 YUAN_FACTORS = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
@@ -259,23 +259,21 @@ class Figure:
 
     @property
     def 表述(self) -> str:
-        """指标自带的固定表述，如“共计体检{{本期}}，较去年{{上期}}{{同比}}”。"""
-        from jinja2 import StrictUndefined, meta
-        from jinja2.sandbox import SandboxedEnvironment
+        """指标自带的固定表述，如“共计体检{{本期}}，较去年{{上期}}{{同比}}”。
+
+        不经过模板引擎：只认 :data:`FigureContext.NAMES` 里的引用，直接代入（见 :mod:`.references`）。"""
+        from .references import scan, substitute
 
         template = self.indicator.sentence
         if not template:
             raise FigureError(f"指标“{self.indicator.key}”没有填写“表述”，无法引用。")
-        env = SandboxedEnvironment(undefined=StrictUndefined, autoescape=False)
-        try:
-            tree = env.parse(template)
-            used = self.context().subset(meta.find_undeclared_variables(tree))
-            return env.from_string(tree).render(used)
-        except GenError:
-            raise
-        except Exception:
+        marks = scan(template)
+        if any((m.key is None and m.severity is Severity.ERROR) or m.attr is not None
+               or (m.key is not None and m.key not in FigureContext.NAMES) for m in marks):
             names = "、".join(f"{{{{{name}}}}}" for name in FigureContext.NAMES)
-            raise FigureError(f"指标“{self.indicator.key}”的“表述”写法不对：只能用 {names} 这些引用。") from None
+            raise FigureError(f"指标“{self.indicator.key}”的“表述”写法不对：只能用 {names} 这些引用。")
+        context = self.context()
+        return substitute(template, marks, lambda key, _attr: context[key])
 
     def context(self) -> FigureContext:
         """给“表述”模板用的映射：只有被取用的项才计算（取不到时抛出 FigureError）。"""
@@ -328,9 +326,10 @@ def as_decimal(value: Any, what: str = "数值") -> Decimal:
             number = Decimal(str(value).strip())
         except (InvalidOperation, ValueError):
             raise FigureError(f"{what}要是数字，现在是“{value}”。") from None
-    if not number.is_finite():
-        raise FigureError(f"{what}要是普通的数字，现在是“{value}”。")
-    return number
+    try:
+        return bounded(number, what, value)
+    except ValueError as exc:
+        raise FigureError(f"{exc}。") from None
 
 
 def _pair_filter(name: str, wording: Callable[..., str], other: str) -> Callable[..., str]:

@@ -27,8 +27,9 @@ _MINUS = str.maketrans({"－": "-", "−": "-", "＋": "+", "．": "."})
 _JINJA_RESERVED = frozenset({"true", "false", "none", "True", "False", "None", "TRUE", "FALSE", "NONE",
                              "and", "or", "not", "in", "is", "if", "else", "self"})
 _LABELS = {"current": "本期", "previous": "上期", "target": "目标"}
-# 数值上限：千万亿。超过它几乎一定是多写了数字
-_TOO_LARGE = Decimal(10) ** 15
+# 数值上限：千万亿（10 的 15 次方）。超过它几乎一定是多写了数字
+# 小数位上限：再多的位数既印不出来，也会让计算溢出（1e-999999 这类写法）
+MAX_PLACES = 10
 RATE_LIMITS = {"%": Decimal(100), "％": Decimal(100), "‰": Decimal(1000)}
 
 
@@ -52,10 +53,27 @@ def parse_number(value: Any, label: str) -> Decimal | None:
         raise ValueError(f"{label}要填一个数字，现在填的是一组内容（列表或“键: 值”）")
     else:
         raise ValueError(f"{label}要填数字，现在填的是“{value}”")
+    return bounded(number, label, value)
+
+
+def bounded(number: Decimal, label: str, shown: Any) -> Decimal:
+    """数值必须是普通的数：有限、绝对值小于千万亿、小数不超过 ``MAX_PLACES`` 位。
+
+    只看数字本身（``as_tuple``），不做任何会受精度、指数范围影响的运算，所以 1e-999999、
+    1e+999999999 这类写法也只是得到一条中文说明，不会溢出。"""
     if not number.is_finite():
-        raise ValueError(f"{label}要填一个普通的数字（现在是“{value}”）")
-    if abs(number) >= _TOO_LARGE:
-        raise ValueError(f"{label}（{value}）大得不合常理，请检查是否多写了数字；大额金额可用“万元”“亿元”作单位")
+        raise ValueError(f"{label}要填一个普通的数字（现在是“{shown}”）")
+    _sign, digits, exponent = number.as_tuple()
+    significant = "".join(map(str, digits)).rstrip("0")
+    if not significant:
+        return Decimal(0)
+    assert isinstance(exponent, int)
+    exponent += len(digits) - len(significant)  # 去掉末尾的 0：1.500 与 1.5 一样
+    if exponent + len(significant) > 15:
+        raise ValueError(f"{label}（{shown}）大得不合常理，请检查是否多写了数字；大额金额可用“万元”“亿元”作单位")
+    if -exponent > MAX_PLACES:
+        raise ValueError(f"{label}（{shown}）的小数超过了 {MAX_PLACES} 位，请检查是否写错；"
+                         "很小的数请换一个单位（如用“‰”代替“%”）")
     return number
 
 

@@ -114,7 +114,8 @@ def test_invalid_form_writes_nothing(gen, form_file) -> None:  # type: ignore[no
 def test_file_open_in_word_gets_close_hint(gen, form_file, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
     path = form_file()
     target = path.with_suffix(".docx")
-    target.write_bytes(b"open in WPS")
+    assert gen("report", str(path)).code == 0  # 上次生成的，现在正在 WPS 里打开
+    before = target.read_bytes()
 
     def locked(src: str, dst: str) -> None:
         raise PermissionError(13, "Permission denied")
@@ -124,7 +125,7 @@ def test_file_open_in_word_gets_close_hint(gen, form_file, monkeypatch: pytest.M
     assert result.code == 1
     assert result.err == (f"错误：无法写入“{target}”：文件可能正在 Word 或 WPS 中打开。"
                           f"请先关闭 {target.name} 后重试。\n")
-    assert target.read_bytes() == b"open in WPS"
+    assert target.read_bytes() == before
     assert sorted(p.name for p in path.parent.iterdir()) == ["表单.docx", "表单.yaml"]  # 没有残留临时文件
 
 

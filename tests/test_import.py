@@ -208,7 +208,7 @@ def test_malformed_input(name: str, content: bytes, message: str, code: int, gen
     assert result.code == code
     assert message in result.err
     assert "Traceback" not in result.err
-    assert not path.with_suffix(".yaml").exists()
+    assert not path.with_name(path.stem + "-表单.yaml").exists()
 
 
 def test_zip_that_is_not_word(gen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -232,7 +232,7 @@ def test_import_cli_writes_form_that_check_understands(gen, tmp_path: Path) -> N
     report = tmp_path / "中阳县.txt"
     report.write_bytes(seed("001_e4528b115fa46040.txt").read_bytes())
     result = gen("import", str(report))
-    form = report.with_suffix(".yaml")
+    form = tmp_path / "中阳县-表单.yaml"
     assert result.code == 0
     assert result.out == f"{form}\n"
     assert result.err.startswith("识别出 3 个部分：工作开展情况 13 个事项")
@@ -240,8 +240,12 @@ def test_import_cli_writes_form_that_check_understands(gen, tmp_path: Path) -> N
     assert again.code == 1 and "没有覆盖它" in again.err
     checked = gen("check", str(form))
     assert checked.code == 1  # 日期无法识别，留给办事员
-    assert "“日期”：要写成 年-月-日" in checked.err
-    text = form.read_text(encoding="utf-8").replace("日期: 待填写", "日期: 2025-01-07")
+    assert checked.err.replace(str(form), "F") == (
+        "F:8:5: 错误：“日期”还没有填写：这是 gen import 在原文里没有找到、留给你补写的地方。"
+        "请把“请补写”换成成文日期，格式如 2025-01-07。\n"
+        "    日期: 请补写  # 请填写成文日期，格式如 2025-01-07\n"
+        "          ^\n")
+    text = form.read_text(encoding="utf-8").replace("日期: 请补写", "日期: 2025-01-07")
     form.write_text(text, encoding="utf-8")
     assert gen("check", str(form)).code == 0
     assert gen("import", str(report), "--force").code == 0

@@ -28,7 +28,7 @@ from typing import Any
 from ..errors import Diagnostic, Severity
 from ..loader import LoadedForm
 from ..models import Form, ReportKind
-from ..numbering import chinese_number, chinese_value
+from ..numbering import CN_NUMERAL, chinese_number, chinese_value
 from ..validate import iter_strings, locate
 from .position import Piece, number_at, place
 from .rules import ERROR, INFO, WARNING, Hit, placeholders, point_sequence, text_rules
@@ -76,8 +76,8 @@ def _run(units: Sequence[Unit], year: int | None) -> list[Diagnostic]:
         # 报告里常常一点一段：“二是”接着上一段的“一是”；表单里每段文字各自从“一是”起算
         hits, carry = point_sequence(unit.text, carry if unit.report else 1)
         out += [_diagnostic(unit, hit) for hit in hits]
-        if unit.report and not re.match(r"^[一二三四五六七八九十]+是", unit.text) and carry > 1 \
-                and not re.search(r"[一二三四五六七八九十]+是", unit.text):
+        if unit.report and not re.match(rf"^{CN_NUMERAL}是", unit.text) and carry > 1 \
+                and not re.search(rf"{CN_NUMERAL}是", unit.text):
             carry = 1
     out += _repeated_sentences(units)
     return out
@@ -133,7 +133,7 @@ def check_form(loaded: LoadedForm, form: Form, *, ignore: Iterable[str] = ()) ->
     units: list[Unit] = []
     problems: list[tuple[Unit, str]] = []
     plain = form.model_dump(by_alias=True, exclude_none=True)
-    plan_text = ""
+    plan_parts: list[str] = []
     out: list[Diagnostic] = []
     for path, text in iter_strings(plain):
         if path[0] in ("单位", "署名"):  # 名称不查数字写法，只查没填的占位符（空白表单的“请补写单位全称”）
@@ -151,9 +151,9 @@ def check_form(loaded: LoadedForm, form: Form, *, ignore: Iterable[str] = ()) ->
         if path[0] == "存在的问题" and path[-1] != "解决思路":
             problems.append((unit, text))
         if path[0] == "下一步工作计划":
-            plan_text += text
+            plan_parts.append(text)
     out += _run(units, form.year)
-    out += _problem_plan_links(problems, plan_text)
+    out += _problem_plan_links(problems, "".join(plan_parts))
     out += _form_dates(loaded, form)
     return _filter(out, set(ignore) | set(form.checks.ignore))
 
@@ -201,8 +201,8 @@ def _form_dates(loaded: LoadedForm, form: Form) -> list[Diagnostic]:
 
 # ---------------------------------------------------------------- 写好的报告
 
-_L1 = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．]\s*(.*)$")
-_L2 = re.compile(r"^[（(]\s*([一二三四五六七八九十]+)\s*[）)]")
+_L1 = re.compile(rf"^({CN_NUMERAL})\s*[、.．]\s*(.*)$")
+_L2 = re.compile(rf"^[（(]\s*({CN_NUMERAL})\s*[）)]")
 _L3 = re.compile(r"^\d{1,2}\s*[、.．](?!\d)")
 # 一级标题后面紧跟正文：“二、获得荣誉和奖励:1.……”“三、加强培训。全年……”
 _INLINE_HEADING = re.compile(r"^[^。；;，,：:]{2,30}[：:。]")
@@ -242,7 +242,7 @@ def _report_structure(units: Sequence[Unit]) -> list[Diagnostic]:
     in_level1 = False
     seen_level2 = False
     problems: list[tuple[Unit, str]] = []
-    plan_text = ""
+    plan_parts: list[str] = []
     section = ""
     doubtful: Unit | None = None  # 上一个一级标题之后，以“X、”开头、却不像标题的长段落
     for unit in units:
@@ -285,14 +285,14 @@ def _report_structure(units: Sequence[Unit]) -> list[Diagnostic]:
         if "问题" in section or "不足" in section:
             problems.append((unit, text))
         elif "计划" in section or "思路" in section or "打算" in section:
-            plan_text += text
+            plan_parts.append(text)
     headings = [u.text for u in units if _L1.match(u.text)]
     for label, words in (("存在的问题", ("问题", "不足")), ("下一步工作计划", ("计划", "思路", "打算", "安排"))):
         if not any(any(w in h for w in words) for h in headings):
             anchor = units[0] if units else Unit("", Path("?"), 1, 1, None, True)
             out.append(_diagnostic(anchor, Hit("GEN601", ERROR, 0, 0, f"报告里没有“{label}”这一部分。")))
-    if plan_text:
-        out += _problem_plan_links(problems, plan_text)
+    if plan_parts:
+        out += _problem_plan_links(problems, "".join(plan_parts))
     return out
 
 

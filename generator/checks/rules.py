@@ -26,7 +26,7 @@ from decimal import Decimal
 
 from ..errors import Severity
 from ..figures import format_number, growth_wording
-from ..numbering import chinese_number, chinese_value
+from ..numbering import CN_NUMERAL, chinese_number, chinese_value
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 
@@ -48,8 +48,8 @@ _PLACEHOLDERS = [
     (re.compile(r"\*{3,}"), "“{0}”像是没填或被屏蔽的内容"),
     (re.compile(r"【\s*】|（\s*）|\(\s*\)|〔\s*〕"), "“{0}”里是空的，像是漏填了内容"),
     (re.compile(r"待补充|待填写|此处填写|请填写|请补写|TODO|FIXME|待定数据"), "“{0}”：这里还没有填写"),
-    (re.compile(r"\{\{.*?\}\}|\{%.*?%\}"), "“{0}”是没有替换掉的模板标记"),
 ]
+_TEMPLATE_MESSAGE = "“{0}”是没有替换掉的模板标记"
 _MULTIPLY = re.compile(r"\d\s*[×xX]\s*\d")
 
 
@@ -61,6 +61,34 @@ def placeholders(text: str) -> Iterator[Hit]:
                 continue  # 3×4 这类乘号
             text_found = message.format(match.group(0))
             yield Hit("GEN101", ERROR, match.start(), match.end(), f"{text_found}，请填上实际内容。")
+    for start, end in template_marks(text):
+        yield Hit("GEN101", ERROR, start, end, f"{_TEMPLATE_MESSAGE.format(text[start:end])}，请填上实际内容。")
+
+
+def template_marks(text: str) -> Iterator[tuple[int, int]]:
+    """残留的 ``{{…}}`` 和 ``{%…%}``（同一行内）的位置，线性时间。
+
+    正则 ``\\{\\{.*?\\}\\}`` 在一长串没有闭合的“{{”上是平方级的（每个起点都扫到行尾）；
+    这里每行从左到右扫一遍：找最近的开头，再找它之后最近的结尾；找不到结尾，这一行后面就不会再有。"""
+    line_start = 0
+    for line in text.split("\n"):
+        position = 0
+        pending = {"{{": line.find("{{"), "{%": line.find("{%")}
+        while True:
+            opener = min((at, mark) for mark, at in pending.items() if at >= 0) if any(
+                at >= 0 for at in pending.values()) else None
+            if opener is None:
+                break
+            at, mark = opener
+            closer = line.find("}}" if mark == "{{" else "%}", at + 2)
+            if closer < 0:
+                pending[mark] = -1  # 这种开头之后再没有结尾
+                continue
+            yield line_start + at, line_start + closer + 2
+            position = closer + 2
+            # 只重新找落在这次匹配之内的开头：每个位置最多被扫一次
+            pending = {m: line.find(m, position) if 0 <= at < position else at for m, at in pending.items()}
+        line_start += len(line) + 1
 
 
 # ---------------------------------------------------------------- GEN201/202 同比
@@ -90,7 +118,8 @@ def growth_arithmetic(text: str) -> Iterator[Hit]:
     for match in _GROWTH.finditer(text):
         prev_text, prev_unit, verb, stated_text, stated_unit = match.groups()
         sentence_start = max(text.rfind(ch, 0, match.start()) for ch in "。；;") + 1
-        before = _LAST_NUMBER.search(text[sentence_start: match.start()])
+        # 只看“较”前面 80 个字：本期数总在附近；整句去找会在长串数字上变成平方级
+        before = _LAST_NUMBER.search(text[max(sentence_start, match.start() - 80): match.start()])
         if before is None:
             continue
         cur_text, cur_unit = before.group(1), before.group(2) or ""
@@ -175,7 +204,7 @@ def part_of_total(text: str) -> Iterator[Hit]:
 
 # ---------------------------------------------------------------- GEN301/303 序号
 
-_POINT = re.compile(r"(?:^|(?<=[。；;，,：:]))\s*([一二三四五六七八九十]{1,3})是")
+_POINT = re.compile(rf"(?:^|(?<=[。；;，,：:]))\s*({CN_NUMERAL})是")
 
 
 def point_sequence(text: str, expected: int = 1) -> tuple[list[Hit], int]:
@@ -198,7 +227,7 @@ def point_sequence(text: str, expected: int = 1) -> tuple[list[Hit], int]:
     return hits, expected
 
 
-_HALF_PAREN = re.compile(r"\(([一二三四五六七八九十]+)\)|（([一二三四五六七八九十]+)）、")
+_HALF_PAREN = re.compile(rf"\(({CN_NUMERAL})\)|（({CN_NUMERAL})）、")
 
 
 def bracket_style(text: str) -> Iterator[Hit]:
@@ -213,7 +242,7 @@ def bracket_style(text: str) -> Iterator[Hit]:
 _RATE_NO_UNIT = re.compile(r"率(?:为|达到|达|是|提升至|提高到|降至)?\s*(\d+(?:\.\d+)?)(?![\d.%％‰]|个百分点|\s*[%％‰])")
 _FULLWIDTH = re.compile(r"[０-９]+")
 _THOUSANDS = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?![\d])")
-_MIXED = re.compile(r"\d+(?:\.\d+)?亿\d+(?:\.\d+)?万")
+_MIXED = re.compile(r"(?<![\d.])\d+(?:\.\d+)?亿\d+(?:\.\d+)?万")  # 后视：只从数字开头试配（线性）
 _CN_COUNT = re.compile(
     r"(?<![一二三四五六七八九十百千万第是每届])"
     r"(?:([一二三四五六七八九十][一二三四五六七八九十百千]+)(人次|次|例|家|场|份|万元|元|剂次|户)"  # 二十五次

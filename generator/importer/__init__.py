@@ -16,7 +16,17 @@ from .cleanup import Origin, clean
 from .emit import emit_yaml, write_form
 from .readers import SourceDocument, read_document
 
-__all__ = ["ImportResult", "emit_yaml", "import_document", "import_report", "write_form"]
+__all__ = ["ImportResult", "default_form_path", "emit_yaml", "import_document", "import_report", "write_form"]
+
+FORM_SUFFIX = "-表单.yaml"
+
+
+def default_form_path(report: Path) -> Path:
+    """导入时默认写出的表单：“石泉县-2023.docx”→“石泉县-2023-表单.yaml”。
+
+    不能用“石泉县-2023.yaml”：接着运行 gen report 会生成“石泉县-2023.docx”，正好是原来那份报告。
+    加上“-表单”后，生成的报告是“石泉县-2023-表单.docx”，与任何导入来源都不同名。"""
+    return report.with_name(report.stem + FORM_SUFFIX)
 
 
 @dataclass

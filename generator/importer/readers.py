@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
+
+from docx.oxml.ns import qn
 
 from ..errors import Diagnostic, FormError, ImportFailure
 from ..loader import decode_source, read_limited
@@ -25,6 +29,15 @@ class SourceDocument:
     lines: list[str] | None = None  # 文本文件的原文行（未去空白）；gen check 据此给出列号。Word 文件为 None
 
 
+# 报告里偶尔夹带的控制字符、单独的代理码和非字符（U+FFFE、U+FFFF）：表单里不允许出现，读入时换成空格
+_UNWANTED = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+def plain_text(text: str) -> str:
+    """一段文字：去掉首尾空白，控制字符（含 Tab 和各种换行）换成空格。"""
+    return _UNWANTED.sub(" ", text).strip()
+
+
 def read_document(path: Path) -> SourceDocument:
     suffix = path.suffix.lower()
     if suffix not in SUFFIXES:
@@ -42,7 +55,7 @@ def read_document(path: Path) -> SourceDocument:
     except FormError as exc:
         raise ImportFailure(exc.diagnostics) from None
     lines = source.text.splitlines()  # 报告按一般文字的分行（\x0c 等也算换行），段落与行号同出一处
-    return SourceDocument(path=path, paragraphs=[line.strip() for line in lines],
+    return SourceDocument(path=path, paragraphs=[plain_text(line) for line in lines],
                           notices=source.notices, lines=lines)
 
 
@@ -66,7 +79,23 @@ def _read_docx(path: Path, raw: bytes) -> SourceDocument:
         raise ImportFailure(Diagnostic(
             f"{path.name} 已损坏，无法读取。请在 WPS 或 Word 里打开后重新保存为 .docx 再导入。",
             file=path)) from None
-    paragraphs = [p.text.replace("\n", "").strip() for p in document.paragraphs]
-    tables = [[[cell.text.strip() for cell in row.cells] for row in table.rows]
-              for table in document.tables]
+    paragraphs = [plain_text(p.text.replace("\n", "")) for p in document.paragraphs]
+    tables = [_table_rows(table._tbl) for table in document.tables]
     return SourceDocument(path=path, paragraphs=paragraphs, tables=tables)
+
+
+def _table_rows(table: Any) -> list[list[str]]:
+    """表格的文字，一行一个列表，按 XML 里实际有的单元格读。
+
+    不用 python-docx 的 ``row.cells``：它按 gridSpan、vMerge 展开合并单元格，遇到损坏的表格
+    （第一行就是“续合并”、gridSpan="abc"）会抛出 ValueError，gridSpan="99999999" 更会展开上亿个格子。
+    这里每个单元格只读一次，合并与否都不展开：时间只与文件大小成正比。
+    单元格里的几段文字用空格连起来（表格只作为注释放进表单，不能带换行）。"""
+    rows: list[list[str]] = []
+    for tr in table.iterchildren(qn("w:tr")):
+        cells: list[str] = []
+        for tc in tr.iterchildren(qn("w:tc")):
+            texts = (plain_text("".join(t.text or "" for t in p.iter(qn("w:t")))) for p in tc.iter(qn("w:p")))
+            cells.append(" ".join(text for text in texts if text))
+        rows.append(cells)
+    return rows

@@ -18,14 +18,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..numbering import chinese_value, strip_end_punctuation
+from ..numbering import CN_NUMERAL, chinese_value, strip_end_punctuation
 
-_CN = "一二三四五六七八九十"
-L1 = re.compile(rf"^\s*([{_CN}]+)\s*[、.．,，]\s*(.*)$")
-L2 = re.compile(rf"^\s*[（(]\s*([{_CN}]+)\s*[）)]\s*[、.．]?\s*(.*)$")
+L1 = re.compile(rf"^\s*({CN_NUMERAL})\s*[、.．,，]\s*(.*)$")
+L2 = re.compile(rf"^\s*[（(]\s*({CN_NUMERAL})\s*[）)]\s*[、.．]?\s*(.*)$")
 L3 = re.compile(r"^\s*(\d{1,2})\s*[、.．](?!\d)\s*(.*)$")
 L4 = re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[）)]\s*[、.．]?\s*(.*)$")
-POINT = re.compile(rf"([{_CN}]+)是")
+POINT = re.compile(rf"({CN_NUMERAL})是")
 YEAR = re.compile(r"(20\d{2})\s*年?")
 DATE_CN = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
 DATE_ISO = re.compile(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$")
@@ -139,6 +138,10 @@ def split_points(text: str) -> tuple[str, list[str]] | None:
 def make_item(text: str, following: list[str]) -> dict[str, Any]:
     """一段（一）……加上紧随其后的无序号段落 → 事项。"""
     title, rest = split_heading(text)
+    following = [p for p in following if p]
+    if not title and not rest and following:  # 序号单独占一行（“（一）”），小标题在下一段
+        title, rest = split_heading(following[0])
+        following = following[1:]
     paragraphs = [p for p in [rest, *following] if p]
     item: dict[str, Any] = {"标题": title}
     if len(paragraphs) == 1:
