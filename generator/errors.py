@@ -59,13 +59,27 @@ class Diagnostic:
         code = f"[{self.code}] " if self.code else ""
         lines = [f"{head}{self.severity.value}：{code}{self.message}"]
         if self.source_line is not None and (self.line is not None or self.paragraph is not None):
-            text = self.source_line.rstrip("\r\n")
-            col = max(1, self.caret or self.column or 1)
+            text, col = _window(self.source_line.rstrip("\r\n"), max(1, self.caret or self.column or 1))
             lines.append("    " + _visible(text))
             lines.append("    " + " " * display_width(text[: col - 1]) + "^")
         if self.hint:
             lines.append(f"    提示：{self.hint}")
         return "\n".join(lines)
+
+
+_WINDOW = 80  # 原文行最多显示多少字：很长的一行只显示列号前后的一段
+
+
+def _window(text: str, col: int) -> tuple[str, int]:
+    """很长的原文行（一段几万字的文字）只显示插入符前后的一段，两头用“…”表示省略；返回显示的文字
+    和插入符在其中的列号。否则每条提示都要把整段印一遍，几十条提示就是几百万字。"""
+    if len(text) <= _WINDOW:
+        return text, col
+    start = max(0, min(col - 1 - _WINDOW // 2, len(text) - _WINDOW))
+    shown = text[start: start + _WINDOW]
+    prefix = "…" if start > 0 else ""
+    suffix = "…" if start + _WINDOW < len(text) else ""
+    return prefix + shown + suffix, col - start + len(prefix)
 
 
 def _visible(text: str) -> str:

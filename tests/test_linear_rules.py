@@ -43,3 +43,14 @@ def test_mixed_units_still_found_only_from_the_start_of_a_number() -> None:
     hits = [h for h in number_style("投入3亿4500万元，另有12.5亿300万。") if h.code == "GEN404"]
     assert [("投入3亿4500万元，另有12.5亿300万。")[h.start:h.end] for h in hits] == ["3亿4500万", "12.5亿300万"]
     assert not [h for h in number_style("1" * 20000) if h.code == "GEN404"]
+
+
+def test_long_source_lines_are_shown_around_the_caret() -> None:
+    from generator.errors import Diagnostic
+
+    line = "甲" * 200 + "XX" + "乙" * 200
+    shown = Diagnostic("消息", file=Path("f.yaml"), line=3, column=201, source_line=line).format().splitlines()
+    assert shown[1] == "    …" + "甲" * 40 + "XX" + "乙" * 38 + "…"
+    assert shown[2].index("^") == 4 + 1 + 80  # “…”占一列，40 个汉字占 80 列
+    short = Diagnostic("消息", file=Path("f.yaml"), line=3, column=2, source_line="甲乙丙").format().splitlines()
+    assert short[1:] == ["    甲乙丙", "      ^"]

@@ -129,3 +129,15 @@ def test_hundred_and_more_one_line_problems() -> None:
     markdown = render_markdown(form)
     assert "九十九是问题99；一百是问题100；一百零一是问题101；" in markdown
     assert "一百二十是问题120。" in markdown
+
+
+def test_line_100_is_printed_as_a_number(gen, form_file) -> None:  # type: ignore[no-untyped-def]
+    # rich 默认把“:100:”换成表情符号 💯：第 100 行的错误曾显示成“表单.yaml💯9”
+    lines = VALID_FORM.splitlines()
+    padding = ["# 说明"] * (100 - 1 - lines.index("    内容: 全年体检{{体检人数}}。"))
+    form = "\n".join(padding + lines).replace("全年体检{{体检人数}}。", "全年体检{{体检人次}}。") + "\n"
+    path = form_file(form)
+    result = gen("check", str(path))
+    assert result.code == 1
+    assert result.err.startswith(f"{path}:100:15: 错误：引用了不存在的指标“体检人次”。")
+    assert "💯" not in result.err

@@ -240,3 +240,12 @@ def test_refusal_comes_before_the_slow_pdf_conversion(gen, form_file, monkeypatc
     assert result.code == 1
     assert "不是 gen 生成的（可能是您原来的报告）" in result.err
     assert names(path.parent) == ["表单.pdf", "表单.yaml"]
+
+
+def test_generated_markdown_imports_without_its_mark(gen, form_file) -> None:  # type: ignore[no-untyped-def]
+    path = form_file()
+    assert gen("report", str(path), "-f", "md").code == 0
+    result = gen("import", str(path.with_suffix(".md")), "-o", str(path.parent / "再导入.yaml"))
+    assert result.code == 0
+    assert "网页文字" not in result.err
+    assert "sha256" not in (path.parent / "再导入.yaml").read_text(encoding="utf-8")

@@ -33,6 +33,9 @@ class SourceDocument:
 _UNWANTED = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
+_HTML_COMMENT = re.compile(r"<!--.*?-->")
+
+
 def plain_text(text: str) -> str:
     """一段文字：去掉首尾空白，控制字符（含 Tab 和各种换行）换成空格。"""
     return _UNWANTED.sub(" ", text).strip()
@@ -55,8 +58,10 @@ def read_document(path: Path) -> SourceDocument:
     except FormError as exc:
         raise ImportFailure(exc.diagnostics) from None
     lines = source.text.splitlines()  # 报告按一般文字的分行（\x0c 等也算换行），段落与行号同出一处
-    return SourceDocument(path=path, paragraphs=[plain_text(line) for line in lines],
-                          notices=source.notices, lines=lines)
+    paragraphs = [plain_text(line) for line in lines]
+    if suffix in (".md", ".markdown"):  # Markdown 里的 HTML 注释（如 gen 写出的记号）不显示，不是正文
+        paragraphs = ["" if _HTML_COMMENT.fullmatch(p) else p for p in paragraphs]
+    return SourceDocument(path=path, paragraphs=paragraphs, notices=source.notices, lines=lines)
 
 
 def _read_docx(path: Path, raw: bytes) -> SourceDocument:
