@@ -26,6 +26,9 @@ except (ImportError, AttributeError):  # pragma: no cover - 依赖里有 PyYAML
     _LOADER = None
 
 _NO_KEY = object()
+# 再长的整数也没有意义（数值上限是 10 的 15 次方）；几千位的整数会让 int() 抛出 ValueError。
+# 两条读入路径都保留原文，由校验阶段给出“要填数字”“数字太大”之类的中文错误。
+MAX_INT_DIGITS = 30
 _TAG = "tag:yaml.org,2002:"
 
 
@@ -137,6 +140,8 @@ def _scalar(resolver: VersionedResolver, event: Any) -> Any:
         digits = value[1:] if value[:1] in "+-" else value
         if not (digits.isdigit() and digits.isascii()):
             raise _Unusual  # 0x、0o、下划线等：ruamel 有专门的整数类型
+        if len(value) > MAX_INT_DIGITS:
+            return value  # 与慢路相同：太长的整数保留原文，由校验阶段报错
         if digits.startswith("0"):  # 0、007：ruamel 记下位数
             return ScalarInt(int(value), width=len(digits), underscore=None)
         return int(value)

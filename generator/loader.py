@@ -28,7 +28,7 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 from ruamel.yaml.scanner import Scanner
 
 from .errors import Diagnostic, FormError
-from .fastload import fast_load
+from .fastload import MAX_INT_DIGITS, fast_load
 from .source import MAX_FORM_BYTES, SourceText, decode_source, read_limited, read_source
 from .yaml_hints import (
     block_scalar_lines,
@@ -72,6 +72,13 @@ def _construct_decimal(self: RoundTripConstructor, node: Any) -> Decimal | str:
     return value if value.is_finite() else str(node.value)
 
 
+def _construct_int(self: RoundTripConstructor, node: Any) -> Any:
+    if len(str(node.value)) > MAX_INT_DIGITS:
+        return str(node.value)
+    return RoundTripConstructor.construct_yaml_int(self, node)
+
+
+_FormConstructor.add_constructor("tag:yaml.org,2002:int", _construct_int)
 _FormConstructor.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp_as_text)
 _FormConstructor.add_constructor("tag:yaml.org,2002:float", _construct_decimal)
 

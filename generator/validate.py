@@ -293,6 +293,7 @@ def _translate(source: SourceText, data: Any, err: Any, root: type[BaseModel]) -
 
 _MESSAGES = {
     "int_parsing": "“{name}”要填阿拉伯数字的整数，现在填的是“{value}”。",
+    "int_parsing_size": "“{name}”的数字太长了（几十位以上），请填一个实际的数字。",
     "int_type": "“{name}”要填整数，现在填的是“{value}”。",
     "int_from_float": "“{name}”要填整数，不能带小数。",
     "decimal_parsing": "“{name}”要填数字，现在填的是“{value}”。",

@@ -252,3 +252,17 @@ def test_continuation_may_start_with_fullwidth_spaces(form_file) -> None:  # typ
     text = VALID_FORM.replace("各项工作。现总结如下。", "各项工作。\n  \u3000\u3000现总结如下。")
     loaded = load_form_file(form_file(text))
     assert loaded.data["导语"] == "2024年，我委扎实推进各项工作。 \u3000\u3000现总结如下。"
+
+
+@pytest.mark.parametrize("slow", [False, True])
+def test_huge_integer_is_a_located_error(form_file, gen, slow: bool) -> None:  # type: ignore[no-untyped-def]
+    """几千位的整数（int() 会抛 ValueError）：快路和 ruamel 慢路都给出带行号的中文错误。"""
+    text = VALID_FORM.replace("年度: 2024", "年度: " + "9" * 5000)
+    if slow:  # Tab 在注释里：快路不处理，交给 ruamel
+        text = "#\t注释\n" + text
+    path = form_file(text)
+    result = gen("check", str(path))
+    assert result.code == 1, result.err
+    line = 3 if slow else 2
+    assert result.err.startswith(f"{path}:{line}:5: 错误：“年度”的数字太长了（几十位以上），请填一个实际的数字。"), result.err
+    assert "内部出错" not in result.err
