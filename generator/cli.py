@@ -150,10 +150,19 @@ def check(file: Path, output_format: str, strict: bool, ignore: str) -> int:
 @click.argument("form", cls=Argument, metavar="[表单]", required=False, default="工作总结.yaml",
                 type=click.Path(path_type=Path, dir_okay=False),
                 help="要生成的表单文件名（.yaml），不写时为 工作总结.yaml。")
-def init(form: Path) -> None:
+@click.option("--指标表格", "sheet", metavar="指标.xlsx", type=click.Path(path_type=Path, dir_okay=False),
+              help="改为生成一份空的指标表格（.xlsx：表头、每列的填写提示和一行示例），"
+                   "填好后在表单里写 指标文件: 指标.xlsx。")
+def init(form: Path, sheet: Path | None) -> None:
     """生成一份带中文说明的空白表单，已有文件不会被覆盖。"""
     from .starter import write_starter_form
 
+    if sheet is not None:
+        from .sheets.template import write_template
+
+        _out.print(str(write_template(sheet)), markup=False)
+        _out.print(f"已生成指标表格。每行填一个指标，然后在表单里写：指标文件: {sheet.name}", markup=False)
+        return
     path, notices = write_starter_form(form)
     print_diagnostics(notices)
     _out.print(str(path), markup=False)

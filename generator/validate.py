@@ -20,6 +20,7 @@ from .formulas import resolve_formulas
 from .loader import LoadedForm, SourceText
 from .models import ISO_DATE, Form, clerk_date
 from .numbering import split_typed_number
+from .sheets import merge_indicator_file
 
 Path_ = tuple[str | int, ...]
 
@@ -37,6 +38,7 @@ def validate_form(loaded: LoadedForm) -> tuple[Form, list[Diagnostic]]:
     _strip_typed_numbers(source, data, out)
     _clerk_date(source, data, out)
     _glued_problem_keys(source, data, out)
+    merge_indicator_file(source, data, out)
     resolve_formulas(source, data, out)
     form: Form | None = None
     try:
