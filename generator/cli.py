@@ -170,6 +170,24 @@ def init(form: Path, sheet: Path | None) -> None:
                f"然后运行：gen check {form}", markup=False)
 
 
+@cli.command(cls=ChineseCommand)
+@click.argument("forms", cls=Argument, metavar="表单…", nargs=-1, required=True,
+                help="各县（区）的表单，可以写 县级/*.yaml。")
+@click.option("-o", "--output", "outputs", metavar="汇总表", multiple=True, type=click.Path(path_type=Path),
+              help="写出的汇总表，格式按扩展名：.xlsx（Excel）或 .md；可以写几次。默认 指标汇总.xlsx。")
+@click.option("--force", is_flag=True, help="汇总表已存在且不是 gen 写的时也覆盖它。")
+def rollup(forms: tuple[str, ...], outputs: tuple[Path, ...], force: bool) -> None:
+    """把各县表单的指标汇总成一张表（各县并列，算出合计和同比）。"""
+    from .rollup.run import rollup as run_rollup
+
+    result = run_rollup(forms, outputs, force=force)
+    print_diagnostics(result.warnings)
+    for path in result.written:
+        _out.print(str(path), markup=False)
+    _out.print(f"已汇总 {result.counties} 份表单的 {result.indicators} 个指标，"
+               f"{len(result.warnings)} 条提示。", markup=False)
+
+
 @cli.command("import", cls=ChineseCommand)
 @click.argument("report_file", cls=Argument, metavar="报告", type=click.Path(path_type=Path, dir_okay=False),
                 help="写好的报告：Word 文件（.docx），或网页上复制下来的文字（.md、.txt）。")

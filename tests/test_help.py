@@ -27,6 +27,7 @@ HELP = {
   import  把已有的报告（.docx、.md、.txt）转成表单，方便在去年的基础上修改。
   init    生成一份带中文说明的空白表单，已有文件不会被覆盖。
   report  根据表单生成工作总结（Word、Markdown 或 PDF）。
+  rollup  把各县表单的指标汇总成一张表（各县并列，算出合计和同比）。
   schema  输出表单的 JSON Schema（供 VS Code 等编辑器提示和校验）。
 """,
     "report": """\
