@@ -175,17 +175,25 @@ def init(form: Path, sheet: Path | None) -> None:
                 help="各县（区）的表单，可以写 县级/*.yaml。")
 @click.option("-o", "--output", "outputs", metavar="汇总表", multiple=True, type=click.Path(path_type=Path),
               help="写出的汇总表，格式按扩展名：.xlsx（Excel）或 .md；可以写几次。默认 指标汇总.xlsx。")
-@click.option("--force", is_flag=True, help="汇总表已存在且不是 gen 写的时也覆盖它。")
-def rollup(forms: tuple[str, ...], outputs: tuple[Path, ...], force: bool) -> None:
+@click.option("--form", "city_form", metavar="市本级.yaml", type=click.Path(path_type=Path, dir_okay=False),
+              help="把合计写进这份表单的“指标”（本期、上期），注释和顺序保持不变。")
+@click.option("--force", is_flag=True, help="覆盖不是 gen 写的汇总表；--form 表单里已填的数与合计不同时也换成合计。")
+def rollup(forms: tuple[str, ...], outputs: tuple[Path, ...], city_form: Path | None, force: bool) -> None:
     """把各县表单的指标汇总成一张表（各县并列，算出合计和同比）。"""
     from .rollup.run import rollup as run_rollup
 
-    result = run_rollup(forms, outputs, force=force)
+    result = run_rollup(forms, outputs, city_form=city_form, force=force)
     print_diagnostics(result.warnings)
     for path in result.written:
         _out.print(str(path), markup=False)
     _out.print(f"已汇总 {result.counties} 份表单的 {result.indicators} 个指标，"
                f"{len(result.warnings)} 条提示。", markup=False)
+    if result.writeback is not None:
+        back = result.writeback
+        print_diagnostics(back.differences)
+        done = f"写入了 {len(back.changed)} 项" if back.changed else "没有需要写入的数"
+        kept = f"，{len(back.differences)} 项与已填的数不同，没有改动" if back.differences else ""
+        _out.print(f"{back.path}：{done}{kept}。", markup=False)
 
 
 @cli.command("import", cls=ChineseCommand)

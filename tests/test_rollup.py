@@ -147,3 +147,61 @@ def test_rollup_needs_two_forms_and_known_suffix(gen, tmp_path: Path) -> None:  
     bad = gen("rollup", *map(str, paths), "-o", str(tmp_path / "x.pdf"))
     assert bad.code == 2
     assert bad.err == f"错误：输出文件“{tmp_path / 'x.pdf'}”的扩展名要是 .xlsx、.md 之一，汇总表按扩展名决定格式。\n"
+
+
+CITY = """\
+# 市本级表单：合计由 gen rollup 写入
+单位: 某市卫生健康委员会
+年度: 2024
+导语: 2024年，我委扎实推进各项工作。现总结如下。
+指标:
+  # 下面这个数是办事员自己填的，与合计不同
+  - 键: 体检人数
+    名称: 城乡居民健康体检人数
+    本期: 39000   # 快报数
+    单位: 人
+  - 键: 签约人数
+    名称: 家庭医生签约人数
+    单位: 人
+    本期: 9000
+  - 键: 接种率
+    名称: 适龄儿童疫苗接种率
+    公式: 实种剂次 / 应种剂次 * 100
+    单位: "%"
+工作开展情况:
+  - 标题: 开展健康体检
+    内容: 全年体检{{体检人数}}。
+存在的问题:
+  - 人才短缺。
+下一步工作计划:
+  - 标题: 加强人才培养
+日期: 2025-01-07
+"""
+
+
+def test_rollup_writes_totals_into_the_city_form(gen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    write_counties(tmp_path / "县级")
+    city = tmp_path / "市本级.yaml"
+    city.write_text(CITY, encoding="utf-8")
+    args = ("rollup", str(tmp_path / "县级" / "*.yaml"), "-o", str(tmp_path / "汇总.xlsx"), "--form", str(city))
+    result = gen(*args)
+    assert result.code == 0, result.err
+    assert result.err.replace(str(city), "C").splitlines()[-3:] == [
+        "C:9:9: 警告：指标“体检人数”的本期填的是 39000，各县合计是 40000，没有改动。要换成合计，请加 --force。",
+        "        本期: 39000   # 快报数",
+        "              ^"]
+    assert result.out.splitlines()[-1] == f"{city}：写入了 6 项，1 项与已填的数不同，没有改动。"
+    text = city.read_text(encoding="utf-8")
+    # 注释、顺序、办事员的数都在；签约人数的上期合计没有（丙县单位不同也照加，但各县都没有上期）
+    assert text.startswith("# 市本级表单：合计由 gen rollup 写入\n")
+    assert "  # 下面这个数是办事员自己填的，与合计不同\n" in text
+    assert "    本期: 39000   # 快报数\n    上期: 31500\n    单位: 人\n" in text
+    assert "  - 键: 签约人数\n    名称: 家庭医生签约人数\n    单位: 人\n    本期: 9000\n" in text
+    assert "    公式: 实种剂次 / 应种剂次 * 100\n    单位: \"%\"\n  - 键: 实种剂次\n" in text
+    assert "  - 键: 培训人次\n    名称: 培训人次\n    本期: 300\n    单位: 人次\n" in text
+    assert "住院分娩率" not in text  # 率没有公式：不写
+    assert gen("check", str(city)).code == 0
+    forced = gen(*args, "--force")
+    assert forced.code == 0, forced.err
+    assert "    本期: 40000   # 快报数\n" in city.read_text(encoding="utf-8")
+    assert forced.out.splitlines()[-1] == f"{city}：写入了 1 项。"

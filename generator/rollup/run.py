@@ -13,6 +13,7 @@ from .collect import collect, read_counties
 from .excel import to_xlsx
 from .table import build_table, to_markdown
 from .totals import totals
+from .writeback import Writeback, write_totals
 
 SUFFIXES = (".xlsx", ".md")
 DEFAULT_OUTPUT = Path("指标汇总.xlsx")
@@ -23,6 +24,7 @@ TITLE = "主要指标汇总表"
 class RollupResult:
     written: list[Path]
     warnings: list[Diagnostic]
+    writeback: Writeback | None
     counties: int
     indicators: int
 
@@ -41,8 +43,11 @@ def expand(patterns: Sequence[str]) -> list[Path]:
     return list(found)
 
 
-def rollup(patterns: Sequence[str], outputs: Sequence[Path], *, force: bool = False) -> RollupResult:
+def rollup(patterns: Sequence[str], outputs: Sequence[Path], *, city_form: Path | None = None,
+           force: bool = False) -> RollupResult:
     paths = expand(patterns)
+    if city_form is not None and city_form.absolute() in {p.absolute() for p in paths}:
+        paths = [p for p in paths if p.absolute() != city_form.absolute()]  # 市本级表单不汇总进自己
     if len(paths) < 2:
         raise UsageProblem(Diagnostic("汇总至少要两份表单，如 gen rollup 县级/*.yaml -o 全市指标汇总.xlsx。"))
     targets = list(outputs) or [DEFAULT_OUTPUT]
@@ -63,4 +68,5 @@ def rollup(patterns: Sequence[str], outputs: Sequence[Path], *, force: bool = Fa
         else:
             files[target] = to_markdown(table, TITLE, [d.message for d in warnings]).encode("utf-8")
     written = write_generated(files, force=force)
-    return RollupResult(written, warnings, len(collected.counties), len(collected.keys))
+    back = write_totals(city_form, result, force=force) if city_form is not None else None
+    return RollupResult(written, warnings, back, len(collected.counties), len(collected.keys))
