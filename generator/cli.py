@@ -174,7 +174,7 @@ def init(form: Path, sheet: Path | None) -> None:
 @click.argument("forms", cls=Argument, metavar="表单…", nargs=-1, required=True,
                 help="各县（区）的表单，可以写 县级/*.yaml。")
 @click.option("-o", "--output", "outputs", metavar="汇总表", multiple=True, type=click.Path(path_type=Path),
-              help="写出的汇总表，格式按扩展名：.xlsx（Excel）或 .md；可以写几次。默认 指标汇总.xlsx。")
+              help="写出的汇总表，格式按扩展名：.xlsx、.docx（Word 附件）或 .md；可以写几次。默认 指标汇总.xlsx。")
 @click.option("--form", "city_form", metavar="市本级.yaml", type=click.Path(path_type=Path, dir_okay=False),
               help="把合计写进这份表单的“指标”（本期、上期），注释和顺序保持不变。")
 @click.option("--force", is_flag=True, help="覆盖不是 gen 写的汇总表；--form 表单里已填的数与合计不同时也换成合计。")

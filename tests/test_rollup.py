@@ -146,7 +146,7 @@ def test_rollup_needs_two_forms_and_known_suffix(gen, tmp_path: Path) -> None:  
     assert one.err == "错误：汇总至少要两份表单，如 gen rollup 县级/*.yaml -o 全市指标汇总.xlsx。\n"
     bad = gen("rollup", *map(str, paths), "-o", str(tmp_path / "x.pdf"))
     assert bad.code == 2
-    assert bad.err == f"错误：输出文件“{tmp_path / 'x.pdf'}”的扩展名要是 .xlsx、.md 之一，汇总表按扩展名决定格式。\n"
+    assert bad.err == f"错误：输出文件“{tmp_path / 'x.pdf'}”的扩展名要是 .xlsx、.docx、.md 之一，汇总表按扩展名决定格式。\n"
 
 
 CITY = """\
@@ -205,3 +205,28 @@ def test_rollup_writes_totals_into_the_city_form(gen, tmp_path: Path) -> None:  
     assert forced.code == 0, forced.err
     assert "    本期: 40000   # 快报数\n" in city.read_text(encoding="utf-8")
     assert forced.out.splitlines()[-1] == f"{city}：写入了 1 项。"
+
+
+def test_rollup_docx_is_a_valid_attachment(gen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import docx
+    from openxml_audit import OpenXmlValidator
+
+    write_counties(tmp_path / "县级")
+    target = tmp_path / "汇总.docx"
+    assert gen("rollup", str(tmp_path / "县级" / "*.yaml"), "-o", str(target)).code == 0
+    result = OpenXmlValidator(strict=True).validate(target)
+    assert result.is_valid, [e.description for e in result.errors]
+    word = docx.Document(str(target))
+    assert [p.text for p in word.paragraphs if p.text] == ["附件", "主要指标汇总表"]
+    rows = [[cell.text for cell in row.cells] for row in word.tables[0].rows]
+    assert rows[0] == ["指标", "单位", "丁县", "丙县", "乙县", "戊县", "甲县", "合计", "同比"]
+    assert rows[4] == ["适龄儿童疫苗接种率", "%", "97.22", "90", "93.75", "98.2", "88.64", "92.86", "下降1.08个百分点"]
+    assert rows[5][-2:] == ["无法汇总", "—"]
+
+
+def test_short_names_keep_the_county_character() -> None:
+    from generator.rollup.word import short_names
+
+    assert short_names(["贡觉县卫生健康委员会", "江达县卫生健康委员会"]) == ["贡觉县", "江达县"]
+    assert short_names(["城关区教育局", "贡觉县教育局"]) == ["城关区", "贡觉县"]
+    assert short_names(["甲", "乙"]) == ["甲", "乙"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -20,6 +21,7 @@ class County:
     name: str
     indicators: dict[str, Indicator]
     places: dict[str, str]  # 键 → “文件:行”
+    date: dt.date  # 表单的成文日期（汇总表 Word 文件的日期属性取最晚的一个）
 
 
 @dataclass
@@ -47,7 +49,7 @@ def read_counties(paths: Sequence[Path]) -> list[County]:
         for index, indicator in enumerate(form.indicators):
             line, _, exact = locate(loaded.data, ("指标", index, "键"))
             places[indicator.key] = f"{path}:{line}" if exact else str(path)
-        counties.append(County(path, form.unit, {i.key: i for i in form.indicators}, places))
+        counties.append(County(path, form.unit, {i.key: i for i in form.indicators}, places, form.date))
     if problems:
         raise FormError(problems)
     return counties

@@ -13,9 +13,10 @@ from .collect import collect, read_counties
 from .excel import to_xlsx
 from .table import build_table, to_markdown
 from .totals import totals
+from .word import to_docx
 from .writeback import Writeback, write_totals
 
-SUFFIXES = (".xlsx", ".md")
+SUFFIXES = (".xlsx", ".docx", ".md")
 DEFAULT_OUTPUT = Path("指标汇总.xlsx")
 TITLE = "主要指标汇总表"
 
@@ -65,6 +66,9 @@ def rollup(patterns: Sequence[str], outputs: Sequence[Path], *, city_form: Path 
     for target in targets:
         if target.suffix.lower() == ".xlsx":
             files[target] = to_xlsx(table, [(d.location, d.message) for d in warnings])
+        elif target.suffix.lower() == ".docx":
+            latest = max(county.date for county in collected.counties)
+            files[target] = to_docx(table, TITLE, "", latest)
         else:
             files[target] = to_markdown(table, TITLE, [d.message for d in warnings]).encode("utf-8")
     written = write_generated(files, force=force)
