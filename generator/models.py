@@ -209,6 +209,18 @@ class Form(FormModel):
     def _one_line(cls, value: str | None) -> str | None:
         return _single_line(value)
 
+    @field_validator("indicator_file", mode="before")
+    @classmethod
+    def _indicator_file_shape(cls, value: Any) -> Any:
+        if value is None:
+            return value
+        from .sheets.merge import sheet_spec
+
+        spec = sheet_spec(value)
+        if isinstance(spec, str):
+            raise ValueError(spec)
+        return value
+
     @field_validator("indicator_table", mode="before")
     @classmethod
     def _table_choice(cls, value: Any) -> Any:

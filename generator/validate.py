@@ -38,8 +38,8 @@ def validate_form(loaded: LoadedForm) -> tuple[Form, list[Diagnostic]]:
     _strip_typed_numbers(source, data, out)
     _clerk_date(source, data, out)
     _glued_problem_keys(source, data, out)
-    merge_indicator_file(source, data, out)
-    resolve_formulas(source, data, out)
+    origins = merge_indicator_file(source, data, out)
+    resolve_formulas(source, data, out, origins.cells, origins.rejected)
     form: Form | None = None
     try:
         form = Form.model_validate(_plain(data))

@@ -164,3 +164,31 @@ def test_template_example_row_is_a_valid_indicator(gen, form_file, tmp_path: Pat
                               "    上期: 7593\n    单位: 人\n", "指标文件: 样表.xlsx\n")
     report = build_report(form_file(text))
     assert [(i.key, i.current, i.previous) for i in report.form.indicators] == [("体检人数", 15719, 7593)]
+
+
+def test_formula_problems_in_the_sheet_point_at_the_cell(gen, form_file, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    rows = [GOOD[0], [5, "零", "零", 0, None, None, "剂次", None, None, None],
+            [6, "坏率", "坏率", None, None, None, "%", None, "实种剂次 / 零 * 100", None],
+            [7, "未知", "未知", None, None, None, "%", None, "实种剂数 / 零", None],
+            [8, "坏数", "坏数", "abc", None, None, "人", None, None, None],
+            [9, "跟着坏", "跟着坏", None, None, None, "人", None, "坏数 + 1", None]]
+    book = workbook(tmp_path / "指标.xlsx", rows)
+    path = form_file(form_text(body="全年体检{{体检人数}}。"))
+    result = gen("check", str(path))
+    assert result.code == 1
+    assert result.err.replace(str(book), "X").splitlines() == [
+        "X:2024!D6: 错误：本期要填数字，现在填的是“abc”。",
+        "X:2024!I5: 错误：指标“未知”的公式引用了不存在的指标“实种剂数”。是不是“实种剂次”？"
+        "已有的指标键：体检人数、实种剂次、零、坏率、未知、跟着坏。",
+        "X:2024!I4: 错误：指标“坏率”的公式算本期时除以 0（“零”的本期是 0），请检查填写的数字。",
+    ]  # 引用填错的“坏数”的公式不再另报一条
+
+
+def test_indicator_file_shape_is_one_message(gen, form_file, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = form_file(form_text("[指标.xlsx, 2024]"))
+    result = gen("check", str(path))
+    assert result.code == 1
+    assert result.err.replace(str(path), "F") == (
+        "F:4:7: 错误：“指标文件”：要写成文件名（如 指标文件: 指标.xlsx），或 {路径: 指标.xlsx, 工作表: 2024}。\n"
+        "    指标文件: [指标.xlsx, 2024]\n"
+        "              ^\n")

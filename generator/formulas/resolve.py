@@ -10,11 +10,12 @@
 from __future__ import annotations
 
 import difflib
-from collections.abc import Mapping
+from collections.abc import Mapping, Set
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
-from ..errors import Collector, Severity
+from ..errors import Collector, Diagnostic, Severity
 from ..figures import format_number, show
 from ..indicators import parse_number
 from ..source import SourceText
@@ -70,8 +71,13 @@ def evaluation_order(trees: Mapping[str, Node]) -> tuple[list[str], list[list[st
     return order, cycles
 
 
-def resolve_formulas(source: SourceText, data: Any, out: Collector) -> None:
-    """对表单数据（ruamel 容器，带行列号）做公式计算，结果写回 ``data["指标"]``。"""
+def resolve_formulas(source: SourceText, data: Any, out: Collector,
+                     cells: Mapping[str, Mapping[str, str]] | None = None, rejected: Set[str] = frozenset()) -> None:
+    """对表单数据（ruamel 容器，带行列号）做公式计算，结果写回 ``data["指标"]``。
+
+    ``cells``：从表格读入的指标（键 → 项 → 单元格位置），它们的问题指到单元格；
+    ``rejected``：表格里因为填错没有读入的键（已经报过错），引用它们的公式不再报“不存在”。"""
+    cells = cells or {}
     from ..validate import locate
 
     items = data.get("指标") if isinstance(data, dict) else None
@@ -99,6 +105,11 @@ def resolve_formulas(source: SourceText, data: Any, out: Collector) -> None:
 
     def report(i: int, message: str, offset: int | None = 0, field: str = "公式",
                severity: Severity = Severity.ERROR) -> None:
+        key = str(items[i].get("键", "")).strip()
+        if key in cells:
+            place = cells[key].get(field) or cells[key].get("键", "")
+            out.add(Diagnostic(message, severity=severity, file=Path(place)))
+            return
         line, column = where(i, field, offset)
         out.add(source.diagnostic(message, line, column, severity=severity))
 
@@ -117,6 +128,9 @@ def resolve_formulas(source: SourceText, data: Any, out: Collector) -> None:
         except FormulaSyntaxError as exc:
             report(i, f"指标“{key}”的{exc.message}。", exc.offset)
             failed.add(key)
+            continue
+        if any(n.key in rejected and n.key not in index for n in names(tree)):
+            failed.add(key)  # 引用了表格里填错的行：那一行已经报过错
             continue
         unknown = _unknown(key, tree, index)
         if unknown is not None:

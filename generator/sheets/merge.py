@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -35,37 +36,46 @@ def sheet_spec(value: Any) -> tuple[str, str | None] | str:
         if (isinstance(path, str) and path.strip() and not isinstance(sheet, bool)
                 and (sheet is None or isinstance(sheet, (str, int)))):
             return path.strip(), None if sheet is None else str(sheet).strip()
-    return "“指标文件”写成文件名（如 指标文件: 指标.xlsx），或 {路径: 指标.xlsx, 工作表: 2024}"
+    return "要写成文件名（如 指标文件: 指标.xlsx），或 {路径: 指标.xlsx, 工作表: 2024}"
 
 
-def merge_indicator_file(source: SourceText, data: Any, out: Collector) -> None:
+@dataclass
+class Origins:
+    """从表格读入的指标在表格里的位置（键 → 项 → 单元格），以及因为填错没有读入的键。"""
+
+    cells: dict[str, dict[str, str]] = field(default_factory=dict)
+    rejected: set[str] = field(default_factory=set)
+
+
+def merge_indicator_file(source: SourceText, data: Any, out: Collector) -> Origins:
     """读入 ``data["指标文件"]`` 指定的表格，把其中的指标追加到 ``data["指标"]``。"""
     from ..validate import locate
 
+    origins = Origins()
     if not isinstance(data, dict) or data.get("指标文件") is None:
-        return
+        return origins
     line, column, _ = locate(data, ("指标文件",))
     spec = sheet_spec(data["指标文件"])
     if isinstance(spec, str):
-        return  # 写法不对：校验阶段按模型报告
+        return origins  # 写法不对：校验阶段按模型报告
     written, sheet_name = spec
     base = source.path.parent if source.path is not None else Path(".")
     path = base / written
     if not path.is_file():
         out.add(source.diagnostic(f"找不到指标文件“{written}”（在表单所在的文件夹 {base} 里找的）。"
                                   "请检查文件名，或把表格放到表单旁边。", line, column))
-        return
+        return origins
     try:
         sheet = read_sheet(path, str(path), sheet_name)
     except FormError as exc:
         out.extend(exc.diagnostics)
-        return
+        return origins
     out.extend(sheet.notes)
     items = data.get("指标")
     if items is None:
         items = data["指标"] = []
     if not isinstance(items, list):
-        return
+        return origins
     known: dict[str, str] = {}
     for i, item in enumerate(items):
         if isinstance(item, dict) and isinstance(item.get("键"), str):
@@ -74,6 +84,9 @@ def merge_indicator_file(source: SourceText, data: Any, out: Collector) -> None:
     for row in sheet.rows:
         indicator = _indicator(row, out)
         if indicator is None:
+            written_key = row.cells["键"].value if "键" in row.cells else None
+            if isinstance(written_key, str) and written_key.strip():
+                origins.rejected.add(written_key.strip())
             continue
         key = indicator["键"]
         where = row.cells["键"].where
@@ -83,6 +96,8 @@ def merge_indicator_file(source: SourceText, data: Any, out: Collector) -> None:
             continue
         known[key] = where
         items.append(indicator)
+        origins.cells[key] = {name: cell.where for name, cell in row.cells.items()}
+    return origins
 
 
 def _indicator(row: Row, out: Collector) -> dict[str, Any] | None:
