@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -35,23 +36,21 @@ class Total:
 
     @property
     def growth(self) -> str:
+        """同比（由合计的本期、上期算出）；算不了时为“—”。"""
         return self._wording(growth_wording)
 
     @property
     def change(self) -> str:
+        """增减量；算不了时为“—”。"""
         return self._wording(change_wording)
 
-    def _wording(self, how: object) -> str:
+    def _wording(self, wording: Callable[..., str]) -> str:
         current, previous = self.values["本期"], self.values["上期"]
         if self.problem or current is None or previous is None:
             return "—"
         try:
-            if how is growth_wording:
-                return growth_wording(current, previous, unit=self.unit, places=self.places,
-                                      lower_better=self.lower_better)
-            return change_wording(current, previous, unit=self.unit, places=self.places,
-                                  lower_better=self.lower_better)
-        except FigureError:
+            return wording(current, previous, unit=self.unit, places=self.places, lower_better=self.lower_better)
+        except FigureError:  # 上期为 0：没有增长率
             return "—"
 
 
