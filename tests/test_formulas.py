@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import contextlib
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 
 import pytest
 from conftest import VALID_FORM
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from generator.api import build_report
-from generator.formulas import FormulaSyntaxError, evaluation_order, parse
+from generator.formulas import DivideByZero, FormulaSyntaxError, TooLarge, evaluate, evaluation_order, names, parse
 
 COUNTS = """\
   - 键: 实种剂次
@@ -265,3 +268,20 @@ def test_long_chain_has_no_recursion_limit() -> None:
 def test_a_form_without_formulas_is_untouched(form_file) -> None:  # type: ignore[no-untyped-def]
     path: Path = form_file()
     assert build_report(path).form.indicators[0].formula is None
+
+
+ALPHABET = "甲乙丙1209.+-*/()（）×÷－＋ %x_"
+
+
+@settings(max_examples=300, derandomize=True, deadline=None)
+@given(text=st.text(alphabet=ALPHABET, max_size=60))
+def test_any_formula_text_parses_or_is_a_chinese_error(text: str) -> None:
+    """任何文字：要么得到语法树并能求值（或除以 0、太大），要么是带位置的中文说明。"""
+    try:
+        tree = parse(text)
+    except FormulaSyntaxError as exc:
+        assert 0 <= exc.offset <= len(text) and exc.message.startswith("公式")
+        return
+    values = {name.key: Decimal("1e14") for name in names(tree)}
+    with contextlib.suppress(DivideByZero, TooLarge):
+        evaluate(tree, values)
