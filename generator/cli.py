@@ -150,15 +150,50 @@ def check(file: Path, output_format: str, strict: bool, ignore: str) -> int:
 @click.argument("form", cls=Argument, metavar="[表单]", required=False, default="工作总结.yaml",
                 type=click.Path(path_type=Path, dir_okay=False),
                 help="要生成的表单文件名（.yaml），不写时为 工作总结.yaml。")
-def init(form: Path) -> None:
+@click.option("--指标表格", "sheet", metavar="指标.xlsx", type=click.Path(path_type=Path, dir_okay=False),
+              help="改为生成一份空的指标表格（.xlsx：表头、每列的填写提示和一行示例），"
+                   "填好后在表单里写 指标文件: 指标.xlsx。")
+def init(form: Path, sheet: Path | None) -> None:
     """生成一份带中文说明的空白表单，已有文件不会被覆盖。"""
     from .starter import write_starter_form
 
+    if sheet is not None:
+        from .sheets.template import write_template
+
+        _out.print(str(write_template(sheet)), markup=False)
+        _out.print(f"已生成指标表格。每行填一个指标，然后在表单里写：指标文件: {sheet.name}", markup=False)
+        return
     path, notices = write_starter_form(form)
     print_diagnostics(notices)
     _out.print(str(path), markup=False)
     _out.print("已生成空白表单。请用记事本、WPS 或 VS Code 打开，把“请补写……”换成本单位的内容，"
                f"然后运行：gen check {form}", markup=False)
+
+
+@cli.command(cls=ChineseCommand)
+@click.argument("forms", cls=Argument, metavar="表单…", nargs=-1, required=True,
+                help="各县（区）的表单，可以写 县级/*.yaml。")
+@click.option("-o", "--output", "outputs", metavar="汇总表", multiple=True, type=click.Path(path_type=Path),
+              help="写出的汇总表，格式按扩展名：.xlsx、.docx（Word 附件）或 .md；可以写几次。默认 指标汇总.xlsx。")
+@click.option("--form", "city_form", metavar="市本级.yaml", type=click.Path(path_type=Path, dir_okay=False),
+              help="把合计写进这份表单的“指标”（本期、上期），注释和顺序保持不变。")
+@click.option("--force", is_flag=True, help="覆盖不是 gen 写的汇总表；--form 表单里已填的数与合计不同时也换成合计。")
+def rollup(forms: tuple[str, ...], outputs: tuple[Path, ...], city_form: Path | None, force: bool) -> None:
+    """把各县表单的指标汇总成一张表（各县并列，算出合计和同比）。"""
+    from .rollup.run import rollup as run_rollup
+
+    result = run_rollup(forms, outputs, city_form=city_form, force=force)
+    print_diagnostics(result.warnings)
+    for path in result.written:
+        _out.print(str(path), markup=False)
+    _out.print(f"已汇总 {result.counties} 份表单的 {result.indicators} 个指标，"
+               f"{len(result.warnings)} 条提示。", markup=False)
+    if result.writeback is not None:
+        back = result.writeback
+        print_diagnostics(back.differences)
+        done = f"写入了 {len(back.changed)} 项" if back.changed else "没有需要写入的数"
+        kept = f"，{len(back.differences)} 项与已填的数不同，没有改动" if back.differences else ""
+        _out.print(f"{back.path}：{done}{kept}。", markup=False)
 
 
 @cli.command("import", cls=ChineseCommand)

@@ -114,6 +114,9 @@ class Indicator(FormModel):
     unit: str = Field(default="", alias="单位", title="单位", description="如 人、例、剂次、元、万元、%、‰")
     precision: int = Field(default=2, ge=0, le=6, alias="小数位", title="小数位",
                            description="计算出的增长率等保留几位小数，默认 2")
+    formula: str | None = Field(default=None, alias="公式", min_length=1, max_length=300, title="公式",
+                                description="由其他指标算出，如 实种剂次 / 应种剂次 * 100：只能写指标的键、数字、"
+                                            "+ - × ÷ 和括号；本期、上期、目标分别由各指标同一项算出")
     note: str | None = Field(default=None, alias="说明", title="说明", description="备注，不进入正文")
     sentence: str | None = Field(default=None, alias="表述", min_length=1, title="表述",
                                  description="固定的表述，如 共计体检{{本期}}，较去年{{上期}}{{同比}}；"

@@ -144,6 +144,19 @@ def _table_choice_schema(schema: dict[str, Any]) -> None:
     schema["default"] = False
 
 
+class IndicatorFile(FormModel):
+    """指标表格的文件名和工作表。"""
+
+    path: str = Field(alias="路径", min_length=1, title="路径", description="表格文件名，如 指标.xlsx")
+    sheet: str | None = Field(default=None, alias="工作表", title="工作表",
+                              description="工作表的名字，如 2024；不填时读第一个工作表")
+
+    @field_validator("sheet", mode="before")
+    @classmethod
+    def _sheet_name(cls, value: Any) -> Any:
+        return str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
 class Form(FormModel):
     """一份工作总结表单。"""
 
@@ -160,6 +173,11 @@ class Form(FormModel):
                                  description="填写后作为第一部分“一、基本情况”，其余部分顺延")
     indicators: list[Indicator] = Field(default_factory=list, alias="指标", title="指标",
                                         description="统计数字；正文中用 {{键}} 引用")
+    indicator_file: str | IndicatorFile | None = Field(
+        default=None, alias="指标文件", title="指标文件",
+        description="指标写在表格里时填表格的文件名（.xlsx 或 .csv，相对于表单所在的文件夹），"
+                    "如 指标.xlsx；指定工作表：{路径: 指标.xlsx, 工作表: 2024}。表格第一行是表头："
+                    "键、名称、本期、上期、目标、单位、小数位、公式、越低越好")
     indicator_table: Literal["附件", "正文"] | None = Field(
         default=None, alias="指标表", title="指标表",
         description="填 true 或 附件：“主要指标完成情况表”作为附件排在落款之后，正文末尾加附件说明；"
@@ -190,6 +208,18 @@ class Form(FormModel):
     @classmethod
     def _one_line(cls, value: str | None) -> str | None:
         return _single_line(value)
+
+    @field_validator("indicator_file", mode="before")
+    @classmethod
+    def _indicator_file_shape(cls, value: Any) -> Any:
+        if value is None:
+            return value
+        from .sheets.merge import sheet_spec
+
+        spec = sheet_spec(value)
+        if isinstance(spec, str):
+            raise ValueError(spec)
+        return value
 
     @field_validator("indicator_table", mode="before")
     @classmethod

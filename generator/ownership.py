@@ -2,6 +2,7 @@
 
 - .docx：``docProps/core.xml`` 里的 ``dc:identifier`` 写 ``gen:sha256:<摘要>``，摘要覆盖文档里
   除 core.xml 以外的全部部件；在 Word/WPS 里改过并保存后摘要对不上。
+  .xlsx（汇总表）同样处理。
 - .md：末尾一行 HTML 注释（预览时看不见），摘要覆盖注释之前的全部文字。
 - .pdf：``%%EOF`` 之后一行 PDF 注释（阅读器不理会），摘要覆盖之前的全部字节。
 
@@ -59,7 +60,7 @@ def mark(suffix: str, data: bytes) -> bytes:
     if suffix == ".pdf":
         body = data if data.endswith(b"\n") else data + b"\n"
         return body + f"%{_PREFIX}{_digest(body)}\n".encode("ascii")
-    if suffix == ".docx":
+    if suffix in (".docx", ".xlsx"):  # .xlsx（gen rollup 的汇总表）与 .docx 同样是带 core.xml 的 zip
         return _mark_docx(data)
     return data
 
@@ -73,7 +74,7 @@ def _mark_docx(data: bytes) -> bytes:
             content = source.read(info)
             if info.filename == _CORE:
                 xml = _IDENTIFIER.sub("", content.decode("utf-8"))
-                if 'xmlns:dc="' not in xml:
+                if not re.search(r'<cp:coreProperties[^>]*xmlns:dc="', xml):  # openpyxl 只在子元素上声明 dc
                     xml = xml.replace("<cp:coreProperties ", f'<cp:coreProperties xmlns:dc="{_DC}" ', 1)
                 content = xml.replace("</cp:coreProperties>", identifier + "</cp:coreProperties>", 1).encode("utf-8")
             target.writestr(info, content)
@@ -101,7 +102,7 @@ def owner_state(path: Path) -> Owner:
         if not found_pdf:
             return Owner.OTHER
         return Owner.GEN if _digest(data[: found_pdf.start()]) == found_pdf.group(1).decode() else Owner.EDITED
-    if suffix == ".docx":
+    if suffix in (".docx", ".xlsx"):
         try:
             with zipfile.ZipFile(io.BytesIO(data)) as archive:
                 core = archive.read(_CORE).decode("utf-8", errors="replace")

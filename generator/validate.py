@@ -16,9 +16,11 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from .errors import Collector, Diagnostic, Severity
+from .formulas import resolve_formulas
 from .loader import LoadedForm, SourceText
 from .models import ISO_DATE, Form, clerk_date
 from .numbering import split_typed_number
+from .sheets import merge_indicator_file
 
 Path_ = tuple[str | int, ...]
 
@@ -36,6 +38,8 @@ def validate_form(loaded: LoadedForm) -> tuple[Form, list[Diagnostic]]:
     _strip_typed_numbers(source, data, out)
     _clerk_date(source, data, out)
     _glued_problem_keys(source, data, out)
+    origins = merge_indicator_file(source, data, out)
+    resolve_formulas(source, data, out, origins.cells, origins.rejected)
     form: Form | None = None
     try:
         form = Form.model_validate(_plain(data))

@@ -1,0 +1,81 @@
+"""汇总的第一步：读入各县的表单，按“键”对齐指标，找出单位、名称不一致和缺少的指标。"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ..errors import Diagnostic, FormError, GenError, Severity
+from ..indicators import Indicator
+from ..loader import load_form_file
+from ..validate import locate, validate_form
+
+
+@dataclass
+class County:
+    """一份表单：单位名称（表格的列名）和其中的指标。"""
+
+    path: Path
+    name: str
+    indicators: dict[str, Indicator]
+    places: dict[str, str]  # 键 → “文件:行”
+    date: dt.date  # 表单的成文日期（汇总表 Word 文件的日期属性取最晚的一个）
+
+
+@dataclass
+class Collected:
+    counties: list[County]
+    keys: list[str]  # 按第一次出现的顺序
+    warnings: list[Diagnostic] = field(default_factory=list)
+
+    def entries(self, key: str) -> list[Indicator | None]:
+        return [county.indicators.get(key) for county in self.counties]
+
+
+def read_counties(paths: Sequence[Path]) -> list[County]:
+    """逐份读入；有错误的表单一起报告（每份都带自己的文件和行号）。"""
+    counties: list[County] = []
+    problems: list[Diagnostic] = []
+    for path in paths:
+        try:
+            loaded = load_form_file(path)
+            form, _warnings = validate_form(loaded)
+        except GenError as exc:
+            problems.extend(exc.diagnostics)
+            continue
+        places: dict[str, str] = {}
+        for index, indicator in enumerate(form.indicators):
+            line, _, exact = locate(loaded.data, ("指标", index, "键"))
+            places[indicator.key] = f"{path}:{line}" if exact else str(path)
+        counties.append(County(path, form.unit, {i.key: i for i in form.indicators}, places, form.date))
+    if problems:
+        raise FormError(problems)
+    return counties
+
+
+def collect(counties: list[County]) -> Collected:
+    """按键对齐，并列出不一致之处（警告）。"""
+    keys: dict[str, None] = {}
+    for county in counties:
+        keys.update(dict.fromkeys(county.indicators))
+    result = Collected(counties, list(keys))
+    for key in result.keys:
+        present = [(c, c.indicators[key]) for c in counties if key in c.indicators]
+        first_county, first = present[0]
+        for county, indicator in present[1:]:
+            for label, mine, theirs in (("单位", first.unit, indicator.unit), ("名称", first.name, indicator.name)):
+                if mine.strip() != theirs.strip():
+                    result.warnings.append(Diagnostic(
+                        f"指标“{key}”的{label}不一致：{first_county.places[key]} 是“{mine}”，"
+                        f"{county.places[key]} 是“{theirs}”。请统一后再汇总"
+                        + ("（合计是把数字直接相加的）。" if label == "单位" else "。"),
+                        severity=Severity.WARNING))
+        missing = [c for c in counties if key not in c.indicators]
+        if missing:
+            names = "、".join(f"{c.name}（{c.path}）" for c in missing)
+            result.warnings.append(Diagnostic(
+                f"指标“{key}”在 {names}里没有，合计只包括填了它的 {len(present)} 份表单。",
+                severity=Severity.WARNING))
+    return result

@@ -1,0 +1,76 @@
+"""``gen rollup`` 的主流程：读入 → 对齐 → 合计 → 按 -o 的扩展名写出（.xlsx、.md），可写回市本级表单。"""
+
+from __future__ import annotations
+
+import glob
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import Diagnostic, UsageProblem
+from ..output import write_generated
+from .collect import collect, read_counties
+from .excel import to_xlsx
+from .table import build_table, to_markdown
+from .totals import totals
+from .word import to_docx
+from .writeback import Writeback, write_totals
+
+SUFFIXES = (".xlsx", ".docx", ".md")
+DEFAULT_OUTPUT = Path("指标汇总.xlsx")
+TITLE = "主要指标汇总表"
+
+
+@dataclass
+class RollupResult:
+    written: list[Path]
+    warnings: list[Diagnostic]
+    writeback: Writeback | None
+    counties: int
+    indicators: int
+
+
+def expand(patterns: Sequence[str]) -> list[Path]:
+    """展开 ``县级/*.yaml``（Windows 的命令行不替您展开），去掉重复的文件。"""
+    found: dict[Path, None] = {}
+    for pattern in patterns:
+        if any(ch in pattern for ch in "*?["):
+            matches = sorted(glob.glob(pattern))
+            if not matches:
+                raise UsageProblem(Diagnostic(f"“{pattern}”没有找到任何表单文件，请检查文件夹和文件名。"))
+            found.update(dict.fromkeys(Path(m) for m in matches))
+        else:
+            found.update({Path(pattern): None})
+    return list(found)
+
+
+def rollup(patterns: Sequence[str], outputs: Sequence[Path], *, city_form: Path | None = None,
+           force: bool = False) -> RollupResult:
+    paths = expand(patterns)
+    if city_form is not None and city_form.absolute() in {p.absolute() for p in paths}:
+        paths = [p for p in paths if p.absolute() != city_form.absolute()]  # 市本级表单不汇总进自己
+    if len(paths) < 2:
+        raise UsageProblem(Diagnostic("汇总至少要两份表单，如 gen rollup 县级/*.yaml -o 全市指标汇总.xlsx。"))
+    targets = list(outputs) or [DEFAULT_OUTPUT]
+    for target in targets:
+        if target.suffix.lower() not in SUFFIXES:
+            raise UsageProblem(Diagnostic(
+                f"输出文件“{target}”的扩展名要是 {'、'.join(SUFFIXES)} 之一，汇总表按扩展名决定格式。"))
+    collected = collect(read_counties(paths))
+    if not collected.keys:
+        raise UsageProblem(Diagnostic("这些表单里都没有填写“指标”，没有可以汇总的数字。"))
+    result, notes = totals(collected)
+    warnings = collected.warnings + notes
+    table = build_table(collected, result)
+    files: dict[Path, bytes] = {}
+    for target in targets:
+        if target.suffix.lower() == ".xlsx":
+            files[target] = to_xlsx(table, [(d.location, d.message) for d in warnings])
+        elif target.suffix.lower() == ".docx":
+            latest = max(county.date for county in collected.counties)
+            files[target] = to_docx(table, TITLE, "", latest)
+        else:
+            files[target] = to_markdown(table, TITLE, [d.message for d in warnings]).encode("utf-8")
+    written = write_generated(files, force=force)
+    back = write_totals(city_form, result, force=force) if city_form is not None else None
+    return RollupResult(written, warnings, back, len(collected.counties), len(collected.keys))
