@@ -178,8 +178,8 @@ def decode_source(raw: bytes, path: Path, *, what: str = "表单") -> SourceText
         enc = "utf-16-le" if raw[1:2] == b"\x00" else "utf-16-be"
         text, encoding = _try_decode(raw, enc), enc
     if text is None:
-        if b"\x00" in raw:
-            raise _binary(path, what)
+        if raw.count(b"\x00") > max(8, len(raw) // 500):  # 个别 NUL 混在文字里：当作控制字符，读入时带行列报出
+            raise _binary(path, what, raw)
         text = _try_decode(raw, "utf-8")
         if text is None:
             if _mostly_utf8(raw):  # 个别坏字节：按 GBK 硬读只会得到一串乱码
@@ -187,7 +187,7 @@ def decode_source(raw: bytes, path: Path, *, what: str = "表单") -> SourceText
             text, encoding = _try_decode(raw, "gb18030"), "gb18030"
             if text is None:
                 if _control_ratio(raw.decode("gb18030", errors="replace")) > 0.02:
-                    raise _binary(path, what)
+                    raise _binary(path, what, raw)
                 raise _bad_byte(path, raw, "gb18030")
     if encoding not in ("utf-8", "utf-8-sig"):
         notices.append(Diagnostic(
@@ -195,7 +195,7 @@ def decode_source(raw: bytes, path: Path, *, what: str = "表单") -> SourceText
             "建议另存为 UTF-8 编码，以便在其他电脑上打开时不出乱码。",
             severity=Severity.INFO, file=path))
     if _control_ratio(text) > 0.02:
-        raise _binary(path, what)
+        raise _binary(path, what, raw)
     return SourceText(path=path, text=text.replace("\r\n", "\n").replace("\r", "\n"),
                       encoding=encoding, notices=notices)
 
@@ -251,7 +251,13 @@ def _control_ratio(text: str) -> float:
     return bad / max(1, min(len(text), 20000))
 
 
-def _binary(path: Path, what: str) -> FormError:
+def _binary(path: Path, what: str, raw: bytes) -> FormError:
+    """看起来是二进制数据：指出第一个不是文字的字节在哪一行哪一列，办事员能对照着找。"""
+    start = next((i for i, b in enumerate(raw) if b < 32 and b not in (9, 10, 13)), 0)
+    line_start = max(raw.rfind(b"\n", 0, start), raw.rfind(b"\r", 0, start)) + 1
+    prefix = raw[:line_start].replace(b"\r\n", b"\n").replace(b"\r", b"\n")
+    column = len(raw[line_start:start].decode("utf-8", errors="replace")) + 1
     return FormError(Diagnostic(
-        f"{path.name} 不是文本文件（看起来是二进制数据），无法作为{what}读取。"
-        "请用记事本、WPS 或 VS Code 打开 .yaml 表单，确认选对了文件。", file=path))
+        f"{path.name} 不是文本文件（看起来是二进制数据，从这里起有不是文字的字节 0x{raw[start]:02X}），"
+        f"无法作为{what}读取。请用记事本、WPS 或 VS Code 打开 .yaml 表单，确认选对了文件。",
+        file=path, line=prefix.count(b"\n") + 1, column=column))

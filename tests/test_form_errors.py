@@ -344,8 +344,26 @@ def test_binary_file(gen, form_file) -> None:  # type: ignore[no-untyped-def]
     path.write_bytes(bytes(range(256)) * 8)
     result = check(gen, path)
     assert result.code == 1
-    assert result.err == (f"{path}: 错误：表单.yaml 不是文本文件（看起来是二进制数据），无法作为表单读取。"
-                          "请用记事本、WPS 或 VS Code 打开 .yaml 表单，确认选对了文件。\n")
+    assert result.err == (f"{path}:1:1: 错误：表单.yaml 不是文本文件（看起来是二进制数据，从这里起有不是文字的字节 0x00），"
+                          "无法作为表单读取。请用记事本、WPS 或 VS Code 打开 .yaml 表单，确认选对了文件。\n")
+
+
+def test_binary_garbage_inside_text_is_located(gen, form_file) -> None:  # type: ignore[no-untyped-def]
+    """文字里夹了一大段控制字符：仍说“不是文本文件”，但指出从哪一行哪一列开始。"""
+    path = form_file("")
+    path.write_bytes("单位: 贡觉县\n年度: 20".encode() + bytes(range(1, 32)) * 4 + b"\n")
+    result = check(gen, path)
+    assert result.code == 1
+    assert result.err.startswith(f"{path}:2:7: 错误：表单.yaml 不是文本文件（看起来是二进制数据，从这里起有不是文字的字节 0x01）")
+
+
+def test_single_nul_byte_is_an_invisible_character(gen, form_file) -> None:  # type: ignore[no-untyped-def]
+    """一个 NUL 字节混在正常的表单里：按看不见的控制字符报出行列，而不是“不是文本文件”。"""
+    path = form_file(VALID_FORM.replace("开展健康体检", "开展健康\x00体检"))
+    result = check(gen, path)
+    assert result.code == 1
+    assert "不是文本文件" not in result.err
+    assert result.err.startswith(f"{path}:11:13: 错误：这里有一个看不见的控制字符（U+0000）"), result.err
 
 
 def test_too_large(gen, form_file) -> None:  # type: ignore[no-untyped-def]
