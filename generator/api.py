@@ -145,14 +145,20 @@ def style_path(report: Report, override: Path | None) -> Path | None:
     return None
 
 
-def write_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | str | None = None,
-                 *, style: Path | None = None, force: bool = False) -> tuple[Report, list[Path]]:
-    """生成并写出文件，返回报告和写出的绝对路径。
+@dataclass
+class PreparedReport:
+    """一份报告在写盘之前的全部内容：输出目标、各格式的字节（PDF 待转换时 ``word`` 是它的 Word 原稿）。"""
 
-    先在内存里生成全部格式（PDF 由 LibreOffice 在临时文件夹里转换），全部成功后才开始写盘，
-    且全部写成或全部不变（见 :func:`output.write_generated`）。不是 gen 写的同名文件不会被覆盖，
-    除非 ``force``（它同时表示内容检查有错误时仍然生成）。
-    """
+    warnings: list[Diagnostic]
+    targets: dict[str, Path]
+    contents: dict[str, bytes]
+    word: bytes | None
+    profile: StyleProfile
+
+
+def prepare_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | str | None = None,
+                   *, style: Path | None = None, force: bool = False) -> tuple[Report, PreparedReport]:
+    """读表单、检查内容、检查输出目标，在内存里生成 docx 和 md（PDF 只准备好 Word 原稿），不写盘。"""
     from .checks import check_form
 
     notice = require_form(path, "report")
@@ -178,11 +184,32 @@ def write_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | 
             word = word or report.docx(profile)
             if fmt == "docx":
                 contents[fmt] = word
-            else:
-                from .pdf import docx_to_pdf
-
-                contents[fmt] = docx_to_pdf(word, profile, name=targets[fmt].stem)
         else:
             raise OutputError(Diagnostic(f"不支持的输出格式：{fmt}。可用的格式有 docx、md、pdf。"))
-    written = write_generated({targets[fmt]: data for fmt, data in contents.items()}, force=force)
-    return report, written
+    return report, PreparedReport(report.warnings, targets, contents, word if "pdf" in targets else None, profile)
+
+
+def write_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | str | None = None,
+                 *, style: Path | None = None, force: bool = False) -> tuple[Report, list[Path]]:
+    """生成并写出文件，返回报告和写出的绝对路径。
+
+    先在内存里生成全部格式（PDF 由 LibreOffice 在临时文件夹里转换），全部成功后才开始写盘，
+    且全部写成或全部不变（见 :func:`output.write_generated`）。不是 gen 写的同名文件不会被覆盖，
+    除非 ``force``（它同时表示内容检查有错误时仍然生成）。
+    """
+    report, prepared = prepare_report(path, formats, output, style=style, force=force)
+    if prepared.word is not None:
+        from .pdf import docx_to_pdf
+
+        prepared.contents["pdf"] = docx_to_pdf(prepared.word, prepared.profile, name=prepared.targets["pdf"].stem)
+    files = {target: prepared.contents[fmt] for fmt, target in prepared.targets.items()}
+    return report, write_generated(files, force=force)
+
+
+def write_reports(paths: Sequence[Path], formats: Sequence[str] = ("docx",), output: Path | str | None = None,
+                  *, style: Path | None = None, force: bool = False, jobs: int | None = None,
+                  progress: Any = None) -> Any:
+    """一次生成多份表单（可以给文件夹），见 :func:`generator.batch.write_reports`。"""
+    from .batch import write_reports as run
+
+    return run(paths, formats, output, style=style, force=force, jobs=jobs, progress=progress)
