@@ -6,21 +6,18 @@
 from __future__ import annotations
 
 import io
-import itertools
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-
+from .checkfile import check_file as check_file  # 公开接口：gen check 的实现
 from .compute import compute
 from .document import Document
-from .docx_writer import build_docx
 from .errors import ContentError, Diagnostic, OutputError, Severity, StyleError
 from .figures import Figure
-from .filekind import Kind, detect, form_notice, require_form
+from .filekind import require_form
 from .loader import LoadedForm, decode_source, load_form_file, parse_yaml
 from .markdown_writer import to_markdown
 from .models import Form
@@ -45,37 +42,9 @@ class Report:
         return to_markdown(self.document)
 
     def docx(self, profile: StyleProfile | None = None) -> bytes:
+        from .docx_writer import build_docx  # python-docx 只在生成 Word 时才导入
+
         return build_docx(self.document, self.form, profile or load_profile())
-
-
-def check_file(path: Path, *, ignore: Sequence[str] = ()) -> list[Diagnostic]:
-    """检查表单（校验 + 内容检查）或写好的报告（经导入器读入，按段检查）。
-
-    表单格式错误时抛出 :class:`FormError`；内容问题作为诊断返回（含严重程度）。
-    """
-    from .checks import check_form, check_paragraphs
-
-    if detect(path) is Kind.FORM:
-        notice = form_notice(path)
-        loaded = load_form_file(path)
-        require_filled(loaded)
-        form, warnings = validate_form(loaded)
-        computed = compute(loaded, form, warnings)
-        return ([notice] if notice else []) + computed.warnings + check_form(loaded, computed.form, ignore=ignore)
-    from .importer import import_report
-
-    result = import_report(path)
-    year = result.form.get("年度")
-    lines = result.source.lines
-    if lines is not None:  # 文本文件：原文序号就是行号 - 1
-        pieces = [[(offset, index + 1, skip) for offset, index, skip in origin] for origin in result.origins]
-    else:  # Word：第几段，不计空段落（办事员在 Word 里数得出来的段落）
-        numbers = list(itertools.accumulate(1 if p.strip() else 0 for p in result.source.paragraphs))
-        pieces = [[(offset, max(1, numbers[index]), skip) for offset, index, skip in origin]
-                  for origin in result.origins]
-    return result.source.notices + check_paragraphs(
-        result.paragraphs, file=path, year=year if isinstance(year, int) else None, ignore=ignore,
-        pieces=pieces, lines=lines)
 
 
 def build_report(path: Path) -> Report:
@@ -85,6 +54,8 @@ def build_report(path: Path) -> Report:
 
 def build_report_from_data(data: dict[str, Any], *, name: str = "表单.yaml") -> Report:
     """从 Python 字典（中文键，与表单相同）渲染；错误位置指向字典转成 YAML 后的行。"""
+    from ruamel.yaml import YAML
+
     yaml = YAML(typ="rt")
     yaml.allow_unicode = True
     yaml.width = sys.maxsize  # 不折行：错误位置与一段文字一一对应，续行也不会以全角空格开头
@@ -170,7 +141,7 @@ def prepare_report(path: Path, formats: Sequence[str] = ("docx",), output: Path 
     if errors and not force:
         raise ContentError(report.warnings)
     preflight(targets.values(), force=force)
-    profile = report_profile(report, style)
+    profile = report_profile(report, style)  # 只要 Markdown 时也读：“样式”写错了照样指出来（默认版式有缓存）
     if "pdf" in targets:
         from .pdf import find_soffice
 

@@ -138,7 +138,7 @@ def report(forms: tuple[Path, ...], fmt: tuple[str, ...], output: str | None, st
         raise SystemExit(1) from None
     print_diagnostics(result.warnings)
     for path in written:
-        _out.print(str(path), markup=False)
+        click.echo(str(path))  # 不经过 rich：只印路径时不必导入它
     return None
 
 
@@ -151,7 +151,7 @@ def report(forms: tuple[Path, ...], fmt: tuple[str, ...], output: str | None, st
 @click.option("--ignore", default="", metavar="代码", help="不做的检查项代码，逗号隔开，如 GEN405,GEN602。")
 def check(file: Path, output_format: str, strict: bool, ignore: str) -> int:
     """检查表单（.yaml）或写好的报告（.docx、.md、.txt），不生成任何文件。"""
-    from .api import check_file
+    from .checkfile import check_file
     from .checks import findings_to_json, has_errors
     from .filekind import Kind, detect
 

@@ -11,6 +11,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import click
+
 from ..errors import Diagnostic, display_width
 
 if TYPE_CHECKING:
@@ -47,7 +49,7 @@ class BatchConsole:
     def __call__(self, outcome: FormOutcome, done: int, total: int) -> None:
         self.print_diagnostics(outcome.diagnostics)
         for path in outcome.written:
-            self.out.print(str(path), markup=False)
+            click.echo(str(path))
         if self._bar is not None:
             self._bar.update(self._task, completed=done)
         elif total > 1:
