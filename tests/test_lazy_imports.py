@@ -37,7 +37,7 @@ def test_word_report_imports_python_docx(tmp_path: Path) -> None:
 
 
 def test_checking_a_form_needs_no_renderer_nor_writer(tmp_path: Path) -> None:
-    assert loaded("check", str(EXAMPLES[0])) == ["0", "rich"]
+    assert loaded("check", str(EXAMPLES[0])) == ["0"]
 
 
 def test_template_environment_is_built_once() -> None:
@@ -52,3 +52,12 @@ def test_checking_a_report_needs_no_renderer_nor_writer(tmp_path: Path) -> None:
     report = tmp_path / "报告.md"
     report.write_text("# 某县2024年工作总结\n\n一、主要工作\n\n全年完成培训12次。\n", encoding="utf-8")
     assert "generator.api" not in loaded("check", str(report))
+
+
+def test_findings_written_to_a_file_need_no_rich(tmp_path: Path) -> None:
+    form = tmp_path / "表单.yaml"
+    form.write_text(EXAMPLES[0].read_text(encoding="utf-8").replace("2024年，", "２０２４年，", 1), encoding="utf-8")
+    result = subprocess.run([sys.executable, "-c", PROBE, "check", str(form)], capture_output=True, text=True,
+                            check=True)
+    assert "[GEN402]" in result.stderr
+    assert result.stdout.splitlines()[-1].split() == ["0"]
