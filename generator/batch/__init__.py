@@ -147,23 +147,40 @@ def _run(forms: Sequence[Path], formats: Sequence[str], output: Path | str | Non
         for index, form in enumerate(forms):
             yield index, _dedupe(_prepare(form, formats, output, style, force), owners)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupt) as pool:
         futures: dict[Future[_Prepared], int] = {
             pool.submit(_prepare, form, formats, output, style, force): index for index, form in enumerate(forms)}
-        # 同一个目标：按给出的顺序，前面的表单得到它
-        results: dict[int, _Prepared] = {}
-        next_index = 0
-        for future in as_completed(futures):
-            index = futures[future]
-            try:
-                results[index] = future.result()
-            except Exception as exc:  # 工作进程意外退出（如内存不够）
-                results[index] = _Prepared(forms[index], [Diagnostic(
-                    f"生成这份表单的工作进程意外退出（{type(exc).__name__}）。请用 -j 1 单独重试这份表单。",
-                    file=forms[index])], failed=True)
-            while next_index in results:
-                yield next_index, _dedupe(results.pop(next_index), owners)
-                next_index += 1
+        try:
+            yield from _in_order(forms, futures, owners)
+        except BaseException:  # Ctrl+C 等：没开始的不再生成，已写出的文件都是完整的
+            for future in futures:
+                future.cancel()
+            raise
+
+
+def _ignore_interrupt() -> None:
+    """工作进程不理会 Ctrl+C（由主进程收尾），免得每个工作进程各印一段调用栈。"""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+def _in_order(forms: Sequence[Path], futures: dict[Future[_Prepared], int],
+              owners: dict[Path, Path]) -> Iterator[tuple[int, _Prepared]]:
+    # 同一个目标：按给出的顺序，前面的表单得到它
+    results: dict[int, _Prepared] = {}
+    next_index = 0
+    for future in as_completed(futures):
+        index = futures[future]
+        try:
+            results[index] = future.result()
+        except Exception as exc:  # 工作进程意外退出（如内存不够）
+            results[index] = _Prepared(forms[index], [Diagnostic(
+                f"生成这份表单的工作进程意外退出（{type(exc).__name__}）。请用 -j 1 单独重试这份表单。",
+                file=forms[index])], failed=True)
+        while next_index in results:
+            yield next_index, _dedupe(results.pop(next_index), owners)
+            next_index += 1
 
 
 def _dedupe(item: _Prepared, owners: dict[Path, Path]) -> _Prepared:
