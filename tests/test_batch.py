@@ -185,3 +185,32 @@ def test_jobs_must_be_a_positive_number(gen, tmp_path: Path) -> None:  # type: i
     assert result.code == 2
     assert result.err == ("用法错误：选项 -j/--jobs 的值不对：同时生成的份数要写 1 或更大的整数，如 -j 4；现在是“0”。\n"
                           "运行 gen report --help 查看用法。\n")
+
+
+def test_progress_bar_on_a_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import io
+
+    from rich.console import Console
+
+    from generator.batch.run import run_batch
+    from generator.cli import print_diagnostics
+
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.yaml").write_text(VALID_FORM, encoding="utf-8")
+    screen = io.StringIO()
+    terminal = Console(file=screen, force_terminal=True, width=100, highlight=False, soft_wrap=True)
+    code = run_batch([tmp_path], ["md"], None, style=None, force=False, jobs=1, err=terminal, out=terminal,
+                     print_diagnostics=print_diagnostics)
+    assert code == 0
+    drawn = screen.getvalue()
+    assert "生成中" in drawn and "2/2" in drawn and "剩余" in drawn  # 进度条：份数、预计剩余时间
+    assert "[1/2]" not in drawn  # 终端上不印逐行的纯文字
+    assert drawn.endswith("共 2 份表单：成功 2 份，失败 0 份。\n")
+    assert capsys.readouterr().out == f"{tmp_path / 'a.md'}\n{tmp_path / 'b.md'}\n"
+
+
+def test_a_single_form_in_a_folder_gets_no_progress_lines(gen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    (tmp_path / "a.yaml").write_text(VALID_FORM, encoding="utf-8")
+    result = gen("report", str(tmp_path), "-f", "md")
+    assert result.code == 0
+    assert result.err == "共 1 份表单：成功 1 份，失败 0 份。\n"
