@@ -18,6 +18,7 @@ from .usage import Argument, ChineseCommand, ChineseGroup, translate_usage_error
 
 OK, INVALID, USAGE = 0, 1, 2
 
+
 class _LazyConsole:
     """rich 的 Console 要到第一次印东西时才导入（导入 rich 占命令行启动时间的三分之一）。"""
 
