@@ -6,21 +6,18 @@
 from __future__ import annotations
 
 import io
-import itertools
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from ruamel.yaml import YAML
-
+from .checkfile import check_file as check_file  # 公开接口：gen check 的实现
 from .compute import compute
 from .document import Document
-from .docx_writer import build_docx
 from .errors import ContentError, Diagnostic, OutputError, Severity, StyleError
 from .figures import Figure
-from .filekind import Kind, detect, form_notice, require_form
+from .filekind import require_form
 from .loader import LoadedForm, decode_source, load_form_file, parse_yaml
 from .markdown_writer import to_markdown
 from .models import Form
@@ -45,37 +42,9 @@ class Report:
         return to_markdown(self.document)
 
     def docx(self, profile: StyleProfile | None = None) -> bytes:
+        from .docx_writer import build_docx  # python-docx 只在生成 Word 时才导入
+
         return build_docx(self.document, self.form, profile or load_profile())
-
-
-def check_file(path: Path, *, ignore: Sequence[str] = ()) -> list[Diagnostic]:
-    """检查表单（校验 + 内容检查）或写好的报告（经导入器读入，按段检查）。
-
-    表单格式错误时抛出 :class:`FormError`；内容问题作为诊断返回（含严重程度）。
-    """
-    from .checks import check_form, check_paragraphs
-
-    if detect(path) is Kind.FORM:
-        notice = form_notice(path)
-        loaded = load_form_file(path)
-        require_filled(loaded)
-        form, warnings = validate_form(loaded)
-        computed = compute(loaded, form, warnings)
-        return ([notice] if notice else []) + computed.warnings + check_form(loaded, computed.form, ignore=ignore)
-    from .importer import import_report
-
-    result = import_report(path)
-    year = result.form.get("年度")
-    lines = result.source.lines
-    if lines is not None:  # 文本文件：原文序号就是行号 - 1
-        pieces = [[(offset, index + 1, skip) for offset, index, skip in origin] for origin in result.origins]
-    else:  # Word：第几段，不计空段落（办事员在 Word 里数得出来的段落）
-        numbers = list(itertools.accumulate(1 if p.strip() else 0 for p in result.source.paragraphs))
-        pieces = [[(offset, max(1, numbers[index]), skip) for offset, index, skip in origin]
-                  for origin in result.origins]
-    return result.source.notices + check_paragraphs(
-        result.paragraphs, file=path, year=year if isinstance(year, int) else None, ignore=ignore,
-        pieces=pieces, lines=lines)
 
 
 def build_report(path: Path) -> Report:
@@ -85,6 +54,8 @@ def build_report(path: Path) -> Report:
 
 def build_report_from_data(data: dict[str, Any], *, name: str = "表单.yaml") -> Report:
     """从 Python 字典（中文键，与表单相同）渲染；错误位置指向字典转成 YAML 后的行。"""
+    from ruamel.yaml import YAML
+
     yaml = YAML(typ="rt")
     yaml.allow_unicode = True
     yaml.width = sys.maxsize  # 不折行：错误位置与一段文字一一对应，续行也不会以全角空格开头
@@ -145,14 +116,20 @@ def style_path(report: Report, override: Path | None) -> Path | None:
     return None
 
 
-def write_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | str | None = None,
-                 *, style: Path | None = None, force: bool = False) -> tuple[Report, list[Path]]:
-    """生成并写出文件，返回报告和写出的绝对路径。
+@dataclass
+class PreparedReport:
+    """一份报告在写盘之前的全部内容：输出目标、各格式的字节（PDF 待转换时 ``word`` 是它的 Word 原稿）。"""
 
-    先在内存里生成全部格式（PDF 由 LibreOffice 在临时文件夹里转换），全部成功后才开始写盘，
-    且全部写成或全部不变（见 :func:`output.write_generated`）。不是 gen 写的同名文件不会被覆盖，
-    除非 ``force``（它同时表示内容检查有错误时仍然生成）。
-    """
+    warnings: list[Diagnostic]
+    targets: dict[str, Path]
+    contents: dict[str, bytes]
+    word: bytes | None
+    profile: StyleProfile
+
+
+def prepare_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | str | None = None,
+                   *, style: Path | None = None, force: bool = False) -> tuple[Report, PreparedReport]:
+    """读表单、检查内容、检查输出目标，在内存里生成 docx 和 md（PDF 只准备好 Word 原稿），不写盘。"""
     from .checks import check_form
 
     notice = require_form(path, "report")
@@ -164,7 +141,7 @@ def write_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | 
     if errors and not force:
         raise ContentError(report.warnings)
     preflight(targets.values(), force=force)
-    profile = report_profile(report, style)
+    profile = report_profile(report, style)  # 只要 Markdown 时也读：“样式”写错了照样指出来（默认版式有缓存）
     if "pdf" in targets:
         from .pdf import find_soffice
 
@@ -178,11 +155,32 @@ def write_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | 
             word = word or report.docx(profile)
             if fmt == "docx":
                 contents[fmt] = word
-            else:
-                from .pdf import docx_to_pdf
-
-                contents[fmt] = docx_to_pdf(word, profile, name=targets[fmt].stem)
         else:
             raise OutputError(Diagnostic(f"不支持的输出格式：{fmt}。可用的格式有 docx、md、pdf。"))
-    written = write_generated({targets[fmt]: data for fmt, data in contents.items()}, force=force)
-    return report, written
+    return report, PreparedReport(report.warnings, targets, contents, word if "pdf" in targets else None, profile)
+
+
+def write_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | str | None = None,
+                 *, style: Path | None = None, force: bool = False) -> tuple[Report, list[Path]]:
+    """生成并写出文件，返回报告和写出的绝对路径。
+
+    先在内存里生成全部格式（PDF 由 LibreOffice 在临时文件夹里转换），全部成功后才开始写盘，
+    且全部写成或全部不变（见 :func:`output.write_generated`）。不是 gen 写的同名文件不会被覆盖，
+    除非 ``force``（它同时表示内容检查有错误时仍然生成）。
+    """
+    report, prepared = prepare_report(path, formats, output, style=style, force=force)
+    if prepared.word is not None:
+        from .pdf import docx_to_pdf
+
+        prepared.contents["pdf"] = docx_to_pdf(prepared.word, prepared.profile, name=prepared.targets["pdf"].stem)
+    files = {target: prepared.contents[fmt] for fmt, target in prepared.targets.items()}
+    return report, write_generated(files, force=force)
+
+
+def write_reports(paths: Sequence[Path], formats: Sequence[str] = ("docx",), output: Path | str | None = None,
+                  *, style: Path | None = None, force: bool = False, jobs: int | None = None,
+                  progress: Any = None) -> Any:
+    """一次生成多份表单（可以给文件夹），见 :func:`generator.batch.write_reports`。"""
+    from .batch import write_reports as run
+
+    return run(paths, formats, output, style=style, force=force, jobs=jobs, progress=progress)

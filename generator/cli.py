@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 import traceback
 from collections.abc import Sequence
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 import click
-from rich.console import Console
 
 from . import __version__
 from .errors import ContentError, Diagnostic, GenError, Severity
@@ -18,19 +18,55 @@ from .usage import Argument, ChineseCommand, ChineseGroup, translate_usage_error
 
 OK, INVALID, USAGE = 0, 1, 2
 
-_err = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)  # “:100:”不能变成表情符号
-_out = Console(highlight=False, soft_wrap=True, emoji=False)
+
+class _LazyConsole:
+    """rich 的 Console 要到第一次印东西时才导入（导入 rich 占命令行启动时间的三分之一）。"""
+
+    def __init__(self, *, stderr: bool) -> None:
+        self._stderr = stderr
+        self._console: Any = None
+
+    def real(self) -> Any:
+        if self._console is None:
+            from rich.console import Console
+
+            self._console = Console(stderr=self._stderr, highlight=False, soft_wrap=True,
+                                    emoji=False)  # “:100:”不能变成表情符号
+        return self._console
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.real(), name)
+
+
+_err: Any = _LazyConsole(stderr=True)
+_out: Any = _LazyConsole(stderr=False)
 
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
 def print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:
+    if not diagnostics:
+        return
+    if not _colour_stderr():
+        # 不是终端（重定向到文件、给其他程序读）：没有颜色，一次写出；上万条时比逐条经过 rich 快得多
+        click.echo("".join(d.format() + "\n" for d in diagnostics), err=True, nl=False)
+        return
     for diagnostic in diagnostics:
         text = diagnostic.format()
         head, _, rest = text.partition("\n")
         _err.print(head, style=_COLOURS[diagnostic.severity], markup=False)
         if rest:
             _err.print(rest, markup=False)
+
+
+def _colour_stderr() -> bool:
+    """标准错误是终端（或设置了 FORCE_COLOR）时才经过 rich 上色。"""
+    if os.environ.get("FORCE_COLOR") or os.environ.get("TTY_COMPATIBLE") == "1":
+        return True
+    try:
+        return sys.stderr.isatty()
+    except (AttributeError, ValueError):
+        return False
 
 
 @click.group(cls=ChineseGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -51,6 +87,14 @@ def cli(ctx: click.Context, debug: bool) -> None:
     """
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
+
+
+def _jobs(value: str | None) -> int | None:
+    if value is None:
+        return None
+    if not value.strip().isdigit() or int(value) < 1:
+        raise click.BadParameter(f"同时生成的份数要写 1 或更大的整数，如 -j 4；现在是“{value}”。")
+    return int(value)
 
 
 def _formats(values: Sequence[str], output: str | None) -> list[str]:
@@ -75,8 +119,9 @@ def _formats(values: Sequence[str], output: str | None) -> list[str]:
 
 
 @cli.command(cls=ChineseCommand)
-@click.argument("form", cls=Argument, metavar="表单", type=click.Path(path_type=Path, dir_okay=False),
-                help="填好的表单文件（.yaml），如 贡觉县-2025.yaml。")
+@click.argument("forms", cls=Argument, metavar="表单", nargs=-1, required=True,
+                type=click.Path(path_type=Path),
+                help="填好的表单文件（.yaml），如 贡觉县-2025.yaml；可以给多份，或给文件夹（生成其中全部表单）。")
 @click.option("-f", "--format", "fmt", multiple=True, metavar="格式",
               help="输出格式：docx、md、pdf（需要 LibreOffice）。多种格式用逗号隔开（-f docx,md）"
                    "或写多次（-f docx -f md）。不写时按 -o 的扩展名，否则为 docx。")
@@ -87,24 +132,33 @@ def _formats(values: Sequence[str], output: str | None) -> list[str]:
               help="版式配置文件（YAML），默认使用 GB/T 9704-2012。")
 @click.option("--force", is_flag=True,
               help="内容检查发现错误时仍然生成文件；同名文件不是 gen 生成的（或生成后改过）时也覆盖它。")
-def report(form: Path, fmt: tuple[str, ...], output: str | None, style: Path | None, force: bool) -> None:
+@click.option("-j", "--jobs", metavar="份数", callback=lambda _c, _p, v: _jobs(v),
+              help="一次生成多份表单时，同时生成几份。默认与 CPU 核数相同；1 表示逐份生成。")
+def report(forms: tuple[Path, ...], fmt: tuple[str, ...], output: str | None, style: Path | None,
+           force: bool, jobs: int | None) -> int | None:
     """根据表单生成工作总结（Word、Markdown 或 PDF）。"""
-    from .api import write_report
-
     try:
         formats = _formats(fmt, output)
     except click.BadParameter as exc:
         exc.param_hint = "-f/--format"
         raise
+    if len(forms) > 1 or forms[0].is_dir():
+        from .batch.run import run_batch
+
+        return run_batch(forms, formats, output, style=style, force=force, jobs=jobs,
+                         err=_err.real(), out=_out.real(), print_diagnostics=print_diagnostics)
+    from .api import write_report
+
     try:
-        result, written = write_report(form, formats, output, style=style, force=force)
+        result, written = write_report(forms[0], formats, output, style=style, force=force)
     except ContentError as exc:
         print_diagnostics(exc.diagnostics)
         _err.print("内容检查发现错误，没有生成文件。改正后重新运行；确实要生成，请加 --force。", markup=False)
         raise SystemExit(1) from None
     print_diagnostics(result.warnings)
     for path in written:
-        _out.print(str(path), markup=False)
+        click.echo(str(path))  # 不经过 rich：只印路径时不必导入它
+    return None
 
 
 @cli.command(cls=ChineseCommand)
@@ -116,7 +170,7 @@ def report(form: Path, fmt: tuple[str, ...], output: str | None, style: Path | N
 @click.option("--ignore", default="", metavar="代码", help="不做的检查项代码，逗号隔开，如 GEN405,GEN602。")
 def check(file: Path, output_format: str, strict: bool, ignore: str) -> int:
     """检查表单（.yaml）或写好的报告（.docx、.md、.txt），不生成任何文件。"""
-    from .api import check_file
+    from .checkfile import check_file
     from .checks import findings_to_json, has_errors
     from .filekind import Kind, detect
 
@@ -139,10 +193,10 @@ def check(file: Path, output_format: str, strict: bool, ignore: str) -> int:
     if not counts[Severity.ERROR] and not counts[Severity.WARNING]:
         ok = "表单填写正确。" if file.is_file() and detect(file) is Kind.FORM else "没有发现问题。"
         hints = f"另有 {counts[Severity.INFO]} 条提示。" if counts[Severity.INFO] else ""
-        _out.print(f"{file}：{ok}{hints}", markup=False)
+        click.echo(f"{file}：{ok}{hints}")
     else:
-        _out.print(f"{file}：{counts[Severity.ERROR]} 个错误，{counts[Severity.WARNING]} 个警告，"
-                   f"{counts[Severity.INFO]} 条提示。", markup=False)
+        click.echo(f"{file}：{counts[Severity.ERROR]} 个错误，{counts[Severity.WARNING]} 个警告，"
+                   f"{counts[Severity.INFO]} 条提示。")
     return 1 if failed else 0
 
 

@@ -8,7 +8,7 @@ from docx.oxml.ns import qn
 
 from .document import Block
 from .docx_styles import STYLE_TABLE_TEXT, text_width_mm
-from .docx_xml import child, east_asian_run
+from .docx_xml import add_run, child, east_asian_run
 from .layout import mm_to_twips, pt_to_twips
 from .style_profile import StyleProfile
 from .table_layout import CELL_MARGIN_TWIPS, cell_line_twips, column_widths, line_count, row_height
@@ -52,4 +52,4 @@ def write_table(word: Any, block: Block, profile: StyleProfile) -> None:
             child(tc_pr, "w:vAlign", val="center")
             paragraph = cell.paragraphs[0]
             child(paragraph._p.get_or_add_pPr(), "w:pStyle", val=style_id)
-            east_asian_run(paragraph.add_run(texts[c]))
+            east_asian_run(add_run(paragraph, texts[c]))

@@ -33,7 +33,7 @@ from .docx_styles import (
     text_width_mm,
 )
 from .docx_table import write_table
-from .docx_xml import child, east_asian_run
+from .docx_xml import add_paragraph, add_run, child, east_asian_run, style_id
 from .layout import break_title, signature_indents, title_line_limit
 from .models import Form
 from .resources import templates_dir
@@ -64,33 +64,33 @@ def _content(word: Any, doc: Document, profile: StyleProfile) -> None:
     closing = _closing_index(blocks)
     for index, block in enumerate(blocks):
         if block.kind is BlockKind.TITLE:
-            paragraph = word.add_paragraph(style=STYLE_TITLE)
+            paragraph = add_paragraph(word, STYLE_TITLE)
             limit = title_line_limit(profile.title_max_chars, text_width_mm(profile),
                                      profile.sizes.title)
             for number, line in enumerate(break_title(block.text, limit)):
                 if number:
-                    paragraph.add_run().add_break()
-                east_asian_run(paragraph.add_run(line))
-            word.add_paragraph(style=STYLE_BODY)  # 标题下空一行
+                    add_run(paragraph).add_break()
+                east_asian_run(add_run(paragraph, line))
+            add_paragraph(word, STYLE_BODY)  # 标题下空一行
         elif block.kind is BlockKind.HEADING1:
-            east_asian_run(word.add_paragraph(style=STYLE_HEADING1).add_run(block.text))
+            east_asian_run(add_run(add_paragraph(word, STYLE_HEADING1), block.text))
         elif block.kind is BlockKind.PARAGRAPH:
             paragraph = _paragraph(word, block)
             if index == closing:
                 _keep(paragraph, with_next=True, short=2 * profile.chars_per_line)
         elif block.kind is BlockKind.ATTACHMENT_NOTE:
-            _keep(word.add_paragraph(style=STYLE_BODY), with_next=True)  # 正文下空一行
+            _keep(add_paragraph(word, STYLE_BODY), with_next=True)  # 正文下空一行
             _keep(_paragraph(word, block), with_next=True)
         elif block.kind is BlockKind.SIGNATURE:
-            _keep(word.add_paragraph(style=STYLE_BODY), with_next=True)  # 正文（附件说明）下空一行
+            _keep(add_paragraph(word, STYLE_BODY), with_next=True)  # 正文（附件说明）下空一行
             _keep(_signature_line(word, signature, date, profile, date_line=False), with_next=True)
         elif block.kind is BlockKind.DATE:
             _keep(_signature_line(word, signature, date, profile, date_line=True), with_next=False)
         elif block.kind is BlockKind.ATTACHMENT:
             _attachment_label(word, block)
         elif block.kind is BlockKind.ATTACHMENT_TITLE:
-            paragraph = word.add_paragraph(style=STYLE_ATTACHMENT_TITLE)
-            east_asian_run(paragraph.add_run(block.text))
+            paragraph = add_paragraph(word, STYLE_ATTACHMENT_TITLE)
+            east_asian_run(add_run(paragraph, block.text))
         elif block.kind is BlockKind.TABLE:
             write_table(word, block, profile)
 
@@ -115,13 +115,13 @@ def _keep(paragraph: Any, *, with_next: bool, short: int = 0) -> Any:
 
 
 def _paragraph(word: Any, block: Block) -> Any:
-    paragraph = word.add_paragraph(style=STYLE_BODY)
+    paragraph = add_paragraph(word, STYLE_BODY)
     for run in block.runs:
-        added = east_asian_run(paragraph.add_run(run.text))
+        added = east_asian_run(add_run(paragraph, run.text))
         if run.level == 2:
-            added.style = CHAR_HEADING2
+            added._r.style = style_id(word, CHAR_HEADING2, character=True)
         elif run.level >= 3:
-            added.style = CHAR_HEADING3
+            added._r.style = style_id(word, CHAR_HEADING3, character=True)
     return paragraph
 
 
@@ -130,8 +130,8 @@ def _signature_line(word: Any, signature: str, date: str, profile: StyleProfile,
     indents = signature_indents(signature, date)
     chars = indents.date if date_line else indents.signature
     style = STYLE_DATE if date_line else STYLE_SIGNATURE
-    paragraph = word.add_paragraph(style=style)
-    east_asian_run(paragraph.add_run(date if date_line else signature))
+    paragraph = add_paragraph(word, style)
+    east_asian_run(add_run(paragraph, date if date_line else signature))
     right = int((chars * char_twips(profile)).to_integral_value())
     child(paragraph._p.get_or_add_pPr(), "w:ind", left="0", right=str(right), firstLine="0")
     return paragraph
@@ -139,10 +139,10 @@ def _signature_line(word: Any, signature: str, date: str, profile: StyleProfile,
 
 def _attachment_label(word: Any, block: Block) -> None:
     """附件另起一页（GB/T 9704 7.3.7）：第一行左上角“附件”，第二行空，第三行居中附件标题。"""
-    paragraph = word.add_paragraph(style=STYLE_ATTACHMENT_LABEL)
+    paragraph = add_paragraph(word, STYLE_ATTACHMENT_LABEL)
     child(paragraph._p.get_or_add_pPr(), "w:pageBreakBefore")
-    east_asian_run(paragraph.add_run(block.text))
-    child(word.add_paragraph(style=STYLE_ATTACHMENT_LABEL)._p.get_or_add_pPr(), "w:keepNext")
+    east_asian_run(add_run(paragraph, block.text))
+    child(add_paragraph(word, STYLE_ATTACHMENT_LABEL)._p.get_or_add_pPr(), "w:keepNext")
 
 
 # ---------------------------------------------------------------- 文件属性

@@ -60,3 +60,37 @@ def east_asian_run(run: Any) -> Any:
     rpr = run._r.get_or_add_rPr()
     child(rpr, "w:rFonts", hint="eastAsia")
     return run
+
+
+def style_id(word: Any, name: str, *, character: bool = False) -> str | None:
+    """样式名对应的样式 id（每份文档只查一次）：python-docx 按名字设样式时每段都要在样式表里
+    查一遍。结果与 ``paragraph.style = 名字`` 相同（默认样式得到 None）。"""
+    part = word.part
+    ids: dict[tuple[str, bool], str | None] | None = getattr(part, "_gen_style_ids", None)
+    if ids is None:
+        ids = part._gen_style_ids = {}
+    key = (name, character)
+    if key not in ids:
+        from docx.enum.style import WD_STYLE_TYPE
+
+        kind = WD_STYLE_TYPE.CHARACTER if character else WD_STYLE_TYPE.PARAGRAPH
+        ids[key] = part.get_style_id(name, kind)
+    return ids[key]
+
+
+def add_paragraph(word: Any, style: str) -> Any:
+    """同 ``word.add_paragraph(style=样式名)``，但样式 id 只查一次。"""
+    paragraph = word.add_paragraph()
+    paragraph._p.style = style_id(word, style)
+    return paragraph
+
+
+def add_run(paragraph: Any, text: str = "") -> Any:
+    """同 ``paragraph.add_run(text)``：没有制表符和换行的文字直接写成一个 w:t（python-docx 逐字处理）。"""
+    if not text or "\t" in text or "\n" in text or "\r" in text:
+        return paragraph.add_run(text)
+    from docx.text.run import Run
+
+    r = paragraph._p.add_r()
+    r.add_t(text)
+    return Run(r, paragraph)

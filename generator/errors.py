@@ -6,6 +6,8 @@
 
 from __future__ import annotations
 
+import functools
+import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -84,23 +86,26 @@ def _window(text: str, col: int) -> tuple[str, int]:
 
 def _visible(text: str) -> str:
     """原文行的显示形式：Tab 显示为四个空格，控制字符显示为“␇”这类符号。"""
-    text = text.replace("\t", "    ")
-    return "".join(chr(0x2400 + ord(ch)) if ord(ch) < 32 else ch for ch in text)
+    return _CONTROL.sub(lambda m: chr(0x2400 + ord(m.group())), text.replace("\t", "    "))
+
+
+_CONTROL = re.compile("[\x00-\x1f]")
 
 
 def display_width(text: str) -> int:
     """终端显示宽度：中日韩字符、全角字符占两列。"""
-    width = 0
-    for ch in text:
-        if ch == "\t":
-            width += 4
-        elif unicodedata.east_asian_width(ch) in ("W", "F"):
-            width += 2
-        elif unicodedata.combining(ch):
-            continue
-        else:
-            width += 1
-    return width
+    if text.isascii():
+        return len(text) + 3 * text.count("\t")
+    return sum(map(_char_width, text))
+
+
+@functools.lru_cache(maxsize=8192)
+def _char_width(ch: str) -> int:
+    if ch == "\t":
+        return 4
+    if unicodedata.east_asian_width(ch) in ("W", "F"):
+        return 2
+    return 0 if unicodedata.combining(ch) else 1
 
 
 class GenError(Exception):

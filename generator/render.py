@@ -5,6 +5,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
@@ -125,7 +126,9 @@ FILTERS: dict[str, Callable[..., Any]] = {
 }
 
 
+@functools.lru_cache(maxsize=1)
 def template_environment() -> Environment:
+    """模板环境：整个进程只建一次，模板编译一次（Jinja 自己缓存编译好的模板）。"""
     env = Environment(
         loader=FileSystemLoader(str(templates_dir())),
         undefined=StrictUndefined,

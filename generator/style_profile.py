@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import functools
 from decimal import Decimal
 from pathlib import Path
 
@@ -72,8 +73,18 @@ def default_profile_path() -> Path:
 
 
 def load_profile(path: Path | None = None) -> StyleProfile:
-    """读取版式配置；出错时抛出带位置的 :class:`StyleError`。"""
-    path = path or default_profile_path()
+    """读取版式配置；出错时抛出带位置的 :class:`StyleError`。默认版式只读一次（返回副本）。"""
+    if path is None:
+        return _default_profile().model_copy(deep=True)
+    return _read_profile(path)
+
+
+@functools.lru_cache(maxsize=1)
+def _default_profile() -> StyleProfile:
+    return _read_profile(default_profile_path())
+
+
+def _read_profile(path: Path) -> StyleProfile:
     try:
         loaded = parse_yaml(read_source(path, what="版式配置"))
     except FormError as exc:
