@@ -150,7 +150,7 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
         if base != content_hash(raw):
             return refusal(409, f"{path.name} 在页面打开之后被别的程序改过了。请选择重新载入磁盘上的内容，"
                                 "或者保留页面上的内容覆盖它。", hash=content_hash(raw), text=current)
-        if "\r\n" in current and "\r\n" not in text:  # 保持原来的换行方式（Windows 记事本写的 CRLF）
+        if b"\r\n" in raw and "\r\n" not in text:  # 保持原来的换行方式（Windows 记事本写的 CRLF）
             text = text.replace("\n", "\r\n")
         out = text.encode("utf-8")
         try:
@@ -197,7 +197,7 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
             raise Refused(403, "这次只打开了一份表单，不能新建。要新建表单，请用 gen edit 打开文件夹。")
         data = await payload(request)
         name = data.get("name")
-        if isinstance(name, str) and not name.lower().endswith(FORM_SUFFIXES):
+        if isinstance(name, str) and name and not Path(name).suffix:
             name = f"{name}.yaml"
         path = files.resolve(name)
         try:

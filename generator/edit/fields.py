@@ -8,6 +8,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
+from ruamel.yaml.util import load_yaml_guess_indent
 
 from .guard import Refused
 
@@ -16,13 +17,26 @@ FIELDS = ("单位", "年度", "类型", "日期", "标题", "导语")
 LISTS = ("工作开展情况", "下一步工作计划")
 
 
-def _yaml() -> YAML:
+def _yaml(text: str = "") -> YAML:
     yaml = YAML(typ="rt")
+    indent, offset = _indentation(text)
+    yaml.indent(mapping=2, sequence=indent, offset=offset)  # 与原文的缩进一致：“  - 键:”
     yaml.allow_unicode = True
     yaml.preserve_quotes = True
     yaml.width = sys.maxsize
     yaml.allow_duplicate_keys = False
     return yaml
+
+
+def _indentation(text: str) -> tuple[int, int]:
+    """原文里列表的缩进：“- ”在键下面缩进几格（offset），“- ”后面的内容又在哪一列（sequence）。"""
+    try:
+        _, indent, offset = load_yaml_guess_indent(text)
+    except Exception:  # 读不进来的文字由 _load 报告
+        return 4, 2
+    if not isinstance(indent, int) or not isinstance(offset, int) or not 0 <= offset < indent <= 10:
+        return 4, 2
+    return indent, offset
 
 
 def _load(text: str) -> Any:
@@ -36,9 +50,9 @@ def _load(text: str) -> Any:
     return data
 
 
-def _dump(data: Any) -> str:
+def _dump(data: Any, text: str) -> str:
     buffer = io.StringIO()
-    _yaml().dump(data, buffer)
+    _yaml(text).dump(data, buffer)
     return buffer.getvalue()
 
 
@@ -56,7 +70,7 @@ def set_field(text: str, key: str, value: object) -> str:
         data[key] = int(value)
     else:
         data[key] = value
-    return _dump(data)
+    return _dump(data, text)
 
 
 def move_item(text: str, section: str, index: object, action: object) -> str:
@@ -76,7 +90,7 @@ def move_item(text: str, section: str, index: object, action: object) -> str:
         item["标题"] = "请补写事项标题"
         item["内容"] = "请补写这项工作的做法和成效。"
         items.append(item)
-        return _dump(data)
+        return _dump(data, text)
     if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < len(items):
         raise Refused(400, "事项的序号不对。")
     if action == "delete":
@@ -88,4 +102,4 @@ def move_item(text: str, section: str, index: object, action: object) -> str:
         items[index], items[other] = items[other], items[index]
     else:
         raise Refused(400, "不认识的操作。可用的操作有 add、delete、up、down。")
-    return _dump(data)
+    return _dump(data, text)

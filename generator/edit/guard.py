@@ -105,6 +105,8 @@ class Scope:
             raise Refused(400, "请求里的文件名不对。")
         if name in (".", "..") or PurePosixPath(name).name != name or PureWindowsPath(name).name != name:
             raise Refused(403, f"不能访问“{name}”：只能读写打开的文件夹里的文件，文件名里不能有路径。")
+        if name.startswith("."):
+            raise Refused(403, f"不能访问“{name}”：文件名不能以“.”开头（那是隐藏文件或上一级文件夹）。")
         suffixes = tuple(suffixes)
         if not name.lower().endswith(suffixes):
             raise Refused(403, f"不能访问“{name}”：这里只能读写 {'、'.join(suffixes)} 文件。")
