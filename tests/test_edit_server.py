@@ -8,14 +8,12 @@ import shutil
 from pathlib import Path
 
 import pytest
+from conftest import EXAMPLES, VALID_FORM
 from starlette.testclient import TestClient
 
 from generator.edit.app import create_app
 from generator.edit.guard import MAX_BODY_BYTES
 
-from conftest import EXAMPLES, VALID_FORM
-
-TOKEN = "测试令牌-abc"
 BASE = "http://127.0.0.1:8765"
 ORIGIN = {"Origin": BASE}
 NO_TOKEN = "拒绝访问：缺少或用错了访问令牌。请用 gen edit 启动时显示的完整网址打开本页。"

@@ -24,7 +24,7 @@ from ..errors import ContentError, GenError
 from ..source import MAX_FORM_BYTES, decode_source, read_limited
 from .analyze import analyze, content_hash, diagnostic_json
 from .fields import move_item, set_field
-from .guard import FORM_SUFFIXES, OUTPUT_SUFFIXES, Guard, Refused, read_body
+from .guard import OUTPUT_SUFFIXES, Guard, Refused, read_body
 from .guard import Scope as FileScope
 
 STATIC = Path(__file__).parent / "static"
