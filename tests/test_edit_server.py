@@ -375,3 +375,33 @@ def test_items_move_and_numbering_follows(form_file) -> None:
     first = test.post("/api/item", json={"text": text, "section": "工作开展情况", "index": 0, "action": "up"},
                       headers=ORIGIN)
     assert first.status_code == 400 and first.json() == {"error": "已经是第一项或最后一项，不能再移动。"}
+
+
+# ---------------------------------------------------------------- 命令行
+
+
+def test_cli_missing_form(gen, tmp_path: Path) -> None:
+    result = gen("edit", str(tmp_path / "没有.yaml"), "--no-browser")
+    assert result.code == 1
+    assert result.err.strip() == (f"错误：找不到“{tmp_path / '没有.yaml'}”。请检查文件名；要新建表单，先运行 gen init "
+                                  f"{tmp_path / '没有.yaml'}，或用 gen edit 打开表单所在的文件夹，在页面上新建。")
+
+
+def test_cli_not_a_form(gen, tmp_path: Path) -> None:
+    (tmp_path / "说明.txt").write_text("x", encoding="utf-8")
+    result = gen("edit", str(tmp_path / "说明.txt"), "--no-browser")
+    assert result.code == 2
+    assert result.err.strip() == f"错误：“{tmp_path / '说明.txt'}”不是表单（.yaml）。gen edit 只能打开表单或文件夹。"
+
+
+def test_cli_busy_port(gen, form_file) -> None:
+    import socket
+
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = gen("edit", str(form_file()), "--port", str(port), "--no-browser")
+    assert result.code == 2
+    assert result.err.strip() == (f"错误：端口 {port} 已被占用或不能使用。请换一个端口（如 --port {port + 1}），"
+                                  "或不写 --port，由 gen 自己找一个空闲端口。")
