@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -405,3 +406,14 @@ def test_cli_busy_port(gen, form_file) -> None:
     assert result.code == 2
     assert result.err.strip() == (f"错误：端口 {port} 已被占用或不能使用。请换一个端口（如 --port {port + 1}），"
                                   "或不写 --port，由 gen 自己找一个空闲端口。")
+
+
+def test_page_works_offline() -> None:
+    """页面的脚本、样式都随包发布，不引用任何外部网址（办事员的电脑常常不能上外网）。"""
+    from generator.edit.app import STATIC
+
+    files = sorted(STATIC.iterdir())
+    assert {p.name for p in files} == {"index.html", "editor.js", "preview.js", "fields.js", "editor.css"}
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"https?://|//[a-z0-9.-]+\.[a-z]{2,}/|@import", text, re.IGNORECASE), path.name
