@@ -200,13 +200,15 @@ def schema(output: Path | None) -> None:
 @click.argument("target", cls=Argument, metavar="[表单或文件夹]", required=False, default=".",
                 type=click.Path(path_type=Path),
                 help="要编辑的表单（.yaml），或表单所在的文件夹（可以在页面上新建表单）。不写时为当前文件夹。")
-@click.option("--port", type=click.IntRange(0, 65535), default=0, metavar="端口",
-              help="使用的端口，不写时自动找一个空闲端口。")
+@click.option("--port", type=int, default=0, metavar="端口",
+              help="使用的端口（1–65535），不写时自动找一个空闲端口。")
 @click.option("--no-browser", is_flag=True, help="不自动打开浏览器，只显示网址。")
 def edit(target: Path, port: int, no_browser: bool) -> None:
-    """在浏览器里填写表单：边填边检查，旁边显示 A4 版面预览，可以保存和生成文件。"""
+    """在浏览器里填写表单：边填边检查、看 A4 预览、保存和生成。"""
     from .edit import serve
 
+    if not 0 <= port <= 65535:
+        raise click.BadParameter("端口应在 1 到 65535 之间；不写 --port 时自动找一个空闲端口。", param_hint="--port")
     serve(target, port=port, open_browser=not no_browser,
           announce=lambda line: _out.print(line, markup=False, soft_wrap=True))
 

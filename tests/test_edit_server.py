@@ -417,3 +417,11 @@ def test_page_works_offline() -> None:
     for path in files:
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"https?://|//[a-z0-9.-]+\.[a-z]{2,}/|@import", text, re.IGNORECASE), path.name
+
+
+@pytest.mark.parametrize("port", ["70000", "-1"])
+def test_cli_port_out_of_range(gen, form_file, port: str) -> None:
+    result = gen("edit", str(form_file()), "--port", port, "--no-browser")
+    assert result.code == 2
+    assert result.err == ("用法错误：--port 的值不对：端口应在 1 到 65535 之间；不写 --port 时自动找一个空闲端口。\n"
+                          "运行 gen edit --help 查看用法。\n")
