@@ -425,3 +425,44 @@ def test_cli_port_out_of_range(gen, form_file, port: str) -> None:
     assert result.code == 2
     assert result.err == ("用法错误：--port 的值不对：端口应在 1 到 65535 之间；不写 --port 时自动找一个空闲端口。\n"
                           "运行 gen edit --help 查看用法。\n")
+
+
+ITEMS = """\
+单位: 贡觉县卫生健康委员会
+工作开展情况:
+  - 标题: 甲
+    内容: 做了甲。
+    # 甲的注释
+  - 标题: 乙
+    内容: "做了乙。"
+
+# 下一部分的说明
+存在的问题:
+  - 人才短缺。
+"""
+
+
+@pytest.mark.parametrize(("action", "index", "expected"), [
+    ("up", 1, ITEMS.replace('  - 标题: 甲\n    内容: 做了甲。\n    # 甲的注释\n  - 标题: 乙\n    内容: "做了乙。"\n',
+                            '  - 标题: 乙\n    内容: "做了乙。"\n  - 标题: 甲\n    内容: 做了甲。\n    # 甲的注释\n')),
+    ("delete", 0, ITEMS.replace("  - 标题: 甲\n    内容: 做了甲。\n    # 甲的注释\n", "")),
+    ("add", None, ITEMS.replace('内容: "做了乙。"\n', '内容: "做了乙。"\n  - 标题: 请补写事项标题\n    内容: 请补写这项工作的做法和成效。\n')),
+])
+def test_item_buttons_move_lines_and_leave_comments_in_place(form_file, action: str, index: int | None,
+                                                             expected: str) -> None:
+    response = client(form_file()).post("/api/item", json={"text": ITEMS, "section": "工作开展情况", "index": index,
+                                                          "action": action}, headers=ORIGIN)
+    assert response.json() == {"text": expected}
+
+
+def test_item_buttons_refuse_flow_lists(form_file) -> None:
+    response = client(form_file()).post("/api/item", json={"text": "工作开展情况: [甲, 乙]\n", "section": "工作开展情况",
+                                                          "index": 1, "action": "up"}, headers=ORIGIN)
+    assert response.status_code == 422
+    assert response.json() == {"error": "“工作开展情况”写在一行里（方括号）。请在“源文件”里改成每项一行“- ”的写法，再用这里的按钮。"}
+
+
+def test_date_field_is_written_without_quotes(form_file) -> None:
+    response = client(form_file()).post("/api/field", json={"text": VALID_FORM, "key": "日期", "value": "2025-01-05"},
+                                        headers=ORIGIN)
+    assert response.json()["text"] == VALID_FORM.replace("日期: 2025-01-07", "日期: 2025-01-05")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import sys
 from typing import Any
@@ -68,38 +69,89 @@ def set_field(text: str, key: str, value: object) -> str:
         data.pop(key, None)
     elif key == "年度" and value.isdigit() and len(value) <= 6:
         data[key] = int(value)
+    elif key == "日期" and _iso_date(value) is not None:
+        data[key] = _iso_date(value)  # 写成 2025-01-07，不加引号
     else:
         data[key] = value
     return _dump(data, text)
 
 
+def _iso_date(value: str) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if len(value) == 10 else None
+    except ValueError:
+        return None
+
+
 def move_item(text: str, section: str, index: object, action: object) -> str:
-    """工作开展情况、下一步工作计划的事项：上移、下移、删除、在末尾添加。"""
+    """工作开展情况、下一步工作计划的事项：上移、下移、删除、在末尾添加。
+
+    直接按行搬动原文（位置取自 ruamel 的行号），事项里的文字、注释、引号一个字都不动；
+    事项之间、顶格写的注释（下一部分的说明）留在原处，不跟着事项走。
+    """
     if section not in LISTS:
         raise Refused(400, f"不能在这里编辑“{section}”。")
+    if action not in ("add", "delete", "up", "down"):
+        raise Refused(400, "不认识的操作。可用的操作有 add、delete、up、down。")
     data = _load(text)
-    items = data.get(section)
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    items: Any = data.get(section)
     if items is None and action == "add":
-        data[section] = items = []
+        return "".join(lines) + f"{section}:\n" + _new_item("  ")
     if not isinstance(items, list):
         raise Refused(422, f"“{section}”应是一串事项（每项以“- ”开头）。请先在“源文件”里改正。")
+    key_line = data.lc.key(section)[0]
+    positions: Any = items.lc  # type: ignore[attr-defined]  # ruamel 的 CommentedSeq 带行列号
+    starts = [positions.item(i)[0] for i in range(len(items))]
+    if any(line <= key_line for line in starts):
+        raise Refused(422, f"“{section}”写在一行里（方括号）。请在“源文件”里改成每项一行“- ”的写法，再用这里的按钮。")
+    if not items:  # “工作开展情况: []” 之类已被上面拒绝；空的块序列不存在
+        raise Refused(422, f"“{section}”是空的。请在“源文件”里填写。")
+    dash = _dash_column(lines[starts[0]])
+    after = _next_key_line(data, section, len(lines))
+    spans = [(start, _span_end(lines, start, starts[n + 1] if n + 1 < len(starts) else after, dash))
+             for n, start in enumerate(starts)]
     if action == "add":
-        from ruamel.yaml.comments import CommentedMap
-
-        item = CommentedMap()
-        item["标题"] = "请补写事项标题"
-        item["内容"] = "请补写这项工作的做法和成效。"
-        items.append(item)
-        return _dump(data, text)
+        end = spans[-1][1]
+        return "".join(lines[:end]) + _new_item(" " * dash) + "".join(lines[end:])
     if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < len(items):
         raise Refused(400, "事项的序号不对。")
     if action == "delete":
-        del items[index]
-    elif action in ("up", "down"):
-        other = index - 1 if action == "up" else index + 1
-        if not 0 <= other < len(items):
-            raise Refused(400, "已经是第一项或最后一项，不能再移动。")
-        items[index], items[other] = items[other], items[index]
-    else:
-        raise Refused(400, "不认识的操作。可用的操作有 add、delete、up、down。")
-    return _dump(data, text)
+        start, end = spans[index]
+        return "".join(lines[:start] + lines[end:])
+    other = index - 1 if action == "up" else index + 1
+    if not 0 <= other < len(items):
+        raise Refused(400, "已经是第一项或最后一项，不能再移动。")
+    (a_start, a_end), (b_start, b_end) = sorted((spans[index], spans[other]))
+    return "".join(lines[:a_start] + lines[b_start:b_end] + lines[a_end:b_start] + lines[a_start:a_end]
+                   + lines[b_end:])
+
+
+def _new_item(indent: str) -> str:
+    return f"{indent}- 标题: 请补写事项标题\n{indent}  内容: 请补写这项工作的做法和成效。\n"
+
+
+def _dash_column(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _next_key_line(data: Any, section: str, default: int) -> int:
+    keys = list(data)
+    position = keys.index(section)
+    if position + 1 < len(keys):
+        return int(data.lc.key(keys[position + 1])[0])
+    return default
+
+
+def _span_end(lines: list[str], start: int, limit: int, dash: int) -> int:
+    """事项从 ``start`` 行起到哪一行为止（不含）：去掉末尾的空行和不比“- ”更靠右的注释。"""
+    end = limit
+    while end > start + 1:
+        line = lines[end - 1]
+        stripped = line.strip()
+        if stripped and not (stripped.startswith("#") and _dash_column(line) <= dash):
+            break
+        end -= 1
+    return end
