@@ -35,12 +35,24 @@ def require_browser() -> tuple[str, str]:
 
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
-    require_browser()
     folder = tmp_path / "网页"
     folder.mkdir()
     form = folder / "表单.yaml"
     form.write_text(FORM, encoding="utf-8")
-    process = subprocess.Popen([sys.executable, "-m", "generator", "edit", str(form), "--no-browser"],
+    yield from _serve(form)
+
+
+@pytest.fixture
+def folder_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
+    folder = tmp_path / "文件夹"
+    folder.mkdir()
+    yield from _serve(folder)
+
+
+def _serve(target: Path) -> Iterator[tuple[str, Path]]:
+    require_browser()
+    form = target
+    process = subprocess.Popen([sys.executable, "-m", "generator", "edit", str(target), "--no-browser"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
                                env={**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "300"})
     try:
@@ -144,3 +156,60 @@ def test_clerk_edits_previews_saves_and_generates(server: tuple[str, Path], brow
     shutil.copy(form, copy)
     assert gen("report", str(copy)).code == 0
     assert (form.parent / "表单.docx").read_bytes() == (copy.parent / "表单.docx").read_bytes()
+
+
+def test_clerk_creates_a_form_from_scratch_in_a_folder(folder_server: tuple[str, Path], browser, tmp_path: Path,
+                                                       gen) -> None:  # type: ignore[no-untyped-def]
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    url, folder = folder_server
+    driver = browser
+    wait = WebDriverWait(driver, 15)
+    driver.get(url)
+    wait.until(lambda d: d.find_element(By.ID, "forms").text == "这个文件夹里还没有表单。")
+    driver.find_element(By.ID, "new-name").send_keys("新表单", Keys.ENTER)
+    wait.until(lambda d: d.find_element(By.ID, "file-name").text == "新表单.yaml")
+    form = folder / "新表单.yaml"
+    assert form.is_file()
+    wait.until(lambda d: "请补写" in str(d.find_element(By.ID, "findings").get_attribute("textContent")))
+
+    def source_text() -> str:
+        return str(driver.execute_script("return document.getElementById('source').value"))
+
+    # 字段页：单位、导语，删去空白表单里的第二项工作（序号跟着变）
+    for key, value in (("单位", "某某县教育局"), ("导语", "今年，我局扎实推进各项工作。现将全年工作总结如下。")):
+        field = driver.find_element(By.ID, f"field-{key}")
+        field.clear()
+        field.send_keys(value, Keys.TAB)
+        wait.until(lambda d, line=f"\n{key}: {value}\n": line in source_text())
+    assert "# 发文单位全称（必填），如：某某县教育局\n单位: 某某县教育局\n" in source_text()
+    items = driver.find_elements(By.CSS_SELECTOR, "#items ul[data-section=工作开展情况] li")
+    assert len(items) == 2
+    items[1].find_element(By.CSS_SELECTOR, "button[data-action=delete]").click()
+    driver.switch_to.alert.accept()
+    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#items ul[data-section=工作开展情况] li")) == 1)
+
+    # 源文件页：把其余的“请补写”换成内容
+    driver.find_element(By.CSS_SELECTOR, "[data-tab=source-pane]").click()
+    source = driver.find_element(By.ID, "source")
+    for old, new in (("请补写第一项工作的标题", "加强教师培训"), ("请补写这项工作的做法和成效。", "全年培训教师120人次。"),
+                     ("请补写存在的问题。", "师资力量不足。"), ("请补写下一步工作的标题", "补齐师资短板"),
+                     ("请补写具体措施。", "招聘教师10名。")):
+        driver.execute_script(
+            "const s = document.getElementById('source'); const at = s.value.indexOf(arguments[0]);"
+            "s.focus(); s.setSelectionRange(at, at + arguments[0].length);", old)
+        source.send_keys(new)
+    wait.until(lambda d: d.find_element(By.ID, "status").text.startswith("表单填写正确"))
+    assert "（一）加强教师培训。全年培训教师120人次。" in driver.find_element(By.ID, "preview").text
+
+    # 生成 Markdown：先自动保存，再与 gen report 生成的文件逐字节比较
+    driver.find_element(By.CSS_SELECTOR, "button[data-format=md]").click()
+    wait.until(lambda d: "下载 新表单.md" in d.find_element(By.ID, "outputs").text)
+    assert form.read_text(encoding="utf-8") == source_text()
+    copy = tmp_path / "命令行" / "新表单.yaml"
+    copy.parent.mkdir()
+    shutil.copy(form, copy)
+    assert gen("report", str(copy), "-f", "md").code == 0
+    assert (folder / "新表单.md").read_bytes() == (copy.parent / "新表单.md").read_bytes()

@@ -356,7 +356,7 @@ def test_field_edit_keeps_comments(form_file) -> None:
     response = test.post("/api/field", json={"text": COMMENTED, "key": "年度", "value": "2023"}, headers=ORIGIN)
     assert response.json()["text"] == COMMENTED.replace("年度: 2024", "年度: 2023")
     cleared = test.post("/api/field", json={"text": COMMENTED, "key": "日期", "value": ""}, headers=ORIGIN)
-    assert "日期" not in cleared.json()["text"] and cleared.json()["text"].startswith("# 办事员写的说明：别删\n")
+    assert cleared.json()["text"] == COMMENTED.replace("日期: 2025-01-07", "日期:")
     broken = test.post("/api/field", json={"text": "单位: [", "key": "单位", "value": "x"}, headers=ORIGIN)
     assert broken.status_code == 422
     other = test.post("/api/field", json={"text": COMMENTED, "key": "指标", "value": "x"}, headers=ORIGIN)
@@ -466,3 +466,26 @@ def test_date_field_is_written_without_quotes(form_file) -> None:
     response = client(form_file()).post("/api/field", json={"text": VALID_FORM, "key": "日期", "value": "2025-01-05"},
                                         headers=ORIGIN)
     assert response.json()["text"] == VALID_FORM.replace("日期: 2025-01-07", "日期: 2025-01-05")
+
+
+FIELDS_FORM = """\
+# 说明一
+单位: 贡觉县卫生健康委员会
+年度: 2024
+类型: 年度工作总结
+
+# 日期的说明
+日期: 2025-01-07
+"""
+
+
+@pytest.mark.parametrize(("key", "value", "expected"), [
+    ("标题", "贡觉县2024年工作总结", FIELDS_FORM.replace("类型: 年度工作总结\n", "类型: 年度工作总结\n标题: 贡觉县2024年工作总结\n")),
+    ("类型", "", FIELDS_FORM.replace("类型: 年度工作总结\n", "")),
+    ("单位", "", FIELDS_FORM.replace("单位: 贡觉县卫生健康委员会", "单位:")),
+    ("导语", "今年工作很好。", FIELDS_FORM + "导语: 今年工作很好。\n"),
+])
+def test_fields_are_added_removed_and_replaced_in_place(form_file, key: str, value: str, expected: str) -> None:
+    response = client(form_file()).post("/api/field", json={"text": FIELDS_FORM, "key": key, "value": value},
+                                        headers=ORIGIN)
+    assert response.json() == {"text": expected}

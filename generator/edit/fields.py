@@ -16,6 +16,8 @@ from .guard import Refused
 # 页面上单独编辑的字段（其余内容在“源文件”里改）
 FIELDS = ("单位", "年度", "类型", "日期", "标题", "导语")
 LISTS = ("工作开展情况", "下一步工作计划")
+_ORDER = ("单位", "年度", "类型", "标题", "日期", "导语")  # 空白表单里的先后
+_OPTIONAL = ("标题", "类型")  # 清空即删去这一行（不填时自动生成 / 默认年度工作总结）
 
 
 def _yaml(text: str = "") -> YAML:
@@ -65,15 +67,35 @@ def set_field(text: str, key: str, value: object) -> str:
         raise Refused(400, f"“{key}”的值应为文字。")
     data = _load(text)
     value = str(value).strip()
-    if not value:
-        data.pop(key, None)
-    elif key == "年度" and value.isdigit() and len(value) <= 6:
-        data[key] = int(value)
+    new: object = value or None  # 清空必填的字段：写成“单位:”（空值），检查会指出来
+    if key == "年度" and value.isdigit() and len(value) <= 6:
+        new = int(value)
     elif key == "日期" and _iso_date(value) is not None:
-        data[key] = _iso_date(value)  # 写成 2025-01-07，不加引号
-    else:
-        data[key] = value
-    return _dump(data, text)
+        new = _iso_date(value)  # 写成 2025-01-07，不加引号
+    if key in data and (value or key not in _OPTIONAL):
+        data[key] = new  # 原地替换：键的位置和前后的注释不动
+        return _dump(data, text)
+    lines = _lines(text)
+    if key in data:  # 清空可选的字段：只删去它自己的几行，后面的注释留下
+        start = int(data.lc.key(key)[0])
+        end = _span_end(lines, start, _next_key_line(data, key, len(lines)), 0)
+        return "".join(lines[:start] + lines[end:])
+    if not value:
+        return text
+    # 新加的字段：放在表单里它前面那个字段的几行之后
+    before = [k for k in _ORDER[: _ORDER.index(key)] if k in data]
+    at = 0
+    if before:
+        start = int(data.lc.key(before[-1])[0])
+        at = _span_end(lines, start, _next_key_line(data, before[-1], len(lines)), 0)
+    return "".join(lines[:at]) + _dump({key: new}, "") + "".join(lines[at:])
+
+
+def _lines(text: str) -> list[str]:
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    return lines
 
 
 def _iso_date(value: str) -> dt.date | None:
@@ -94,9 +116,7 @@ def move_item(text: str, section: str, index: object, action: object) -> str:
     if action not in ("add", "delete", "up", "down"):
         raise Refused(400, "不认识的操作。可用的操作有 add、delete、up、down。")
     data = _load(text)
-    lines = text.splitlines(keepends=True)
-    if lines and not lines[-1].endswith("\n"):
-        lines[-1] += "\n"
+    lines = _lines(text)
     items: Any = data.get(section)
     if items is None and action == "add":
         return "".join(lines) + f"{section}:\n" + _new_item("  ")
