@@ -489,3 +489,18 @@ def test_fields_are_added_removed_and_replaced_in_place(form_file, key: str, val
     response = client(form_file()).post("/api/field", json={"text": FIELDS_FORM, "key": key, "value": value},
                                         headers=ORIGIN)
     assert response.json() == {"text": expected}
+
+
+def test_clerk_text_cannot_inject_markup_into_the_preview(form_file) -> None:
+    text = VALID_FORM.replace("我委扎实推进各项工作。", "我委<img src=x onerror=alert(1)>推进&amp;各项工作。")
+    response = client(form_file()).post("/api/check", json={"text": text}, headers=ORIGIN).json()
+    assert "<img" not in response["preview"]
+    assert "我委&lt;img src=x onerror=alert(1)&gt;推进&amp;amp;各项工作。" in response["preview"]
+
+
+def test_every_response_forbids_framing_and_foreign_scripts(form_file) -> None:
+    test = client(form_file())
+    for response in (test.get("/"), test.get("/static/editor.js"), test.get("/api/session")):
+        assert response.headers["x-frame-options"] == "DENY"
+        assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
+        assert response.headers["content-security-policy"].startswith("default-src 'self';")

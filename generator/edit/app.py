@@ -18,7 +18,7 @@ from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Route
-from starlette.types import ASGIApp, Receive, Scope, Send
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import ContentError, GenError
 from ..source import MAX_FORM_BYTES, decode_source, read_limited
@@ -61,7 +61,25 @@ class GuardMiddleware:
         except Refused as exc:
             await refusal(exc.status, exc.message)(scope, receive, send)
             return
-        await self.app(scope, receive, send)
+        await self.app(scope, receive, _with_headers(send))
+
+
+# 页面只用自己的脚本和样式（离线、防注入）；不许别的网站把它放进框架里（防点击劫持）
+_SECURITY_HEADERS = [
+    (b"content-security-policy", b"default-src 'self'; img-src 'self' data:; object-src 'none'; "
+                                 b"base-uri 'none'; frame-ancestors 'none'; form-action 'self'"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+]
+
+
+def _with_headers(send: Send) -> Send:
+    async def wrapped(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            message = {**message, "headers": [*message.get("headers", []), *_SECURITY_HEADERS]}
+        await send(message)
+    return wrapped
 
 
 def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
