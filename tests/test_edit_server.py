@@ -504,3 +504,18 @@ def test_every_response_forbids_framing_and_foreign_scripts(form_file) -> None:
         assert response.headers["x-frame-options"] == "DENY"
         assert "frame-ancestors 'none'" in response.headers["content-security-policy"]
         assert response.headers["content-security-policy"].startswith("default-src 'self';")
+
+
+@pytest.mark.parametrize(("key", "value", "expected"), [
+    ("署名", "贡觉县卫健委", ITEMS + "署名: 贡觉县卫健委\n"),
+    ("基本情况", "全县共有卫生院12所。", ITEMS.replace("工作开展情况:\n", "基本情况: 全县共有卫生院12所。\n工作开展情况:\n")),
+    ("结束语", "", ITEMS),
+])
+def test_new_fields_go_where_the_blank_form_has_them(form_file, key: str, value: str, expected: str) -> None:
+    response = client(form_file()).post("/api/field", json={"text": ITEMS, "key": key, "value": value}, headers=ORIGIN)
+    assert response.json() == {"text": expected}
+
+
+def test_page_gets_labels_from_the_json_schema(form_file) -> None:
+    schema = client(form_file()).get("/api/schema").json()
+    assert schema["properties"]["署名"]["description"] == "落款单位，不填则与“单位”相同"

@@ -140,6 +140,12 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
     async def session(request: Request) -> Response:
         return JSONResponse({"folder": files.form is None, "root": str(files.root), "forms": files.forms()})
 
+    async def schema(request: Request) -> Response:
+        from ..resources import schemas_dir
+        from ..schema import SCHEMA_FILE
+
+        return FileResponse(schemas_dir() / SCHEMA_FILE, media_type="application/json")
+
     @endpoint
     async def load(request: Request) -> Response:
         path = files.resolve(request.query_params.get("name"))
@@ -253,6 +259,7 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
         Route("/static/{name}", static, methods=["GET"]),
         Route("/api/session", session, methods=["GET"]),
         Route("/api/form", load, methods=["GET"]),
+        Route("/api/schema", schema, methods=["GET"]),
         Route("/api/check", check, methods=["POST"]),
         Route("/api/save", save, methods=["POST"]),
         Route("/api/generate", generate, methods=["POST"]),

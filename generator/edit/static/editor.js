@@ -301,7 +301,8 @@ async function openForm(name) {
 }
 
 async function start() {
-  state.inputs = buildFields($("fields"), fieldChange);
+  const schema = await api("GET", "/api/schema");
+  state.inputs = buildFields($("fields"), fieldChange, schema.ok ? schema.data : {});
   const result = await api("GET", "/api/session");
   if (!result.ok) { status(result.data.error, true); return; }
   if (!result.data.folder) { await openForm(result.data.forms[0]); return; }

@@ -1,26 +1,30 @@
-// 字段编辑：单位、年度、类型、日期、标题、导语，以及两串事项（上移、下移、删除、添加）。
-// 每次改动都交给服务器用 ruamel 往返改写 YAML（注释和写法保留），再把新文字放回“源文件”。
+// 字段编辑：单位、年度、类型、日期、标题、导语、基本情况、结束语、署名，以及两串事项（上移、下移、删除、添加）。
+// 标签旁的说明取自表单的 JSON Schema（与 VS Code 里的提示相同）。每次改动都交给服务器改写 YAML
+// （注释和写法保留），再把新文字放回“源文件”。
 const FIELDS = [
-  ["单位", "input", "发文单位全称，如 某某县教育局"],
-  ["年度", "input", "总结的年份，阿拉伯数字，如 2024"],
-  ["类型", "select", "年度工作总结 / 半年工作总结 / 工作总结和工作计划"],
-  ["日期", "date", "成文日期"],
-  ["标题", "input", "不填则自动生成"],
-  ["导语", "textarea", "开头一段总述"],
+  ["单位", "input"], ["年度", "input"], ["类型", "select"], ["日期", "date"], ["标题", "input"],
+  ["导语", "textarea"], ["基本情况", "textarea"], ["结束语", "textarea"], ["署名", "input"],
 ];
 const TYPES = ["年度工作总结", "半年工作总结", "工作总结和工作计划"];
 
-export function buildFields(container, onChange) {
+export function buildFields(container, onChange, schema = {}) {
   container.replaceChildren();
+  const properties = schema.properties || {};
+  const kinds = ((schema.$defs || {}).ReportKind || {}).enum || TYPES;
+  const required = new Set(schema.required || []);
   const inputs = {};
-  for (const [key, kind, help] of FIELDS) {
+  for (const [key, kind] of FIELDS) {
+    const help = (properties[key] || {}).description || "";
     const label = document.createElement("label");
-    label.textContent = key;
+    label.textContent = required.has(key) ? `${key}（必填）` : key;
     label.htmlFor = `field-${key}`;
+    const note = document.createElement("span");
+    note.className = "hint";
+    note.textContent = help;
     let input;
     if (kind === "select") {
       input = document.createElement("select");
-      for (const value of ["", ...TYPES]) input.add(new Option(value || "（不填）", value));
+      for (const value of ["", ...kinds]) input.add(new Option(value || "（不填，即年度工作总结）", value));
     } else if (kind === "textarea") {
       input = document.createElement("textarea");
     } else {
@@ -30,12 +34,11 @@ export function buildFields(container, onChange) {
     input.id = `field-${key}`;
     input.dataset.key = key;
     input.title = help;
-    input.placeholder = help;
     input.addEventListener("change", () => onChange(key, input.value));
     const findings = document.createElement("ul");
     findings.className = "field-findings";
     findings.id = `findings-${key}`;
-    container.append(label, input, findings);
+    container.append(label, note, input, findings);
     inputs[key] = input;
   }
   return inputs;
