@@ -174,6 +174,10 @@ def test_clerk_creates_a_form_from_scratch_in_a_folder(folder_server: tuple[str,
     form = folder / "新表单.yaml"
     assert form.is_file()
     wait.until(lambda d: "请补写" in str(d.find_element(By.ID, "findings").get_attribute("textContent")))
+    # 每条结果也出现在它所属的字段、事项下面
+    assert str(driver.find_element(By.ID, "findings-单位").get_attribute("textContent")) \
+        == "第 13 行第 5 列：错误：[GEN101] “请补写”：这里还没有填写，请填上实际内容。"
+    assert "第 57 行" in str(driver.find_element(By.ID, "findings-工作开展情况").get_attribute("textContent"))
 
     def source_text() -> str:
         return str(driver.execute_script("return document.getElementById('source').value"))

@@ -76,10 +76,10 @@ async function check() {
   const data = result.data;
   state.diagnostics = data.diagnostics;
   state.keys = data.keys || [];
-  showFindings(data.diagnostics, data.outline || {});
-  updateGutter(data.diagnostics);
   fillFields(state.inputs, data.outline);
   buildItems($("items"), data.outline, itemAction);
+  showFindings(data.diagnostics, data.outline || {});
+  updateGutter(data.diagnostics);
   if (data.preview !== null) {
     const pages = paginate($("preview"), data.preview);
     $("preview-note").textContent = "";
@@ -116,7 +116,7 @@ function showFindings(diagnostics, outline) {
   $("findings-title").textContent = diagnostics.length ? `检查结果（${diagnostics.length} 条）` : "检查结果：没有发现问题";
   // 每条结果也放到它所在的字段下面：属于行号不超过它的最后一个顶层键
   const lines = Object.entries(outline.lines || {}).sort((a, b) => a[1] - b[1]);
-  for (const key of Object.keys(state.inputs)) $(`findings-${key}`).replaceChildren();
+  for (const box of document.querySelectorAll(".field-findings")) box.replaceChildren();
   for (const d of diagnostics) {
     if (!d.line) continue;
     let owner = null;

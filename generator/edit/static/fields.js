@@ -77,6 +77,9 @@ export function buildItems(container, outline, onAction) {
     add.type = "button";
     add.textContent = `添加一项${section === "工作开展情况" ? "工作" : "计划"}`;
     add.addEventListener("click", () => onAction(section, null, "add"));
-    container.append(heading, list, add);
+    const findings = document.createElement("ul");
+    findings.className = "field-findings";
+    findings.id = `findings-${section}`;
+    container.append(heading, list, add, findings);
   }
 }
