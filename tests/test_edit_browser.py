@@ -195,10 +195,20 @@ def test_clerk_creates_a_form_from_scratch_in_a_folder(folder_server: tuple[str,
     driver.switch_to.alert.accept()
     wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#items ul[data-section=工作开展情况] li")) == 1)
 
+    # 指标表格：添加一个指标，键由名称自动建议
+    driver.find_element(By.XPATH, "//button[text()='添加一个指标']").click()
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#indicator-table tbody tr"))
+    for column, value in (("名称", "教师培训人次"), ("本期", "120"), ("上期", "100"), ("单位", "人次")):
+        cell = driver.find_element(By.CSS_SELECTOR, f"#indicator-table tbody tr input[data-column={column}]")
+        cell.clear()
+        cell.send_keys(value, Keys.TAB)
+        wait.until(lambda d, line=f"{column}: {value}\n": line in source_text())
+    assert "  - 键: 教师培训人次\n    名称: 教师培训人次\n    本期: 120\n    上期: 100\n    单位: 人次\n" in source_text()
+
     # 源文件页：把其余的“请补写”换成内容
     driver.find_element(By.CSS_SELECTOR, "[data-tab=source-pane]").click()
     source = driver.find_element(By.ID, "source")
-    for old, new in (("请补写第一项工作的标题", "加强教师培训"), ("请补写这项工作的做法和成效。", "全年培训教师120人次。"),
+    for old, new in (("请补写第一项工作的标题", "加强教师培训"), ("请补写这项工作的做法和成效。", "全年培训教师{{教师培训人次}}，{{教师培训人次.同比}}。"),
                      ("请补写存在的问题。", "师资力量不足。"), ("请补写下一步工作的标题", "补齐师资短板"),
                      ("请补写具体措施。", "招聘教师10名。")):
         driver.execute_script(
@@ -206,7 +216,7 @@ def test_clerk_creates_a_form_from_scratch_in_a_folder(folder_server: tuple[str,
             "s.focus(); s.setSelectionRange(at, at + arguments[0].length);", old)
         source.send_keys(new)
     wait.until(lambda d: d.find_element(By.ID, "status").text.startswith("表单填写正确"))
-    assert "（一）加强教师培训。全年培训教师120人次。" in driver.find_element(By.ID, "preview").text
+    assert "（一）加强教师培训。全年培训教师120人次，增长20.00%。" in driver.find_element(By.ID, "preview").text
 
     # 生成 Markdown：先自动保存，再与 gen report 生成的文件逐字节比较
     driver.find_element(By.CSS_SELECTOR, "button[data-format=md]").click()

@@ -519,3 +519,47 @@ def test_new_fields_go_where_the_blank_form_has_them(form_file, key: str, value:
 def test_page_gets_labels_from_the_json_schema(form_file) -> None:
     schema = client(form_file()).get("/api/schema").json()
     assert schema["properties"]["署名"]["description"] == "落款单位，不填则与“单位”相同"
+
+
+INDICATOR_LINES = """\
+指标:
+  - 键: 体检人数
+    名称: 城乡居民健康体检人数
+    本期: 15719
+    上期: 7593
+    单位: 人
+"""
+
+
+@pytest.mark.parametrize(("request_body", "old", "new"), [
+    ({"action": "set", "index": 0, "column": "上期", "value": "7600.50"}, "    上期: 7593\n", "    上期: 7600.50\n"),
+    ({"action": "set", "index": 0, "column": "单位", "value": "%"}, "    单位: 人\n", "    单位: '%'\n"),
+    ({"action": "set", "index": 0, "column": "目标", "value": "16000"}, "    单位: 人\n", "    单位: 人\n    目标: 16000\n"),
+    ({"action": "set", "index": 0, "column": "上期", "value": ""}, "    上期: 7593\n", ""),
+    ({"action": "delete", "index": 0}, INDICATOR_LINES, "指标:\n"),
+    ({"action": "add"}, INDICATOR_LINES, INDICATOR_LINES + "  - 键: 新指标\n    名称: 请补写指标名称\n    本期: 0\n"),
+])
+def test_indicator_table_edits_only_its_line(form_file, request_body: dict[str, object], old: str, new: str) -> None:
+    response = client(form_file()).post("/api/indicator", json={"text": VALID_FORM, **request_body}, headers=ORIGIN)
+    assert response.json() == {"text": VALID_FORM.replace(old, new)}
+
+
+@pytest.mark.parametrize(("request_body", "status", "message"), [
+    ({"action": "set", "index": 0, "column": "本期", "value": "一万"}, 400, "“本期”只写数字，如 1250 或 99.2。"),
+    ({"action": "set", "index": 0, "column": "名称", "value": ""}, 400, "“名称”是必填的，不能清空。"),
+    ({"action": "set", "index": 5, "column": "名称", "value": "x"}, 400, "指标的序号不对。"),
+    ({"action": "set", "index": 0, "column": "表述", "value": "x"}, 400, "只能在表格里编辑这几列：键、名称、本期、上期、目标、单位。"),
+    ({"action": "move", "index": 0}, 400, "不认识的操作。可用的操作有 set、add、delete。"),
+])
+def test_indicator_table_refusals(form_file, request_body: dict[str, object], status: int, message: str) -> None:
+    response = client(form_file()).post("/api/indicator", json={"text": VALID_FORM, **request_body}, headers=ORIGIN)
+    assert response.status_code == status
+    assert response.json() == {"error": message}
+
+
+def test_indicator_table_refuses_flow_style(form_file) -> None:
+    text = "单位: x\n指标:\n  - {键: a, 名称: b, 本期: 1}\n"
+    response = client(form_file()).post("/api/indicator", json={"text": text, "action": "set", "index": 0,
+                                                               "column": "本期", "value": "2"}, headers=ORIGIN)
+    assert response.status_code == 422
+    assert response.json() == {"error": "这一项指标写在一行里（花括号或方括号）。请在“源文件”里改成每个键一行的写法。"}

@@ -21,6 +21,7 @@ from ..source import MAX_FORM_BYTES
 from ..unfilled import require_filled
 from ..validate import locate, validate_form
 from .fields import FIELDS, LISTS
+from .indicators import table_rows
 from .preview import document_html
 
 
@@ -90,7 +91,7 @@ def outline(data: dict[str, Any]) -> dict[str, Any]:
         items = data.get(key)
         if isinstance(items, list):
             sections[key] = [f"{level2(n)}{_title(item)}" for n, item in enumerate(items, 1)]
-    return {"values": values, "lines": lines, "items": sections}
+    return {"values": values, "lines": lines, "items": sections, "indicators": table_rows(data)}
 
 
 def _title(item: Any) -> str:

@@ -26,6 +26,7 @@ from .analyze import analyze, content_hash, diagnostic_json
 from .fields import move_item, set_field
 from .guard import OUTPUT_SUFFIXES, Guard, Refused, read_body
 from .guard import Scope as FileScope
+from .indicators import edit_indicator
 
 STATIC = Path(__file__).parent / "static"
 _STATIC_FILES = {"editor.js": "text/javascript", "preview.js": "text/javascript",
@@ -250,6 +251,14 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
         result = await run_in_threadpool(move_item, text, section, data.get("index"), data.get("action"))
         return JSONResponse({"text": result})
 
+    @endpoint
+    async def indicator(request: Request) -> Response:
+        data = await payload(request)
+        text = text_field(data, "text")
+        result = await run_in_threadpool(edit_indicator, text, data.get("index"), data.get("column"),
+                                         data.get("value"), data.get("action"))
+        return JSONResponse({"text": result})
+
     async def not_found(request: Request, exc: Exception) -> Response:
         status = exc.status_code if isinstance(exc, HTTPException) else 400
         return refusal(status, "找不到这个页面。" if status == 404 else "请求的方法不对。")
@@ -267,6 +276,7 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
         Route("/api/new", create, methods=["POST"]),
         Route("/api/field", field, methods=["POST"]),
         Route("/api/item", item, methods=["POST"]),
+        Route("/api/indicator", indicator, methods=["POST"]),
     ]
     app = Starlette(routes=routes, exception_handlers={HTTPException: not_found})
     app.add_middleware(GuardMiddleware, guard=guard)

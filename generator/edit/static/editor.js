@@ -1,6 +1,6 @@
 // gen edit 页面：源文件、字段、实时检查、A4 预览、保存和生成。没有构建步骤，不连外网。
 import { paginate } from "./preview.js";
-import { buildFields, buildItems, fillFields } from "./fields.js";
+import { buildFields, buildIndicators, buildItems, fillFields } from "./fields.js";
 
 const $ = (id) => document.getElementById(id);
 const ATTRIBUTES = ["同比", "增减", "完成率", "本期", "上期", "目标", "名称", "万元", "亿元"];
@@ -78,6 +78,10 @@ async function check() {
   state.keys = data.keys || [];
   fillFields(state.inputs, data.outline);
   buildItems($("items"), data.outline, itemAction);
+  const editing = document.activeElement;  // 正在填的那一格不重建，免得打断输入
+  if (!(editing && editing.tagName === "INPUT" && $("indicators").contains(editing))) {
+    buildIndicators($("indicators"), data.outline, indicatorEdit);
+  }
   showFindings(data.diagnostics, data.outline || {});
   updateGutter(data.diagnostics);
   if (data.preview !== null) {
@@ -215,6 +219,18 @@ async function itemAction(section, index, action) {
   const result = await api("POST", "/api/item", { text: source.value, section, index, action });
   if (!result.ok) { status(result.data.error, true); return; }
   source.value = result.data.text;
+  onSourceInput();
+}
+
+async function indicatorEdit(request) {
+  if (request.action === "delete" && !confirm(`确定删除第 ${request.index + 1} 个指标吗？`)) return;
+  let text = source.value;
+  for (const [column, value] of request.edits || [[null, null]]) {
+    const result = await api("POST", "/api/indicator", { text, index: request.index, column, value, action: request.action });
+    if (!result.ok) { status(result.data.error, true); return; }
+    text = result.data.text;
+  }
+  source.value = text;
   onSourceInput();
 }
 

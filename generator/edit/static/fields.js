@@ -83,3 +83,53 @@ export function buildItems(container, outline, onAction) {
     container.append(heading, list, add, findings);
   }
 }
+
+// 指标表格：每格一个输入框，改完（离开这一格）就交给服务器改写那一行；键由名称自动建议。
+const COLUMNS = ["键", "名称", "本期", "上期", "目标", "单位"];
+const NEW_KEY = "新指标";
+
+export function suggestKey(name) {
+  const plain = name.replace(/[\s\p{P}\p{S}]/gu, "").replace(/^(全年|全县|全市|年度|累计)/, "");
+  return plain.slice(0, 8) || NEW_KEY;
+}
+
+export function buildIndicators(container, outline, onEdit) {
+  container.replaceChildren();
+  const rows = (outline && outline.indicators) || [];
+  const heading = document.createElement("h4");
+  heading.textContent = "指标";
+  const note = document.createElement("span");
+  note.className = "hint";
+  note.textContent = "正文里写 {{键}} 或 {{键.同比}}，生成时换成算好的数字和措辞。";
+  const table = document.createElement("table");
+  table.id = "indicator-table";
+  const head = table.createTHead().insertRow();
+  for (const column of [...COLUMNS, ""]) head.appendChild(Object.assign(document.createElement("th"), { textContent: column }));
+  const body = table.createTBody();
+  rows.forEach((row, index) => {
+    const tr = body.insertRow();
+    for (const column of COLUMNS) {
+      const input = document.createElement("input");
+      input.value = row[column] ?? "";
+      input.dataset.column = column;
+      input.setAttribute("aria-label", `第 ${index + 1} 个指标的${column}`);
+      input.addEventListener("change", () => {
+        const edits = [[column, input.value]];
+        if (column === "名称" && (row["键"] ?? NEW_KEY) === NEW_KEY && input.value.trim()) {
+          edits.push(["键", suggestKey(input.value)]);
+        }
+        onEdit({ action: "set", index, edits });
+      });
+      tr.insertCell().appendChild(input);
+    }
+    const remove = Object.assign(document.createElement("button"), { type: "button", textContent: "删除" });
+    remove.addEventListener("click", () => onEdit({ action: "delete", index }));
+    tr.insertCell().appendChild(remove);
+  });
+  const add = Object.assign(document.createElement("button"), { type: "button", textContent: "添加一个指标" });
+  add.addEventListener("click", () => onEdit({ action: "add" }));
+  const findings = document.createElement("ul");
+  findings.className = "field-findings";
+  findings.id = "findings-指标";
+  container.append(heading, note, table, add, findings);
+}
