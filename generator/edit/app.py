@@ -52,7 +52,8 @@ class GuardMiddleware:
             await self.app(scope, receive, send)
             return
         request = Request(scope)
-        first_visit = scope["path"] == "/" and self.guard.token_ok(request.query_params.get("token"))
+        first_visit = scope["method"] == "GET" and scope["path"] == "/" \
+            and self.guard.token_ok(request.query_params.get("token"))
         try:
             if first_visit:
                 if not self.guard.host_ok(request.headers.get("host")):
