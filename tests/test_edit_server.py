@@ -557,6 +557,15 @@ def test_indicator_table_refusals(form_file, request_body: dict[str, object], st
     assert response.json() == {"error": message}
 
 
+@pytest.mark.parametrize("written", ["名称: >-\n      城乡居民\n      体检人数", "名称: 城乡居民\n      体检人数"])
+def test_indicator_table_refuses_multiline_values(form_file, written: str) -> None:
+    text = VALID_FORM.replace("名称: 城乡居民健康体检人数", written)
+    response = client(form_file()).post("/api/indicator", json={"text": text, "action": "set", "index": 0,
+                                                               "column": "名称", "value": "x"}, headers=ORIGIN)
+    assert response.status_code == 422
+    assert response.json() == {"error": "“名称”写成了多行。请在“源文件”里修改。"}
+
+
 def test_indicator_table_refuses_flow_style(form_file) -> None:
     text = "单位: x\n指标:\n  - {键: a, 名称: b, 本期: 1}\n"
     response = client(form_file()).post("/api/indicator", json={"text": text, "action": "set", "index": 0,

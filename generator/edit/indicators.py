@@ -70,9 +70,10 @@ def edit_indicator(text: str, index: object, column: object, value: object, acti
     value = value.strip()
     if column in item:
         line, col = (int(n) for n in item.lc.value(column))
-        if int(item.lc.key(column)[0]) != line or isinstance(item[column], (list, dict)):
-            raise Refused(422, f"“{column}”写成了多行。请在“源文件”里修改。")
         old = lines[line]
+        if int(item.lc.key(column)[0]) != line or isinstance(item[column], (list, dict)) \
+                or old[col:].lstrip()[:1] in ("|", ">") or _continued(lines, line, int(item.lc.key(column)[1])):
+            raise Refused(422, f"“{column}”写成了多行。请在“源文件”里修改。")
         comment = re.search(r"\s+#.*$", old[col:]) if not old[col:].lstrip().startswith(("'", '"')) else None
         tail = comment.group(0) if comment else ""
         if not value:
@@ -89,6 +90,15 @@ def edit_indicator(text: str, index: object, column: object, value: object, acti
     if last == start:  # “- 键: x” 这一行本身：后面的键与“键”对齐
         indent = " " * int(_lc(items).item(index)[1])
     return "".join(lines[:last + 1]) + f"{indent}{column}: {_value_text(column, value)}\n" + "".join(lines[last + 1:])
+
+
+def _continued(lines: list[str], line: int, key_column: int) -> bool:
+    """值在下一行还有续行（比键缩进得更深的非注释行）。"""
+    if line + 1 >= len(lines):
+        return False
+    following = lines[line + 1]
+    stripped = following.strip()
+    return bool(stripped) and not stripped.startswith("#") and len(following) - len(following.lstrip(" ")) > key_column
 
 
 def _add(data: Any, lines: list[str], items: Any) -> str:
