@@ -572,3 +572,23 @@ def test_indicator_table_refuses_flow_style(form_file) -> None:
                                                                "column": "本期", "value": "2"}, headers=ORIGIN)
     assert response.status_code == 422
     assert response.json() == {"error": "这一项指标写在一行里（花括号或方括号）。请在“源文件”里改成每个键一行的写法。"}
+
+
+def test_an_empty_form_can_be_opened_and_saved(form_file) -> None:
+    form = form_file("")
+    test = client(form)
+    loaded = test.get("/api/form", params={"name": "表单.yaml"}).json()
+    assert loaded["text"] == ""
+    saved = test.post("/api/save", json={"name": "表单.yaml", "text": VALID_FORM, "hash": loaded["hash"]},
+                      headers=ORIGIN)
+    assert saved.status_code == 200
+    assert form.read_text(encoding="utf-8") == VALID_FORM
+
+
+def test_an_unreadable_form_is_a_chinese_422(tmp_path: Path) -> None:
+    form = tmp_path / "表单.yaml"
+    form.write_bytes(b"\x00\x01\x02" * 100)
+    response = client(form).get("/api/form", params={"name": "表单.yaml"})
+    assert response.status_code == 422
+    assert response.json() == {"error": "表单.yaml 不是文本文件（看起来是二进制数据），无法作为表单读取。"
+                                        "请用记事本、WPS 或 VS Code 打开 .yaml 表单，确认选对了文件。"}

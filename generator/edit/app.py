@@ -120,6 +120,8 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
     def read_form(path: Path) -> tuple[bytes, str]:
         try:
             raw = read_limited(path, what="表单")
+            if not raw.strip():  # 空文件也能打开来填写
+                return raw, raw.decode("utf-8", "replace").strip()
             return raw, decode_source(raw, path).text
         except GenError as exc:
             raise Refused(404 if not path.exists() else 422, exc.diagnostics[0].message) from None
