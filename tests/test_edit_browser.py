@@ -132,10 +132,17 @@ def test_clerk_edits_previews_saves_and_generates(server: tuple[str, Path], brow
     # 调换两项工作的顺序：序号跟着变
     driver.find_element(By.CSS_SELECTOR, "[data-tab=fields-pane]").click()
     items = driver.find_elements(By.CSS_SELECTOR, "#items ul[data-section=工作开展情况] li")
-    assert [li.text.split("上移")[0] for li in items] == ["（一）完善基层网络", "（二）开展健康体检"]
+    assert [li.get_attribute("data-title") for li in items] == ["（一）完善基层网络", "（二）开展健康体检"]
     items[1].find_element(By.CSS_SELECTOR, "button[data-action=up]").click()
     wait.until(lambda d: "（一）开展健康体检。" in d.find_element(By.ID, "preview").text
                and "（二）完善基层网络。" in d.find_element(By.ID, "preview").text)
+
+    # 在事项列表里直接改标题：只改那一行，序号照旧由 gen 编排
+    title = driver.find_element(By.CSS_SELECTOR, "#items ul[data-section=工作开展情况] li:nth-child(2) input.item-title")
+    assert title.get_attribute("value") == "完善基层网络"
+    title.clear()
+    title.send_keys("完善村级卫生网络", Keys.TAB)
+    wait.until(lambda d: "（二）完善村级卫生网络。新建村卫生室3个。" in d.find_element(By.ID, "preview").text)
 
     if os.environ.get("GEN_SCREENSHOT"):
         driver.save_screenshot(str(REPO / os.environ["GEN_SCREENSHOT"]))

@@ -592,3 +592,14 @@ def test_an_unreadable_form_is_a_chinese_422(tmp_path: Path) -> None:
     assert response.status_code == 422
     assert response.json() == {"error": "表单.yaml 不是文本文件（看起来是二进制数据），无法作为表单读取。"
                                         "请用记事本、WPS 或 VS Code 打开 .yaml 表单，确认选对了文件。"}
+
+
+def test_item_title_is_edited_on_its_own_line(form_file) -> None:
+    test = client(form_file())
+    response = test.post("/api/item", json={"text": ITEMS, "section": "工作开展情况", "index": 1, "action": "title",
+                                            "value": "乙项工作：提速"}, headers=ORIGIN)
+    assert response.json() == {"text": ITEMS.replace("  - 标题: 乙\n", "  - 标题: 乙项工作：提速\n")}
+    empty = test.post("/api/item", json={"text": ITEMS, "section": "工作开展情况", "index": 1, "action": "title",
+                                         "value": " "}, headers=ORIGIN)
+    assert empty.status_code == 400
+    assert empty.json() == {"error": "标题不能为空。不要这一项时请点“删除”。"}

@@ -87,11 +87,14 @@ def outline(data: dict[str, Any]) -> dict[str, Any]:
     values = {key: str(data[key]) for key in FIELDS
               if key in data and isinstance(data[key], (str, int)) and not isinstance(data[key], bool)}
     sections: dict[str, list[str]] = {}
+    titles: dict[str, list[str | None]] = {}  # 可以在页面上直接改的标题（单独一行的“标题”）
     for key in LISTS:
         items = data.get(key)
         if isinstance(items, list):
             sections[key] = [f"{level2(n)}{_title(item)}" for n, item in enumerate(items, 1)]
-    return {"values": values, "lines": lines, "items": sections, "indicators": table_rows(data)}
+            titles[key] = [str(item["标题"]) if isinstance(item, dict) and isinstance(item.get("标题"), str)
+                           else None for item in items]
+    return {"values": values, "lines": lines, "items": sections, "titles": titles, "indicators": table_rows(data)}
 
 
 def _title(item: Any) -> str:

@@ -23,7 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ..errors import ContentError, GenError
 from ..source import MAX_FORM_BYTES, decode_source, read_limited
 from .analyze import analyze, content_hash, diagnostic_json
-from .fields import move_item, set_field
+from .fields import move_item, set_field, set_item_title
 from .guard import OUTPUT_SUFFIXES, Guard, Refused, read_body
 from .guard import Scope as FileScope
 from .indicators import edit_indicator
@@ -251,7 +251,10 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
         section = data.get("section")
         if not isinstance(section, str):
             raise Refused(400, "请求里缺少“section”。")
-        result = await run_in_threadpool(move_item, text, section, data.get("index"), data.get("action"))
+        if data.get("action") == "title":
+            result = await run_in_threadpool(set_item_title, text, section, data.get("index"), data.get("value"))
+        else:
+            result = await run_in_threadpool(move_item, text, section, data.get("index"), data.get("action"))
         return JSONResponse({"text": result})
 
     @endpoint

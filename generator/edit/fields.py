@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
 import sys
 from typing import Any
 
@@ -177,3 +178,57 @@ def _span_end(lines: list[str], start: int, limit: int, dash: int) -> int:
             break
         end -= 1
     return end
+
+
+def _continued(lines: list[str], line: int, key_column: int) -> bool:
+    """值在下一行还有续行（比键缩进得更深的非注释行）。"""
+    if line + 1 >= len(lines):
+        return False
+    following = lines[line + 1]
+    stripped = following.strip()
+    return bool(stripped) and not stripped.startswith("#") and len(following) - len(following.lstrip(" ")) > key_column
+
+
+def _flow(node: Any) -> bool:
+    fa = getattr(node, "fa", None)
+    return bool(fa is not None and fa.flow_style())
+
+
+def one_line(lines: list[str], node: Any, key: str) -> int:
+    """``key`` 的值所在的那一行（从 0 起）；值写成多行（``>-``、``|``、续行、列表）时拒绝。"""
+    line, column = (int(n) for n in node.lc.value(key))
+    rest = lines[line][column:].lstrip()
+    if int(node.lc.key(key)[0]) != line or isinstance(node[key], (list, dict)) or rest[:1] in ("|", ">") \
+            or _continued(lines, line, int(node.lc.key(key)[1])):
+        raise Refused(422, f"“{key}”写成了多行。请在“源文件”里修改。")
+    return line
+
+
+def replace_value(lines: list[str], node: Any, key: str, value_text: str) -> list[str]:
+    """把 ``key`` 那一行的值换成 ``value_text``，行首的键和行尾的注释不动。"""
+    line = one_line(lines, node, key)
+    column = int(node.lc.value(key)[1])
+    old = lines[line]
+    quoted = old[column:].lstrip().startswith(("'", '"'))
+    comment = None if quoted else re.search(r"\s+#.*$", old[column:].rstrip("\r\n"))
+    tail = comment.group(0) if comment else ""
+    newline = "\r\n" if old.endswith("\r\n") else "\n"
+    return [*lines[:line], f"{old[:column]}{value_text}{tail}{newline}", *lines[line + 1:]]
+
+
+def set_item_title(text: str, section: str, index: object, value: object) -> str:
+    """改一项工作（计划）的标题：只改标题那一行。"""
+    if section not in LISTS:
+        raise Refused(400, f"不能在这里编辑“{section}”。")
+    if not isinstance(value, str) or not value.strip():
+        raise Refused(400, "标题不能为空。不要这一项时请点“删除”。")
+    data = _load(text)
+    items: Any = data.get(section)
+    if not isinstance(items, list) or not isinstance(index, int) or isinstance(index, bool) \
+            or not 0 <= index < len(items):
+        raise Refused(400, "事项的序号不对。")
+    item: Any = items[index]
+    if not isinstance(item, dict) or "标题" not in item or _flow(item):
+        raise Refused(422, "这一项没有单独一行的“标题”。请在“源文件”里修改。")
+    value_text = _dump({"标题": value.strip()}, "").split(":", 1)[1].strip()
+    return "".join(replace_value(_lines(text), item, "标题", value_text))

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from .fields import _dump, _lines, _load, _next_key_line, _span_end
+from .fields import _dump, _flow, _lines, _load, _next_key_line, _span_end, one_line, replace_value
 from .guard import Refused
 
 COLUMNS = ("键", "名称", "本期", "上期", "目标", "单位")
@@ -20,11 +20,6 @@ _NUMBER = re.compile(r"^-?\d{1,15}(\.\d{1,10})?$")
 def _lc(node: Any) -> Any:
     """ruamel 的节点带行列号（``.lc``）；类型检查看不到。"""
     return node.lc
-
-
-def _flow(node: Any) -> bool:
-    fa = getattr(node, "fa", None)
-    return bool(fa is not None and fa.flow_style())
 
 
 def table_rows(data: Any) -> list[dict[str, str]]:
@@ -69,20 +64,12 @@ def edit_indicator(text: str, index: object, column: object, value: object, acti
         raise Refused(400, f"只能在表格里编辑这几列：{'、'.join(COLUMNS)}。")
     value = value.strip()
     if column in item:
-        line, col = (int(n) for n in item.lc.value(column))
-        old = lines[line]
-        if int(item.lc.key(column)[0]) != line or isinstance(item[column], (list, dict)) \
-                or old[col:].lstrip()[:1] in ("|", ">") or _continued(lines, line, int(item.lc.key(column)[1])):
-            raise Refused(422, f"“{column}”写成了多行。请在“源文件”里修改。")
-        comment = re.search(r"\s+#.*$", old[col:]) if not old[col:].lstrip().startswith(("'", '"')) else None
-        tail = comment.group(0) if comment else ""
         if not value:
             if column in ("键", "名称", "本期"):
                 raise Refused(400, f"“{column}”是必填的，不能清空。")
+            line = one_line(lines, item, column)
             return "".join(lines[:line] + lines[line + 1:])
-        newline = "\r\n" if old.endswith("\r\n") else "\n"
-        lines[line] = f"{old[:col]}{_value_text(column, value)}{tail.rstrip()}{newline}"
-        return "".join(lines)
+        return "".join(replace_value(lines, item, column, _value_text(column, value)))
     if not value:
         return text
     last = max(int(item.lc.key(k)[0]) for k in item)
@@ -90,15 +77,6 @@ def edit_indicator(text: str, index: object, column: object, value: object, acti
     if last == start:  # “- 键: x” 这一行本身：后面的键与“键”对齐
         indent = " " * int(_lc(items).item(index)[1])
     return "".join(lines[:last + 1]) + f"{indent}{column}: {_value_text(column, value)}\n" + "".join(lines[last + 1:])
-
-
-def _continued(lines: list[str], line: int, key_column: int) -> bool:
-    """值在下一行还有续行（比键缩进得更深的非注释行）。"""
-    if line + 1 >= len(lines):
-        return False
-    following = lines[line + 1]
-    stripped = following.strip()
-    return bool(stripped) and not stripped.startswith("#") and len(following) - len(following.lstrip(" ")) > key_column
 
 
 def _add(data: Any, lines: list[str], items: Any) -> str:

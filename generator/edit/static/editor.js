@@ -77,9 +77,10 @@ async function check() {
   state.diagnostics = data.diagnostics;
   state.keys = data.keys || [];
   fillFields(state.inputs, data.outline);
-  buildItems($("items"), data.outline, itemAction);
   const editing = document.activeElement;  // 正在填的那一格不重建，免得打断输入
-  if (!(editing && editing.tagName === "INPUT" && $("indicators").contains(editing))) {
+  const typing = (box) => editing && editing.tagName === "INPUT" && box.contains(editing);
+  if (!typing($("items"))) buildItems($("items"), data.outline, itemAction);
+  if (!typing($("indicators"))) {
     buildIndicators($("indicators"), data.outline, indicatorEdit);
   }
   showFindings(data.diagnostics, data.outline || {});
@@ -207,22 +208,28 @@ source.addEventListener("input", onSourceInput);
 source.addEventListener("scroll", () => { $("gutter").scrollTop = source.scrollTop; });
 
 // ---------------------------------------------------------------- 字段
-async function fieldChange(key, value) {
+// 字段、事项、指标的改动一个接一个地做：每次都在上一次改好的文字上改（连按 Tab 时不会互相覆盖）
+let edits = Promise.resolve();
+function queued(edit) {
+  return (...args) => { edits = edits.then(() => edit(...args)).catch(() => {}); return edits; };
+}
+
+const fieldChange = queued(async (key, value) => {
   const result = await api("POST", "/api/field", { text: source.value, key, value });
   if (!result.ok) { status(result.data.error, true); return; }
   source.value = result.data.text;
   onSourceInput();
-}
+});
 
-async function itemAction(section, index, action) {
+const itemAction = queued(async (section, index, action, value) => {
   if (action === "delete" && !confirm(`确定删除“${section}”的第 ${index + 1} 项吗？`)) return;
-  const result = await api("POST", "/api/item", { text: source.value, section, index, action });
+  const result = await api("POST", "/api/item", { text: source.value, section, index, action, value });
   if (!result.ok) { status(result.data.error, true); return; }
   source.value = result.data.text;
   onSourceInput();
-}
+});
 
-async function indicatorEdit(request) {
+const indicatorEdit = queued(async (request) => {
   if (request.action === "delete" && !confirm(`确定删除第 ${request.index + 1} 个指标吗？`)) return;
   let text = source.value;
   for (const [column, value] of request.edits || [[null, null]]) {
@@ -232,7 +239,7 @@ async function indicatorEdit(request) {
   }
   source.value = text;
   onSourceInput();
-}
+});
 
 // ---------------------------------------------------------------- 标签页
 function showTab(id) {

@@ -60,9 +60,22 @@ export function buildItems(container, outline, onAction) {
     heading.textContent = section;
     const list = document.createElement("ul");
     list.dataset.section = section;
+    const titles = ((outline && outline.titles) || {})[section] || [];
     (items[section] || []).forEach((title, index) => {
       const li = document.createElement("li");
-      li.textContent = title;
+      li.dataset.title = title;
+      if (typeof titles[index] === "string") {  // 序号由 gen 编排，只改文字
+        const number = document.createElement("span");
+        number.textContent = title.slice(0, title.length - titles[index].length);
+        const input = document.createElement("input");
+        input.className = "item-title";
+        input.value = titles[index];
+        input.setAttribute("aria-label", `${section}第 ${index + 1} 项的标题`);
+        input.addEventListener("change", () => onAction(section, index, "title", input.value));
+        li.append(number, input);
+      } else {
+        li.textContent = title;
+      }
       for (const [action, text] of [["up", "上移"], ["down", "下移"], ["delete", "删除"]]) {
         const button = document.createElement("button");
         button.type = "button";
