@@ -209,7 +209,8 @@ def test_clerk_creates_a_form_from_scratch_in_a_folder(folder_server: tuple[str,
         cell = driver.find_element(By.CSS_SELECTOR, f"#indicator-table tbody tr input[data-column={column}]")
         cell.clear()
         cell.send_keys(value, Keys.TAB)
-        wait.until(lambda d, line=f"{column}: {value}\n": line in source_text())
+        # 行首是空格（空白表单的注释里也有“#     单位: 人次”这样的示例行）
+        wait.until(lambda d, line=f"\n    {column}: {value}\n": line in source_text())
     assert "  - 键: 教师培训人次\n    名称: 教师培训人次\n    本期: 120\n    上期: 100\n    单位: 人次\n" in source_text()
 
     # 源文件页：把其余的“请补写”换成内容
