@@ -284,6 +284,23 @@ def schema(output: Path | None) -> None:
         _out.print(str(write_atomic(output, text.encode("utf-8"))), markup=False)
 
 
+
+@cli.command(cls=ChineseCommand)
+@click.argument("target", cls=Argument, metavar="[表单或文件夹]", required=False, default=".",
+                type=click.Path(path_type=Path),
+                help="要编辑的表单（.yaml），或表单所在的文件夹（可以在页面上新建表单）。不写时为当前文件夹。")
+@click.option("--port", type=int, default=0, metavar="端口",
+              help="使用的端口（1–65535），不写时自动找一个空闲端口。")
+@click.option("--no-browser", is_flag=True, help="不自动打开浏览器，只显示网址。")
+def edit(target: Path, port: int, no_browser: bool) -> None:
+    """在浏览器里填写表单：边填边检查、看 A4 预览、保存和生成。"""
+    from .edit import serve
+
+    if not 0 <= port <= 65535:
+        raise click.BadParameter("端口应在 1 到 65535 之间；不写 --port 时自动找一个空闲端口。", param_hint="--port")
+    serve(target, port=port, open_browser=not no_browser,
+          announce=lambda line: _out.print(line, markup=False, soft_wrap=True))
+
 def _wants_json(args: Sequence[str]) -> bool:
     """``gen check --format json``：出了什么错都在标准输出给 JSON（其他程序只读标准输出）。"""
     joined = " ".join(args)

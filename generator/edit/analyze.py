@@ -1,0 +1,103 @@
+"""编辑页面的实时检查：把浏览器里的 YAML 文字交给与 ``gen check``、``gen report`` 相同的各步，
+返回诊断（行、列、程度、代码、消息、提示）和预览（由同一个 ``Document`` 生成的 HTML）。
+
+这里不重复任何规则：读取、校验、计算、检查、渲染都调用现有模块，消息与命令行一字不差。
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..checks import check_form
+from ..compute import compute
+from ..errors import Diagnostic, GenError, Severity
+from ..loader import decode_source, parse_yaml
+from ..numbering import level2
+from ..render import indicator_rows, render_document
+from ..source import MAX_FORM_BYTES
+from ..unfilled import require_filled
+from ..validate import locate, validate_form
+from .fields import FIELDS, LISTS
+from .indicators import table_rows
+from .preview import document_html
+
+
+@dataclass
+class Analysis:
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    preview: str | None = None  # 表单读不进来或校验不通过时没有预览
+    keys: list[str] = field(default_factory=list)  # 指标的键（给 {{ 的自动补全）
+    outline: dict[str, Any] = field(default_factory=dict)  # 字段编辑用：各字段的值、所在行、事项标题
+
+    def to_json(self) -> dict[str, Any]:
+        return {"diagnostics": [diagnostic_json(d) for d in self.diagnostics],
+                "preview": self.preview, "keys": self.keys, "outline": self.outline,
+                "errors": sum(1 for d in self.diagnostics if d.severity is Severity.ERROR)}
+
+
+def diagnostic_json(d: Diagnostic) -> dict[str, Any]:
+    return {"line": d.line, "column": d.column, "severity": d.severity.value, "code": d.code,
+            "message": d.message, "hint": d.hint}
+
+
+def content_hash(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def analyze(text: str, name: Path) -> Analysis:
+    """检查一份表单文字并渲染预览。任何输入都返回结果，不抛异常。"""
+    raw = text.encode("utf-8")
+    if len(raw) > MAX_FORM_BYTES:
+        return Analysis([Diagnostic(f"表单太大（{len(raw) / 1024 / 1024:.1f} MB），超过 "
+                                    f"{MAX_FORM_BYTES // (1024 * 1024)} MB 上限。")])
+    result = Analysis()
+    try:
+        loaded = parse_yaml(decode_source(raw, name))
+        if isinstance(loaded.data, dict):
+            found = loaded.data.get("指标")
+            if isinstance(found, list):
+                result.keys = [str(item["键"]) for item in found if isinstance(item, dict) and "键" in item]
+            result.outline = outline(loaded.data)
+        require_filled(loaded)
+        form, warnings = validate_form(loaded)
+        computed = compute(loaded, form, warnings)
+        result.diagnostics = computed.warnings + check_form(loaded, computed.form)
+        document = render_document(computed.form, extra={
+            "indicator_rows": indicator_rows(computed.form, computed.figures)})
+        result.preview = document_html(document)
+    except GenError as exc:
+        result.diagnostics += exc.diagnostics
+    except Exception as exc:  # 程序自身的缺陷：与命令行一样只给一句话，页面照常可用
+        result.diagnostics.append(Diagnostic(
+            f"gen 内部出错（{type(exc).__name__}）。请把表单和这条信息发给维护人员。"))
+    result.diagnostics.sort(key=lambda d: (d.line or 0, d.column or 0))
+    return result
+
+
+def outline(data: dict[str, Any]) -> dict[str, Any]:
+    """字段编辑页要显示的东西：可编辑字段的值、每个顶层键所在的行、两串事项的标题和生成时的序号。"""
+    lines: dict[str, int] = {}
+    for key in data:
+        line, _, _ = locate(data, (str(key),))
+        if line:
+            lines[str(key)] = line
+    values = {key: str(data[key]) for key in FIELDS
+              if key in data and isinstance(data[key], (str, int)) and not isinstance(data[key], bool)}
+    sections: dict[str, list[str]] = {}
+    titles: dict[str, list[str | None]] = {}  # 可以在页面上直接改的标题（单独一行的“标题”）
+    for key in LISTS:
+        items = data.get(key)
+        if isinstance(items, list):
+            sections[key] = [f"{level2(n)}{_title(item)}" for n, item in enumerate(items, 1)]
+            titles[key] = [str(item["标题"]) if isinstance(item, dict) and isinstance(item.get("标题"), str)
+                           else None for item in items]
+    return {"values": values, "lines": lines, "items": sections, "titles": titles, "indicators": table_rows(data)}
+
+
+def _title(item: Any) -> str:
+    if isinstance(item, dict):
+        return str(item.get("标题") or "（没有标题）")
+    return str(item)[:40]

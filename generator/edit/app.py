@@ -1,0 +1,289 @@
+"""``gen edit`` 的网页服务（Starlette）：页面、静态文件和几个 JSON 接口。
+
+每个接口只是调用现有的各步（:mod:`.analyze`、:func:`generator.api.write_report`、
+:func:`generator.output.write_atomic`、:func:`generator.starter.write_starter_form`），不重复任何规则。
+安全检查见 :mod:`.guard`：先于任何处理，在 :class:`GuardMiddleware` 里统一做。
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Any
+
+from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
+from starlette.routing import Route
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from ..errors import ContentError, GenError
+from ..source import MAX_FORM_BYTES, decode_source, read_limited
+from .analyze import analyze, content_hash, diagnostic_json
+from .fields import move_item, set_field, set_item_title
+from .guard import OUTPUT_SUFFIXES, Guard, Refused, read_body
+from .guard import Scope as FileScope
+from .indicators import edit_indicator
+
+STATIC = Path(__file__).parent / "static"
+_STATIC_FILES = {"editor.js": "text/javascript", "preview.js": "text/javascript",
+                 "fields.js": "text/javascript", "editor.css": "text/css"}
+_FORMATS = ("docx", "md", "pdf")
+
+Handler = Callable[[Request], Awaitable[Response]]
+
+
+def refusal(status: int, message: str, **extra: Any) -> JSONResponse:
+    return JSONResponse({"error": message, **extra}, status_code=status)
+
+
+class GuardMiddleware:
+    """每个请求先过这一关：Host、令牌、（会改动文件的请求）同源。"""
+
+    def __init__(self, app: ASGIApp, guard: Guard) -> None:
+        self.app = app
+        self.guard = guard
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        request = Request(scope)
+        first_visit = scope["method"] == "GET" and scope["path"] == "/" \
+            and self.guard.token_ok(request.query_params.get("token"))
+        try:
+            if first_visit:
+                if not self.guard.host_ok(request.headers.get("host")):
+                    raise Refused(403, "拒绝访问：只接受发往 127.0.0.1 或 localhost 的请求。")
+            else:
+                self.guard.check(request, changes=scope["method"] not in ("GET", "HEAD"))
+        except Refused as exc:
+            await refusal(exc.status, exc.message)(scope, receive, send)
+            return
+        await self.app(scope, receive, _with_headers(send))
+
+
+# 页面只用自己的脚本和样式（离线、防注入）；不许别的网站把它放进框架里（防点击劫持）
+_SECURITY_HEADERS = [
+    (b"content-security-policy", b"default-src 'self'; img-src 'self' data:; object-src 'none'; "
+                                 b"base-uri 'none'; frame-ancestors 'none'; form-action 'self'"),
+    (b"x-content-type-options", b"nosniff"),
+    (b"x-frame-options", b"DENY"),
+    (b"referrer-policy", b"no-referrer"),
+]
+
+
+def _with_headers(send: Send) -> Send:
+    async def wrapped(message: Message) -> None:
+        if message["type"] == "http.response.start":
+            message = {**message, "headers": [*message.get("headers", []), *_SECURITY_HEADERS]}
+        await send(message)
+    return wrapped
+
+
+def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
+    """为一份表单或一个文件夹建网页服务。``port`` 为 None 时不检查 Host 里的端口（测试用）。"""
+    guard = Guard(token, port)
+    files = FileScope.for_target(target)
+
+    def endpoint(handler: Callable[[Request], Awaitable[Response]]) -> Handler:
+        async def wrapped(request: Request) -> Response:
+            try:
+                return await handler(request)
+            except Refused as exc:
+                return refusal(exc.status, exc.message)
+        return wrapped
+
+    async def payload(request: Request) -> dict[str, Any]:
+        body = await read_body(request)
+        try:
+            data = json.loads(body.decode("utf-8"))
+        except (UnicodeDecodeError, ValueError, RecursionError):
+            raise Refused(400, "请求的格式不对（应为 JSON）。") from None
+        if not isinstance(data, dict):
+            raise Refused(400, "请求的格式不对（应为 JSON 对象）。")
+        return data
+
+    def text_field(data: dict[str, Any], key: str) -> str:
+        value = data.get(key)
+        if not isinstance(value, str):
+            raise Refused(400, f"请求里缺少“{key}”。")
+        if len(value.encode("utf-8", "surrogatepass")) > MAX_FORM_BYTES:
+            raise Refused(413, f"表单太大，超过 {MAX_FORM_BYTES // (1024 * 1024)} MB 上限。")
+        if any(0xD800 <= ord(ch) <= 0xDFFF for ch in value):
+            raise Refused(400, "请求里有无法保存的字符（不成对的代理字符）。")
+        return value
+
+    def read_form(path: Path) -> tuple[bytes, str]:
+        try:
+            raw = read_limited(path, what="表单")
+            if not raw.strip():  # 空文件也能打开来填写
+                return raw, raw.decode("utf-8", "replace").strip()
+            return raw, decode_source(raw, path).text
+        except GenError as exc:
+            raise Refused(404 if not path.exists() else 422, exc.diagnostics[0].message) from None
+
+    async def index(request: Request) -> Response:
+        if "token" in request.query_params:  # 第一次打开：令牌换成 Cookie，网址里不再留令牌
+            response: Response = RedirectResponse("/", status_code=303)
+            response.set_cookie(guard.cookie, token, httponly=True, samesite="strict", path="/")
+            return response
+        return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8",
+                            headers={"Cache-Control": "no-store"})
+
+    async def static(request: Request) -> Response:
+        name = request.path_params["name"]
+        if name not in _STATIC_FILES:
+            return refusal(404, "找不到这个文件。")
+        return FileResponse(STATIC / name, media_type=f"{_STATIC_FILES[name]}; charset=utf-8")
+
+    @endpoint
+    async def session(request: Request) -> Response:
+        return JSONResponse({"folder": files.form is None, "root": str(files.root), "forms": files.forms()})
+
+    async def schema(request: Request) -> Response:
+        from ..resources import schemas_dir
+        from ..schema import SCHEMA_FILE
+
+        return FileResponse(schemas_dir() / SCHEMA_FILE, media_type="application/json")
+
+    @endpoint
+    async def load(request: Request) -> Response:
+        path = files.resolve(request.query_params.get("name"))
+        raw, text = await run_in_threadpool(read_form, path)
+        return JSONResponse({"name": path.name, "text": text, "hash": content_hash(raw)})
+
+    @endpoint
+    async def check(request: Request) -> Response:
+        data = await payload(request)
+        text = text_field(data, "text")
+        name = data.get("name")
+        path = files.root / (name if isinstance(name, str) and "/" not in name and "\\" not in name
+                             and name not in ("", ".", "..") else "表单.yaml")
+        result = await run_in_threadpool(analyze, text, path)
+        return JSONResponse(result.to_json())
+
+    @endpoint
+    async def save(request: Request) -> Response:
+        from ..output import write_atomic
+
+        data = await payload(request)
+        path = files.resolve(data.get("name"))
+        text = text_field(data, "text")
+        base = data.get("hash")
+        raw, current = await run_in_threadpool(read_form, path)
+        if base != content_hash(raw):
+            return refusal(409, f"{path.name} 在页面打开之后被别的程序改过了。请选择重新载入磁盘上的内容，"
+                                "或者保留页面上的内容覆盖它。", hash=content_hash(raw), text=current)
+        if b"\r\n" in raw and "\r\n" not in text:  # 保持原来的换行方式（Windows 记事本写的 CRLF）
+            text = text.replace("\n", "\r\n")
+        out = text.encode("utf-8")
+        try:
+            await run_in_threadpool(write_atomic, path, out)
+        except GenError as exc:
+            return refusal(409, exc.diagnostics[0].message)
+        return JSONResponse({"name": path.name, "hash": content_hash(out)})
+
+    @endpoint
+    async def generate(request: Request) -> Response:
+        from ..api import write_report
+
+        data = await payload(request)
+        path = files.resolve(data.get("name"))
+        fmt = data.get("format")
+        if fmt not in _FORMATS:
+            raise Refused(400, "不支持的输出格式。可用的格式有 docx、md、pdf。")
+        raw, _ = await run_in_threadpool(read_form, path)
+        if data.get("hash") != content_hash(raw):
+            raise Refused(409, f"{path.name} 在页面打开之后被别的程序改过了，请先保存或重新载入再生成。")
+        try:
+            report, written = await run_in_threadpool(write_report, path, [fmt])
+        except ContentError as exc:
+            return refusal(422, "内容检查发现错误，没有生成文件。请先改正列出的错误。",
+                           diagnostics=[diagnostic_json(d) for d in exc.diagnostics])
+        except GenError as exc:
+            return refusal(409, "\n".join(d.message for d in exc.diagnostics),
+                           diagnostics=[diagnostic_json(d) for d in exc.diagnostics])
+        return JSONResponse({"files": [p.name for p in written],
+                             "diagnostics": [diagnostic_json(d) for d in report.warnings]})
+
+    @endpoint
+    async def download(request: Request) -> Response:
+        path = files.resolve(request.query_params.get("name"), OUTPUT_SUFFIXES)
+        if not path.is_file():
+            raise Refused(404, f"找不到 {path.name}，请先生成。")
+        return FileResponse(path, filename=path.name, headers={"Cache-Control": "no-store"})
+
+    @endpoint
+    async def create(request: Request) -> Response:
+        from ..starter import write_starter_form
+
+        if files.form is not None:
+            raise Refused(403, "这次只打开了一份表单，不能新建。要新建表单，请用 gen edit 打开文件夹。")
+        data = await payload(request)
+        name = data.get("name")
+        if isinstance(name, str) and name and not Path(name).suffix:
+            name = f"{name}.yaml"
+        path = files.resolve(name)
+        try:
+            written, _ = await run_in_threadpool(write_starter_form, path)
+        except GenError as exc:
+            raise Refused(409, exc.diagnostics[0].message) from None
+        return JSONResponse({"name": written.name})
+
+    @endpoint
+    async def field(request: Request) -> Response:
+        data = await payload(request)
+        text = text_field(data, "text")
+        key = data.get("key")
+        if not isinstance(key, str):
+            raise Refused(400, "请求里缺少“key”。")
+        result = await run_in_threadpool(set_field, text, key, data.get("value"))
+        return JSONResponse({"text": result})
+
+    @endpoint
+    async def item(request: Request) -> Response:
+        data = await payload(request)
+        text = text_field(data, "text")
+        section = data.get("section")
+        if not isinstance(section, str):
+            raise Refused(400, "请求里缺少“section”。")
+        if data.get("action") == "title":
+            result = await run_in_threadpool(set_item_title, text, section, data.get("index"), data.get("value"))
+        else:
+            result = await run_in_threadpool(move_item, text, section, data.get("index"), data.get("action"))
+        return JSONResponse({"text": result})
+
+    @endpoint
+    async def indicator(request: Request) -> Response:
+        data = await payload(request)
+        text = text_field(data, "text")
+        result = await run_in_threadpool(edit_indicator, text, data.get("index"), data.get("column"),
+                                         data.get("value"), data.get("action"))
+        return JSONResponse({"text": result})
+
+    async def not_found(request: Request, exc: Exception) -> Response:
+        status = exc.status_code if isinstance(exc, HTTPException) else 400
+        return refusal(status, "找不到这个页面。" if status == 404 else "请求的方法不对。")
+
+    routes = [
+        Route("/", index, methods=["GET"]),
+        Route("/static/{name}", static, methods=["GET"]),
+        Route("/api/session", session, methods=["GET"]),
+        Route("/api/form", load, methods=["GET"]),
+        Route("/api/schema", schema, methods=["GET"]),
+        Route("/api/check", check, methods=["POST"]),
+        Route("/api/save", save, methods=["POST"]),
+        Route("/api/generate", generate, methods=["POST"]),
+        Route("/api/download", download, methods=["GET"]),
+        Route("/api/new", create, methods=["POST"]),
+        Route("/api/field", field, methods=["POST"]),
+        Route("/api/item", item, methods=["POST"]),
+        Route("/api/indicator", indicator, methods=["POST"]),
+    ]
+    app = Starlette(routes=routes, exception_handlers={HTTPException: not_found})
+    app.add_middleware(GuardMiddleware, guard=guard)
+    return app

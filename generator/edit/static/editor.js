@@ -1,0 +1,352 @@
+// gen edit 页面：源文件、字段、实时检查、A4 预览、保存和生成。没有构建步骤，不连外网。
+import { paginate } from "./preview.js";
+import { buildFields, buildIndicators, buildItems, fillFields } from "./fields.js";
+
+const $ = (id) => document.getElementById(id);
+const ATTRIBUTES = ["同比", "增减", "完成率", "本期", "上期", "目标", "名称", "万元", "亿元"];
+const state = { name: null, hash: null, saved: "", keys: [], timer: null, seq: 0, inputs: {} };
+
+async function api(method, url, body) {
+  const options = { method, headers: {}, credentials: "same-origin" };
+  if (body !== undefined) {
+    options.headers["Content-Type"] = "application/json";
+    options.body = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(url, options);
+  } catch (error) {
+    return { ok: false, status: 0, data: { error: "连接不上 gen edit。它可能已经停止了，请重新运行 gen edit。" } };
+  }
+  let data = {};
+  try { data = await response.json(); } catch (error) { data = { error: `服务器返回了无法识别的内容（${response.status}）。` }; }
+  return { ok: response.ok, status: response.status, data };
+}
+
+function status(text, bad = false) {
+  $("status").textContent = text;
+  $("status").className = bad ? "bad" : "";
+}
+
+// ---------------------------------------------------------------- 源文件
+const source = $("source");
+
+function updateGutter(diagnostics = null) {
+  const count = source.value.split("\n").length;
+  const marks = {};
+  for (const d of diagnostics || state.diagnostics || []) {
+    if (d.line && (!marks[d.line] || d.severity === "错误")) marks[d.line] = d;
+  }
+  const gutter = $("gutter");
+  gutter.replaceChildren();
+  for (let n = 1; n <= count; n += 1) {
+    const line = document.createElement("div");
+    line.textContent = String(n);
+    if (marks[n]) {
+      line.className = marks[n].severity;
+      line.title = marks[n].message;
+    }
+    gutter.appendChild(line);
+  }
+  gutter.scrollTop = source.scrollTop;
+}
+
+function setText(text) {
+  source.value = text;
+  updateGutter();
+  scheduleCheck(0);
+}
+
+function dirty() { return source.value !== state.saved; }
+
+function markDirty() {
+  $("file-name").textContent = `${state.name}${dirty() ? "（未保存）" : ""}`;
+}
+
+function scheduleCheck(delay = 300) {
+  clearTimeout(state.timer);
+  state.timer = setTimeout(check, delay);
+}
+
+async function check() {
+  const seq = ++state.seq;
+  const result = await api("POST", "/api/check", { name: state.name, text: source.value });
+  if (seq !== state.seq) return; // 又有新的输入：这次的结果已经过时
+  if (!result.ok) { status(result.data.error || "检查失败。", true); return; }
+  const data = result.data;
+  state.diagnostics = data.diagnostics;
+  state.keys = data.keys || [];
+  fillFields(state.inputs, data.outline);
+  const editing = document.activeElement;  // 正在填的那一格不重建，免得打断输入
+  const typing = (box) => editing && editing.tagName === "INPUT" && box.contains(editing);
+  if (!typing($("items"))) buildItems($("items"), data.outline, itemAction);
+  if (!typing($("indicators"))) {
+    buildIndicators($("indicators"), data.outline, indicatorEdit);
+  }
+  showFindings(data.diagnostics, data.outline || {});
+  updateGutter(data.diagnostics);
+  if (data.preview !== null) {
+    const pages = paginate($("preview"), data.preview);
+    $("preview-note").textContent = "";
+    status(data.errors ? `${data.errors} 个错误` : `表单填写正确，共 ${pages} 页`, data.errors > 0);
+  } else {
+    $("preview-note").textContent = "表单有错误，预览显示的是上一次没有错误时的样子。";
+    status(`${data.errors} 个错误`, true);
+  }
+  document.body.dataset.checked = String(seq);
+}
+
+function describe(d) {
+  const where = d.line ? `第 ${d.line} 行${d.column ? `第 ${d.column} 列` : ""}：` : "";
+  return `${where}${d.severity}：${d.code ? `[${d.code}] ` : ""}${d.message}`;
+}
+
+function findingItem(d) {
+  const li = document.createElement("li");
+  li.className = d.severity;
+  li.textContent = describe(d);
+  if (d.hint) {
+    const hint = document.createElement("span");
+    hint.className = "hint";
+    hint.textContent = `提示：${d.hint}`;
+    li.appendChild(hint);
+  }
+  li.addEventListener("click", () => goTo(d.line, d.column));
+  return li;
+}
+
+function showFindings(diagnostics, outline) {
+  const list = $("findings");
+  list.replaceChildren(...diagnostics.map(findingItem));
+  $("findings-title").textContent = diagnostics.length ? `检查结果（${diagnostics.length} 条）` : "检查结果：没有发现问题";
+  // 每条结果也放到它所在的字段下面：属于行号不超过它的最后一个顶层键
+  const lines = Object.entries(outline.lines || {}).sort((a, b) => a[1] - b[1]);
+  for (const box of document.querySelectorAll(".field-findings")) box.replaceChildren();
+  for (const d of diagnostics) {
+    if (!d.line) continue;
+    let owner = null;
+    for (const [key, line] of lines) if (line <= d.line) owner = key;
+    const box = owner && $(`findings-${owner}`);
+    if (box) box.appendChild(findingItem(d));
+  }
+}
+
+function goTo(line, column) {
+  if (!line) return;
+  showTab("source-pane");
+  const rows = source.value.split("\n");
+  let offset = 0;
+  for (let n = 1; n < line && n <= rows.length; n += 1) offset += rows[n - 1].length + 1;
+  const start = offset + Math.max(0, (column || 1) - 1);
+  source.focus();
+  source.setSelectionRange(start, offset + (rows[line - 1] || "").length);
+  source.scrollTop = Math.max(0, (line - 5) * 20);
+}
+
+// ---------------------------------------------------------------- {{ 自动补全
+const suggest = $("suggest");
+
+function suggestions() {
+  const before = source.value.slice(0, source.selectionStart);
+  const match = before.match(/\{\{\s*([^{}\s]*)$/);
+  if (!match) return null;
+  const typed = match[1];
+  const options = [];
+  for (const key of state.keys) {
+    options.push(key);
+    for (const attribute of ATTRIBUTES) options.push(`${key}.${attribute}`);
+  }
+  return { typed, options: options.filter((o) => o.startsWith(typed)).slice(0, 30) };
+}
+
+function showSuggestions() {
+  const found = suggestions();
+  if (!found || !found.options.length) { suggest.hidden = true; return; }
+  suggest.replaceChildren(...found.options.map((option, index) => {
+    const li = document.createElement("li");
+    li.textContent = option;
+    if (index === 0) li.className = "active";
+    li.addEventListener("mousedown", (event) => { event.preventDefault(); complete(option, found.typed); });
+    return li;
+  }));
+  suggest.hidden = false;
+}
+
+function complete(option, typed) {
+  const at = source.selectionStart;
+  const after = source.value.slice(at);
+  const close = after.startsWith("}}") ? "" : "}}";
+  source.setRangeText(option.slice(typed.length) + close, at, at, "end");
+  suggest.hidden = true;
+  onSourceInput();
+}
+
+source.addEventListener("keydown", (event) => {
+  if (suggest.hidden) return;
+  const items = Array.from(suggest.children);
+  const current = items.findIndex((li) => li.className === "active");
+  if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+    event.preventDefault();
+    const next = (current + (event.key === "ArrowDown" ? 1 : items.length - 1)) % items.length;
+    items.forEach((li, i) => { li.className = i === next ? "active" : ""; });
+  } else if (event.key === "Enter" || event.key === "Tab") {
+    event.preventDefault();
+    const found = suggestions();
+    if (found && items[current]) complete(items[current].textContent, found.typed);
+  } else if (event.key === "Escape") {
+    suggest.hidden = true;
+  }
+});
+
+function onSourceInput() {
+  updateGutter();
+  markDirty();
+  showSuggestions();
+  scheduleCheck();
+}
+source.addEventListener("input", onSourceInput);
+source.addEventListener("scroll", () => { $("gutter").scrollTop = source.scrollTop; });
+
+// ---------------------------------------------------------------- 字段
+// 字段、事项、指标的改动一个接一个地做：每次都在上一次改好的文字上改（连按 Tab 时不会互相覆盖）
+let edits = Promise.resolve();
+function queued(edit) {
+  return (...args) => { edits = edits.then(() => edit(...args)).catch(() => {}); return edits; };
+}
+
+const fieldChange = queued(async (key, value) => {
+  const result = await api("POST", "/api/field", { text: source.value, key, value });
+  if (!result.ok) { status(result.data.error, true); return; }
+  source.value = result.data.text;
+  onSourceInput();
+});
+
+const itemAction = queued(async (section, index, action, value) => {
+  if (action === "delete" && !confirm(`确定删除“${section}”的第 ${index + 1} 项吗？`)) return;
+  const result = await api("POST", "/api/item", { text: source.value, section, index, action, value });
+  if (!result.ok) { status(result.data.error, true); return; }
+  source.value = result.data.text;
+  onSourceInput();
+});
+
+const indicatorEdit = queued(async (request) => {
+  if (request.action === "delete" && !confirm(`确定删除第 ${request.index + 1} 个指标吗？`)) return;
+  let text = source.value;
+  for (const [column, value] of request.edits || [[null, null]]) {
+    const result = await api("POST", "/api/indicator", { text, index: request.index, column, value, action: request.action });
+    if (!result.ok) { status(result.data.error, true); return; }
+    text = result.data.text;
+  }
+  source.value = text;
+  onSourceInput();
+});
+
+// ---------------------------------------------------------------- 标签页
+function showTab(id) {
+  for (const button of document.querySelectorAll(".tabs button")) {
+    button.classList.toggle("active", button.dataset.tab === id);
+  }
+  $("fields-pane").hidden = id !== "fields-pane";
+  $("source-pane").hidden = id !== "source-pane";
+  if (id === "source-pane") updateGutter();
+}
+for (const button of document.querySelectorAll(".tabs button")) {
+  button.addEventListener("click", () => showTab(button.dataset.tab));
+}
+
+// ---------------------------------------------------------------- 保存、生成
+async function save() {
+  const text = source.value;
+  let result = await api("POST", "/api/save", { name: state.name, text, hash: state.hash });
+  if (result.status === 409 && result.data.hash) {
+    const keep = confirm(`${result.data.error}\n\n确定：保留页面上的内容，覆盖磁盘上的文件。\n取消：放弃页面上的修改，重新载入磁盘上的内容。`);
+    if (!keep) {
+      state.hash = result.data.hash;
+      state.saved = result.data.text;
+      setText(result.data.text);
+      markDirty();
+      status("已重新载入磁盘上的内容。");
+      return false;
+    }
+    result = await api("POST", "/api/save", { name: state.name, text, hash: result.data.hash });
+  }
+  if (!result.ok) { status(result.data.error || "保存失败。", true); return false; }
+  state.hash = result.data.hash;
+  state.saved = text;
+  markDirty();
+  status(`已保存 ${state.name}`);
+  return true;
+}
+
+async function generate(format) {
+  if (dirty() && !(await save())) return;
+  status("正在生成……");
+  const result = await api("POST", "/api/generate", { name: state.name, format, hash: state.hash });
+  if (!result.ok) {
+    status(result.data.error || "生成失败。", true);
+    if (result.data.diagnostics) showFindings(result.data.diagnostics, {});
+    return;
+  }
+  const outputs = $("outputs");
+  outputs.replaceChildren("已生成：");
+  for (const name of result.data.files) {
+    const link = document.createElement("a");
+    link.href = `/api/download?name=${encodeURIComponent(name)}`;
+    link.download = name;
+    link.textContent = `下载 ${name}`;
+    outputs.appendChild(link);
+  }
+  status(`已生成 ${result.data.files.join("、")}（在表单所在的文件夹里）`);
+}
+
+$("save").addEventListener("click", save);
+for (const button of document.querySelectorAll("button.generate")) {
+  button.addEventListener("click", () => generate(button.dataset.format));
+}
+document.addEventListener("keydown", (event) => {
+  if ((event.ctrlKey || event.metaKey) && event.key === "s") { event.preventDefault(); save(); }
+});
+window.addEventListener("beforeunload", (event) => { if (state.name && dirty()) event.preventDefault(); });
+
+// ---------------------------------------------------------------- 打开
+async function openForm(name) {
+  const result = await api("GET", `/api/form?name=${encodeURIComponent(name)}`);
+  if (!result.ok) { $("folder-message").textContent = result.data.error; status(result.data.error, true); return; }
+  state.name = result.data.name;
+  state.hash = result.data.hash;
+  state.saved = result.data.text;
+  document.title = `${state.name} - gen 表单编辑`;
+  $("folder").hidden = true;
+  $("editor").hidden = false;
+  for (const button of document.querySelectorAll("header button")) button.disabled = false;
+  setText(result.data.text);
+  markDirty();
+}
+
+async function start() {
+  const schema = await api("GET", "/api/schema");
+  state.inputs = buildFields($("fields"), fieldChange, schema.ok ? schema.data : {});
+  const result = await api("GET", "/api/session");
+  if (!result.ok) { status(result.data.error, true); return; }
+  if (!result.data.folder) { await openForm(result.data.forms[0]); return; }
+  $("folder").hidden = false;
+  $("folder-path").textContent = result.data.root;
+  const list = $("forms");
+  list.replaceChildren(...result.data.forms.map((name) => {
+    const li = document.createElement("li");
+    const link = document.createElement("a");
+    link.textContent = name;
+    link.addEventListener("click", () => openForm(name));
+    li.appendChild(link);
+    return li;
+  }));
+  if (!result.data.forms.length) list.textContent = "这个文件夹里还没有表单。";
+  $("new-form").addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const created = await api("POST", "/api/new", { name: $("new-name").value.trim() });
+    if (!created.ok) { $("folder-message").textContent = created.data.error; return; }
+    await openForm(created.data.name);
+  });
+}
+
+start();
