@@ -1,8 +1,6 @@
 """../shared/repro/ 里的每个复现文件：要么得到正确的结果，要么是带文件和行号的中文错误。
 
 共享文件夹不在时：本地跳过并说明原因；CI=true 时判为失败。
-读入一侧（loader.py / validate.py）的复现由 h11a 处理，列在 PENDING_LOADER 里先跳过（其中有的今天还会卡住，
-不能直接运行）；合并 h11a 的工作后把这个集合清空，让它们也跑起来。
 """
 
 from __future__ import annotations
@@ -18,7 +16,6 @@ import pytest
 from conftest import REPO
 
 REPRO = REPO.parent / "shared" / "repro"
-PENDING_LOADER: set[str] = set()
 
 # 复现文件 → [(命令, 期望)]；期望 "ok" 表示退出码 0，"error" 表示带位置的中文错误（退出码 1）
 CASES: dict[str, list[tuple[str, str]]] = {
@@ -50,10 +47,6 @@ CASES: dict[str, list[tuple[str, str]]] = {
 }
 
 
-def _number(name: str) -> str:
-    return name.split("_", 1)[0]
-
-
 @pytest.fixture
 def repro() -> Path:
     if not REPRO.is_dir():
@@ -82,8 +75,6 @@ def _clean(result, name: str, expect: str) -> None:  # type: ignore[no-untyped-d
                          [(name, command, expect) for name, runs in CASES.items() for command, expect in runs],
                          ids=[f"{name}-{command}" for name, runs in CASES.items() for command, _ in runs])
 def test_reproducer(name: str, command: str, expect: str, repro: Path, gen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    if _number(name) in PENDING_LOADER:
-        pytest.skip(f"{name}：读入一侧的问题，等 h11a 的工作合并后从 PENDING_LOADER 里去掉")
     source = tmp_path / name
     shutil.copy(repro / name, source)
     (tmp_path / "base_valid.yaml").write_bytes((repro / "base_valid.yaml").read_bytes())
@@ -107,8 +98,6 @@ def test_reproducer(name: str, command: str, expect: str, repro: Path, gen, tmp_
 
 
 def test_many_items(repro: Path, gen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    if "13" in PENDING_LOADER:
-        pytest.skip("13_many_items：行号计算是读入一侧的问题，等 h11a 的工作合并后从 PENDING_LOADER 里去掉")
     subprocess.run([sys.executable, str(repro / "13_many_items_make.py"), "8000", str(tmp_path)], check=True)
     _clean(gen("check", str(tmp_path / "13_many_items_8000.yaml")), "13_many_items_8000.yaml", "ok")
 

@@ -36,7 +36,7 @@ def _node(value: Any) -> Any:
         seq.extend(_node(v) for v in value)
         return seq
     if isinstance(value, str):
-        value = value.translate(_BRACES).strip()
+        value = _NOT_IN_VALUE.sub(" ", value.translate(_BRACES)).strip()
         if not value:
             return PLACEHOLDER
         if "\n" in value:
@@ -49,6 +49,10 @@ _BRACES = str.maketrans({"{": "｛", "}": "｝"})
 
 # 注释只能占一行：换行、其他控制字符和 YAML 不接受的字符一律换成空格
 _NOT_IN_COMMENT = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
+
+
+# 值里同样不能有控制字符（读报告时已换掉；这里是写出前的最后一道关），只保留换行和 Tab
+_NOT_IN_VALUE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
 def comment_line(text: str) -> str:
