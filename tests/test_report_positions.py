@@ -236,3 +236,12 @@ def test_only_headings_that_continue_the_numbering_are_split() -> None:
     assert cleaned.paragraphs == ["一、工作开展情况", "（一）抓好培训。" + long_tail, "二、存在的问题",
                                   "一、人才不足。" + long_tail, "三、加强培训", long_tail]
     assert cleaned.origins[-2:] == [[(0, 4, 0)], [(0, 4, 7)]]
+
+
+def test_level_jump_after_a_heading_whose_numeral_is_not_recognised(gen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """模糊测试发现：“九二、”这类认不出数值的一级序号后面直接写“1.”，曾因“第 0 部分”内部出错。"""
+    path = tmp_path / "报告.txt"
+    path.write_text("某县教育局2024年工作总结\n九二、工作开展情况\n1.抓好教师培训。\n", encoding="utf-8")
+    result = gen("check", str(path))
+    assert "内部出错" not in result.err
+    assert f"{path}:3:1: 警告：[GEN305] 层级跳跃：一级标题“九二、”之后直接用了“1.”，中间应有“（一）”。" in result.err

@@ -240,6 +240,7 @@ def _report_structure(units: Sequence[Unit]) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     expected1, expected2 = 1, 1
     in_level1 = False
+    level1_marker = ""  # 最近一个一级标题的序号原文（可能是认不出数值的“〇、”）
     seen_level2 = False
     problems: list[tuple[Unit, str]] = []
     plan_parts: list[str] = []
@@ -266,6 +267,7 @@ def _report_structure(units: Sequence[Unit]) -> list[Diagnostic]:
                 out.append(_diagnostic(unit, Hit("GEN304", WARNING, len(text) - 1, len(text),
                                                  "一级标题单独成行，末尾不加标点。")))
             expected1, expected2 = value + 1, 1
+            level1_marker = m1.group(1)
             in_level1, seen_level2 = True, False
             section = re.split(r"[：:。]", m1.group(2), maxsplit=1)[0] if inline else m1.group(2)
             doubtful = None
@@ -278,7 +280,7 @@ def _report_structure(units: Sequence[Unit]) -> list[Diagnostic]:
             expected2 = value + 1
             seen_level2 = True
         elif _L3.match(text) and in_level1 and not seen_level2:
-            marker = chinese_number(expected1 - 1) + "、"
+            marker = level1_marker + "、"
             out.append(_diagnostic(unit, Hit("GEN305", WARNING, 0, 2,
                                              f"层级跳跃：一级标题“{marker}”之后直接用了“1.”，中间应有“（一）”。")))
             seen_level2 = True
