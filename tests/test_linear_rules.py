@@ -54,3 +54,14 @@ def test_long_source_lines_are_shown_around_the_caret() -> None:
     assert shown[2].index("^") == 4 + 1 + 80  # “…”占一列，40 个汉字占 80 列
     short = Diagnostic("消息", file=Path("f.yaml"), line=3, column=2, source_line="甲乙丙").format().splitlines()
     assert short[1:] == ["    甲乙丙", "      ^"]
+
+
+def test_strip_markup_on_hostile_lines() -> None:
+    """模糊测试发现的两处平方级（15 万个空白、成串的“**”）：改写后结果如常，长输入也能处理完。"""
+    from generator.importer.cleanup import strip_markup
+
+    assert strip_markup("## **（一）加强培训**。全年培训") == "（一）加强培训。全年培训"
+    assert strip_markup("甲 当前隐藏内容免费查看 乙") == "甲乙"
+    assert strip_markup("党***委") == "党***委"
+    assert strip_markup(" " * 150000 + "当前") == "当前"
+    assert strip_markup("**甲" * 20000) == "甲" * 20000  # 成对的“**”都去掉

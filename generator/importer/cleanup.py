@@ -34,7 +34,8 @@ _CHROME = [
         r"^(索引号|发文机关|主题分类|文号)\s*[:：]",
     )
 ]
-_INLINE_CHROME = [re.compile(p) for p in (r"\s*当前隐藏内容免费查看\s*", r"【完整版】")]
+# 两边的空白限定长度：不限长的 \s* 在一长串空白上是平方级（模糊测试发现）
+_INLINE_CHROME = [re.compile(p) for p in (r"[ \t\u3000]{0,20}当前隐藏内容免费查看[ \t\u3000]{0,20}", r"【完整版】")]
 _TERMINAL = "。！？；：…”’）)》」』!?;:"
 _MARKERS = re.compile(
     r"^(>+\s*)?(#{1,6}\s*)?(\*\*)?\s*("
@@ -76,7 +77,8 @@ def strip_markup(line: str) -> str:
     line = re.sub(r"^>+\s*", "", line)
     line = re.sub(r"^#{1,6}\s+", "", line)
     line = line.replace("****", "")  # 两段加粗紧挨着：“**（六）……。****一**是”
-    line = re.sub(r"(?<!\*)\*\*(?!\*)(.+?)(?<!\*)\*\*(?!\*)", r"\1", line)  # 加粗；“党***”这类原文不动
+    # 加粗；“党***”这类原文不动。加粗的文字里不含“*”：每个开头最多扫到下一个“*”，整行是线性的
+    line = re.sub(r"(?<!\*)\*\*([^*]+)\*\*(?!\*)", r"\1", line)
     for pattern in _INLINE_CHROME:
         line = pattern.sub("", line)
     return line.strip()
