@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -156,11 +157,26 @@ def _table_rows(tokens: list[Token]) -> tuple[tuple[str, ...], ...]:
 _MD_SPECIAL = set("\\`*_[]{}<>#|!~&")
 
 
+_LINE_BREAK = re.compile(r"[ \t\u3000]*[\r\n]\s*")
+
+
+def _join_break(match: re.Match[str]) -> str:
+    """中文接起来不加空格；两边都是英文字母或数字时留一个空格。"""
+    text, start, end = match.string, match.start(), match.end()
+    before = text[start - 1] if start else ""
+    after = text[end] if end < len(text) else ""
+    return " " if before.isascii() and before.isalnum() and after.isascii() and after.isalnum() else ""
+
+
 def escape_markdown(text: str, *, line_start: bool = True) -> str:
     """办事员文字进入 Markdown 前的转义：所有可能被当成标记的符号都加反斜杠。
 
     ``line_start`` 为真时，文字位于行首，还要防止“1.”“- ”被当成列表。
+    文字里的换行（多段的“解决思路”之类）一律接成一行：办事员的文字只能是一段的内容，
+    不能在 Markdown 里另起一行变成列表、标题或新的段落（分段由模板的 paragraphs 过滤器负责）。
     """
+    if "\n" in text or "\r" in text:
+        text = _LINE_BREAK.sub(_join_break, text.strip())
     out: list[str] = []
     for index, ch in enumerate(text):
         if ch in _MD_SPECIAL:
