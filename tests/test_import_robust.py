@@ -182,3 +182,15 @@ def test_braces_in_the_report_do_not_become_template_syntax(tmp_path: Path) -> N
     form.write_text(import_report(report).yaml(), encoding="utf-8")
     assert "全年体检｛｛体检人数｝｝人，｛% raw %｝，｝｝，｛#。" in form.read_text(encoding="utf-8")
     assert only_unfilled(form) == []
+
+
+def test_word_file_that_unpacks_to_megabytes_is_refused_at_once(gen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """模糊测试发现：几十 KB 的 .docx 解压出 15 MB 的正文，导入要十几秒。先看压缩包目录，超过上限就说明原因。"""
+    filler = "<w:p><w:r><w:t>某某</w:t></w:r></w:p>" * 250000  # 约 9 MB，压缩后很小
+    path = word_file(tmp_path / "大文件.docx", ["测试县卫生局2024年工作总结"], patch=("<w:sectPr", filler + "<w:sectPr"))
+    assert path.stat().st_size < 1024 * 1024
+    for command in ("check", "import"):
+        result = gen(command, str(path))
+        assert result.code == 1
+        assert result.err.startswith(f"{path}: 错误：大文件.docx 解压后太大（正文 9."), result.err
+        assert "不像一份工作总结" in result.err

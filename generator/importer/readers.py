@@ -74,6 +74,7 @@ def _read_docx(path: Path, raw: bytes) -> SourceDocument:
         raise ImportFailure(Diagnostic(
             f"{path.name} 不是有效的 Word（.docx）文件。如果它是旧版 .doc 文件，请在 WPS 或 Word 里"
             "“另存为”.docx 后再导入。", file=path))
+    _check_unpacked_size(path, raw)
     try:
         document = docx.Document(io.BytesIO(raw))
     except (PackageNotFoundError, KeyError, ValueError, zipfile.BadZipFile):
@@ -87,6 +88,27 @@ def _read_docx(path: Path, raw: bytes) -> SourceDocument:
     paragraphs = [plain_text(p.text.replace("\n", "")) for p in document.paragraphs]
     tables = [_table_rows(table._tbl) for table in document.tables]
     return SourceDocument(path=path, paragraphs=paragraphs, tables=tables)
+
+
+# 解压后的大小：正文 XML 超过 8 MB（几百页的文字）或整个包超过 200 MB，不是一份工作总结，
+# 多半是损坏或恶意构造的文件（几十 KB 的压缩包可以解出几十 MB）；先看目录，不解压
+MAX_BODY_XML = 8 * 1024 * 1024
+MAX_UNPACKED = 200 * 1024 * 1024
+
+
+def _check_unpacked_size(path: Path, raw: bytes) -> None:
+    try:
+        infos = zipfile.ZipFile(io.BytesIO(raw)).infolist()
+    except (zipfile.BadZipFile, ValueError):
+        return  # 由 python-docx 给出“已损坏”的说明
+    body = sum(i.file_size for i in infos if i.filename == "word/document.xml")
+    total = sum(i.file_size for i in infos)
+    if body > MAX_BODY_XML or total > MAX_UNPACKED:
+        raise ImportFailure(Diagnostic(
+            f"{path.name} 解压后太大（正文 {body / 1024 / 1024:.1f} MB，共 {total / 1024 / 1024:.1f} MB），"
+            "不像一份工作总结（正文通常不到 1 MB）。请确认选对了文件；"
+            "如果是很长的汇编，请只把要导入的那一份另存为 .docx。",
+            file=path))
 
 
 def _table_rows(table: Any) -> list[list[str]]:
