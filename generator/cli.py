@@ -234,9 +234,18 @@ def init(form: Path, sheet: Path | None) -> None:
 @click.option("--force", is_flag=True, help="覆盖不是 gen 写的汇总表；--form 表单里已填的数与合计不同时也换成合计。")
 def rollup(forms: tuple[str, ...], outputs: tuple[Path, ...], city_form: Path | None, force: bool) -> None:
     """把各县表单的指标汇总成一张表（各县并列，算出合计和同比）。"""
+    from .batch.console import BatchConsole
+    from .rollup.run import forms_to_read
     from .rollup.run import rollup as run_rollup
 
-    result = run_rollup(forms, outputs, city_form=city_form, force=force)
+    paths = forms_to_read(forms, city_form)
+    # 进度条与批量生成共用：不止一份、标准错误是终端时画进度条，否则每读完一份印一行
+    console = BatchConsole(_err.real(), _out.real(), print_diagnostics, len(paths), label="读入中",
+                           states=("已读入", "有错误"))
+    with console.running():
+        result = run_rollup(paths, outputs, city_form=city_form, force=force,
+                            progress=lambda path, done, total, failed: console.advance(
+                                path, done, total, failed=failed))
     print_diagnostics(result.warnings)
     for path in result.written:
         _out.print(str(path), markup=False)

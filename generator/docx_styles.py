@@ -46,10 +46,26 @@ def footer_distance_twips(profile: StyleProfile) -> int:
     return max(0, line_centre - pt_to_twips(profile.sizes.page_number / 2))
 
 
+def landscape(profile: StyleProfile) -> StyleProfile:
+    """同一版式的横版：纸张宽高互换，页边距随纸张转 90 度——横排表格的表头朝订口
+    （GB/T 9704 10.1），原来的左（订口）边距成为上边距、右成为下、下成为左、上成为右。
+    页码仍在版心下边缘之下“页码距版心”处。"""
+    paper, margins = profile.paper, profile.margins
+    if paper.width > paper.height:
+        return profile
+    return profile.model_copy(update={
+        "paper": paper.model_copy(update={"width": paper.height, "height": paper.width}),
+        "margins": margins.model_copy(update={"top": margins.left, "bottom": margins.right,
+                                              "left": margins.bottom, "right": margins.top}),
+    })
+
+
 def page_setup(word: Any, profile: StyleProfile) -> None:
     sect_pr = word.sections[0]._sectPr
+    # 横版要写明 w:orient：Word、WPS 按它决定打印方向；竖版不写（与原来的输出逐字节相同）
+    orient = {"orient": "landscape"} if profile.paper.width > profile.paper.height else {}
     child(sect_pr, "w:pgSz", w=str(mm_to_twips(profile.paper.width)),
-          h=str(mm_to_twips(profile.paper.height)))
+          h=str(mm_to_twips(profile.paper.height)), **orient)
     child(sect_pr, "w:pgMar", top=str(mm_to_twips(profile.margins.top)),
           right=str(mm_to_twips(profile.margins.right)),
           bottom=str(mm_to_twips(profile.margins.bottom)),

@@ -92,16 +92,9 @@ def line_count(text: str, width: int, size_pt: Decimal) -> int:
     return _lines(_pieces(text), _room(width, size_pt))
 
 
-def column_widths(rows: Sequence[Sequence[str]], total: int, size_pt: Decimal) -> list[int]:
-    """各列宽度（缇），总和等于 ``total``。
-
-    第一行是表头。非文字列（单位、本期、上期、目标）取最长内容排成一行的宽度，表头也排成一行。
-    文字列（指标、同比、完成情况）找最小的行数 L，使每个单元格都能排进 L 行，各取所需的最小宽度；
-    剩下的宽度先让能排成一行的文字列排成一行，再按比例分给其余文字列。
-    连最窄的排法都放不下时（数字长得离谱），见 :func:`_overfull`。
-    """
-    if not rows:
-        return []
+def _measure(rows: Sequence[Sequence[str]], size_pt: Decimal
+             ) -> tuple[list[str], list[bool], list[list[str]], list[int], list[int]]:
+    """表头、哪些是文字列、各列的不同文字、各列排成一行的宽度、各列的最小宽度（缇）。"""
     columns = max(len(row) for row in rows)
     header = list(rows[0]) + [""] * (columns - len(rows[0]))
     flexible = [name.strip() in TEXT_COLUMNS for name in header]
@@ -114,6 +107,26 @@ def column_widths(rows: Sequence[Sequence[str]], total: int, size_pt: Decimal) -
     least = [max([one_line_twips(header[c].strip()[:2], size_pt)]
                  + [_min_twips(t, size_pt) for t in texts[c]])
              if flexible[c] else fit[c] for c in range(columns)]
+    return header, flexible, texts, fit, least
+
+
+def minimum_width(rows: Sequence[Sequence[str]], size_pt: Decimal) -> int:
+    """整张表至少要多宽（缇）才能让数字和两字表头都不回行：各列最小宽度之和。"""
+    return sum(_measure(rows, size_pt)[4]) if rows else 0
+
+
+def column_widths(rows: Sequence[Sequence[str]], total: int, size_pt: Decimal) -> list[int]:
+    """各列宽度（缇），总和等于 ``total``。
+
+    第一行是表头。非文字列（单位、本期、上期、目标）取最长内容排成一行的宽度，表头也排成一行。
+    文字列（指标、同比、完成情况）找最小的行数 L，使每个单元格都能排进 L 行，各取所需的最小宽度；
+    剩下的宽度先让能排成一行的文字列排成一行，再按比例分给其余文字列。
+    连最窄的排法都放不下时（数字长得离谱），见 :func:`_overfull`。
+    """
+    if not rows:
+        return []
+    header, flexible, texts, fit, least = _measure(rows, size_pt)
+    columns = len(header)
     if sum(least) > total:
         return _overfull(header, flexible, fit, least, total, size_pt)
 

@@ -90,6 +90,12 @@ def test_rollup_totals_and_warnings(gen, tmp_path: Path) -> None:  # type: ignor
     assert result.out.splitlines()[-1] == "已汇总 5 份表单的 7 个指标，3 条提示。"
     folder = tmp_path / "县级"
     assert result.err.replace(str(folder), "D").splitlines() == [
+        # 标准错误不是终端：不画进度条，每读完一份印一行（与 gen report 整批生成相同）
+        "[1/5] 已读入：D/丁县.yaml",
+        "[2/5] 已读入：D/丙县.yaml",
+        "[3/5] 已读入：D/乙县.yaml",
+        "[4/5] 已读入：D/戊县.yaml",
+        "[5/5] 已读入：D/甲县.yaml",
         "警告：指标“签约人数”的单位不一致：D/丁县.yaml:28 是“人”，D/丙县.yaml:28 是“人次”。"
         "请统一后再汇总（合计是把数字直接相加的）。",
         "警告：指标“培训人次”在 丁县卫生健康委员会（D/丁县.yaml）里没有，合计只包括填了它的 4 份表单。",
@@ -230,3 +236,37 @@ def test_short_names_keep_the_county_character() -> None:
     assert short_names(["贡觉县卫生健康委员会", "江达县卫生健康委员会"]) == ["贡觉县", "江达县"]
     assert short_names(["城关区教育局", "贡觉县教育局"]) == ["城关区", "贡觉县"]
     assert short_names(["甲", "乙"]) == ["甲", "乙"]
+
+
+def test_rollup_progress_names_the_form_with_errors(gen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    paths = write_counties(tmp_path / "县级")
+    broken = paths[1]  # 乙县
+    broken.write_text(broken.read_text(encoding="utf-8").replace("本期: 8200", "本期: 八千二"), encoding="utf-8")
+    result = gen("rollup", *map(str, paths), "-o", str(tmp_path / "汇总.md"))
+    assert result.code == 1
+    lines = result.err.replace(str(tmp_path / "县级"), "D").splitlines()
+    assert lines[:5] == ["[1/5] 已读入：D/甲县.yaml", "[2/5] 有错误：D/乙县.yaml", "[3/5] 已读入：D/丙县.yaml",
+                         "[4/5] 已读入：D/丁县.yaml", "[5/5] 已读入：D/戊县.yaml"]
+    assert lines[5].startswith("D/乙县.yaml:")  # 然后是乙县的错误，带行号
+    assert result.out == ""
+    assert not (tmp_path / "汇总.md").exists()
+
+
+def test_rollup_progress_bar_on_a_terminal() -> None:
+    """终端上画进度条（与 gen report 整批生成是同一个），字样是“读入中”，不印逐行的纯文字。"""
+    import io
+
+    from rich.console import Console
+
+    from generator.batch.console import BatchConsole
+    from generator.cli import print_diagnostics
+
+    screen = io.StringIO()
+    terminal = Console(file=screen, force_terminal=True, width=100, highlight=False, soft_wrap=True)
+    console = BatchConsole(terminal, terminal, print_diagnostics, 3, label="读入中", states=("已读入", "有错误"))
+    with console.running():
+        for done in (1, 2, 3):
+            console.advance(Path(f"{done}.yaml"), done, 3, failed=done == 2)
+    drawn = screen.getvalue()
+    assert "读入中" in drawn and "3/3" in drawn and "剩余" in drawn
+    assert "[2/3]" not in drawn and "有错误" not in drawn

@@ -20,14 +20,19 @@ if TYPE_CHECKING:
 
 
 class BatchConsole:
-    """把 :func:`generator.batch.write_reports` 的进度回调印出来。"""
+    """把 :func:`generator.batch.write_reports` 的进度回调印出来。
+
+    ``gen rollup`` 读入各县表单时也用它（:meth:`advance`），只是进度条的字样和每份的状态不同。
+    """
 
     def __init__(self, err: Any, out: Any, print_diagnostics: Callable[[Sequence[Diagnostic]], None],
-                 total: int) -> None:
+                 total: int, *, label: str = "生成中", states: tuple[str, str] = ("完成", "失败")) -> None:
         self.err = err
         self.out = out
         self.print_diagnostics = print_diagnostics
         self.total = total
+        self.label = label
+        self.states = states  # 成功、失败时每行纯文字里的状态
         self._bar: Any = None
         self._task: Any = None
 
@@ -36,7 +41,7 @@ class BatchConsole:
         if self.total > 1 and self.err.is_terminal:
             from rich import progress as rp
 
-            self._bar = rp.Progress(rp.TextColumn("生成中"), rp.BarColumn(), rp.MofNCompleteColumn(),
+            self._bar = rp.Progress(rp.TextColumn(self.label), rp.BarColumn(), rp.MofNCompleteColumn(),
                                     rp.TextColumn("已用"), rp.TimeElapsedColumn(), rp.TextColumn("剩余"),
                                     rp.TimeRemainingColumn(), console=self.err, transient=True)
             with self._bar:
@@ -50,11 +55,14 @@ class BatchConsole:
         self.print_diagnostics(outcome.diagnostics)
         for path in outcome.written:
             click.echo(str(path))
+        self.advance(outcome.form, done, total, failed=outcome.failed)
+
+    def advance(self, form: Path, done: int, total: int, *, failed: bool) -> None:
+        """又处理完一份：终端上推进进度条，否则（不止一份时）印一行“[2/5] 完成：表单”。"""
         if self._bar is not None:
             self._bar.update(self._task, completed=done)
         elif total > 1:
-            state = "失败" if outcome.failed else "完成"
-            self.err.print(f"[{done}/{total}] {state}：{outcome.form}", markup=False)
+            self.err.print(f"[{done}/{total}] {self.states[failed]}：{form}", markup=False)
 
 
 def summary_lines(result: BatchResult) -> list[str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -34,17 +34,25 @@ class Collected:
         return [county.indicators.get(key) for county in self.counties]
 
 
-def read_counties(paths: Sequence[Path]) -> list[County]:
+Progress = Callable[[Path, int, int, bool], None]
+"""每读完一份表单调用：``progress(表单, 已读份数, 总份数, 是否有错误)``。"""
+
+
+def read_counties(paths: Sequence[Path], progress: Progress | None = None) -> list[County]:
     """逐份读入；有错误的表单一起报告（每份都带自己的文件和行号）。"""
     counties: list[County] = []
     problems: list[Diagnostic] = []
-    for path in paths:
+    for done, path in enumerate(paths, 1):
         try:
             loaded = load_form_file(path)
             form, _warnings = validate_form(loaded)
         except GenError as exc:
             problems.extend(exc.diagnostics)
+            if progress:
+                progress(path, done, len(paths), True)
             continue
+        if progress:
+            progress(path, done, len(paths), False)
         places: dict[str, str] = {}
         for index, indicator in enumerate(form.indicators):
             line, _, exact = locate(loaded.data, ("指标", index, "键"))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from ..errors import Diagnostic, UsageProblem
 from ..output import write_generated
-from .collect import collect, read_counties
+from .collect import Progress, collect, read_counties
 from .excel import to_xlsx
 from .table import build_table, to_markdown
 from .totals import totals
@@ -44,11 +44,17 @@ def expand(patterns: Sequence[str]) -> list[Path]:
     return list(found)
 
 
-def rollup(patterns: Sequence[str], outputs: Sequence[Path], *, city_form: Path | None = None,
-           force: bool = False) -> RollupResult:
+def forms_to_read(patterns: Sequence[str], city_form: Path | None = None) -> list[Path]:
+    """要汇总的表单：展开通配符，去掉市本级表单本身。"""
     paths = expand(patterns)
     if city_form is not None and city_form.absolute() in {p.absolute() for p in paths}:
         paths = [p for p in paths if p.absolute() != city_form.absolute()]  # 市本级表单不汇总进自己
+    return paths
+
+
+def rollup(paths: Sequence[Path], outputs: Sequence[Path], *, city_form: Path | None = None,
+           force: bool = False, progress: Progress | None = None) -> RollupResult:
+    """汇总 ``paths``（先用 :func:`forms_to_read` 展开命令行上的写法）；每读完一份调用 ``progress``。"""
     if len(paths) < 2:
         raise UsageProblem(Diagnostic("汇总至少要两份表单，如 gen rollup 县级/*.yaml -o 全市指标汇总.xlsx。"))
     targets = list(outputs) or [DEFAULT_OUTPUT]
@@ -56,7 +62,7 @@ def rollup(patterns: Sequence[str], outputs: Sequence[Path], *, city_form: Path 
         if target.suffix.lower() not in SUFFIXES:
             raise UsageProblem(Diagnostic(
                 f"输出文件“{target}”的扩展名要是 {'、'.join(SUFFIXES)} 之一，汇总表按扩展名决定格式。"))
-    collected = collect(read_counties(paths))
+    collected = collect(read_counties(paths, progress))
     if not collected.keys:
         raise UsageProblem(Diagnostic("这些表单里都没有填写“指标”，没有可以汇总的数字。"))
     result, notes = totals(collected)

@@ -6,9 +6,12 @@ import datetime as dt
 from typing import Any
 
 from ..document import Block, BlockKind, Document, Run
+from ..docx_styles import landscape, text_width_mm
 from ..docx_writer import build_docx
+from ..layout import mm_to_twips
 from ..models import Form
-from ..style_profile import load_profile
+from ..style_profile import StyleProfile, load_profile
+from ..table_layout import minimum_width
 from .table import Table, cell_text
 from .totals import NO_FORMULA
 
@@ -41,4 +44,12 @@ def to_docx(table: Table, title: str, unit: str, date: dt.date) -> bytes:
     # 文件属性（作者、日期）只用到单位和日期：不为它们编一份完整的表单
     properties: dict[str, Any] = {"unit": unit, "date": date}
     form = Form.model_construct(**properties)
-    return build_docx(doc, form, load_profile())
+    return build_docx(doc, form, page_for(rows, load_profile()))
+
+
+def page_for(rows: tuple[tuple[str, ...], ...], profile: StyleProfile) -> StyleProfile:
+    """竖版的版心排不下（县多时，数字或两字表头要回行）就改用横版，表格按横版的版心排。
+    横版也排不下时仍用横版，由表格的列宽计算按比例压缩（见 table_layout._overfull）。"""
+    if minimum_width(rows, profile.sizes.table) <= mm_to_twips(text_width_mm(profile)):
+        return profile
+    return landscape(profile)
