@@ -119,14 +119,17 @@ def read_limited(path: Path, *, what: str, limit: int = MAX_FORM_BYTES,
 
     找不到、是文件夹、不是普通文件、太大、没有权限，都给出中文错误（FormError）。
     """
+
+    def unreadable() -> FormError:
+        return FormError(Diagnostic(f"无法读取{what}文件 {path}。请检查文件名和所在文件夹。", file=path))
+
     try:
         info = path.stat()
     except FileNotFoundError:
         raise FormError(Diagnostic(f"找不到{what}文件：{path}。请检查文件名和所在文件夹。",
                                    file=path)) from None
     except OSError:
-        raise FormError(Diagnostic(f"无法读取{what}文件 {path}。请检查文件名和所在文件夹。",
-                                   file=path)) from None
+        raise unreadable() from None
     if stat.S_ISDIR(info.st_mode):
         raise FormError(Diagnostic(f"{path} 是一个文件夹，不是{what}文件。", file=path))
     if not stat.S_ISREG(info.st_mode):
@@ -146,8 +149,7 @@ def read_limited(path: Path, *, what: str, limit: int = MAX_FORM_BYTES,
         raise FormError(Diagnostic(f"没有权限读取 {path}。如果文件正在别的程序中打开，请先关闭。",
                                    file=path)) from None
     except OSError:
-        raise FormError(Diagnostic(f"无法读取{what}文件 {path}。请检查文件名和所在文件夹。",
-                                   file=path)) from None
+        raise unreadable() from None
     with os.fdopen(fd, "rb") as handle:
         if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):  # 打开前后被换成了别的东西
             raise FormError(Diagnostic(f"{path} 不是普通文件，不能作为{what}读取。", file=path))
