@@ -12,21 +12,9 @@ from typing import Any, Literal
 
 from pydantic import Field, PrivateAttr, field_validator, model_serializer, model_validator
 
+from .dates import clerk_date
 from .indicators import Indicator
 from .modelbase import FormModel
-
-ISO_DATE = re.compile(r"^\d{4}-\d{1,2}-\d{1,2}$")
-# 办事员常写的其他日期形式：2026.1.9、2026/1/9、2026年1月9日
-_CLERK_DATE = re.compile(r"^(\d{4})\s*(?:[-./]|年)\s*(\d{1,2})\s*(?:[-./]|月)\s*(\d{1,2})\s*日?$")
-
-
-def clerk_date(text: str) -> tuple[int, int, int] | None:
-    """“2026.1.9”“2026/1/9”“2026年1月9日”“2026-01-09” → (年, 月, 日)；认不出时返回 None。"""
-    match = _CLERK_DATE.match(text.strip())
-    if not match:
-        return None
-    year, month, day = (int(part) for part in match.groups())
-    return year, month, day
 
 
 def _single_line(value: str | None) -> str | None:

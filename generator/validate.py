@@ -15,10 +15,11 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
+from .dates import ISO_DATE, clerk_date
 from .errors import Collector, Diagnostic, Severity
 from .formulas import resolve_formulas
 from .loader import LoadedForm, SourceText
-from .models import ISO_DATE, Form, clerk_date
+from .models import Form
 from .numbering import split_typed_number
 from .sheets import merge_indicator_file
 

@@ -13,11 +13,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..dates import iso_date
 from ..numbering import CN_NUMERAL, chinese_value, strip_end_punctuation
 
 L1 = re.compile(rf"^\s*({CN_NUMERAL})\s*[、.．,，]\s*(.*)$")
@@ -26,8 +26,6 @@ L3 = re.compile(r"^\s*(\d{1,2})\s*[、.．](?!\d)\s*(.*)$")
 L4 = re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[）)]\s*[、.．]?\s*(.*)$")
 POINT = re.compile(rf"({CN_NUMERAL})是")
 YEAR = re.compile(r"(20\d{2})\s*年?")
-DATE_CN = re.compile(r"^(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$")
-DATE_ISO = re.compile(r"^(\d{4})[-./](\d{1,2})[-./](\d{1,2})$")
 UNIT_END = re.compile(r"(局|委|委员会|院|府|办|中心|站|所|厅|部|处|科|队|社|会|公司)$")
 
 ACHIEVE = ("工作开展情况", "主要工作", "工作总结", "落实情况", "做法", "成效", "工作情况", "年工作", "取得")
@@ -94,15 +92,8 @@ def derived_title(unit: str, year: int, kind: str) -> str:
 
 
 def parse_date(text: str) -> str | None:
-    compact = re.sub(r"\s+", "", text)
-    for pattern in (DATE_CN, DATE_ISO):
-        match = pattern.match(compact)
-        if match:
-            try:
-                return dt.date(*(int(g) for g in match.groups())).isoformat()
-            except ValueError:
-                return None
-    return None
+    """报告末尾的日期行 → 2026-01-09；规则与表单的“日期”相同（generator.dates）。"""
+    return iso_date(text)
 
 
 def looks_like_date(text: str) -> bool:
