@@ -28,6 +28,8 @@ CASES = [
     ("GEN101", "此处填写数字", "填写了统计表"),
     ("GEN101", "TODO 补数字", "全部完成"),
     ("GEN101", "体检{{体检人数}}", "体检15719人"),
+    ("GEN101", "体检{{体检人数 人", "体检{15719}人"),
+    ("GEN101", "{% if 完成 %}达标", "{达标}"),
     ("GEN201", "确诊82人，较之去年47人，增长了57.31%。", "确诊82人，较之去年47人，增长了74.47%。"),
     ("GEN201", "体检100人，较去年120人，增长了20%。", "体检100人，较去年120人，下降了16.67%。"),
     ("GEN202", "接种率88.64%，较之去年接种率72.62%，增长16.02%。", "接种率88.64%，较之去年接种率72.62%，提高16.02个百分点。"),
@@ -50,6 +52,14 @@ CASES = [
 def test_rule_fires_and_stays_quiet(code: str, bad: str, good: str) -> None:
     assert code in codes(bad), bad
     assert code not in codes(good), good
+
+
+def test_unclosed_template_mark_is_reported_once_per_line() -> None:
+    hits = [h for h in text_rules("体检{{人数，{{次数。\n接种{%剂次", 2024) if h.code == "GEN101"]
+    assert [(h.start, h.end, h.message) for h in hits] == [
+        (2, 4, "“{{”后面没有配对的“}}”，像是没有替换掉的模板标记，请改成实际内容。"),
+        (15, 17, "“{%”后面没有配对的“%}”，像是没有替换掉的模板标记，请改成实际内容。"),
+    ]
 
 
 def test_growth_rule_gives_the_fix() -> None:

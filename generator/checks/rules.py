@@ -61,12 +61,22 @@ def placeholders(text: str) -> Iterator[Hit]:
                 continue  # 3×4 这类乘号
             text_found = message.format(match.group(0))
             yield Hit("GEN101", ERROR, match.start(), match.end(), f"{text_found}，请填上实际内容。")
-    for start, end in template_marks(text):
-        yield Hit("GEN101", ERROR, start, end, f"{_TEMPLATE_MESSAGE.format(text[start:end])}，请填上实际内容。")
+    for start, end, closed in _template_scan(text):
+        if closed:
+            yield Hit("GEN101", ERROR, start, end, f"{_TEMPLATE_MESSAGE.format(text[start:end])}，请填上实际内容。")
+        else:
+            closer = "}}" if text[start:end] == "{{" else "%}"
+            yield Hit("GEN101", ERROR, start, end,
+                      f"“{text[start:end]}”后面没有配对的“{closer}”，像是没有替换掉的模板标记，请改成实际内容。")
 
 
 def template_marks(text: str) -> Iterator[tuple[int, int]]:
-    """残留的 ``{{…}}`` 和 ``{%…%}``（同一行内）的位置，线性时间。
+    """残留的 ``{{…}}`` 和 ``{%…%}``（同一行内）的位置，线性时间。"""
+    return ((start, end) for start, end, closed in _template_scan(text) if closed)
+
+
+def _template_scan(text: str) -> Iterator[tuple[int, int, bool]]:
+    """逐行找模板标记：成对的给出整段 (开头, 结尾, True)；每行每种开头第一个没有结尾的给出 (开头, 开头+2, False)。
 
     正则 ``\\{\\{.*?\\}\\}`` 在一长串没有闭合的“{{”上是平方级的（每个起点都扫到行尾）；
     这里每行从左到右扫一遍：找最近的开头，再找它之后最近的结尾；找不到结尾，这一行后面就不会再有。"""
@@ -82,9 +92,10 @@ def template_marks(text: str) -> Iterator[tuple[int, int]]:
             at, mark = opener
             closer = line.find("}}" if mark == "{{" else "%}", at + 2)
             if closer < 0:
+                yield line_start + at, line_start + at + 2, False
                 pending[mark] = -1  # 这种开头之后再没有结尾
                 continue
-            yield line_start + at, line_start + closer + 2
+            yield line_start + at, line_start + closer + 2, True
             position = closer + 2
             # 只重新找落在这次匹配之内的开头：每个位置最多被扫一次
             pending = {m: line.find(m, position) if 0 <= at < position else at for m, at in pending.items()}
