@@ -235,16 +235,32 @@ def test_short_names_keep_the_county_character() -> None:
     assert short_names(["甲", "乙"]) == ["甲", "乙"]
 
 
-def test_rollup_progress_names_the_form_with_errors(gen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    paths = write_counties(tmp_path / "县级")
-    broken = paths[1]  # 乙县
-    broken.write_text(broken.read_text(encoding="utf-8").replace("本期: 6051", "本期: 六千零五十一"), encoding="utf-8")
-    result = gen("rollup", *map(str, paths), "-o", str(tmp_path / "汇总.md"))
+def test_rollup_refuses_when_a_form_has_errors(gen, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """一份表单读不进就不汇总（少一个县，合计悄悄偏小）：进度、各份的错误，最后是与整批生成相同的汇总表。"""
+    monkeypatch.chdir(tmp_path)  # 相对路径：汇总表的列宽与临时文件夹的长短无关
+    paths = [path.relative_to(tmp_path) for path in write_counties(tmp_path / "县级")]
+    for path, old, new in ((paths[1], "本期: 6051", "本期: 六千零五十一"), (paths[2], "年度: 2024", "年度: 二〇二四")):
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    result = gen("rollup", *map(str, paths), "-o", "汇总.md")
     assert result.code == 1
-    lines = result.err.replace(str(tmp_path / "县级"), "D").splitlines()
-    assert lines[:5] == ["[1/5] 已读入：D/甲县.yaml", "[2/5] 有错误：D/乙县.yaml", "[3/5] 已读入：D/丙县.yaml",
-                         "[4/5] 已读入：D/丁县.yaml", "[5/5] 已读入：D/戊县.yaml"]
-    assert lines[5].startswith("D/乙县.yaml:")  # 然后是乙县的错误，带行号
+    assert result.err.splitlines() == [
+        "[1/5] 已读入：县级/甲县.yaml",
+        "[2/5] 有错误：县级/乙县.yaml",
+        "[3/5] 有错误：县级/丙县.yaml",
+        "[4/5] 已读入：县级/丁县.yaml",
+        "[5/5] 已读入：县级/戊县.yaml",
+        "县级/乙县.yaml:9:9: 错误：“指标 第1项 本期”：本期要填数字，现在填的是“六千零五十一”。",
+        "        本期: 六千零五十一   # 001：一号管三天人数",
+        "              ^",
+        "县级/丙县.yaml:4:5: 错误：“年度”：要写阿拉伯数字，如 2024。",
+        "    年度: 二〇二四",
+        "          ^",
+        "共 5 份表单：读入 3 份，失败 2 份。",
+        "  结果  表单            第一个错误",
+        "  失败  县级/乙县.yaml  县级/乙县.yaml:9:9: “指标 第1项 本期”：本期要填数字，现在填的是“六千零五十一”。",
+        "  失败  县级/丙县.yaml  县级/丙县.yaml:4:5: “年度”：要写阿拉伯数字，如 2024。",
+        "有表单读不进，没有汇总，也没有写出任何文件：少了哪个县，全市合计就会偏小。请改正上面的错误后重新运行。",
+    ]
     assert result.out == ""
     assert not (tmp_path / "汇总.md").exists()
 
@@ -267,3 +283,23 @@ def test_rollup_progress_bar_on_a_terminal() -> None:
     drawn = screen.getvalue()
     assert "读入中" in drawn and "3/3" in drawn and "剩余" in drawn
     assert "[2/3]" not in drawn and "有错误" not in drawn
+
+
+def test_readme_excerpt_and_picture_are_current(gen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """README 里汇总表的节选与这五份表单的汇总结果一致（前两个县、“…”、合计、上期合计、同比），图片在。"""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### 市级单位：汇总各县的指标"):]
+    section = section[:section.index("\n## ")]
+    picture = "](docs/rollup-table.png)"
+    assert picture in section and (REPO / "docs" / "rollup-table.png").stat().st_size > 10_000
+    excerpt = [[cell.strip() for cell in line.strip("|").split("|")] for line in section.splitlines()
+               if line.startswith("| ") and "…" in line]
+    assert excerpt[0] == ["指标", "单位", "甲县", "乙县", "…", "合计", "上期合计", "同比"]
+    md = tmp_path / "汇总.md"
+    assert gen("rollup", *map(str, write_counties(tmp_path / "县级")), "-o", str(md)).code == 0
+    rows = {row[0]: row for row in ([cell.strip() for cell in line.strip("|").split("|")]
+                                    for line in md.read_text(encoding="utf-8").splitlines() if line.startswith("| "))}
+    assert len(excerpt) == 4
+    for row in excerpt[1:]:
+        full = rows[row[0]]
+        assert row == [*full[:4], "…", *full[-3:]], row[0]
