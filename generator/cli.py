@@ -235,6 +235,7 @@ def init(form: Path, sheet: Path | None) -> None:
 def rollup(forms: tuple[str, ...], outputs: tuple[Path, ...], city_form: Path | None, force: bool) -> None:
     """把各县表单的指标汇总成一张表（各县并列，算出合计和同比）。"""
     from .batch.console import BatchConsole
+    from .rollup.collect import FormsUnreadable
     from .rollup.run import forms_to_read
     from .rollup.run import rollup as run_rollup
 
@@ -242,10 +243,16 @@ def rollup(forms: tuple[str, ...], outputs: tuple[Path, ...], city_form: Path | 
     # 进度条与批量生成共用：不止一份、标准错误是终端时画进度条，否则每读完一份印一行
     console = BatchConsole(_err.real(), _out.real(), print_diagnostics, len(paths), label="读入中",
                            states=("已读入", "有错误"))
-    with console.running():
-        result = run_rollup(paths, outputs, city_form=city_form, force=force,
-                            progress=lambda path, done, total, failed: console.advance(
-                                path, done, total, failed=failed))
+    try:
+        with console.running():
+            result = run_rollup(paths, outputs, city_form=city_form, force=force,
+                                progress=lambda path, done, total, failed: console.advance(
+                                    path, done, total, failed=failed))
+    except FormsUnreadable as exc:  # 不汇总：先列出各份的错误，再印与整批生成相同的汇总表
+        print_diagnostics(exc.diagnostics)
+        for line in exc.summary_lines():
+            _err.print(line, markup=False)
+        raise SystemExit(1) from None
     print_diagnostics(result.warnings)
     for path in result.written:
         _out.print(str(path), markup=False)

@@ -115,6 +115,16 @@ def minimum_width(rows: Sequence[Sequence[str]], size_pt: Decimal) -> int:
     return sum(_measure(rows, size_pt)[4]) if rows else 0
 
 
+def column_minimums(rows: Sequence[Sequence[str]], size_pt: Decimal, text_chars: int = 0) -> list[int]:
+    """各列的最小宽度（缇）：数字和两字表头不回行；文字列（指标、同比）另外至少留 ``text_chars`` 个字宽
+    （整段排成一行用不了这么宽时取一行的宽度），名称才不致一字一行。各列互不影响，可以分开相加。"""
+    if not rows:
+        return []
+    _, flexible, _, fit, least = _measure(rows, size_pt)
+    floor = _to_twips(text_chars * 1000 + SLACK, size_pt)
+    return [min(fit[c], max(least[c], floor)) if flexible[c] else least[c] for c in range(len(fit))]
+
+
 def column_widths(rows: Sequence[Sequence[str]], total: int, size_pt: Decimal) -> list[int]:
     """各列宽度（缇），总和等于 ``total``。
 

@@ -1,85 +1,78 @@
-"""gen rollup：五个县的表单汇总；合计、重算的率、同比都与手算一致；单位不一致、缺指标、率没有公式都有提示。"""
+"""gen rollup：五个县的表单汇总；合计、重算的率、同比都与手算一致；单位不一致、缺指标、率没有公式都有提示。
+
+五份县级表单在 tests/data/rollup/（数字取自 ../shared/seeds/ 的种子报告，出处写在每行的注释里，
+由 test_rollup_seeds.py 核对）；这里的测试只用这份副本，不需要 ../shared。
+"""
 
 from __future__ import annotations
 
+import shutil
+from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 
-from conftest import VALID_FORM
+from conftest import REPO
 from office import spreadsheet_to_csv
 from openpyxl import load_workbook
 
-# 每县：体检人数（本期, 上期）、实种剂次（本期, 上期）、应种剂次（本期, 上期）、住院分娩率、签约人数、培训人次
-FACTS = {
-    "甲县卫生健康委员会": ((15719, 7593), (1981, 1800), (2235, 2000), "99.1", (3200, "人"), 120),
-    "乙县卫生健康委员会": ((8200, 8000), (1500, 1450), (1600, 1500), "98.7", (2100, "人"), 80),
-    "丙县卫生健康委员会": ((6100, 6500), (900, 950), (1000, 1000), "97.5", (1800, "人次"), 60),
-    "丁县卫生健康委员会": ((4300, 4000), (700, 640), (720, 700), "99.4", (900, "人"), None),
-    "戊县卫生健康委员会": ((5681, 5407), (1419, 1360), (1445, 1400), "96.0", (1000, "人"), 40),
-}
+DATA = REPO / "tests" / "data" / "rollup"
+COUNTIES = ("甲县", "乙县", "丙县", "丁县", "戊县")  # 命令行上的顺序
 
 
-def county_form(unit: str, facts: tuple) -> str:  # type: ignore[type-arg]
-    exam, done, due, birth, (signed, signed_unit), trained = facts
-    text = f"""\
-  - 键: 体检人数
-    名称: 城乡居民健康体检人数
-    本期: {exam[0]}
-    上期: {exam[1]}
-    单位: 人
-  - 键: 实种剂次
-    名称: 实际接种剂次
-    本期: {done[0]}
-    上期: {done[1]}
-    单位: 剂次
-  - 键: 应种剂次
-    名称: 应种剂次
-    本期: {due[0]}
-    上期: {due[1]}
-    单位: 剂次
-  - 键: 接种率
-    名称: 适龄儿童疫苗接种率
-    公式: 实种剂次 / 应种剂次 * 100
-    单位: "%"
-  - 键: 住院分娩率
-    名称: 住院分娩率
-    本期: {birth}
-    单位: "%"
-  - 键: 签约人数
-    名称: 家庭医生签约人数
-    本期: {signed}
-    单位: {signed_unit}
-"""
-    if trained is not None:
-        text += f"  - 键: 培训人次\n    名称: 培训人次\n    本期: {trained}\n    单位: 人次\n"
-    start, end = VALID_FORM.index("指标:\n") + len("指标:\n"), VALID_FORM.index("工作开展情况:")
-    return VALID_FORM[:start].replace("贡觉县卫生健康委员会", unit) + text + VALID_FORM[end:]
+def county_text(county: str, unit: str | None = None) -> str:
+    """一个县的表单原文；``unit`` 换掉单位名称（县多时轮流用这五个县的数）。"""
+    text = (DATA / f"{county}.yaml").read_text(encoding="utf-8")
+    return text if unit is None else text.replace(f"单位: {county}卫生健康委员会", f"单位: {unit}")
 
 
 def write_counties(folder: Path) -> list[Path]:
     folder.mkdir()
     paths = []
-    for unit, facts in FACTS.items():
-        path = folder / f"{unit[:2]}.yaml"
-        path.write_text(county_form(unit, facts), encoding="utf-8")
+    for county in COUNTIES:
+        path = folder / f"{county}.yaml"
+        shutil.copyfile(DATA / f"{county}.yaml", path)
         paths.append(path)
     return paths
 
 
-# 手算：15719+8200+6100+4300+5681 = 40000；7593+8000+6500+4000+5407 = 31500；增长 8500/31500 = 26.98%
-# 实种 1981+1500+900+700+1419 = 6500；应种 2235+1600+1000+720+1445 = 7000；接种率 6500/7000 = 92.857… → 92.86
-# 上期 1800+1450+950+640+1360 = 6200；2000+1500+1000+700+1400 = 6600；6200/6600 = 93.939… → 93.94；下降1.08个百分点
-# 签约 3200+2100+1800+900+1000 = 9000；培训 120+80+60+40 = 300（丁县没有）
+# 手算（甲 + 乙 + 丙 + 丁 + 戊）：
+# 体检人数 本期 15719 + 6051 + 2500 + 1567 + 969 = 26806；上期 7593 + 5257 + 1500 + 1259 + 556 = 16165；
+#   同比 (26806 - 16165) / 16165 = 10641 / 16165 = 0.658274… → 增长65.83%
+# 实种剂次 27637 + 655 + 106 + 5257 + 400 = 34055；应种剂次 31179 + 658 + 110 + 6051 + 460 = 38458
+# 接种率（公式，用相加后的剂次重算）34055 / 38458 × 100 = 88.5511… → 88.55
+#   （各县的率：27637/31179 = 88.6397… → 88.64，655/658 → 99.54，106/110 → 96.36，5257/6051 → 86.88，
+#   400/460 → 86.96；它们的平均数 91.676 不是全市的率）
+# 签约人数 17518 + 6961 + 1644 + 1000 + 324 = 27447（乙县的单位是“户”：照加，并警告）
+# 培训人次 400 + 147 + 543 + 139 = 1229（丁县没有这个指标）
+# 监测率是率、没有公式：不相加
+# 惠民资金 567900 + 436440 + 57540 + 115240 + 54977.36 = 1232097.36
 EXPECTED = [
-    ["指标", "单位", "甲县卫生健康委员会", "乙县卫生健康委员会", "丙县卫生健康委员会", "丁县卫生健康委员会",
-     "戊县卫生健康委员会", "合计", "上期合计", "同比"],
-    ["城乡居民健康体检人数", "人", "15719", "8200", "6100", "4300", "5681", "40000", "31500", "增长26.98%"],
-    ["实际接种剂次", "剂次", "1981", "1500", "900", "700", "1419", "6500", "6200", "增长4.84%"],
-    ["应种剂次", "剂次", "2235", "1600", "1000", "720", "1445", "7000", "6600", "增长6.06%"],
-    ["适龄儿童疫苗接种率", "%", "88.64", "93.75", "90", "97.22", "98.2", "92.86", "93.94", "下降1.08个百分点"],
-    ["住院分娩率", "%", "99.1", "98.7", "97.5", "99.4", "96", "无法汇总（缺少公式）", "—", "—"],
-    ["家庭医生签约人数", "人", "3200", "2100", "1800", "900", "1000", "9000", "—", "—"],
-    ["培训人次", "人次", "120", "80", "60", "—", "40", "300", "—", "—"],
+    ["指标", "单位", *[f"{c}卫生健康委员会" for c in COUNTIES], "合计", "上期合计", "同比"],
+    ["城乡居民健康体检人数", "人", "15719", "6051", "2500", "1567", "969", "26806", "16165", "增长65.83%"],
+    ["实种剂次", "剂次", "27637", "655", "106", "5257", "400", "34055", "—", "—"],
+    ["应种剂次", "剂次", "31179", "658", "110", "6051", "460", "38458", "—", "—"],
+    ["免疫规划疫苗接种率", "%", "88.64", "99.54", "96.36", "86.88", "86.96", "88.55", "—", "—"],
+    ["家庭医生签约人数", "人", "17518", "6961", "1644", "1000", "324", "27447", "—", "—"],
+    ["基层医务人员培训人次", "人次", "400", "147", "543", "—", "139", "1229", "—", "—"],
+    ["青少年脊柱弯曲异常监测率", "%", "91.5", "90", "100", "72.62", "88.64", "无法汇总（缺少公式）", "—", "—"],
+    ["惠民补助资金", "元", "567900", "436440", "57540", "115240", "54977.36", "1232097.36", "—", "—"],
 ]
+
+
+def test_city_rate_is_recomputed_from_summed_counts(tmp_path: Path) -> None:
+    """全市接种率 = 相加后的实种剂次 ÷ 相加后的应种剂次（用分数精确计算，再四舍五入到两位）。"""
+    from generator.rollup import collect, read_counties, totals
+
+    result, _ = totals(collect(read_counties(write_counties(tmp_path / "县级"))))
+    exact = Fraction(27637 + 655 + 106 + 5257 + 400, 31179 + 658 + 110 + 6051 + 460) * 100
+    assert exact == Fraction(3405500, 38458)
+    rounded = Fraction(int(exact * 100 + Fraction(1, 2)), 100)  # 四舍五入到 0.01
+    assert result["接种率"].values["本期"] == Decimal(rounded.numerator) / rounded.denominator == Decimal("88.55")
+    county_rates = [Fraction(27637, 31179), Fraction(655, 658), Fraction(106, 110), Fraction(5257, 6051),
+                    Fraction(400, 460)]
+    assert round(sum(county_rates) / 5 * 100, 2) != Decimal("88.55")  # 各县率的平均数是错的
+    assert result["惠民资金"].values["本期"] == Decimal("1232097.36")
+    assert result["监测率"].problem == "无法汇总（缺少公式）" and result["监测率"].values["本期"] is None
 
 
 def test_rollup_totals_and_warnings(gen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
@@ -87,7 +80,7 @@ def test_rollup_totals_and_warnings(gen, tmp_path: Path) -> None:  # type: ignor
     md = tmp_path / "全市.md"
     result = gen("rollup", str(tmp_path / "县级" / "*.yaml"), "-o", str(md), "-o", str(tmp_path / "全市.xlsx"))
     assert result.code == 0, result.err
-    assert result.out.splitlines()[-1] == "已汇总 5 份表单的 7 个指标，3 条提示。"
+    assert result.out.splitlines()[-1] == "已汇总 5 份表单的 8 个指标，3 条提示。"
     folder = tmp_path / "县级"
     assert result.err.replace(str(folder), "D").splitlines() == [
         # 标准错误不是终端：不画进度条，每读完一份印一行（与 gen report 整批生成相同）
@@ -96,19 +89,21 @@ def test_rollup_totals_and_warnings(gen, tmp_path: Path) -> None:  # type: ignor
         "[3/5] 已读入：D/乙县.yaml",
         "[4/5] 已读入：D/戊县.yaml",
         "[5/5] 已读入：D/甲县.yaml",
-        "警告：指标“签约人数”的单位不一致：D/丁县.yaml:28 是“人”，D/丙县.yaml:28 是“人次”。"
+        "警告：指标“签约人数”的单位不一致：D/丁县.yaml:24 是“人”，D/乙县.yaml:24 是“户”。"
         "请统一后再汇总（合计是把数字直接相加的）。",
         "警告：指标“培训人次”在 丁县卫生健康委员会（D/丁县.yaml）里没有，合计只包括填了它的 4 份表单。",
-        "警告：指标“住院分娩率”（住院分娩率）是率（%），没有公式，各县的率不能相加，合计一栏写了“无法汇总（缺少公式）”。"
-        "请在各县表单里给它写公式，如 公式: 分子的键 / 分母的键 * 100，再汇总就能算出全市的率。",
+        "警告：指标“监测率”（青少年脊柱弯曲异常监测率）是率（%），没有公式，各县的率不能相加，合计一栏写了"
+        "“无法汇总（缺少公式）”。请在各县表单里给它写公式，如 公式: 分子的键 / 分母的键 * 100，再汇总就能算出全市的率。",
     ]
     lines = md.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "# 主要指标汇总表"
     rows = [[cell.strip() for cell in line.strip("|").split("|")] for line in lines[2:] if line.startswith("|")]
-    assert [rows[0], *rows[2:]] == [sorted_header(EXPECTED[0]), *[sorted_row(r) for r in EXPECTED[1:]]]
+    # 文件按名字排序读入（丁、丙、乙、戊、甲）；培训人次最后出现（丁县没有它，它第一次出现在丙县）
+    expected = [EXPECTED[i] for i in (1, 2, 3, 4, 5, 7, 8, 6)]
+    assert [rows[0], *rows[2:]] == [sorted_header(EXPECTED[0]), *[sorted_row(r) for r in expected]]
 
 
-ORDER = sorted(range(5), key=lambda i: [*FACTS][i][:2])  # 文件按名字排序：丁、丙、乙、戊、甲
+ORDER = sorted(range(5), key=lambda i: COUNTIES[i])  # 文件按名字排序：丁、丙、乙、戊、甲
 
 
 def sorted_header(header: list[str]) -> list[str]:
@@ -169,7 +164,7 @@ CITY = """\
   - 键: 签约人数
     名称: 家庭医生签约人数
     单位: 人
-    本期: 9000
+    本期: 27447
   - 键: 接种率
     名称: 适龄儿童疫苗接种率
     公式: 实种剂次 / 应种剂次 * 100
@@ -193,23 +188,25 @@ def test_rollup_writes_totals_into_the_city_form(gen, tmp_path: Path) -> None:  
     result = gen(*args)
     assert result.code == 0, result.err
     assert result.err.replace(str(city), "C").splitlines()[-3:] == [
-        "C:9:9: 警告：指标“体检人数”的本期填的是 39000，各县合计是 40000，没有改动。要换成合计，请加 --force。",
+        "C:9:9: 警告：指标“体检人数”的本期填的是 39000，各县合计是 26806，没有改动。要换成合计，请加 --force。",
         "        本期: 39000   # 快报数",
         "              ^"]
-    assert result.out.splitlines()[-1] == f"{city}：写入了 6 项，1 项与已填的数不同，没有改动。"
+    assert result.out.splitlines()[-1] == f"{city}：写入了 5 项，1 项与已填的数不同，没有改动。"
     text = city.read_text(encoding="utf-8")
-    # 注释、顺序、办事员的数都在；签约人数的上期合计没有（丙县单位不同也照加，但各县都没有上期）
+    # 注释、顺序、办事员的数都在；写入：体检人数的上期，新加实种剂次、应种剂次、培训人次、惠民资金（只有本期）；
+    # 签约人数已填的数等于合计（乙县单位不同也照加），不动
     assert text.startswith("# 市本级表单：合计由 gen rollup 写入\n")
     assert "  # 下面这个数是办事员自己填的，与合计不同\n" in text
-    assert "    本期: 39000   # 快报数\n    上期: 31500\n    单位: 人\n" in text
-    assert "  - 键: 签约人数\n    名称: 家庭医生签约人数\n    单位: 人\n    本期: 9000\n" in text
+    assert "    本期: 39000   # 快报数\n    上期: 16165\n    单位: 人\n" in text
+    assert "  - 键: 签约人数\n    名称: 家庭医生签约人数\n    单位: 人\n    本期: 27447\n" in text
     assert "    公式: 实种剂次 / 应种剂次 * 100\n    单位: \"%\"\n  - 键: 实种剂次\n" in text
-    assert "  - 键: 培训人次\n    名称: 培训人次\n    本期: 300\n    单位: 人次\n" in text
-    assert "住院分娩率" not in text  # 率没有公式：不写
+    assert "  - 键: 培训人次\n    名称: 基层医务人员培训人次\n    本期: 1229\n    单位: 人次\n" in text
+    assert "  - 键: 惠民资金\n    名称: 惠民补助资金\n    本期: 1232097.36\n    单位: 元\n" in text
+    assert "监测率" not in text  # 率没有公式：不写
     assert gen("check", str(city)).code == 0
     forced = gen(*args, "--force")
     assert forced.code == 0, forced.err
-    assert "    本期: 40000   # 快报数\n" in city.read_text(encoding="utf-8")
+    assert "    本期: 26806   # 快报数\n" in city.read_text(encoding="utf-8")
     assert forced.out.splitlines()[-1] == f"{city}：写入了 1 项。"
 
 
@@ -226,8 +223,8 @@ def test_rollup_docx_is_a_valid_attachment(gen, tmp_path: Path) -> None:  # type
     assert [p.text for p in word.paragraphs if p.text] == ["附件", "主要指标汇总表"]
     rows = [[cell.text for cell in row.cells] for row in word.tables[0].rows]
     assert rows[0] == ["指标", "单位", "丁县", "丙县", "乙县", "戊县", "甲县", "合计", "同比"]
-    assert rows[4] == ["适龄儿童疫苗接种率", "%", "97.22", "90", "93.75", "98.2", "88.64", "92.86", "下降1.08个百分点"]
-    assert rows[5][-2:] == ["无法汇总", "—"]
+    assert rows[4] == ["免疫规划疫苗接种率", "%", "86.88", "96.36", "99.54", "86.96", "88.64", "88.55", "—"]
+    assert rows[6][0] == "青少年脊柱弯曲异常监测率" and rows[6][-2:] == ["无法汇总", "—"]
 
 
 def test_short_names_keep_the_county_character() -> None:
@@ -238,16 +235,32 @@ def test_short_names_keep_the_county_character() -> None:
     assert short_names(["甲", "乙"]) == ["甲", "乙"]
 
 
-def test_rollup_progress_names_the_form_with_errors(gen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
-    paths = write_counties(tmp_path / "县级")
-    broken = paths[1]  # 乙县
-    broken.write_text(broken.read_text(encoding="utf-8").replace("本期: 8200", "本期: 八千二"), encoding="utf-8")
-    result = gen("rollup", *map(str, paths), "-o", str(tmp_path / "汇总.md"))
+def test_rollup_refuses_when_a_form_has_errors(gen, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """一份表单读不进就不汇总（少一个县，合计悄悄偏小）：进度、各份的错误，最后是与整批生成相同的汇总表。"""
+    monkeypatch.chdir(tmp_path)  # 相对路径：汇总表的列宽与临时文件夹的长短无关
+    paths = [path.relative_to(tmp_path) for path in write_counties(tmp_path / "县级")]
+    for path, old, new in ((paths[1], "本期: 6051", "本期: 六千零五十一"), (paths[2], "年度: 2024", "年度: 二〇二四")):
+        path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+    result = gen("rollup", *map(str, paths), "-o", "汇总.md")
     assert result.code == 1
-    lines = result.err.replace(str(tmp_path / "县级"), "D").splitlines()
-    assert lines[:5] == ["[1/5] 已读入：D/甲县.yaml", "[2/5] 有错误：D/乙县.yaml", "[3/5] 已读入：D/丙县.yaml",
-                         "[4/5] 已读入：D/丁县.yaml", "[5/5] 已读入：D/戊县.yaml"]
-    assert lines[5].startswith("D/乙县.yaml:")  # 然后是乙县的错误，带行号
+    assert result.err.splitlines() == [
+        "[1/5] 已读入：县级/甲县.yaml",
+        "[2/5] 有错误：县级/乙县.yaml",
+        "[3/5] 有错误：县级/丙县.yaml",
+        "[4/5] 已读入：县级/丁县.yaml",
+        "[5/5] 已读入：县级/戊县.yaml",
+        "县级/乙县.yaml:9:9: 错误：“指标 第1项 本期”：本期要填数字，现在填的是“六千零五十一”。",
+        "        本期: 六千零五十一   # 001：一号管三天人数",
+        "              ^",
+        "县级/丙县.yaml:4:5: 错误：“年度”：要写阿拉伯数字，如 2024。",
+        "    年度: 二〇二四",
+        "          ^",
+        "共 5 份表单：读入 3 份，失败 2 份。",
+        "  结果  表单            第一个错误",
+        "  失败  县级/乙县.yaml  县级/乙县.yaml:9:9: “指标 第1项 本期”：本期要填数字，现在填的是“六千零五十一”。",
+        "  失败  县级/丙县.yaml  县级/丙县.yaml:4:5: “年度”：要写阿拉伯数字，如 2024。",
+        "有表单读不进，没有汇总，也没有写出任何文件：少了哪个县，全市合计就会偏小。请改正上面的错误后重新运行。",
+    ]
     assert result.out == ""
     assert not (tmp_path / "汇总.md").exists()
 
@@ -270,3 +283,23 @@ def test_rollup_progress_bar_on_a_terminal() -> None:
     drawn = screen.getvalue()
     assert "读入中" in drawn and "3/3" in drawn and "剩余" in drawn
     assert "[2/3]" not in drawn and "有错误" not in drawn
+
+
+def test_readme_excerpt_and_picture_are_current(gen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """README 里汇总表的节选与这五份表单的汇总结果一致（前两个县、“…”、合计、上期合计、同比），图片在。"""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### 市级单位：汇总各县的指标"):]
+    section = section[:section.index("\n## ")]
+    picture = "](docs/rollup-table.png)"
+    assert picture in section and (REPO / "docs" / "rollup-table.png").stat().st_size > 10_000
+    excerpt = [[cell.strip() for cell in line.strip("|").split("|")] for line in section.splitlines()
+               if line.startswith("| ") and "…" in line]
+    assert excerpt[0] == ["指标", "单位", "甲县", "乙县", "…", "合计", "上期合计", "同比"]
+    md = tmp_path / "汇总.md"
+    assert gen("rollup", *map(str, write_counties(tmp_path / "县级")), "-o", str(md)).code == 0
+    rows = {row[0]: row for row in ([cell.strip() for cell in line.strip("|").split("|")]
+                                    for line in md.read_text(encoding="utf-8").splitlines() if line.startswith("| "))}
+    assert len(excerpt) == 4
+    for row in excerpt[1:]:
+        full = rows[row[0]]
+        assert row == [*full[:4], "…", *full[-3:]], row[0]

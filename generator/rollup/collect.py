@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import Diagnostic, FormError, GenError, Severity
+from ..errors import Diagnostic, FormError, GenError, Severity, display_width
 from ..indicators import Indicator
 from ..loader import load_form_file
 from ..validate import locate, validate_form
@@ -34,20 +34,52 @@ class Collected:
         return [county.indicators.get(key) for county in self.counties]
 
 
+class FormsUnreadable(FormError):
+    """有表单读不进：不汇总（少一个县，全市合计就悄悄偏小），列出每份的错误和一张汇总表。"""
+
+    def __init__(self, diagnostics: list[Diagnostic], failed: list[tuple[Path, Diagnostic]], total: int) -> None:
+        super().__init__(diagnostics)
+        self.failed = failed
+        self.total = total
+
+    def summary_lines(self) -> list[str]:
+        """与 gen report 整批生成的汇总表同样的格式：成功、失败各几份，每份失败的第一个错误。"""
+        rows = [(str(path), _first(diagnostic)) for path, diagnostic in self.failed]
+        width = max(display_width(form) for form, _ in [("表单", ""), *rows])
+        lines = [f"共 {self.total} 份表单：读入 {self.total - len(rows)} 份，失败 {len(rows)} 份。",
+                 f"  结果  {_pad('表单', width)}  第一个错误"]
+        lines += [f"  失败  {_pad(form, width)}  {reason}" for form, reason in rows]
+        lines.append("有表单读不进，没有汇总，也没有写出任何文件：少了哪个县，全市合计就会偏小。"
+                     "请改正上面的错误后重新运行。")
+        return lines
+
+
+def _first(diagnostic: Diagnostic) -> str:
+    message = diagnostic.message.partition("\n")[0]
+    return f"{diagnostic.location}: {message}" if diagnostic.location else message
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * (width - display_width(text))
+
+
 Progress = Callable[[Path, int, int, bool], None]
 """每读完一份表单调用：``progress(表单, 已读份数, 总份数, 是否有错误)``。"""
 
 
 def read_counties(paths: Sequence[Path], progress: Progress | None = None) -> list[County]:
-    """逐份读入；有错误的表单一起报告（每份都带自己的文件和行号）。"""
+    """逐份读入；有错误的表单一起报告（每份都带自己的文件和行号），不汇总。"""
     counties: list[County] = []
     problems: list[Diagnostic] = []
+    failed: list[tuple[Path, Diagnostic]] = []
     for done, path in enumerate(paths, 1):
         try:
             loaded = load_form_file(path)
             form, _warnings = validate_form(loaded)
         except GenError as exc:
             problems.extend(exc.diagnostics)
+            errors = [d for d in exc.diagnostics if d.severity is Severity.ERROR] or exc.diagnostics
+            failed.append((path, errors[0]))
             if progress:
                 progress(path, done, len(paths), True)
             continue
@@ -58,8 +90,8 @@ def read_counties(paths: Sequence[Path], progress: Progress | None = None) -> li
             line, _, exact = locate(loaded.data, ("指标", index, "键"))
             places[indicator.key] = f"{path}:{line}" if exact else str(path)
         counties.append(County(path, form.unit, {i.key: i for i in form.indicators}, places, form.date))
-    if problems:
-        raise FormError(problems)
+    if failed:
+        raise FormsUnreadable(problems, failed, len(paths))
     return counties
 
 

@@ -1,4 +1,5 @@
-"""汇总表写成 .docx：用报告的 Word 写出器，按 GB/T 9704 的附件版式排一张表（左上角“附件”，第三行居中表名）。"""
+"""汇总表写成 .docx：用报告的 Word 写出器，按 GB/T 9704 的附件版式排表（左上角“附件”，第三行居中表名）；
+县多时横排、缩小表格字号或拆成几张续表（见 pages）。"""
 
 from __future__ import annotations
 
@@ -6,14 +7,14 @@ import datetime as dt
 from typing import Any
 
 from ..document import Block, BlockKind, Document, Run
-from ..docx_styles import landscape, text_width_mm
 from ..docx_writer import build_docx
-from ..layout import mm_to_twips
 from ..models import Form
-from ..style_profile import StyleProfile, load_profile
-from ..table_layout import minimum_width
+from ..style_profile import load_profile
+from .pages import plan
 from .table import Table, cell_text
 from .totals import NO_FORMULA
+
+CONTINUED = "续表"
 
 
 def short_names(names: list[str]) -> list[str]:
@@ -32,24 +33,17 @@ def to_docx(table: Table, title: str, unit: str, date: dt.date) -> bytes:
     counties = len(table.header) - 5  # 指标、单位 在前，合计、上期合计、同比 在后
     keep = [c for c in range(len(table.header)) if table.header[c] != "上期合计"]
     header = [*table.header[:2], *short_names(table.header[2:2 + counties]), *table.header[2 + counties:]]
-    # 表格排在 A4 竖版的版心里：不排“上期合计”（同比已经写明变化），合计一栏的长说明换成短的，
-    # 数字列才不致被挤得回行
+    # 表格要排进 A4 的版心（竖版、横版、小一号字或拆成几张，见 pages.plan）：不排“上期合计”
+    # （同比已经写明变化），合计一栏的长说明换成短的，数字列才不致被挤得回行
     rows = (tuple(header[c] for c in keep),
             *[tuple("无法汇总" if row[c] == NO_FORMULA else cell_text(row[c]) for c in keep) for row in table.rows])
-    doc = Document([
-        Block(BlockKind.ATTACHMENT, (Run("附件"),)),
-        Block(BlockKind.ATTACHMENT_TITLE, (Run(title),)),
-        Block(BlockKind.TABLE, rows=rows),
-    ])
+    layout = plan(rows, load_profile())
+    blocks = [Block(BlockKind.ATTACHMENT, (Run("附件"),)), Block(BlockKind.ATTACHMENT_TITLE, (Run(title),))]
+    for number, part in enumerate(layout.parts):
+        if number:  # 拆开的表：另起一页，左上角“续表”，表头照样有“指标”“单位”
+            blocks.append(Block(BlockKind.ATTACHMENT, (Run(CONTINUED),)))
+        blocks.append(Block(BlockKind.TABLE, rows=part))
     # 文件属性（作者、日期）只用到单位和日期：不为它们编一份完整的表单
     properties: dict[str, Any] = {"unit": unit, "date": date}
     form = Form.model_construct(**properties)
-    return build_docx(doc, form, page_for(rows, load_profile()))
-
-
-def page_for(rows: tuple[tuple[str, ...], ...], profile: StyleProfile) -> StyleProfile:
-    """竖版的版心排不下（县多时，数字或两字表头要回行）就改用横版，表格按横版的版心排。
-    横版也排不下时仍用横版，由表格的列宽计算按比例压缩（见 table_layout._overfull）。"""
-    if minimum_width(rows, profile.sizes.table) <= mm_to_twips(text_width_mm(profile)):
-        return profile
-    return landscape(profile)
+    return build_docx(Document(blocks), form, layout.profile)
