@@ -133,3 +133,50 @@ def test_file_changed_on_disk_asks_before_saving(server: tuple[str, Path], brows
     assert form.read_text(encoding="utf-8") == OTHER
     assert driver.find_element(By.ID, "file-name").text == "表单.yaml"
     wait.until(lambda d: d.find_element(By.ID, "field-单位").get_attribute("value") == "贡觉县卫生健康委员会")
+
+
+def test_indicator_rows_are_added_moved_and_deleted(server: tuple[str, Path], browser) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+
+    url, form = server
+    driver = browser
+    wait = _open(driver, url)
+
+    def rows() -> list[str]:
+        return [str(cell.get_attribute("value")) for cell in
+                driver.find_elements(By.CSS_SELECTOR, "#indicator-table tbody tr input[data-column=键]")]
+
+    # 添加一行，填名称：键按名称建议（与已有的键不重复）
+    driver.find_element(By.XPATH, "//button[text()='添加一个指标']").click()
+    wait.until(lambda d: rows() == ["体检人数", "新指标"])
+    name = driver.find_elements(By.CSS_SELECTOR, "#indicator-table tbody tr input[data-column=名称]")[1]
+    name.clear()
+    name.send_keys("体检人数（复查）", Keys.TAB)
+    wait.until(lambda d: rows() == ["体检人数", "体检人数复查"])
+    assert "  - 键: 体检人数复查\n    名称: 体检人数（复查）\n    本期: 0\n" in _source(driver)
+
+    # 上移：两个指标在原文里换了位置，第一项的注释、写法不变
+    driver.find_elements(By.CSS_SELECTOR, "#indicator-table tbody tr button[data-action=up]")[1].click()
+    wait.until(lambda d: rows() == ["体检人数复查", "体检人数"])
+    assert "指标:\n  - 键: 体检人数复查\n    名称: 体检人数（复查）\n    本期: 0\n  - 键: 体检人数\n" in _source(driver)
+
+    # 删除（先确认）
+    driver.find_elements(By.CSS_SELECTOR, "#indicator-table tbody tr button[data-action=delete]")[0].click()
+    driver.switch_to.alert.accept()
+    wait.until(lambda d: rows() == ["体检人数"])
+    assert _source(driver) == FORM
+
+    # 指标文件：只读显示，表格里的指标灰色列出，算出的同比照样有
+    (form.parent / "指标.csv").write_text("键,名称,本期,上期,单位\n门诊人次,门诊诊疗人次,1200,1000,人次\n",
+                                          encoding="utf-8")
+    driver.find_element(By.CSS_SELECTOR, "[data-tab=source-pane]").click()
+    driver.execute_script(
+        "const s = document.getElementById('source'); const at = s.value.indexOf('指标:');"
+        "s.focus(); s.setSelectionRange(at, at);")
+    driver.find_element(By.ID, "source").send_keys("指标文件: 指标.csv\n")
+    driver.find_element(By.CSS_SELECTOR, "[data-tab=fields-pane]").click()
+    wait.until(lambda d: d.find_elements(By.ID, "indicator-file"))
+    assert driver.find_element(By.ID, "indicator-file").text.startswith("指标文件：指标.csv（只读）。")
+    wait.until(lambda d: [c.text for c in d.find_elements(By.CSS_SELECTOR, "#indicator-table tr.from-sheet td")][:5]
+               == ["门诊人次", "门诊诊疗人次", "1200", "1000", "增长20.00%"])

@@ -6,7 +6,7 @@
 // 第二个参数是一个函数，每次弹出列表时调用，返回可选的文字（不含 {{ }}）；这样键变了不用重新挂。
 // 选中一项（回车、Tab 或点击）后补上其余的字和“}}”，并在元素上触发 input 事件，
 // 所以元素原来的 input 监听照常工作；change 事件仍由浏览器在离开这一格时触发。
-// 整页只有一个列表（<ul id="suggest">），第一次用到时建在 <body> 末尾，显示在当前元素下方。
+// 整页只有一个列表（<ul id="suggest">），第一次用到时建在 <body> 末尾，显示在光标下方。
 
 const OPEN = /\{\{\s*([^{}\s]*)$/;
 const LIMIT = 30;
@@ -57,11 +57,35 @@ function show(element, getOptions) {
     li.addEventListener("mousedown", (event) => { event.preventDefault(); complete(element, option); });
     return li;
   }));
-  const rect = element.getBoundingClientRect();
-  box.style.left = `${Math.max(0, rect.left)}px`;
-  box.style.top = `${Math.min(rect.bottom, window.innerHeight - 40)}px`;
+  const at = caret(element);
+  box.style.left = `${Math.max(0, Math.min(at.left, window.innerWidth - 240))}px`;
+  box.style.top = `${Math.max(0, Math.min(at.top, window.innerHeight - 60))}px`;
   box.hidden = false;
   owner = element;
+}
+
+// 光标在屏幕上的位置（列表显示在它下方）：用一个与元素同样排版的隐形 div 量出来。
+const COPIED = ["fontFamily", "fontSize", "fontWeight", "lineHeight", "letterSpacing", "tabSize", "paddingTop",
+  "paddingRight", "paddingBottom", "paddingLeft", "borderTopWidth", "borderRightWidth", "borderBottomWidth",
+  "borderLeftWidth", "boxSizing", "whiteSpace", "wordBreak", "overflowWrap"];
+
+function caret(element) {
+  const rect = element.getBoundingClientRect();
+  const style = getComputedStyle(element);
+  const mirror = document.createElement("div");
+  for (const name of COPIED) mirror.style[name] = style[name];
+  if (element.tagName !== "TEXTAREA") mirror.style.whiteSpace = "pre";
+  Object.assign(mirror.style, { position: "fixed", visibility: "hidden", left: "0", top: "0", overflow: "hidden",
+    width: `${rect.width}px` });
+  mirror.textContent = element.value.slice(0, element.selectionStart);
+  const mark = document.createElement("span");
+  mark.textContent = "\u200b";
+  mirror.appendChild(mark);
+  document.body.appendChild(mirror);
+  const left = rect.left + mark.offsetLeft - element.scrollLeft;
+  const top = rect.top + mark.offsetTop + mark.offsetHeight - element.scrollTop;
+  mirror.remove();
+  return { left: Math.min(Math.max(left, rect.left), rect.right), top: Math.min(Math.max(top, rect.top), rect.bottom) };
 }
 
 function complete(element, option) {

@@ -86,13 +86,10 @@ async function check() {
   state.sentenceNames = data.sentence_names || [];
   fillFields(state.inputs, data.outline);
   const editing = document.activeElement;  // 正在填的那一格不重建，免得打断输入
-  const typing = (box) => editing && editing.tagName === "INPUT" && editing.type !== "checkbox"
-    && box.contains(editing);
+  const typing = (box) => editing && editing.tagName === "INPUT" && box.contains(editing);
   if (!typing($("items"))) buildItems($("items"), data.outline, itemAction);
-  if (!typing($("indicators"))) {
-    buildIndicators($("indicators"), data.outline, indicatorEdit);
-    for (const input of $("indicators").querySelectorAll("input[data-column=表述]")) attachAutocomplete(input, sentenceNames);
-  }
+  buildIndicators($("indicators"), data.outline, indicatorEdit);  // 正在表格里填写时只就地刷新（indicators.js）
+  for (const input of $("indicators").querySelectorAll("input[data-column=表述]")) attachAutocomplete(input, sentenceNames);
   showFindings(data.diagnostics, data.outline || {});
   updateGutter(data.diagnostics);
   if (data.preview !== null) {

@@ -23,7 +23,9 @@ export function suggestKey(name, taken = []) {
   return key;
 }
 
-function cellInput(row, index, column, kind, help, rows, onEdit) {
+// 行的数据放在表格上（table.rows_），就地刷新后事件处理读到的也是最新的值
+function cellInput(table, index, column, kind, help, onEdit) {
+  const row = table.rows_[index];
   const input = document.createElement("input");
   input.dataset.column = column;
   input.title = help;
@@ -39,7 +41,8 @@ function cellInput(row, index, column, kind, help, rows, onEdit) {
   if (column === "本期" && row["公式"]) input.placeholder = "由公式算出";
   input.addEventListener("change", () => {
     const edits = [[column, input.value]];
-    if (column === "名称" && (row["键"] ?? NEW_KEY) === NEW_KEY && input.value.trim()) {
+    const rows = table.rows_;
+    if (column === "名称" && (rows[index]["键"] ?? NEW_KEY) === NEW_KEY && input.value.trim()) {
       const taken = rows.filter((_, i) => i !== index).map((r) => r["键"]);
       edits.push(["键", suggestKey(input.value, taken)]);
     }
@@ -55,7 +58,34 @@ function button(text, action, onClick) {
   return node;
 }
 
+function computedText(computed, row, column) {
+  return (computed[row["键"]] || {})[column] ?? "";
+}
+
+// 正在表格里填写时（光标在某一格）不重建表格，只就地刷新别的格：键的建议、算出的同比等马上看得到，
+// 正在填的那一格不被打断。行数或指标文件变了才重建。
+function refresh(container, outline) {
+  const table = container.querySelector("#indicator-table");
+  const rows = (outline && outline.indicators) || [];
+  const fromSheet = (outline && outline.sheet_indicators) || [];
+  if (!table || !container.contains(document.activeElement) || table.rows_.length !== rows.length
+      || table.querySelectorAll("tr.from-sheet").length !== fromSheet.length) return false;
+  table.rows_ = rows;
+  const computed = (outline && outline.computed) || {};
+  table.querySelectorAll("tbody tr:not(.from-sheet)").forEach((tr, index) => {
+    for (const input of tr.querySelectorAll("input")) {
+      if (input === document.activeElement) continue;
+      const value = rows[index][input.dataset.column];
+      if (input.type === "checkbox") input.checked = value === "true";
+      else input.value = value ?? "";
+    }
+    for (const cell of tr.querySelectorAll("td.computed")) cell.textContent = computedText(computed, rows[index], cell.dataset.column);
+  });
+  return true;
+}
+
 export function buildIndicators(container, outline, onEdit) {
+  if (refresh(container, outline)) return;
   container.replaceChildren();
   const rows = (outline && outline.indicators) || [];
   const computed = (outline && outline.computed) || {};
@@ -72,6 +102,7 @@ export function buildIndicators(container, outline, onEdit) {
   }
   const table = document.createElement("table");
   table.id = "indicator-table";
+  table.rows_ = rows;
   const head = table.createTHead().insertRow();
   for (const [column, kind, help] of [...COLUMNS, ["", "", ""]]) {
     const th = Object.assign(document.createElement("th"), { textContent: kind === "computed" ? `${column}（算出）` : column, title: help });
@@ -85,9 +116,9 @@ export function buildIndicators(container, outline, onEdit) {
       if (kind === "computed") {
         cell.className = "computed";
         cell.dataset.column = column;
-        cell.textContent = (computed[row["键"]] || {})[column] ?? "";
+        cell.textContent = computedText(computed, row, column);
       } else {
-        cell.appendChild(cellInput(row, index, column, kind, help, rows, onEdit));
+        cell.appendChild(cellInput(table, index, column, kind, help, onEdit));
       }
     }
     tr.insertCell().append(
@@ -101,7 +132,7 @@ export function buildIndicators(container, outline, onEdit) {
     for (const [column, kind] of COLUMNS) {
       const cell = tr.insertCell();
       cell.dataset.column = column;
-      cell.textContent = kind === "computed" ? ((computed[row["键"]] || {})[column] ?? "") : (row[column] ?? "");
+      cell.textContent = kind === "computed" ? computedText(computed, row, column) : (row[column] ?? "");
     }
     tr.insertCell().textContent = "来自指标文件";
   }
