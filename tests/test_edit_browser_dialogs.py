@@ -59,6 +59,15 @@ def test_autocomplete_in_a_field_and_the_indicator_table(server: tuple[str, Path
     intro.send_keys(Keys.TAB)
     wait.until(lambda d: "体检增长107.02%。15719人" in preview.text)
 
+    # 字段页里后来才建的文字框（事项的标题）也有补全
+    title = driver.find_element(By.CSS_SELECTOR, "#items ul[data-section=工作开展情况] li:nth-child(2) input.item-title")
+    title.send_keys(Keys.END, "{{体检人数.同")
+    wait.until(lambda d: d.find_element(By.ID, "suggest").is_displayed())
+    assert [li.text for li in driver.find_elements(By.CSS_SELECTOR, "#suggest li")] == ["体检人数.同比"]
+    title.send_keys(Keys.ESCAPE)
+    assert not driver.find_element(By.ID, "suggest").is_displayed()
+    title.send_keys(Keys.BACK_SPACE * 8)  # 删去刚打的 8 个字：标题不变
+
     # 指标表格：算出的同比与文档相同；“表述”里只补本指标的 {{本期}} 等
     computed = driver.find_element(By.CSS_SELECTOR, "#indicator-table tbody tr td.computed[data-column=同比]")
     assert computed.text == "增长107.02%"

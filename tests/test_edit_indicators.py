@@ -3,13 +3,18 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
 from conftest import VALID_FORM
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_edit_server import ORIGIN, client
 
-from generator.edit.indicators import COLUMNS
+from generator.edit.fields import _load
+from generator.edit.guard import Refused
+from generator.edit.indicators import COLUMNS, edit_indicator
 from generator.indicators import Indicator
 
 TWO = VALID_FORM.replace("    单位: 人\n", """\
@@ -115,3 +120,22 @@ def test_indicators_from_the_indicator_file_are_shown_read_only(form_file, tmp_p
     found = client(form_file(sheet)).post("/api/check", json={"name": "表单.yaml", "text": sheet},
                                           headers=ORIGIN).json()
     assert found["outline"]["indicator_file"] == "指标.xlsx（工作表 2024）"
+
+
+@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(action=st.sampled_from(["set", "add", "delete", "up", "down", "move", None]),
+       index=st.one_of(st.integers(-1, 3), st.booleans(), st.none(), st.text(max_size=2)),
+       column=st.one_of(st.sampled_from(COLUMNS), st.text(max_size=3), st.none()),
+       value=st.one_of(st.text(max_size=12), st.sampled_from(["true", "false", "3", "-1.5", "{{本期}}", "a\nb", "'", "#"]),
+                       st.integers(), st.none()))
+def test_random_edits_give_readable_yaml_or_a_chinese_refusal(action: object, index: object, column: object,
+                                                              value: object) -> None:
+    """任何请求：要么得到仍能读进来的表单（其余部分不变），要么得到一句中文的拒绝，从不抛别的异常。"""
+    try:
+        text = edit_indicator(TWO, index, column, value, action)
+    except Refused as refused:
+        assert refused.status in (400, 422) and re.search(r"[\u4e00-\u9fff]", refused.message)
+        return
+    data = _load(text)
+    assert list(data) == list(_load(TWO))
+    assert text.split("工作开展情况:")[1] == TWO.split("工作开展情况:")[1]

@@ -1,9 +1,12 @@
 // {{ 自动补全：在任一输入框或多行文本框里打出“{{”后，列出指标的键和属性（{{体检人数.同比}}）。
 //
-// 用法（每个元素调用一次）：
-//   import { attachAutocomplete, referenceOptions } from "./autocomplete.js";
-//   attachAutocomplete(textarea, () => referenceOptions(state.keys, state.attributes));
-// 第二个参数是一个函数，每次弹出列表时调用，返回可选的文字（不含 {{ }}）；这样键变了不用重新挂。
+// 用法：
+//   import { attachAutocomplete } from "./autocomplete.js";
+//   attachAutocomplete(textarea);                      // 一个元素调用一次：候选是指标的键和“键.属性”
+//   attachAutocomplete(input, () => ["本期", "同比"]);  // 也可以给出自己的候选（每次弹出列表时调用）
+// “字段”页（#fields-pane）里的文字框不用逐个挂：editor.js 调用 attachWithin(字段页)，任何 <textarea> 或
+// <input type=text> 第一次得到焦点时自动挂上（后来才建的事项编辑框也一样）。不要补全的区域加
+// data-autocomplete="off"（指标表格就是这样：只有“表述”一列单独挂，候选是 {{本期}} 之类）。
 // 选中一项（回车、Tab 或点击）后补上其余的字和“}}”，并在元素上触发 input 事件，
 // 所以元素原来的 input 监听照常工作；change 事件仍由浏览器在离开这一格时触发。
 // 整页只有一个列表（<ul id="suggest">），第一次用到时建在 <body> 末尾，显示在光标下方。
@@ -12,6 +15,7 @@ const OPEN = /\{\{\s*([^{}\s]*)$/;
 const LIMIT = 30;
 let list = null;
 let owner = null;  // 列表现在属于哪个元素
+let defaultOptions = () => [];  // 指标的键和“键.属性”，由 editor.js 每次检查后更新（setReferences）
 
 function popup() {
   if (!list) {
@@ -32,6 +36,12 @@ export function referenceOptions(keys, attributes) {
     for (const attribute of attributes || []) options.push(`${key}.${attribute}`);
   }
   return options;
+}
+
+// editor.js 每次检查完调用：之后所有没有自带候选的元素都用这些候选
+export function setReferences(keys, attributes) {
+  const options = referenceOptions(keys, attributes);
+  defaultOptions = () => options;
 }
 
 function typedPrefix(element) {
@@ -98,8 +108,8 @@ function complete(element, option) {
 }
 
 // 给一个 <input> 或 <textarea> 加上 {{ 自动补全。
-export function attachAutocomplete(element, getOptions) {
-  if (element.dataset.autocomplete) return;  // 同一个元素只挂一次
+export function attachAutocomplete(element, getOptions = () => defaultOptions()) {
+  if (element.dataset.autocomplete) return;  // 同一个元素只挂一次（或标了 off）
   element.dataset.autocomplete = "on";
   element.addEventListener("input", (event) => {
     if (event.isTrusted) show(element, getOptions);  // 补全自己触发的 input 不再弹出
@@ -121,5 +131,14 @@ export function attachAutocomplete(element, getOptions) {
       event.preventDefault();
       hideSuggestions();
     }
+  });
+}
+
+// 容器里的 <textarea>、<input type=text> 第一次得到焦点时挂上补全（候选同 attachAutocomplete 的默认值）。
+export function attachWithin(container) {
+  container.addEventListener("focusin", (event) => {
+    const element = event.target;
+    const text = element.tagName === "TEXTAREA" || (element.tagName === "INPUT" && element.type === "text");
+    if (text && !element.closest("[data-autocomplete=off]")) attachAutocomplete(element);
   });
 }

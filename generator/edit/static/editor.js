@@ -2,14 +2,13 @@
 import { paginate } from "./preview.js";
 import { buildFields, buildItems, fillFields } from "./fields.js";
 import { buildIndicators } from "./indicators.js";
-import { attachAutocomplete, referenceOptions } from "./autocomplete.js";
+import { attachAutocomplete, attachWithin, setReferences } from "./autocomplete.js";
 import { askConflict } from "./conflict.js";
 
 const $ = (id) => document.getElementById(id);
 const state = { name: null, hash: null, saved: "", keys: [], attributes: [], sentenceNames: [], timer: null, seq: 0,
                 inputs: {} };
-// {{ 自动补全的候选：正文里是“键”和“键.属性”；指标的“表述”里只能写本指标的 {{本期}} 等
-const references = () => referenceOptions(state.keys, state.attributes);
+// {{ 自动补全（static/autocomplete.js）：指标的“表述”里只能写本指标的 {{本期}} 等
 const sentenceNames = () => state.sentenceNames;
 
 async function api(method, url, body) {
@@ -84,6 +83,7 @@ async function check() {
   state.keys = data.keys || [];
   state.attributes = data.attributes || [];
   state.sentenceNames = data.sentence_names || [];
+  setReferences(state.keys, state.attributes);
   fillFields(state.inputs, data.outline);
   const editing = document.activeElement;  // 正在填的那一格不重建，免得打断输入
   const typing = (box) => editing && editing.tagName === "INPUT" && box.contains(editing);
@@ -151,7 +151,8 @@ function goTo(line, column) {
 }
 
 // ---------------------------------------------------------------- {{ 自动补全（static/autocomplete.js）
-attachAutocomplete(source, references);
+attachAutocomplete(source);
+attachWithin($("fields-pane"));  // 字段页的每个文字框（含后来才建的）第一次得到焦点时挂上
 
 function onSourceInput() {
   updateGutter();
@@ -282,9 +283,6 @@ async function openForm(name) {
 async function start() {
   const schema = await api("GET", "/api/schema");
   state.inputs = buildFields($("fields"), fieldChange, schema.ok ? schema.data : {});
-  for (const input of Object.values(state.inputs)) {  // 字段页的每个文字框都能 {{ 补全
-    if (input.tagName === "TEXTAREA" || input.type === "text") attachAutocomplete(input, references);
-  }
   const result = await api("GET", "/api/session");
   if (!result.ok) { status(result.data.error, true); return; }
   if (!result.data.folder) { await openForm(result.data.forms[0]); return; }

@@ -137,6 +137,7 @@ export function buildIndicators(container, outline, onEdit) {
     tr.insertCell().textContent = "来自指标文件";
   }
   const scroll = Object.assign(document.createElement("div"), { className: "table-scroll" });
+  scroll.dataset.autocomplete = "off";  // 只有“表述”一列有 {{ 补全（editor.js 单独挂，候选是 {{本期}} 等）
   scroll.appendChild(table);
   const add = button("添加一个指标", "add", () => onEdit({ action: "add" }));
   const findings = Object.assign(document.createElement("ul"), { className: "field-findings", id: "findings-指标" });
