@@ -116,6 +116,7 @@ def test_indicators_from_the_indicator_file_are_shown_read_only(form_file, tmp_p
                                             "上期": "1800", "目标": "2000"}]
     assert outline["computed"]["实种剂次"] == {"同比": "增长10.06%", "完成率": "完成年度目标任务的99.05%"}
     assert [row["键"] for row in outline["indicators"]] == ["体检人数"]
+    assert result["keys"] == ["体检人数", "实种剂次"]  # {{ 自动补全也提供表格里的指标
     sheet = VALID_FORM.replace("指标:\n", "指标文件: {路径: 指标.xlsx, 工作表: 2024}\n指标:\n")
     found = client(form_file(sheet)).post("/api/check", json={"name": "表单.yaml", "text": sheet},
                                           headers=ORIGIN).json()

@@ -65,13 +65,15 @@ def analyze(text: str, name: Path) -> Analysis:
             result.outline = outline(loaded.data)
         require_filled(loaded)
         form, warnings = validate_form(loaded)
+        result.keys = [ind.key for ind in form.indicators]  # 也包括“指标文件”（表格）里的指标
         computed = compute(loaded, form, warnings)
+        rows = indicator_rows(computed.form, computed.figures)  # 预览的指标表和表格旁的只读列共用
         if result.outline:  # 指标表格旁只读的几列：算出的同比、完成率，以及来自指标文件的指标
-            result.outline["computed"] = computed_columns(computed.form, computed.figures)
+            result.outline["computed"] = computed_columns(computed.form, rows)
             result.outline["sheet_indicators"] = sheet_rows(computed.form, result.outline["indicators"])
         result.diagnostics = computed.warnings + check_form(loaded, computed.form)
         document = render_document(computed.form, extra={
-            "indicator_rows": indicator_rows(computed.form, computed.figures)})
+            "indicator_rows": rows})
         result.preview = document_html(document)
     except GenError as exc:
         result.diagnostics += exc.diagnostics

@@ -53,11 +53,9 @@ def indicator_file(data: Any) -> str | None:
     return None
 
 
-def computed_columns(form: Any, figures: Any) -> dict[str, dict[str, str]]:
-    """每个指标算出的同比、完成率：与文档里“主要指标完成情况表”出自同一个函数，文字一字不差。"""
-    from ..render import indicator_rows
-
-    rows = indicator_rows(form, figures)
+def computed_columns(form: Any, rows: list[list[str]]) -> dict[str, dict[str, str]]:
+    """每个指标算出的同比、完成率。``rows`` 是 :func:`generator.render.indicator_rows` 的结果，
+    即文档里“主要指标完成情况表”的各行，所以文字一字不差。"""
     return {ind.key: {"同比": row[4], "完成率": row[6]} for ind, row in zip(form.indicators, rows, strict=True)}
 
 
