@@ -95,3 +95,12 @@ def test_differences_of_huge_unlike_texts_are_one_block() -> None:
                      "page": ["乙", "甲"] * 3 + ["……（还有 59993 行）"]}],
         "more": 0}
     assert differences(disk, disk) == {"changes": [], "more": 0}
+
+
+def test_long_forms_with_the_same_line_count_are_compared_line_by_line() -> None:
+    disk = "".join(f"  - 内容: 第{n}行。\n" for n in range(20_000))
+    page = disk.replace("第500行", "第五百行").replace("第15000行", "改了").replace("第15001行", "又改了")
+    assert differences(disk, page) == {"changes": [
+        {"line": 501, "page_line": 501, "disk": ["  - 内容: 第500行。"], "page": ["  - 内容: 第五百行。"]},
+        {"line": 15001, "page_line": 15001, "disk": ["  - 内容: 第15000行。", "  - 内容: 第15001行。"],
+         "page": ["  - 内容: 改了。", "  - 内容: 又改了。"]}], "more": 0}

@@ -14,8 +14,9 @@ from typing import Any
 MAX_CHANGES = 20  # 最多列出这么多处不同，其余只说还有几处
 MAX_LINES = 6  # 每处最多列出这么多行
 MAX_CHARS = 120  # 每行最多显示这么多个字
-# 去掉相同的开头和结尾后，中间超过这么多行就不再逐行比较，整段算一处不同（逐行比较的时间不止线性增长）
-MAX_COMPARED = 2000
+# 去掉相同的开头和结尾后，中间超过这么多行就不用 difflib（它的时间不止线性增长）：行数相同时逐行对位比较，
+# 不同时整段算一处
+MAX_COMPARED = 1000
 
 
 def modified_at(path: Path) -> str:
@@ -40,7 +41,7 @@ def differences(disk: str, page: str) -> dict[str, Any]:
     if not old_mid and not new_mid:
         return {"changes": [], "more": 0}
     if max(len(old_mid), len(new_mid)) > MAX_COMPARED:
-        blocks = [(head, head + len(old_mid), head, head + len(new_mid))]
+        blocks = _by_position(old_mid, new_mid, head)
     else:
         matcher = difflib.SequenceMatcher(None, old_mid, new_mid, autojunk=True)
         blocks = [(head + i1, head + i2, head + j1, head + j2)
@@ -48,6 +49,22 @@ def differences(disk: str, page: str) -> dict[str, Any]:
     changes = [{"line": i1 + 1, "page_line": j1 + 1, "disk": _shorten(old[i1:i2]), "page": _shorten(new[j1:j2])}
                for i1, i2, j1, j2 in blocks[:MAX_CHANGES]]
     return {"changes": changes, "more": len(blocks) - len(changes)}
+
+
+def _by_position(old: list[str], new: list[str], head: int) -> list[tuple[int, int, int, int]]:
+    """中间很长时：行数相同就逐行对位比较（只改了字、没有增删行的常见情形），否则整段算一处。"""
+    if len(old) != len(new):
+        return [(head, head + len(old), head, head + len(new))]
+    blocks: list[tuple[int, int, int, int]] = []
+    for n, (a, b) in enumerate(zip(old, new, strict=True)):
+        if a == b:
+            continue
+        if blocks and blocks[-1][1] == head + n:
+            start = blocks[-1][0]
+            blocks[-1] = (start, head + n + 1, start, head + n + 1)
+        else:
+            blocks.append((head + n, head + n + 1, head + n, head + n + 1))
+    return blocks
 
 
 def _shorten(lines: list[str]) -> list[str]:
