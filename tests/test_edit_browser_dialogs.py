@@ -121,9 +121,13 @@ def test_file_changed_on_disk_asks_before_saving(server: tuple[str, Path], brows
     assert "磁盘上：单位: 贡觉县卫生健康委员会\n这　里：单位: 某某县卫生健康委员会" in changes
     assert "磁盘上：# 别人加的\n这　里：（没有这几行）" in changes
 
+    # 对话框开着时再按 Ctrl+S：不再发保存请求、不叠第二个对话框
+    dialog.send_keys(Keys.CONTROL, "s")
     # 取消：什么都不写
     choose("cancel")
     assert form.read_text(encoding="utf-8") == OTHER
+    assert driver.execute_script(
+        "return performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/save')).length") == 1
     assert driver.find_element(By.ID, "status").text == "没有保存：磁盘上的文件在别处被改过，这里的内容还没有写入。"
 
     # 保留这里的内容：覆盖磁盘上的文件

@@ -211,6 +211,7 @@ for (const button of document.querySelectorAll(".tabs button")) {
 
 // ---------------------------------------------------------------- 保存、生成
 async function save() {
+  if ($("conflict")) return false;  // “已在别处被修改”的对话框还开着（又按了 Ctrl+S）：等办事员先选
   const text = source.value;
   let result = await api("POST", "/api/save", { name: state.name, text, hash: state.hash });
   // 磁盘上的文件在别处被改过：对话框三选一（static/conflict.js）；只有选“保留”才带着新的版本号覆盖
