@@ -51,8 +51,10 @@ def test_autocomplete_in_a_field_and_the_indicator_table(server: tuple[str, Path
 
     # 键盘也能选：↓ 移到下一项，回车补上
     intro.send_keys(Keys.CONTROL, Keys.END)
-    intro.send_keys("{{体检人数.本")
+    intro.send_keys("{{体检人数.")
     wait.until(lambda d: d.find_element(By.ID, "suggest").is_displayed())
+    assert driver.find_element(By.CSS_SELECTOR, "#suggest li.active").text == "体检人数.名称"
+    intro.send_keys(Keys.ARROW_DOWN, Keys.ARROW_DOWN, Keys.ARROW_UP)
     assert driver.find_element(By.CSS_SELECTOR, "#suggest li.active").text == "体检人数.本期"
     intro.send_keys(Keys.ENTER)
     assert intro.get_attribute("value").endswith("体检{{体检人数.同比}}。{{体检人数.本期}}")
