@@ -37,7 +37,10 @@ export function askConflict(data) {
   return new Promise((resolve) => {
     const dialog = element("dialog", "conflict");
     dialog.id = "conflict";
-    dialog.appendChild(element("h3", "", `表单已在别处被修改（${data.modified || "时间不详"}）`));
+    const title = element("h3", "", `表单已在别处被修改（${data.modified || "时间不详"}）`);
+    title.id = "conflict-title";
+    dialog.setAttribute("aria-labelledby", title.id);
+    dialog.appendChild(title);
     dialog.appendChild(element("p", "", "这份表单在页面打开之后被别的程序（或另一个页面）改过了。下面是磁盘上的文件与这里的内容不同的地方："));
     dialog.appendChild(changeList(data));
     const buttons = element("div", "conflict-buttons");
