@@ -24,8 +24,16 @@ function popup() {
     list.setAttribute("role", "listbox");
     list.hidden = true;
     document.body.appendChild(list);
+    // 页面或文字框滚动时，列表跟着光标走（列表自己滚动时不动）
+    window.addEventListener("scroll", (event) => { if (owner && event.target !== list) place(owner); }, true);
   }
   return list;
+}
+
+function place(element) {
+  const at = caret(element);
+  list.style.left = `${Math.max(0, Math.min(at.left, window.innerWidth - 240))}px`;
+  list.style.top = `${Math.max(0, Math.min(at.top, window.innerHeight - 60))}px`;
 }
 
 // 指标的键，以及每个键加上属性：体检人数、体检人数.同比……
@@ -56,7 +64,10 @@ export function hideSuggestions() {
 
 function show(element, getOptions) {
   const typed = typedPrefix(element);
-  const options = typed === null ? [] : getOptions().filter((o) => o.startsWith(typed)).slice(0, LIMIT);
+  // 以打的字开头的排在前面，其后是含有它的（打“{{同比”也能找到“体检人数.同比”）
+  const all = typed === null ? [] : getOptions();
+  const options = [...all.filter((o) => o.startsWith(typed)),
+    ...all.filter((o) => !o.startsWith(typed) && o.includes(typed))].slice(0, LIMIT);
   if (!options.length) { hideSuggestions(); return; }
   const box = popup();
   box.replaceChildren(...options.map((option, index) => {
@@ -67,9 +78,7 @@ function show(element, getOptions) {
     li.addEventListener("mousedown", (event) => { event.preventDefault(); complete(element, option); });
     return li;
   }));
-  const at = caret(element);
-  box.style.left = `${Math.max(0, Math.min(at.left, window.innerWidth - 240))}px`;
-  box.style.top = `${Math.max(0, Math.min(at.top, window.innerHeight - 60))}px`;
+  place(element);
   box.hidden = false;
   owner = element;
 }
@@ -102,7 +111,7 @@ function complete(element, option) {
   const typed = typedPrefix(element) ?? "";
   const at = element.selectionStart;
   const close = element.value.slice(at).startsWith("}}") ? "" : "}}";
-  element.setRangeText(option.slice(typed.length) + close, at, at, "end");
+  element.setRangeText(option + close, at - typed.length, at, "end");  // 打过的字换成选中的整项
   hideSuggestions();
   element.dispatchEvent(new Event("input", { bubbles: true }));
 }
