@@ -153,6 +153,16 @@ def test_file_changed_on_disk_asks_before_saving(server: tuple[str, Path], brows
     assert driver.find_element(By.ID, "file-name").text == "表单.yaml"
     wait.until(lambda d: d.find_element(By.ID, "field-单位").get_attribute("value") == "贡觉县卫生健康委员会")
 
+    # 页面没有改动、磁盘上的文件却变了，点“生成”：同一个对话框；选“保留”后先覆盖，再生成
+    form.write_text(FORM + "# 第三次\n", encoding="utf-8")
+    driver.find_element(By.CSS_SELECTOR, "button[data-format=md]").click()
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "dialog#conflict[open]"))
+    assert "磁盘上：# 第三次" in driver.find_element(By.CLASS_NAME, "conflict-changes").text
+    choose("keep")
+    wait.until(lambda d: "下载 表单.md" in d.find_element(By.ID, "outputs").text)
+    assert form.read_text(encoding="utf-8") == OTHER == _source(driver)
+    assert (form.parent / "表单.md").is_file()
+
 
 def test_indicator_rows_are_added_moved_and_deleted(server: tuple[str, Path], browser) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     from selenium.webdriver.common.by import By

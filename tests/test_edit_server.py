@@ -318,7 +318,8 @@ def test_generate_refuses_like_gen_report(tmp_path: Path) -> None:
     assert (tmp_path / "表单.docx").read_bytes() == b"clerk's own file"
     stale = test.post("/api/generate", json={"name": "表单.yaml", "format": "md", "hash": "0"}, headers=ORIGIN)
     assert stale.status_code == 409
-    assert stale.json() == {"error": "表单.yaml 在页面打开之后被别的程序改过了，请先保存或重新载入再生成。"}
+    assert stale.json() == {"error": "表单.yaml 在页面打开之后被别的程序改过了，请先保存或重新载入再生成。",
+                            "stale": True}
     assert not (tmp_path / "表单.md").exists()
 
 

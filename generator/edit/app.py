@@ -202,7 +202,8 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
             raise Refused(400, "不支持的输出格式。可用的格式有 docx、md、pdf。")
         raw, _ = await run_in_threadpool(read_form, path)
         if data.get("hash") != content_hash(raw):
-            raise Refused(409, f"{path.name} 在页面打开之后被别的程序改过了，请先保存或重新载入再生成。")
+            return refusal(409, f"{path.name} 在页面打开之后被别的程序改过了，请先保存或重新载入再生成。",
+                           stale=True)  # 页面据此先走保存的对话框（重新载入 / 保留 / 取消）
         try:
             report, written = await run_in_threadpool(write_report, path, [fmt])
         except ContentError as exc:

@@ -240,6 +240,10 @@ async function generate(format) {
   if (dirty() && !(await save())) return;
   status("正在生成……");
   const result = await api("POST", "/api/generate", { name: state.name, format, hash: state.hash });
+  if (result.status === 409 && result.data.stale) {  // 文件在别处被改过：先走保存的对话框，选“保留”才接着生成
+    if (await save()) await generate(format);
+    return;
+  }
   if (!result.ok) {
     status(result.data.error || "生成失败。", true);
     if (result.data.diagnostics) showFindings(result.data.diagnostics, {});
