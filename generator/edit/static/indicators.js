@@ -62,6 +62,24 @@ function computedText(computed, row, column) {
   return (computed[row["键"]] || {})[column] ?? "";
 }
 
+// 表单有错误时算不出数：与预览一样显示上一次算出的数，标成灰色斜体并说明
+let lastComputed = {};
+const STALE = "表单现在有错误，这是上一次没有错误时算出的数";
+
+function computedOf(outline) {
+  if (outline && outline.computed) {
+    lastComputed = outline.computed;
+    return { computed: lastComputed, stale: false };
+  }
+  return { computed: lastComputed, stale: true };
+}
+
+function fillComputed(cell, computed, stale, row) {
+  cell.textContent = computedText(computed, row, cell.dataset.column);
+  cell.classList.toggle("stale", stale && cell.textContent !== "");
+  cell.title = stale && cell.textContent ? STALE : "";
+}
+
 // 正在表格里填写时（光标在某一格）不重建表格，只就地刷新别的格：键的建议、算出的同比等马上看得到，
 // 正在填的那一格不被打断。行数或指标文件变了才重建。
 function refresh(container, outline) {
@@ -71,7 +89,7 @@ function refresh(container, outline) {
   if (!table || !container.contains(document.activeElement) || table.rows_.length !== rows.length
       || table.querySelectorAll("tr.from-sheet").length !== fromSheet.length) return false;
   table.rows_ = rows;
-  const computed = (outline && outline.computed) || {};
+  const { computed, stale } = computedOf(outline);
   table.querySelectorAll("tbody tr:not(.from-sheet)").forEach((tr, index) => {
     for (const input of tr.querySelectorAll("input")) {
       if (input === document.activeElement) continue;
@@ -79,7 +97,7 @@ function refresh(container, outline) {
       if (input.type === "checkbox") input.checked = value === "true";
       else input.value = value ?? "";
     }
-    for (const cell of tr.querySelectorAll("td.computed")) cell.textContent = computedText(computed, rows[index], cell.dataset.column);
+    for (const cell of tr.querySelectorAll("td.computed")) fillComputed(cell, computed, stale, rows[index]);
   });
   return true;
 }
@@ -88,7 +106,7 @@ export function buildIndicators(container, outline, onEdit) {
   if (refresh(container, outline)) return;
   container.replaceChildren();
   const rows = (outline && outline.indicators) || [];
-  const computed = (outline && outline.computed) || {};
+  const { computed, stale } = computedOf(outline);
   const fromSheet = (outline && outline.sheet_indicators) || [];
   const heading = Object.assign(document.createElement("h4"), { textContent: "指标" });
   const note = Object.assign(document.createElement("span"), {
@@ -116,7 +134,7 @@ export function buildIndicators(container, outline, onEdit) {
       if (kind === "computed") {
         cell.className = "computed";
         cell.dataset.column = column;
-        cell.textContent = computedText(computed, row, column);
+        fillComputed(cell, computed, stale, row);
       } else {
         cell.appendChild(cellInput(table, index, column, kind, help, onEdit));
       }
