@@ -21,7 +21,8 @@ PATHS = ["/", "/api/session", "/api/form", "/api/check", "/api/save", "/api/gene
 KEYS = ["name", "text", "hash", "format", "key", "value", "section", "index", "action", "token", "column"]
 NAMES = ["表单.yaml", "../表单.yaml", "别的.yaml", "表单.docx", "/etc/passwd", "..", ".", "链接.yaml", "\x00", "a/b.yaml"]
 VALUES = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.sampled_from(NAMES),
-                   st.sampled_from(["docx", "md", "pdf", "年度", "单位", "工作开展情况", "up", "add", "delete", "set",
+                   st.sampled_from(["docx", "md", "pdf", "年度", "单位", "工作开展情况", "up", "down", "add", "delete", "set",
+                                    "小数位", "越低越好", "表述", "true", "false",
                                     "本期", "名称", "12.5"]),
                    st.text(max_size=40), st.lists(st.integers(), max_size=3), st.just(VALID_FORM),
                    st.just(VALID_FORM.replace("2024", "{{")))

@@ -270,8 +270,7 @@ def test_save_keeps_comments_and_refuses_when_the_file_changed_on_disk(form_file
     stale = test.post("/api/save", json={"name": "表单.yaml", "text": COMMENTED, "hash": saved.json()["hash"]},
                       headers=ORIGIN)
     assert stale.status_code == 409
-    assert stale.json()["error"] == ("表单.yaml 在页面打开之后被别的程序改过了。请选择重新载入磁盘上的内容，"
-                                     "或者保留页面上的内容覆盖它。")
+    assert stale.json()["error"].startswith("表单已在别处被修改（")  # 时间和不同之处见 test_edit_conflict.py
     assert stale.json()["text"] == edited + "# 别人加的\n"
     assert form.read_text(encoding="utf-8") == edited + "# 别人加的\n"
 
@@ -319,7 +318,8 @@ def test_generate_refuses_like_gen_report(tmp_path: Path) -> None:
     assert (tmp_path / "表单.docx").read_bytes() == b"clerk's own file"
     stale = test.post("/api/generate", json={"name": "表单.yaml", "format": "md", "hash": "0"}, headers=ORIGIN)
     assert stale.status_code == 409
-    assert stale.json() == {"error": "表单.yaml 在页面打开之后被别的程序改过了，请先保存或重新载入再生成。"}
+    assert stale.json() == {"error": "表单.yaml 在页面打开之后被别的程序改过了，请先保存或重新载入再生成。",
+                            "stale": True}
     assert not (tmp_path / "表单.md").exists()
 
 
@@ -413,7 +413,8 @@ def test_page_works_offline() -> None:
     from generator.edit.app import STATIC
 
     files = sorted(STATIC.iterdir())
-    assert {p.name for p in files} == {"index.html", "editor.js", "preview.js", "fields.js", "editor.css"}
+    assert {p.name for p in files} == {"index.html", "editor.js", "preview.js", "fields.js", "editor.css",
+                                       "autocomplete.js", "conflict.js", "indicators.js"}
     for path in files:
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"https?://|//[a-z0-9.-]+\.[a-z]{2,}/|@import", text, re.IGNORECASE), path.name
@@ -548,8 +549,9 @@ def test_indicator_table_edits_only_its_line(form_file, request_body: dict[str, 
     ({"action": "set", "index": 0, "column": "本期", "value": "一万"}, 400, "“本期”只写数字，如 1250 或 99.2。"),
     ({"action": "set", "index": 0, "column": "名称", "value": ""}, 400, "“名称”是必填的，不能清空。"),
     ({"action": "set", "index": 5, "column": "名称", "value": "x"}, 400, "指标的序号不对。"),
-    ({"action": "set", "index": 0, "column": "表述", "value": "x"}, 400, "只能在表格里编辑这几列：键、名称、本期、上期、目标、单位。"),
-    ({"action": "move", "index": 0}, 400, "不认识的操作。可用的操作有 set、add、delete。"),
+    ({"action": "set", "index": 0, "column": "颜色", "value": "x"}, 400,
+     "只能在表格里编辑这几列：键、名称、本期、上期、目标、单位、小数位、公式、越低越好、表述、说明、允许负数、允许超过100。"),
+    ({"action": "move", "index": 0}, 400, "不认识的操作。可用的操作有 set、add、delete、up、down。"),
 ])
 def test_indicator_table_refusals(form_file, request_body: dict[str, object], status: int, message: str) -> None:
     response = client(form_file()).post("/api/indicator", json={"text": VALID_FORM, **request_body}, headers=ORIGIN)

@@ -12,8 +12,9 @@ from pathlib import Path
 from typing import Any
 
 from ..checks import check_form
-from ..compute import compute
+from ..compute import compute, figure_attributes
 from ..errors import Diagnostic, GenError, Severity
+from ..figures import FigureContext
 from ..loader import decode_source, parse_yaml
 from ..numbering import level2
 from ..render import indicator_rows, render_document
@@ -21,7 +22,7 @@ from ..source import MAX_FORM_BYTES
 from ..unfilled import require_filled
 from ..validate import locate, validate_form
 from .fields import FIELDS, LISTS
-from .indicators import table_rows
+from .indicators import computed_columns, indicator_file, sheet_rows, table_rows
 from .preview import document_html
 
 
@@ -35,6 +36,7 @@ class Analysis:
     def to_json(self) -> dict[str, Any]:
         return {"diagnostics": [diagnostic_json(d) for d in self.diagnostics],
                 "preview": self.preview, "keys": self.keys, "outline": self.outline,
+                "attributes": figure_attributes(), "sentence_names": list(FigureContext.NAMES),
                 "errors": sum(1 for d in self.diagnostics if d.severity is Severity.ERROR)}
 
 
@@ -63,10 +65,15 @@ def analyze(text: str, name: Path) -> Analysis:
             result.outline = outline(loaded.data)
         require_filled(loaded)
         form, warnings = validate_form(loaded)
+        result.keys = [ind.key for ind in form.indicators]  # 也包括“指标文件”（表格）里的指标
         computed = compute(loaded, form, warnings)
+        rows = indicator_rows(computed.form, computed.figures)  # 预览的指标表和表格旁的只读列共用
+        if result.outline:  # 指标表格旁只读的几列：算出的同比、完成率，以及来自指标文件的指标
+            result.outline["computed"] = computed_columns(computed.form, rows)
+            result.outline["sheet_indicators"] = sheet_rows(computed.form, result.outline["indicators"])
         result.diagnostics = computed.warnings + check_form(loaded, computed.form)
         document = render_document(computed.form, extra={
-            "indicator_rows": indicator_rows(computed.form, computed.figures)})
+            "indicator_rows": rows})
         result.preview = document_html(document)
     except GenError as exc:
         result.diagnostics += exc.diagnostics
@@ -94,7 +101,8 @@ def outline(data: dict[str, Any]) -> dict[str, Any]:
             sections[key] = [f"{level2(n)}{_title(item)}" for n, item in enumerate(items, 1)]
             titles[key] = [str(item["标题"]) if isinstance(item, dict) and isinstance(item.get("标题"), str)
                            else None for item in items]
-    return {"values": values, "lines": lines, "items": sections, "titles": titles, "indicators": table_rows(data)}
+    return {"values": values, "lines": lines, "items": sections, "titles": titles, "indicators": table_rows(data),
+            "indicator_file": indicator_file(data)}
 
 
 def _title(item: Any) -> str:

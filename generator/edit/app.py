@@ -23,6 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ..errors import ContentError, GenError
 from ..source import MAX_FORM_BYTES, decode_source, read_limited
 from .analyze import analyze, content_hash, diagnostic_json
+from .conflict import differences, modified_at
 from .fields import move_item, set_field, set_item_title
 from .guard import OUTPUT_SUFFIXES, Guard, Refused, read_body
 from .guard import Scope as FileScope
@@ -30,7 +31,9 @@ from .indicators import edit_indicator
 
 STATIC = Path(__file__).parent / "static"
 _STATIC_FILES = {"editor.js": "text/javascript", "preview.js": "text/javascript",
-                 "fields.js": "text/javascript", "editor.css": "text/css"}
+                 "fields.js": "text/javascript", "autocomplete.js": "text/javascript",
+                 "conflict.js": "text/javascript", "indicators.js": "text/javascript",
+                 "editor.css": "text/css"}
 _FORMATS = ("docx", "md", "pdf")
 
 Handler = Callable[[Request], Awaitable[Response]]
@@ -175,9 +178,10 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
         text = text_field(data, "text")
         base = data.get("hash")
         raw, current = await run_in_threadpool(read_form, path)
-        if base != content_hash(raw):
-            return refusal(409, f"{path.name} 在页面打开之后被别的程序改过了。请选择重新载入磁盘上的内容，"
-                                "或者保留页面上的内容覆盖它。", hash=content_hash(raw), text=current)
+        if base != content_hash(raw):  # 页面据此弹出对话框；要覆盖，须带着这里给出的 hash 再保存一次
+            changed = modified_at(path)
+            return refusal(409, f"表单已在别处被修改（{changed}）", hash=content_hash(raw), text=current,
+                           modified=changed, **await run_in_threadpool(differences, current, text))
         if b"\r\n" in raw and "\r\n" not in text:  # 保持原来的换行方式（Windows 记事本写的 CRLF）
             text = text.replace("\n", "\r\n")
         out = text.encode("utf-8")
@@ -198,7 +202,8 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
             raise Refused(400, "不支持的输出格式。可用的格式有 docx、md、pdf。")
         raw, _ = await run_in_threadpool(read_form, path)
         if data.get("hash") != content_hash(raw):
-            raise Refused(409, f"{path.name} 在页面打开之后被别的程序改过了，请先保存或重新载入再生成。")
+            return refusal(409, f"{path.name} 在页面打开之后被别的程序改过了，请先保存或重新载入再生成。",
+                           stale=True)  # 页面据此先走保存的对话框（重新载入 / 保留 / 取消）
         try:
             report, written = await run_in_threadpool(write_report, path, [fmt])
         except ContentError as exc:

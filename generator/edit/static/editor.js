@@ -1,10 +1,15 @@
 // gen edit 页面：源文件、字段、实时检查、A4 预览、保存和生成。没有构建步骤，不连外网。
 import { paginate } from "./preview.js";
-import { buildFields, buildIndicators, buildItems, fillFields } from "./fields.js";
+import { buildFields, buildItems, fillFields } from "./fields.js";
+import { buildIndicators } from "./indicators.js";
+import { attachAutocomplete, attachWithin, setReferences } from "./autocomplete.js";
+import { askConflict } from "./conflict.js";
 
 const $ = (id) => document.getElementById(id);
-const ATTRIBUTES = ["同比", "增减", "完成率", "本期", "上期", "目标", "名称", "万元", "亿元"];
-const state = { name: null, hash: null, saved: "", keys: [], timer: null, seq: 0, inputs: {} };
+const state = { name: null, hash: null, saved: "", keys: [], attributes: [], sentenceNames: [], timer: null, seq: 0,
+                inputs: {} };
+// {{ 自动补全（static/autocomplete.js）：指标的“表述”里只能写本指标的 {{本期}} 等
+const sentenceNames = () => state.sentenceNames;
 
 async function api(method, url, body) {
   const options = { method, headers: {}, credentials: "same-origin" };
@@ -76,13 +81,15 @@ async function check() {
   const data = result.data;
   state.diagnostics = data.diagnostics;
   state.keys = data.keys || [];
+  state.attributes = data.attributes || [];
+  state.sentenceNames = data.sentence_names || [];
+  setReferences(state.keys, state.attributes);
   fillFields(state.inputs, data.outline);
   const editing = document.activeElement;  // 正在填的那一格不重建，免得打断输入
   const typing = (box) => editing && editing.tagName === "INPUT" && box.contains(editing);
   if (!typing($("items"))) buildItems($("items"), data.outline, itemAction);
-  if (!typing($("indicators"))) {
-    buildIndicators($("indicators"), data.outline, indicatorEdit);
-  }
+  buildIndicators($("indicators"), data.outline, indicatorEdit);  // 正在表格里填写时只就地刷新（indicators.js）
+  for (const input of $("indicators").querySelectorAll("input[data-column=表述]")) attachAutocomplete(input, sentenceNames);
   showFindings(data.diagnostics, data.outline || {});
   updateGutter(data.diagnostics);
   if (data.preview !== null) {
@@ -143,65 +150,13 @@ function goTo(line, column) {
   source.scrollTop = Math.max(0, (line - 5) * 20);
 }
 
-// ---------------------------------------------------------------- {{ 自动补全
-const suggest = $("suggest");
-
-function suggestions() {
-  const before = source.value.slice(0, source.selectionStart);
-  const match = before.match(/\{\{\s*([^{}\s]*)$/);
-  if (!match) return null;
-  const typed = match[1];
-  const options = [];
-  for (const key of state.keys) {
-    options.push(key);
-    for (const attribute of ATTRIBUTES) options.push(`${key}.${attribute}`);
-  }
-  return { typed, options: options.filter((o) => o.startsWith(typed)).slice(0, 30) };
-}
-
-function showSuggestions() {
-  const found = suggestions();
-  if (!found || !found.options.length) { suggest.hidden = true; return; }
-  suggest.replaceChildren(...found.options.map((option, index) => {
-    const li = document.createElement("li");
-    li.textContent = option;
-    if (index === 0) li.className = "active";
-    li.addEventListener("mousedown", (event) => { event.preventDefault(); complete(option, found.typed); });
-    return li;
-  }));
-  suggest.hidden = false;
-}
-
-function complete(option, typed) {
-  const at = source.selectionStart;
-  const after = source.value.slice(at);
-  const close = after.startsWith("}}") ? "" : "}}";
-  source.setRangeText(option.slice(typed.length) + close, at, at, "end");
-  suggest.hidden = true;
-  onSourceInput();
-}
-
-source.addEventListener("keydown", (event) => {
-  if (suggest.hidden) return;
-  const items = Array.from(suggest.children);
-  const current = items.findIndex((li) => li.className === "active");
-  if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-    event.preventDefault();
-    const next = (current + (event.key === "ArrowDown" ? 1 : items.length - 1)) % items.length;
-    items.forEach((li, i) => { li.className = i === next ? "active" : ""; });
-  } else if (event.key === "Enter" || event.key === "Tab") {
-    event.preventDefault();
-    const found = suggestions();
-    if (found && items[current]) complete(items[current].textContent, found.typed);
-  } else if (event.key === "Escape") {
-    suggest.hidden = true;
-  }
-});
+// ---------------------------------------------------------------- {{ 自动补全（static/autocomplete.js）
+attachAutocomplete(source);
+attachWithin($("fields-pane"));  // 字段页的每个文字框（含后来才建的）第一次得到焦点时挂上
 
 function onSourceInput() {
   updateGutter();
   markDirty();
-  showSuggestions();
   scheduleCheck();
 }
 source.addEventListener("input", onSourceInput);
@@ -256,18 +211,21 @@ for (const button of document.querySelectorAll(".tabs button")) {
 
 // ---------------------------------------------------------------- 保存、生成
 async function save() {
+  if ($("conflict")) return false;  // “已在别处被修改”的对话框还开着（又按了 Ctrl+S）：等办事员先选
   const text = source.value;
   let result = await api("POST", "/api/save", { name: state.name, text, hash: state.hash });
-  if (result.status === 409 && result.data.hash) {
-    const keep = confirm(`${result.data.error}\n\n确定：保留页面上的内容，覆盖磁盘上的文件。\n取消：放弃页面上的修改，重新载入磁盘上的内容。`);
-    if (!keep) {
+  // 磁盘上的文件在别处被改过：对话框三选一（static/conflict.js）；只有选“保留”才带着新的版本号覆盖
+  while (result.status === 409 && result.data.hash) {
+    const choice = await askConflict(result.data);
+    if (choice === "reload") {
       state.hash = result.data.hash;
       state.saved = result.data.text;
       setText(result.data.text);
       markDirty();
-      status("已重新载入磁盘上的内容。");
+      status("已重新载入磁盘上的内容，这里的修改已放弃。");
       return false;
     }
+    if (choice !== "keep") { status("没有保存：磁盘上的文件在别处被改过，这里的内容还没有写入。", true); return false; }
     result = await api("POST", "/api/save", { name: state.name, text, hash: result.data.hash });
   }
   if (!result.ok) { status(result.data.error || "保存失败。", true); return false; }
@@ -282,6 +240,10 @@ async function generate(format) {
   if (dirty() && !(await save())) return;
   status("正在生成……");
   const result = await api("POST", "/api/generate", { name: state.name, format, hash: state.hash });
+  if (result.status === 409 && result.data.stale) {  // 文件在别处被改过：先走保存的对话框，选“保留”才接着生成
+    if (await save()) await generate(format);
+    return;
+  }
   if (!result.ok) {
     status(result.data.error || "生成失败。", true);
     if (result.data.diagnostics) showFindings(result.data.diagnostics, {});
