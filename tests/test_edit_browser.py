@@ -131,14 +131,14 @@ def test_clerk_edits_previews_saves_and_generates(server: tuple[str, Path], brow
 
     # 调换两项工作的顺序：序号跟着变
     driver.find_element(By.CSS_SELECTOR, "[data-tab=fields-pane]").click()
-    items = driver.find_elements(By.CSS_SELECTOR, "#items ul[data-section=工作开展情况] li")
+    items = driver.find_elements(By.CSS_SELECTOR, "#items ul[data-section=工作开展情况] > li")
     assert [li.get_attribute("data-title") for li in items] == ["（一）完善基层网络", "（二）开展健康体检"]
     items[1].find_element(By.CSS_SELECTOR, "button[data-action=up]").click()
     wait.until(lambda d: "（一）开展健康体检。" in d.find_element(By.ID, "preview").text
                and "（二）完善基层网络。" in d.find_element(By.ID, "preview").text)
 
     # 在事项列表里直接改标题：只改那一行，序号照旧由 gen 编排
-    title = driver.find_element(By.CSS_SELECTOR, "#items ul[data-section=工作开展情况] li:nth-child(2) input.item-title")
+    title = driver.find_element(By.CSS_SELECTOR, "#items ul[data-section=工作开展情况] > li:nth-child(2) input.item-title")
     assert title.get_attribute("value") == "完善基层网络"
     title.clear()
     title.send_keys("完善村级卫生网络", Keys.TAB)
@@ -187,7 +187,7 @@ def test_clerk_creates_a_form_from_scratch_in_a_folder(folder_server: tuple[str,
     work_line = next(n for n, line in enumerate(skeleton, 1) if line.startswith("  - 标题: 请补写第一项"))
     assert str(driver.find_element(By.ID, "findings-单位").get_attribute("textContent")) \
         == f"第 {unit_line} 行第 5 列：错误：[GEN101] “请补写”：这里还没有填写，请填上实际内容。"
-    assert f"第 {work_line} 行" in str(driver.find_element(By.ID, "findings-工作开展情况").get_attribute("textContent"))
+    assert f"第 {work_line} 行" in str(driver.find_element(By.ID, "findings-工作开展情况/0").get_attribute("textContent"))
 
     def source_text() -> str:
         return str(driver.execute_script("return document.getElementById('source').value"))
@@ -199,11 +199,11 @@ def test_clerk_creates_a_form_from_scratch_in_a_folder(folder_server: tuple[str,
         field.send_keys(value, Keys.TAB)
         wait.until(lambda d, line=f"\n{key}: {value}\n": line in source_text())
     assert "# 发文单位全称（必填），如：某某县教育局\n单位: 某某县教育局\n" in source_text()
-    items = driver.find_elements(By.CSS_SELECTOR, "#items ul[data-section=工作开展情况] li")
+    items = driver.find_elements(By.CSS_SELECTOR, "#items ul[data-section=工作开展情况] > li")
     assert len(items) == 2
     items[1].find_element(By.CSS_SELECTOR, "button[data-action=delete]").click()
     driver.switch_to.alert.accept()
-    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#items ul[data-section=工作开展情况] li")) == 1)
+    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#items ul[data-section=工作开展情况] > li")) == 1)
 
     # 指标表格：添加一个指标，键由名称自动建议
     driver.find_element(By.XPATH, "//button[text()='添加一个指标']").click()

@@ -413,7 +413,7 @@ def test_page_works_offline() -> None:
     from generator.edit.app import STATIC
 
     files = sorted(STATIC.iterdir())
-    assert {p.name for p in files} == {"index.html", "editor.js", "preview.js", "fields.js", "editor.css"}
+    assert {p.name for p in files} == {"index.html", "editor.js", "preview.js", "fields.js", "items.js", "editor.css"}
     for path in files:
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"https?://|//[a-z0-9.-]+\.[a-z]{2,}/|@import", text, re.IGNORECASE), path.name

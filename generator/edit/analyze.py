@@ -23,6 +23,7 @@ from ..validate import locate, validate_form
 from .fields import FIELDS, LISTS
 from .indicators import table_rows
 from .preview import document_html
+from .sections import section_tree
 
 
 @dataclass
@@ -94,7 +95,9 @@ def outline(data: dict[str, Any]) -> dict[str, Any]:
             sections[key] = [f"{level2(n)}{_title(item)}" for n, item in enumerate(items, 1)]
             titles[key] = [str(item["标题"]) if isinstance(item, dict) and isinstance(item.get("标题"), str)
                            else None for item in items]
-    return {"values": values, "lines": lines, "items": sections, "titles": titles, "indicators": table_rows(data)}
+    tree, anchors = section_tree(data)
+    return {"values": values, "lines": lines, "items": sections, "titles": titles, "indicators": table_rows(data),
+            "tree": tree, "anchors": anchors}
 
 
 def _title(item: Any) -> str:

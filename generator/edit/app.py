@@ -27,10 +27,11 @@ from .fields import move_item, set_field, set_item_title
 from .guard import OUTPUT_SUFFIXES, Guard, Refused, read_body
 from .guard import Scope as FileScope
 from .indicators import edit_indicator
+from .tree import edit_node
 
 STATIC = Path(__file__).parent / "static"
 _STATIC_FILES = {"editor.js": "text/javascript", "preview.js": "text/javascript",
-                 "fields.js": "text/javascript", "editor.css": "text/css"}
+                 "fields.js": "text/javascript", "items.js": "text/javascript", "editor.css": "text/css"}
 _FORMATS = ("docx", "md", "pdf")
 
 Handler = Callable[[Request], Awaitable[Response]]
@@ -265,6 +266,16 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
                                          data.get("value"), data.get("action"))
         return JSONResponse({"text": result})
 
+    @endpoint
+    async def node(request: Request) -> Response:
+        data = await payload(request)
+        text = text_field(data, "text")
+        value = data.get("value")
+        if isinstance(value, str):
+            value = text_field(data, "value")
+        result = await run_in_threadpool(edit_node, text, data.get("path"), data.get("action"), data.get("key"), value)
+        return JSONResponse({"text": result})
+
     async def not_found(request: Request, exc: Exception) -> Response:
         status = exc.status_code if isinstance(exc, HTTPException) else 400
         return refusal(status, "找不到这个页面。" if status == 404 else "请求的方法不对。")
@@ -283,6 +294,7 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
         Route("/api/field", field, methods=["POST"]),
         Route("/api/item", item, methods=["POST"]),
         Route("/api/indicator", indicator, methods=["POST"]),
+        Route("/api/node", node, methods=["POST"]),
     ]
     app = Starlette(routes=routes, exception_handlers={HTTPException: not_found})
     app.add_middleware(GuardMiddleware, guard=guard)

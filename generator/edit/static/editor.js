@@ -1,6 +1,7 @@
 // gen edit 页面：源文件、字段、实时检查、A4 预览、保存和生成。没有构建步骤，不连外网。
 import { paginate } from "./preview.js";
-import { buildFields, buildIndicators, buildItems, fillFields } from "./fields.js";
+import { buildFields, buildIndicators, fillFields } from "./fields.js";
+import { buildTree, findingOwner } from "./items.js";
 
 const $ = (id) => document.getElementById(id);
 const ATTRIBUTES = ["同比", "增减", "完成率", "本期", "上期", "目标", "名称", "万元", "亿元"];
@@ -78,8 +79,8 @@ async function check() {
   state.keys = data.keys || [];
   fillFields(state.inputs, data.outline);
   const editing = document.activeElement;  // 正在填的那一格不重建，免得打断输入
-  const typing = (box) => editing && editing.tagName === "INPUT" && box.contains(editing);
-  if (!typing($("items"))) buildItems($("items"), data.outline, itemAction);
+  const typing = (box) => editing && ["INPUT", "TEXTAREA"].includes(editing.tagName) && box.contains(editing);
+  if (!typing($("items"))) buildTree($("items"), data.outline, nodeAction);
   if (!typing($("indicators"))) {
     buildIndicators($("indicators"), data.outline, indicatorEdit);
   }
@@ -119,13 +120,11 @@ function showFindings(diagnostics, outline) {
   const list = $("findings");
   list.replaceChildren(...diagnostics.map(findingItem));
   $("findings-title").textContent = diagnostics.length ? `检查结果（${diagnostics.length} 条）` : "检查结果：没有发现问题";
-  // 每条结果也放到它所在的字段下面：属于行号不超过它的最后一个顶层键
-  const lines = Object.entries(outline.lines || {}).sort((a, b) => a[1] - b[1]);
+  // 每条结果也放到它所在的字段、事项下面（见 items.js 的 findingOwner）
   for (const box of document.querySelectorAll(".field-findings")) box.replaceChildren();
   for (const d of diagnostics) {
     if (!d.line) continue;
-    let owner = null;
-    for (const [key, line] of lines) if (line <= d.line) owner = key;
+    const owner = findingOwner(d.line, outline);
     const box = owner && $(`findings-${owner}`);
     if (box) box.appendChild(findingItem(d));
   }
@@ -221,9 +220,9 @@ const fieldChange = queued(async (key, value) => {
   onSourceInput();
 });
 
-const itemAction = queued(async (section, index, action, value) => {
-  if (action === "delete" && !confirm(`确定删除“${section}”的第 ${index + 1} 项吗？`)) return;
-  const result = await api("POST", "/api/item", { text: source.value, section, index, action, value });
+const nodeAction = queued(async ({ path, action, key, value, what }) => {
+  if (action === "delete" && !confirm(`确定删除这一${what}吗？`)) return;
+  const result = await api("POST", "/api/node", { text: source.value, path, action, key, value });
   if (!result.ok) { status(result.data.error, true); return; }
   source.value = result.data.text;
   onSourceInput();
