@@ -2,7 +2,7 @@
 打开 ``gen edit --no-browser`` 给出的网址，像办事员一样打字、点按钮。
 
 没有 chromium 时本地跳过，``CI=true`` 时失败（与 tests/office.py 的 require_tool 相同）。
-设置环境变量 ``GEN_SCREENSHOT=docs/editor.png`` 时把截图写到那里（README 里的那张图）。
+设置环境变量 ``GEN_SCREENSHOT=docs/editor.png`` 时把截图写到那里（README 里的那张图，由添加计划和问题的那个测试拍）。
 """
 
 from __future__ import annotations
@@ -144,9 +144,6 @@ def test_clerk_edits_previews_saves_and_generates(server: tuple[str, Path], brow
     title.send_keys("完善村级卫生网络", Keys.TAB)
     wait.until(lambda d: "（二）完善村级卫生网络。新建村卫生室3个。" in d.find_element(By.ID, "preview").text)
 
-    if os.environ.get("GEN_SCREENSHOT"):
-        driver.save_screenshot(str(REPO / os.environ["GEN_SCREENSHOT"]))
-
     # 保存：磁盘上的 YAML 就是页面上的文字，注释还在
     driver.find_element(By.ID, "save").click()
     wait.until(lambda d: d.find_element(By.ID, "status").text == "已保存 表单.yaml")
@@ -238,3 +235,73 @@ def test_clerk_creates_a_form_from_scratch_in_a_folder(folder_server: tuple[str,
     shutil.copy(form, copy)
     assert gen("report", str(copy), "-f", "md").code == 0
     assert (folder / "新表单.md").read_bytes() == (copy.parent / "新表单.md").read_bytes()
+
+
+def test_clerk_adds_fills_and_reorders_plans_and_adds_a_problem(server: tuple[str, Path], browser) -> None:  # type: ignore[no-untyped-def]
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    url, form = server
+    driver = browser
+    wait = WebDriverWait(driver, 15, ignored_exceptions=[StaleElementReferenceException])
+    driver.get(url)
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#preview .page"))
+
+    def source_text() -> str:
+        return str(driver.execute_script("return document.getElementById('source').value"))
+
+    def preview() -> str:
+        return str(driver.find_element(By.ID, "preview").text)
+
+    def plans() -> list[str]:
+        return [str(li.get_attribute("data-title"))
+                for li in driver.find_elements(By.CSS_SELECTOR, "#items ul[data-section=下一步工作计划] > li")]
+
+    def fill(path: str, key: str, value: str, written: str) -> None:
+        """在某一项的某个框里全选、改写，再点到别处；等 YAML 改好、页面按新的文字重建。"""
+        box = driver.find_element(By.CSS_SELECTOR, f'[data-path="{path}"] [data-key="{key}"]')
+        box.send_keys(Keys.CONTROL, "a")
+        box.send_keys(value)
+        driver.execute_script("arguments[0].blur()", box)
+        wait.until(expected_conditions.staleness_of(box))
+        wait.until(lambda d: written in source_text())
+        wait.until(lambda d: d.find_element(By.CSS_SELECTOR, f'[data-path="{path}"] [data-key="{key}"]')
+                   .get_attribute("value") == value)
+
+    # 添加两项计划：新的一项写成“请补写”，检查指出它，就放在这一项下面
+    assert plans() == ["（一）加强人才培养"]
+    for count in (2, 3):
+        driver.find_element(By.CSS_SELECTOR, '[data-add="下一步工作计划"]').click()
+        wait.until(lambda d, n=count: len(plans()) == n)
+    wait.until(lambda d: "请补写" in str(d.find_element(By.ID, "findings-下一步工作计划/2").get_attribute("textContent")))
+    fill("下一步工作计划/1", "标题", "补齐设备短板", "  - 标题: 补齐设备短板\n    内容: 请补写\n")
+    fill("下一步工作计划/1", "内容", "购置设备5台。", "  - 标题: 补齐设备短板\n    内容: 购置设备5台。\n")
+    fill("下一步工作计划/2", "标题", "加强业务培训", "  - 标题: 加强业务培训\n    内容: 请补写\n")
+    fill("下一步工作计划/2", "内容", "培训医生20人。", "  - 标题: 加强业务培训\n    内容: 培训医生20人。\n")
+    wait.until(lambda d: "（二）补齐设备短板。购置设备5台。" in preview() and "（三）加强业务培训。培训医生20人。" in preview())
+
+    # 第三项上移：序号跟着变，保存后磁盘上的 YAML 也换了先后，注释还在
+    driver.find_element(By.CSS_SELECTOR, '[data-path="下一步工作计划/2"] > .node-head button[data-action=up]').click()
+    wait.until(lambda d: "（二）加强业务培训。培训医生20人。" in preview() and "（三）补齐设备短板。购置设备5台。" in preview())
+    assert plans() == ["（一）加强人才培养", "（二）加强业务培训", "（三）补齐设备短板"]
+    driver.find_element(By.ID, "save").click()
+    wait.until(lambda d: d.find_element(By.ID, "status").text == "已保存 表单.yaml")
+    saved = form.read_text(encoding="utf-8")
+    assert saved.startswith("# 办事员的注释：保存后要还在\n")
+    assert ("下一步工作计划:\n  - 标题: 加强人才培养\n  - 标题: 加强业务培训\n    内容: 培训医生20人。\n"
+            "  - 标题: 补齐设备短板\n    内容: 购置设备5台。\n") in saved
+
+    # 添加一个问题并写上解决思路：预览里各自成段，带着解决思路
+    driver.find_element(By.CSS_SELECTOR, '[data-add="存在的问题"]').click()
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, '[data-path="存在的问题/1"]'))
+    fill("存在的问题/1", "内容", "设备老化。", "  - 内容: 设备老化。\n")
+    fill("存在的问题/1", "解决思路", "分批更新设备", "  - 内容: 设备老化。\n    解决思路: 分批更新设备\n")
+    wait.until(lambda d: "（二）设备老化。解决思路：分批更新设备。" in preview())
+    assert "（一）人才短缺。" in preview()
+
+    if os.environ.get("GEN_SCREENSHOT"):  # README 里的那张图：左边是事项和问题的编辑，右边是预览
+        driver.execute_script("document.querySelector('[data-path=\"存在的问题/1\"]').scrollIntoView({block: 'center'})")
+        driver.save_screenshot(str(REPO / os.environ["GEN_SCREENSHOT"]))

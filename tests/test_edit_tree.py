@@ -5,11 +5,15 @@
 
 from __future__ import annotations
 
+import re
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
 from conftest import VALID_FORM
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from test_edit_server import ORIGIN, client, snapshot
 
 TREE = """\
@@ -211,3 +215,44 @@ def test_plain_problems_are_numbered_as_points_and_headings_follow_the_optional_
     assert [p["number"] for p in tree["存在的问题"]] == ["一是", "二是"]
     assert tree["numbers"] == {"基本情况": "一、", "工作开展情况": "二、", "其他章节/0": "四、", "存在的问题": "五、",
                                "下一步工作计划": "六、"}
+
+
+PARTS = st.one_of(st.sampled_from(["工作开展情况", "下一步工作计划", "其他章节", "存在的问题", "子项", "要点", "事项", "标题", "指标"]),
+                  st.integers(min_value=-1, max_value=3), st.booleans(), st.none(), st.text(max_size=3))
+REAL_PATHS = [["工作开展情况"], ["工作开展情况", 0], ["工作开展情况", 1], ["工作开展情况", 0, "要点"],
+              ["工作开展情况", 0, "要点", 1], ["工作开展情况", 0, "子项"], ["工作开展情况", 0, "子项", 1],
+              ["工作开展情况", 0, "子项", 0, "子项"], ["工作开展情况", 1, "子项"], ["存在的问题"], ["存在的问题", 0],
+              ["存在的问题", 1], ["其他章节"], ["下一步工作计划", 0], ["下一步工作计划", 0, "要点"]]
+NODE_VALUES = st.one_of(st.none(), st.integers(), st.text(max_size=12), st.sampled_from(["", "  ", "两\n\n行", "a: b", "- x", "{{"]))
+
+
+def test_random_node_edits_answer_in_chinese_and_keep_the_form_readable() -> None:
+    from ruamel.yaml import YAML
+    from starlette.testclient import TestClient
+
+    from generator.edit.app import create_app
+
+    with tempfile.TemporaryDirectory() as tmp:
+        form = Path(tmp) / "表单.yaml"
+        form.write_text(TREE, encoding="utf-8")
+        before = snapshot(form.parent)
+        test = TestClient(create_app(form, token="abc", port=8765), base_url="http://127.0.0.1:8765")
+        headers = {"X-Gen-Token": "abc", **ORIGIN}
+
+        @settings(max_examples=400, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+        @given(st.one_of(st.lists(PARTS, max_size=7), st.sampled_from(REAL_PATHS)), st.sampled_from(["add", "delete", "up", "down", "set", "x"]),
+               st.sampled_from([None, "标题", "内容", "解决思路", "要点", "子项"]), NODE_VALUES)
+        def one(path: list[Any], action: str, key: str | None, value: Any) -> None:
+            response = test.post("/api/node", json={"text": TREE, "path": path, "action": action, "key": key,
+                                                    "value": value}, headers=headers)
+            assert response.status_code in (200, 400, 422), (path, action, key, value, response.text)
+            if response.status_code != 200:
+                assert re.search(r"[\u4e00-\u9fff]", response.json()["error"])
+                return
+            text = response.json()["text"]
+            assert YAML(typ="rt").load(text) is not None
+            for comment in ("# 开头的注释\n", "  # 事项前的注释\n", "# 顶格的注释：问题\n", "# 结尾的注释\n"):
+                assert comment in text
+            assert snapshot(form.parent) == before
+
+        one()

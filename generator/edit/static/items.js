@@ -22,11 +22,11 @@ function buttons(path, onAction, what) {
   });
 }
 
-function textInput(path, key, value, label, onAction, multiline = false) {
+function textInput(path, key, value, label, onAction, multiline = false, placeholder = null) {
   const input = el(multiline ? "textarea" : "input", { value: value ?? "" });
   input.dataset.key = key;
   input.setAttribute("aria-label", label);
-  input.placeholder = multiline ? `${key}（可不填）` : key;
+  input.placeholder = placeholder ?? (multiline ? `${key}（可不填）` : key);
   input.addEventListener("change", () => onAction({ path, action: "set", key, value: input.value }));
   return input;
 }
@@ -118,7 +118,7 @@ function problem(entry, onAction) {
     return box;
   }
   box.append(head,
-    textInput(entry.path, "内容", entry.内容, `问题${entry.number}`, onAction, true),
+    textInput(entry.path, "内容", entry.内容, `问题${entry.number}`, onAction, true, "问题的表述（必填）"),
     el("label", { textContent: "解决思路" }),
     textInput(entry.path, "解决思路", entry.解决思路, `问题${entry.number}的解决思路`, onAction, true),
     findingsBox(entry.id));
