@@ -256,3 +256,15 @@ def test_random_node_edits_answer_in_chinese_and_keep_the_form_readable() -> Non
             assert snapshot(form.parent) == before
 
         one()
+
+
+@pytest.mark.parametrize("key", ["导语", "基本情况", "结束语"])
+def test_paragraph_fields_keep_their_paragraphs(form_file, key: str) -> None:
+    """导语、基本情况、结束语在页面上是多行的框：分段（空一行）写回 YAML 后原样读回，别处的注释不动。"""
+    test = client(form_file())
+    typed = "第一段，写了一些。\n\n第二段：再写一些。"
+    text = "# 注释\n" + TREE
+    written = test.post("/api/field", json={"text": text, "key": key, "value": typed}, headers=ORIGIN).json()["text"]
+    assert written.startswith("# 注释\n# 开头的注释\n") and "  # 事项前的注释\n" in written
+    outline = test.post("/api/check", json={"text": written}, headers=ORIGIN).json()["outline"]
+    assert outline["values"][key] == typed

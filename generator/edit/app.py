@@ -23,7 +23,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from ..errors import ContentError, GenError
 from ..source import MAX_FORM_BYTES, decode_source, read_limited
 from .analyze import analyze, content_hash, diagnostic_json
-from .fields import move_item, set_field, set_item_title
+from .fields import set_field
 from .guard import OUTPUT_SUFFIXES, Guard, Refused, read_body
 from .guard import Scope as FileScope
 from .indicators import edit_indicator
@@ -246,19 +246,6 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
         return JSONResponse({"text": result})
 
     @endpoint
-    async def item(request: Request) -> Response:
-        data = await payload(request)
-        text = text_field(data, "text")
-        section = data.get("section")
-        if not isinstance(section, str):
-            raise Refused(400, "请求里缺少“section”。")
-        if data.get("action") == "title":
-            result = await run_in_threadpool(set_item_title, text, section, data.get("index"), data.get("value"))
-        else:
-            result = await run_in_threadpool(move_item, text, section, data.get("index"), data.get("action"))
-        return JSONResponse({"text": result})
-
-    @endpoint
     async def indicator(request: Request) -> Response:
         data = await payload(request)
         text = text_field(data, "text")
@@ -292,7 +279,6 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
         Route("/api/download", download, methods=["GET"]),
         Route("/api/new", create, methods=["POST"]),
         Route("/api/field", field, methods=["POST"]),
-        Route("/api/item", item, methods=["POST"]),
         Route("/api/indicator", indicator, methods=["POST"]),
         Route("/api/node", node, methods=["POST"]),
     ]
