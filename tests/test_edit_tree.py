@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+import copy
 import re
 import tempfile
 from pathlib import Path
@@ -268,3 +269,48 @@ def test_paragraph_fields_keep_their_paragraphs(form_file, key: str) -> None:
     assert written.startswith("# 注释\n# 开头的注释\n") and "  # 事项前的注释\n" in written
     outline = test.post("/api/check", json={"text": written}, headers=ORIGIN).json()["outline"]
     assert outline["values"][key] == typed
+
+
+def _plain(node: Any) -> Any:
+    if isinstance(node, dict):
+        return {str(k): _plain(v) for k, v in node.items()}
+    return [_plain(v) for v in node] if isinstance(node, list) else node
+
+
+def _element_paths(node: Any, path: list[Any]) -> list[list[Any]]:
+    found: list[list[Any]] = []
+    if isinstance(node, list):
+        for n, child in enumerate(node):
+            found += [[*path, n], *_element_paths(child, [*path, n])]
+    elif isinstance(node, dict):
+        for key in ("子项", "要点", "事项"):
+            found += _element_paths(node.get(key), [*path, key])
+    return found
+
+
+@pytest.mark.parametrize("name", ["中阳县-2024.yaml"])  # 事项、子项、要点、问题都有的那份
+def test_moving_and_deleting_anything_in_the_examples_changes_exactly_that_in_the_data(name: str) -> None:
+    """示例表单里每一项、每个子项、每条要点和问题：上移、删除后读回的数据正是预期的那样（别的都不变）。"""
+    from conftest import REPO
+
+    from generator.edit.fields import _load
+    from generator.edit.tree import edit_node
+
+    text = (REPO / "examples" / name).read_text(encoding="utf-8")
+    data = _plain(_load(text))
+    paths = [p for key in ("工作开展情况", "其他章节", "存在的问题", "下一步工作计划")
+             for p in _element_paths(data.get(key), [key])]
+    assert len(paths) > 20
+    for path in paths:
+        *where, n = path
+        expected = copy.deepcopy(data)
+        items = expected
+        for part in where:
+            items = items[part]
+        if n > 0:
+            items[n - 1], items[n] = items[n], items[n - 1]
+            assert _plain(_load(edit_node(text, path, "up"))) == expected, path
+            items[n - 1], items[n] = items[n], items[n - 1]
+        if len(items) > 1:
+            del items[n]
+            assert _plain(_load(edit_node(text, path, "delete"))) == expected, path
