@@ -33,6 +33,19 @@ def require_browser() -> tuple[str, str]:
     return found[0] or "", found[1] or ""
 
 
+def click(driver, selector: str) -> None:  # type: ignore[no-untyped-def]
+    """点一个按钮；页面在检查结果回来后会重建字段页，刚找到的按钮可能已被换掉，这时重新找一次再点。"""
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def attempt(d) -> bool:  # type: ignore[no-untyped-def]
+        d.find_element(By.CSS_SELECTOR, selector).click()
+        return True
+
+    WebDriverWait(driver, 15, ignored_exceptions=[StaleElementReferenceException]).until(attempt)
+
+
 @pytest.fixture
 def server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     folder = tmp_path / "网页"
@@ -133,14 +146,14 @@ def test_clerk_edits_previews_saves_and_generates(server: tuple[str, Path], brow
     driver.find_element(By.CSS_SELECTOR, "[data-tab=fields-pane]").click()
     items = driver.find_elements(By.CSS_SELECTOR, "#items ul[data-section=工作开展情况] > li")
     assert [li.get_attribute("data-title") for li in items] == ["（一）完善基层网络", "（二）开展健康体检"]
-    items[1].find_element(By.CSS_SELECTOR, "button[data-action=up]").click()
+    click(driver, "#items ul[data-section=工作开展情况] > li:nth-child(2) > .node-head button[data-action=up]")
     wait.until(lambda d: "（一）开展健康体检。" in d.find_element(By.ID, "preview").text
                and "（二）完善基层网络。" in d.find_element(By.ID, "preview").text)
 
     # 在事项列表里直接改标题：只改那一行，序号照旧由 gen 编排
     title = driver.find_element(By.CSS_SELECTOR, "#items ul[data-section=工作开展情况] > li:nth-child(2) input.item-title")
     assert title.get_attribute("value") == "完善基层网络"
-    title.clear()
+    title.send_keys(Keys.CONTROL, "a")
     title.send_keys("完善村级卫生网络", Keys.TAB)
     wait.until(lambda d: "（二）完善村级卫生网络。新建村卫生室3个。" in d.find_element(By.ID, "preview").text)
 
@@ -198,7 +211,7 @@ def test_clerk_creates_a_form_from_scratch_in_a_folder(folder_server: tuple[str,
     assert "# 发文单位全称（必填），如：某某县教育局\n单位: 某某县教育局\n" in source_text()
     items = driver.find_elements(By.CSS_SELECTOR, "#items ul[data-section=工作开展情况] > li")
     assert len(items) == 2
-    items[1].find_element(By.CSS_SELECTOR, "button[data-action=delete]").click()
+    click(driver, "#items ul[data-section=工作开展情况] > li:nth-child(2) > .node-head button[data-action=delete]")
     driver.switch_to.alert.accept()
     wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#items ul[data-section=工作开展情况] > li")) == 1)
 
@@ -274,7 +287,7 @@ def test_clerk_adds_fills_and_reorders_plans_and_adds_a_problem(server: tuple[st
     # 添加两项计划：新的一项写成“请补写”，检查指出它，就放在这一项下面
     assert plans() == ["（一）加强人才培养"]
     for count in (2, 3):
-        driver.find_element(By.CSS_SELECTOR, '[data-add="下一步工作计划"]').click()
+        click(driver, '[data-add="下一步工作计划"]')
         wait.until(lambda d, n=count: len(plans()) == n)
     wait.until(lambda d: "请补写" in str(d.find_element(By.ID, "findings-下一步工作计划/2").get_attribute("textContent")))
     fill("下一步工作计划/1", "标题", "补齐设备短板", "  - 标题: 补齐设备短板\n    内容: 请补写\n")
@@ -284,7 +297,7 @@ def test_clerk_adds_fills_and_reorders_plans_and_adds_a_problem(server: tuple[st
     wait.until(lambda d: "（二）补齐设备短板。购置设备5台。" in preview() and "（三）加强业务培训。培训医生20人。" in preview())
 
     # 第三项上移：序号跟着变，保存后磁盘上的 YAML 也换了先后，注释还在
-    driver.find_element(By.CSS_SELECTOR, '[data-path="下一步工作计划/2"] > .node-head button[data-action=up]').click()
+    click(driver, '[data-path="下一步工作计划/2"] > .node-head button[data-action=up]')
     wait.until(lambda d: "（二）加强业务培训。培训医生20人。" in preview() and "（三）补齐设备短板。购置设备5台。" in preview())
     assert plans() == ["（一）加强人才培养", "（二）加强业务培训", "（三）补齐设备短板"]
     driver.find_element(By.ID, "save").click()
@@ -295,7 +308,7 @@ def test_clerk_adds_fills_and_reorders_plans_and_adds_a_problem(server: tuple[st
             "  - 标题: 补齐设备短板\n    内容: 购置设备5台。\n") in saved
 
     # 添加一个问题并写上解决思路：预览里各自成段，带着解决思路
-    driver.find_element(By.CSS_SELECTOR, '[data-add="存在的问题"]').click()
+    click(driver, '[data-add="存在的问题"]')
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, '[data-path="存在的问题/1"]'))
     fill("存在的问题/1", "内容", "设备老化。", "  - 内容: 设备老化。\n")
     fill("存在的问题/1", "解决思路", "分批更新设备", "  - 内容: 设备老化。\n    解决思路: 分批更新设备\n")
