@@ -193,6 +193,7 @@ def test_outline_carries_numbers_and_anchors_for_each_item(form_file) -> None:
     outline = client(form_file()).post("/api/check", json={"text": TREE}, headers=ORIGIN).json()["outline"]
     tree = outline["tree"]
     assert tree["numbers"] == {"工作开展情况": "一、", "存在的问题": "二、", "下一步工作计划": "三、"}
+    assert tree["headings"] == {"工作开展情况": "工作开展情况", "下一步工作计划": "下一步工作计划"}
     first = tree["工作开展情况"][0]
     assert (first["number"], first["标题"], first["要点"], first["要点序号"]) == ("（一）", "第一项", ["要点甲", "要点乙"],
                                                                            ["一是", "二是"])
@@ -314,3 +315,14 @@ def test_moving_and_deleting_anything_in_the_examples_changes_exactly_that_in_th
         if len(items) > 1:
             del items[n]
             assert _plain(_load(edit_node(text, path, "delete"))) == expected, path
+
+
+@pytest.mark.parametrize(("kind", "work", "plan"), [
+    ("半年工作总结", "上半年工作开展情况", "下半年工作计划"),
+    ("工作总结和工作计划", "2024年工作开展情况", "2025年工作计划"),
+])
+def test_item_headings_follow_the_report_kind(form_file, kind: str, work: str, plan: str) -> None:
+    text = VALID_FORM.replace("年度: 2024\n", f"年度: 2024\n类型: {kind}\n")
+    response = client(form_file()).post("/api/check", json={"text": text}, headers=ORIGIN).json()
+    assert response["outline"]["tree"]["headings"] == {"工作开展情况": work, "下一步工作计划": plan}
+    assert f"一、{work}" in response["preview"] and f"三、{plan}" in response["preview"]

@@ -106,7 +106,19 @@ def section_tree(data: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[int, 
                 entry |= {"editable": isinstance(node, str), "内容": _text(node), "解决思路": None}
             tree["存在的问题"].append(entry)
     tree["numbers"] = heading_numbers(data)
+    tree["headings"] = heading_titles(data)
     return tree, sorted(build.anchors)
+
+
+def heading_titles(data: dict[str, Any]) -> dict[str, str]:
+    """两串事项的一级标题随类型而变（templates/report/*.md.j2）：如“2024年工作开展情况”“上半年工作开展情况”。"""
+    kind = data.get("类型")
+    year = data.get("年度")
+    if kind == "半年工作总结":
+        return {"工作开展情况": "上半年工作开展情况", "下一步工作计划": "下半年工作计划"}
+    if kind == "工作总结和工作计划" and isinstance(year, int) and not isinstance(year, bool):
+        return {"工作开展情况": f"{year}年工作开展情况", "下一步工作计划": f"{year + 1}年工作计划"}
+    return {"工作开展情况": "工作开展情况", "下一步工作计划": "下一步工作计划"}
 
 
 def heading_numbers(data: dict[str, Any]) -> dict[str, str]:

@@ -78,11 +78,12 @@ function heading(number, text) {
   return el("h4", { textContent: `${number || ""}${text}` });
 }
 
-function itemList(section, number, items, onAction) {
+function itemList(section, tree, onAction) {
   const list = el("ul", { className: "item-list" });
   list.dataset.section = section;
-  for (const item of items) list.append(itemNode(item, onAction, 0, "li"));
-  return [heading(number, section), list,
+  for (const item of tree[section] || []) list.append(itemNode(item, onAction, 0, "li"));
+  const title = (tree.headings || {})[section] || section;  // 如“2024年工作开展情况”，与生成的文件相同
+  return [heading((tree.numbers || {})[section], title), list,
     addButton([section], `添加一项${NAMES[section]}`, onAction), findingsBox(section)];
 }
 
@@ -128,7 +129,7 @@ function problem(entry, onAction) {
 export function buildTree(container, outline, onAction) {
   const tree = (outline && outline.tree) || {};
   const numbers = tree.numbers || {};
-  const parts = [...itemList("工作开展情况", numbers.工作开展情况, tree.工作开展情况 || [], onAction)];
+  const parts = [...itemList("工作开展情况", tree, onAction)];
   const sections = el("div", { id: "other-sections" }, el("h4", { textContent: "其他章节" }));
   (tree.其他章节 || []).forEach((entry, index) => {
     sections.append(otherSection(entry, numbers[`其他章节/${index}`] || "", onAction));
@@ -137,7 +138,7 @@ export function buildTree(container, outline, onAction) {
   const problems = el("div", { id: "problems" }, heading(numbers.存在的问题, "存在的问题"));
   for (const entry of tree.存在的问题 || []) problems.append(problem(entry, onAction));
   problems.append(addButton(["存在的问题"], "添加一个问题", onAction), findingsBox("存在的问题"));
-  parts.push(sections, problems, ...itemList("下一步工作计划", numbers.下一步工作计划, tree.下一步工作计划 || [], onAction));
+  parts.push(sections, problems, ...itemList("下一步工作计划", tree, onAction));
   container.replaceChildren(...parts);
 }
 
