@@ -252,6 +252,7 @@ def test_clerk_creates_a_form_from_scratch_in_a_folder(folder_server: tuple[str,
 
 def test_clerk_adds_fills_and_reorders_plans_and_adds_a_problem(server: tuple[str, Path], browser) -> None:  # type: ignore[no-untyped-def]
     from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.common.action_chains import ActionChains
     from selenium.webdriver.common.by import By
     from selenium.webdriver.common.keys import Keys
     from selenium.webdriver.support import expected_conditions
@@ -296,10 +297,12 @@ def test_clerk_adds_fills_and_reorders_plans_and_adds_a_problem(server: tuple[st
     fill("下一步工作计划/2", "内容", "培训医生20人。", "  - 标题: 加强业务培训\n    内容: 培训医生20人。\n")
     wait.until(lambda d: "（二）补齐设备短板。购置设备5台。" in preview() and "（三）加强业务培训。培训医生20人。" in preview())
 
-    # 第三项上移：序号跟着变，保存后磁盘上的 YAML 也换了先后，注释还在
-    click(driver, '[data-path="下一步工作计划/2"] > .node-head button[data-action=up]')
+    # 第三项上移（连点两下也只移一格）：序号跟着变，保存后磁盘上的 YAML 也换了先后，注释还在
+    up = driver.find_element(By.CSS_SELECTOR, '[data-path="下一步工作计划/2"] > .node-head button[data-action=up]')
+    ActionChains(driver).double_click(up).perform()
     wait.until(lambda d: "（二）加强业务培训。培训医生20人。" in preview() and "（三）补齐设备短板。购置设备5台。" in preview())
     assert plans() == ["（一）加强人才培养", "（二）加强业务培训", "（三）补齐设备短板"]
+    assert driver.find_element(By.CSS_SELECTOR, '[data-path="下一步工作计划/2"] button[data-action=up]').is_enabled()
     driver.find_element(By.ID, "save").click()
     wait.until(lambda d: d.find_element(By.ID, "status").text == "已保存 表单.yaml")
     saved = form.read_text(encoding="utf-8")

@@ -221,11 +221,12 @@ const fieldChange = queued(async (key, value) => {
 });
 
 const nodeAction = queued(async ({ path, action, key, value, what }) => {
-  if (action === "delete" && !confirm(`确定删除这一${what}吗？`)) return;
+  if (action === "delete" && !confirm(`确定删除这一${what}吗？`)) return false;
   const result = await api("POST", "/api/node", { text: source.value, path, action, key, value });
-  if (!result.ok) { status(result.data.error, true); return; }
+  if (!result.ok) { status(result.data.error, true); return false; }
   source.value = result.data.text;
   onSourceInput();
+  return true;  // 页面随后按新的文字重建
 });
 
 const indicatorEdit = queued(async (request) => {

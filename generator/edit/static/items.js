@@ -13,11 +13,21 @@ function findingsBox(id) {
   return el("ul", { className: "field-findings", id: `findings-${id}` });
 }
 
+// 添加、删除、移动之后，页面上的序号要等重建才对：在那之前按钮都停用（连点两下“上移”不会把它又移回去）；
+// 服务器拒绝或取消了删除时（没有重建）再启用。
+async function structural(button, request, onAction) {
+  const box = button.closest("#items") || document;
+  const all = Array.from(box.querySelectorAll("button"));
+  for (const b of all) b.disabled = true;
+  const done = await onAction(request);
+  if (!done) for (const b of all) b.disabled = false;
+}
+
 function buttons(path, onAction, what) {
   return [["up", "上移"], ["down", "下移"], ["delete", "删除"]].map(([action, text]) => {
     const button = el("button", { type: "button", textContent: text, title: `${text}这一${what}` });
     button.dataset.action = action;
-    button.addEventListener("click", () => onAction({ path, action, what }));
+    button.addEventListener("click", () => structural(button, { path, action, what }, onAction));
     return button;
   });
 }
@@ -34,7 +44,7 @@ function textInput(path, key, value, label, onAction, multiline = false, placeho
 function addButton(path, text, onAction) {
   const button = el("button", { type: "button", textContent: text, className: "add" });
   button.dataset.add = path.join("/");
-  button.addEventListener("click", () => onAction({ path, action: "add" }));
+  button.addEventListener("click", () => structural(button, { path, action: "add" }, onAction));
   return button;
 }
 
