@@ -326,3 +326,27 @@ def test_item_headings_follow_the_report_kind(form_file, kind: str, work: str, p
     response = client(form_file()).post("/api/check", json={"text": text}, headers=ORIGIN).json()
     assert response["outline"]["tree"]["headings"] == {"工作开展情况": work, "下一步工作计划": plan}
     assert f"一、{work}" in response["preview"] and f"三、{plan}" in response["preview"]
+
+
+FLUSH = """\
+单位: 某某县卫生健康委员会
+工作开展情况:
+- 标题: 甲
+  要点:
+  - 一
+- 标题: 乙
+# 顶格的注释
+存在的问题:
+- 问题
+"""
+
+
+@pytest.mark.parametrize(("path", "expected"), [
+    (["工作开展情况"], FLUSH.replace("- 标题: 乙\n", "- 标题: 乙\n- 标题: 请补写\n  内容: 请补写\n")),
+    (["工作开展情况", 1, "子项"], FLUSH.replace("- 标题: 乙\n", "- 标题: 乙\n  子项:\n  - 标题: 请补写\n    内容: 请补写\n")),
+    (["工作开展情况", 0, "要点"], FLUSH.replace("  - 一\n", "  - 一\n  - 请补写\n")),
+    (["其他章节"], FLUSH.replace("- 标题: 乙\n", "- 标题: 乙\n其他章节:\n- 标题: 请补写\n  内容: 请补写\n")),
+])
+def test_new_entries_follow_the_files_own_list_indentation(form_file, path: list[Any], expected: str) -> None:
+    """“- ”顶着键写（不缩进）的表单：新加的项、新建的列表也这样写。"""
+    assert edit(form_file, path, "add", text=FLUSH).json() == {"text": expected}
