@@ -2,7 +2,7 @@
 打开 ``gen edit --no-browser`` 给出的网址，像办事员一样打字、点按钮。
 
 没有 chromium 时本地跳过，``CI=true`` 时失败（与 tests/office.py 的 require_tool 相同）。
-设置环境变量 ``GEN_SCREENSHOT=docs/editor.png`` 时把截图写到那里（README 里的那张图）。
+设置环境变量 ``GEN_SCREENSHOT=docs/editor.png`` 时把截图写到那里（README 里的那张图，由添加计划和问题的那个测试拍）。
 """
 
 from __future__ import annotations
@@ -31,6 +31,19 @@ def require_browser() -> tuple[str, str]:
             pytest.fail(f"CI=true：{message}。.ci/run 应当安装它们。", pytrace=False)
         pytest.skip(message)
     return found[0] or "", found[1] or ""
+
+
+def click(driver, selector: str) -> None:  # type: ignore[no-untyped-def]
+    """点一个按钮；页面在检查结果回来后会重建字段页，刚找到的按钮可能已被换掉，这时重新找一次再点。"""
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    def attempt(d) -> bool:  # type: ignore[no-untyped-def]
+        d.find_element(By.CSS_SELECTOR, selector).click()
+        return True
+
+    WebDriverWait(driver, 15, ignored_exceptions=[StaleElementReferenceException]).until(attempt)
 
 
 @pytest.fixture
@@ -131,21 +144,18 @@ def test_clerk_edits_previews_saves_and_generates(server: tuple[str, Path], brow
 
     # 调换两项工作的顺序：序号跟着变
     driver.find_element(By.CSS_SELECTOR, "[data-tab=fields-pane]").click()
-    items = driver.find_elements(By.CSS_SELECTOR, "#items ul[data-section=工作开展情况] li")
+    items = driver.find_elements(By.CSS_SELECTOR, "#items ul[data-section=工作开展情况] > li")
     assert [li.get_attribute("data-title") for li in items] == ["（一）完善基层网络", "（二）开展健康体检"]
-    items[1].find_element(By.CSS_SELECTOR, "button[data-action=up]").click()
+    click(driver, "#items ul[data-section=工作开展情况] > li:nth-child(2) > .node-head button[data-action=up]")
     wait.until(lambda d: "（一）开展健康体检。" in d.find_element(By.ID, "preview").text
                and "（二）完善基层网络。" in d.find_element(By.ID, "preview").text)
 
     # 在事项列表里直接改标题：只改那一行，序号照旧由 gen 编排
-    title = driver.find_element(By.CSS_SELECTOR, "#items ul[data-section=工作开展情况] li:nth-child(2) input.item-title")
+    title = driver.find_element(By.CSS_SELECTOR, "#items ul[data-section=工作开展情况] > li:nth-child(2) input.item-title")
     assert title.get_attribute("value") == "完善基层网络"
-    title.clear()
+    title.send_keys(Keys.CONTROL, "a")
     title.send_keys("完善村级卫生网络", Keys.TAB)
     wait.until(lambda d: "（二）完善村级卫生网络。新建村卫生室3个。" in d.find_element(By.ID, "preview").text)
-
-    if os.environ.get("GEN_SCREENSHOT"):
-        driver.save_screenshot(str(REPO / os.environ["GEN_SCREENSHOT"]))
 
     # 保存：磁盘上的 YAML 就是页面上的文字，注释还在
     driver.find_element(By.ID, "save").click()
@@ -187,7 +197,7 @@ def test_clerk_creates_a_form_from_scratch_in_a_folder(folder_server: tuple[str,
     work_line = next(n for n, line in enumerate(skeleton, 1) if line.startswith("  - 标题: 请补写第一项"))
     assert str(driver.find_element(By.ID, "findings-单位").get_attribute("textContent")) \
         == f"第 {unit_line} 行第 5 列：错误：[GEN101] “请补写”：这里还没有填写，请填上实际内容。"
-    assert f"第 {work_line} 行" in str(driver.find_element(By.ID, "findings-工作开展情况").get_attribute("textContent"))
+    assert f"第 {work_line} 行" in str(driver.find_element(By.ID, "findings-工作开展情况/0").get_attribute("textContent"))
 
     def source_text() -> str:
         return str(driver.execute_script("return document.getElementById('source').value"))
@@ -199,11 +209,11 @@ def test_clerk_creates_a_form_from_scratch_in_a_folder(folder_server: tuple[str,
         field.send_keys(value, Keys.TAB)
         wait.until(lambda d, line=f"\n{key}: {value}\n": line in source_text())
     assert "# 发文单位全称（必填），如：某某县教育局\n单位: 某某县教育局\n" in source_text()
-    items = driver.find_elements(By.CSS_SELECTOR, "#items ul[data-section=工作开展情况] li")
+    items = driver.find_elements(By.CSS_SELECTOR, "#items ul[data-section=工作开展情况] > li")
     assert len(items) == 2
-    items[1].find_element(By.CSS_SELECTOR, "button[data-action=delete]").click()
+    click(driver, "#items ul[data-section=工作开展情况] > li:nth-child(2) > .node-head button[data-action=delete]")
     driver.switch_to.alert.accept()
-    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#items ul[data-section=工作开展情况] li")) == 1)
+    wait.until(lambda d: len(d.find_elements(By.CSS_SELECTOR, "#items ul[data-section=工作开展情况] > li")) == 1)
 
     # 指标表格：添加一个指标，键由名称自动建议
     driver.find_element(By.XPATH, "//button[text()='添加一个指标']").click()
@@ -238,3 +248,76 @@ def test_clerk_creates_a_form_from_scratch_in_a_folder(folder_server: tuple[str,
     shutil.copy(form, copy)
     assert gen("report", str(copy), "-f", "md").code == 0
     assert (folder / "新表单.md").read_bytes() == (copy.parent / "新表单.md").read_bytes()
+
+
+def test_clerk_adds_fills_and_reorders_plans_and_adds_a_problem(server: tuple[str, Path], browser) -> None:  # type: ignore[no-untyped-def]
+    from selenium.common.exceptions import StaleElementReferenceException
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.common.keys import Keys
+    from selenium.webdriver.support import expected_conditions
+    from selenium.webdriver.support.ui import WebDriverWait
+
+    url, form = server
+    driver = browser
+    wait = WebDriverWait(driver, 15, ignored_exceptions=[StaleElementReferenceException])
+    driver.get(url)
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#preview .page"))
+
+    def source_text() -> str:
+        return str(driver.execute_script("return document.getElementById('source').value"))
+
+    def preview() -> str:
+        return str(driver.find_element(By.ID, "preview").text)
+
+    def plans() -> list[str]:
+        return [str(li.get_attribute("data-title"))
+                for li in driver.find_elements(By.CSS_SELECTOR, "#items ul[data-section=下一步工作计划] > li")]
+
+    def fill(path: str, key: str, value: str, written: str) -> None:
+        """在某一项的某个框里全选、改写，再点到别处；等 YAML 改好、页面按新的文字重建。"""
+        box = driver.find_element(By.CSS_SELECTOR, f'[data-path="{path}"] [data-key="{key}"]')
+        box.send_keys(Keys.CONTROL, "a")
+        box.send_keys(value)
+        driver.execute_script("arguments[0].blur()", box)
+        wait.until(expected_conditions.staleness_of(box))
+        wait.until(lambda d: written in source_text())
+        wait.until(lambda d: d.find_element(By.CSS_SELECTOR, f'[data-path="{path}"] [data-key="{key}"]')
+                   .get_attribute("value") == value)
+
+    # 添加两项计划：新的一项写成“请补写”，检查指出它，就放在这一项下面
+    assert plans() == ["（一）加强人才培养"]
+    for count in (2, 3):
+        click(driver, '[data-add="下一步工作计划"]')
+        wait.until(lambda d, n=count: len(plans()) == n)
+    wait.until(lambda d: "请补写" in str(d.find_element(By.ID, "findings-下一步工作计划/2").get_attribute("textContent")))
+    fill("下一步工作计划/1", "标题", "补齐设备短板", "  - 标题: 补齐设备短板\n    内容: 请补写\n")
+    fill("下一步工作计划/1", "内容", "购置设备5台。", "  - 标题: 补齐设备短板\n    内容: 购置设备5台。\n")
+    fill("下一步工作计划/2", "标题", "加强业务培训", "  - 标题: 加强业务培训\n    内容: 请补写\n")
+    fill("下一步工作计划/2", "内容", "培训医生20人。", "  - 标题: 加强业务培训\n    内容: 培训医生20人。\n")
+    wait.until(lambda d: "（二）补齐设备短板。购置设备5台。" in preview() and "（三）加强业务培训。培训医生20人。" in preview())
+
+    # 第三项上移（连点两下也只移一格）：序号跟着变，保存后磁盘上的 YAML 也换了先后，注释还在
+    up = driver.find_element(By.CSS_SELECTOR, '[data-path="下一步工作计划/2"] > .node-head button[data-action=up]')
+    ActionChains(driver).double_click(up).perform()
+    wait.until(lambda d: "（二）加强业务培训。培训医生20人。" in preview() and "（三）补齐设备短板。购置设备5台。" in preview())
+    assert plans() == ["（一）加强人才培养", "（二）加强业务培训", "（三）补齐设备短板"]
+    assert driver.find_element(By.CSS_SELECTOR, '[data-path="下一步工作计划/2"] button[data-action=up]').is_enabled()
+    driver.find_element(By.ID, "save").click()
+    wait.until(lambda d: d.find_element(By.ID, "status").text == "已保存 表单.yaml")
+    saved = form.read_text(encoding="utf-8")
+    assert saved.startswith("# 办事员的注释：保存后要还在\n")
+    assert ("下一步工作计划:\n  - 标题: 加强人才培养\n  - 标题: 加强业务培训\n    内容: 培训医生20人。\n"
+            "  - 标题: 补齐设备短板\n    内容: 购置设备5台。\n") in saved
+
+    # 添加一个问题并写上解决思路：预览里各自成段，带着解决思路
+    click(driver, '[data-add="存在的问题"]')
+    wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, '[data-path="存在的问题/1"]'))
+    fill("存在的问题/1", "内容", "设备老化。", "  - 内容: 设备老化。\n")
+    fill("存在的问题/1", "解决思路", "分批更新设备", "  - 内容: 设备老化。\n    解决思路: 分批更新设备\n")
+    wait.until(lambda d: "（二）设备老化。解决思路：分批更新设备。" in preview())
+    assert "（一）人才短缺。" in preview()
+
+    if os.environ.get("GEN_SCREENSHOT"):  # README 里的那张图：左边是事项和问题的编辑，右边是预览
+        driver.execute_script("document.querySelector('[data-path=\"存在的问题/1\"]').scrollIntoView({block: 'center'})")
+        driver.save_screenshot(str(REPO / os.environ["GEN_SCREENSHOT"]))

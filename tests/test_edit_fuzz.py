@@ -17,14 +17,15 @@ from generator.edit.app import create_app
 
 BASE = "http://127.0.0.1:8765"
 PATHS = ["/", "/api/session", "/api/form", "/api/check", "/api/save", "/api/generate", "/api/download",
-         "/api/new", "/api/field", "/api/item", "/api/indicator", "/api/schema", "/static/editor.js", "/static/../app.py", "/api/../../etc/passwd"]
-KEYS = ["name", "text", "hash", "format", "key", "value", "section", "index", "action", "token", "column"]
+         "/api/new", "/api/field", "/api/node", "/api/indicator", "/api/schema", "/static/editor.js", "/static/../app.py", "/api/../../etc/passwd"]
+KEYS = ["name", "text", "hash", "format", "key", "value", "path", "index", "action", "token", "column"]
 NAMES = ["表单.yaml", "../表单.yaml", "别的.yaml", "表单.docx", "/etc/passwd", "..", ".", "链接.yaml", "\x00", "a/b.yaml"]
 VALUES = st.one_of(st.none(), st.booleans(), st.integers(), st.floats(allow_nan=True), st.sampled_from(NAMES),
                    st.sampled_from(["docx", "md", "pdf", "年度", "单位", "工作开展情况", "up", "down", "add", "delete", "set",
                                     "小数位", "越低越好", "表述", "true", "false",
                                     "本期", "名称", "12.5"]),
                    st.text(max_size=40), st.lists(st.integers(), max_size=3), st.just(VALID_FORM),
+                   st.sampled_from([["工作开展情况"], ["工作开展情况", 0], ["存在的问题", 0], ["工作开展情况", 0, "要点"]]),
                    st.just(VALID_FORM.replace("2024", "{{")))
 HEADERS = {
     "token": st.sampled_from([{"X-Gen-Token": "abc"}, {"X-Gen-Token": "abd"}, {"Cookie": "gen_edit_8765=abc"},
@@ -86,7 +87,7 @@ def test_random_requests_never_crash_or_touch_files() -> None:
 @st.composite
 def authorised(draw: st.DrawFn) -> dict[str, Any]:
     """令牌、Host、同源都对：随机的只是接口和 JSON 内容，专门考各接口自己的处理。"""
-    path = draw(st.sampled_from(["/api/check", "/api/save", "/api/generate", "/api/new", "/api/field", "/api/item",
+    path = draw(st.sampled_from(["/api/check", "/api/save", "/api/generate", "/api/new", "/api/field", "/api/node",
                                  "/api/indicator"]))
     body = draw(st.dictionaries(st.sampled_from(KEYS), VALUES, max_size=7))
     return {"method": "POST", "url": path, "content": json.dumps(body, ensure_ascii=False).encode("utf-8"),

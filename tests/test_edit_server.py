@@ -7,6 +7,7 @@ import json
 import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 import pytest
 from conftest import EXAMPLES, VALID_FORM
@@ -366,14 +367,17 @@ def test_field_edit_keeps_comments(form_file) -> None:
 def test_items_move_and_numbering_follows(form_file) -> None:
     text = VALID_FORM.replace("工作开展情况:\n", "工作开展情况:\n  - 标题: 第二件事\n    内容: 做了。\n")
     test = client(form_file())
-    before = test.post("/api/check", json={"text": text}, headers=ORIGIN).json()["outline"]["items"]["工作开展情况"]
-    assert before == ["（一）第二件事", "（二）开展健康体检"]
-    moved = test.post("/api/item", json={"text": text, "section": "工作开展情况", "index": 1, "action": "up"},
+    def numbered(outline: dict[str, Any]) -> list[str]:
+        return [item["number"] + item["标题"] for item in outline["tree"]["工作开展情况"]]
+
+    before = test.post("/api/check", json={"text": text}, headers=ORIGIN).json()["outline"]
+    assert numbered(before) == ["（一）第二件事", "（二）开展健康体检"]
+    moved = test.post("/api/node", json={"text": text, "path": ["工作开展情况", 1], "action": "up"},
                       headers=ORIGIN).json()["text"]
     after = test.post("/api/check", json={"text": moved}, headers=ORIGIN).json()
-    assert after["outline"]["items"]["工作开展情况"] == ["（一）开展健康体检", "（二）第二件事"]
+    assert numbered(after["outline"]) == ["（一）开展健康体检", "（二）第二件事"]
     assert "（一）开展健康体检。" in after["preview"]
-    first = test.post("/api/item", json={"text": text, "section": "工作开展情况", "index": 0, "action": "up"},
+    first = test.post("/api/node", json={"text": text, "path": ["工作开展情况", 0], "action": "up"},
                       headers=ORIGIN)
     assert first.status_code == 400 and first.json() == {"error": "已经是第一项或最后一项，不能再移动。"}
 
@@ -414,7 +418,7 @@ def test_page_works_offline() -> None:
 
     files = sorted(STATIC.iterdir())
     assert {p.name for p in files} == {"index.html", "editor.js", "preview.js", "fields.js", "editor.css",
-                                       "autocomplete.js", "conflict.js", "indicators.js"}
+                                       "autocomplete.js", "conflict.js", "indicators.js", "items.js"}
     for path in files:
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"https?://|//[a-z0-9.-]+\.[a-z]{2,}/|@import", text, re.IGNORECASE), path.name
@@ -447,20 +451,21 @@ ITEMS = """\
     ("up", 1, ITEMS.replace('  - 标题: 甲\n    内容: 做了甲。\n    # 甲的注释\n  - 标题: 乙\n    内容: "做了乙。"\n',
                             '  - 标题: 乙\n    内容: "做了乙。"\n  - 标题: 甲\n    内容: 做了甲。\n    # 甲的注释\n')),
     ("delete", 0, ITEMS.replace("  - 标题: 甲\n    内容: 做了甲。\n    # 甲的注释\n", "")),
-    ("add", None, ITEMS.replace('内容: "做了乙。"\n', '内容: "做了乙。"\n  - 标题: 请补写事项标题\n    内容: 请补写这项工作的做法和成效。\n')),
+    ("add", None, ITEMS.replace('内容: "做了乙。"\n', '内容: "做了乙。"\n  - 标题: 请补写\n    内容: 请补写\n')),
 ])
 def test_item_buttons_move_lines_and_leave_comments_in_place(form_file, action: str, index: int | None,
                                                              expected: str) -> None:
-    response = client(form_file()).post("/api/item", json={"text": ITEMS, "section": "工作开展情况", "index": index,
-                                                          "action": action}, headers=ORIGIN)
+    path: list[Any] = ["工作开展情况"] if index is None else ["工作开展情况", index]
+    response = client(form_file()).post("/api/node", json={"text": ITEMS, "path": path, "action": action},
+                                        headers=ORIGIN)
     assert response.json() == {"text": expected}
 
 
 def test_item_buttons_refuse_flow_lists(form_file) -> None:
-    response = client(form_file()).post("/api/item", json={"text": "工作开展情况: [甲, 乙]\n", "section": "工作开展情况",
-                                                          "index": 1, "action": "up"}, headers=ORIGIN)
+    response = client(form_file()).post("/api/node", json={"text": "工作开展情况: [甲, 乙]\n", "path": ["工作开展情况", 1],
+                                                          "action": "up"}, headers=ORIGIN)
     assert response.status_code == 422
-    assert response.json() == {"error": "“工作开展情况”写在一行里（方括号）。请在“源文件”里改成每项一行“- ”的写法，再用这里的按钮。"}
+    assert response.json() == {"error": "“工作开展情况”有一部分写在一行里（方括号或花括号）。请在“源文件”里改成每项一行的写法。"}
 
 
 def test_date_field_is_written_without_quotes(form_file) -> None:
@@ -598,10 +603,10 @@ def test_an_unreadable_form_is_a_chinese_422(tmp_path: Path) -> None:
 
 def test_item_title_is_edited_on_its_own_line(form_file) -> None:
     test = client(form_file())
-    response = test.post("/api/item", json={"text": ITEMS, "section": "工作开展情况", "index": 1, "action": "title",
+    response = test.post("/api/node", json={"text": ITEMS, "path": ["工作开展情况", 1], "action": "set", "key": "标题",
                                             "value": "乙项工作：提速"}, headers=ORIGIN)
     assert response.json() == {"text": ITEMS.replace("  - 标题: 乙\n", "  - 标题: 乙项工作：提速\n")}
-    empty = test.post("/api/item", json={"text": ITEMS, "section": "工作开展情况", "index": 1, "action": "title",
+    empty = test.post("/api/node", json={"text": ITEMS, "path": ["工作开展情况", 1], "action": "set", "key": "标题",
                                          "value": " "}, headers=ORIGIN)
     assert empty.status_code == 400
-    assert empty.json() == {"error": "标题不能为空。不要这一项时请点“删除”。"}
+    assert empty.json() == {"error": "“标题”不能为空。不要这一事项时请点“删除”。"}

@@ -16,14 +16,14 @@ from ..compute import compute, figure_attributes
 from ..errors import Diagnostic, GenError, Severity
 from ..figures import FigureContext
 from ..loader import decode_source, parse_yaml
-from ..numbering import level2
 from ..render import indicator_rows, render_document
 from ..source import MAX_FORM_BYTES
 from ..unfilled import require_filled
 from ..validate import locate, validate_form
-from .fields import FIELDS, LISTS
+from .fields import FIELDS
 from .indicators import computed_columns, indicator_file, sheet_rows, table_rows
 from .preview import document_html
+from .sections import section_tree
 
 
 @dataclass
@@ -85,7 +85,7 @@ def analyze(text: str, name: Path) -> Analysis:
 
 
 def outline(data: dict[str, Any]) -> dict[str, Any]:
-    """字段编辑页要显示的东西：可编辑字段的值、每个顶层键所在的行、两串事项的标题和生成时的序号。"""
+    """字段编辑页要显示的东西：可编辑字段的值、每个顶层键所在的行、指标表格、各部分的结构（见 :mod:`.sections`）。"""
     lines: dict[str, int] = {}
     for key in data:
         line, _, _ = locate(data, (str(key),))
@@ -93,19 +93,7 @@ def outline(data: dict[str, Any]) -> dict[str, Any]:
             lines[str(key)] = line
     values = {key: str(data[key]) for key in FIELDS
               if key in data and isinstance(data[key], (str, int)) and not isinstance(data[key], bool)}
-    sections: dict[str, list[str]] = {}
-    titles: dict[str, list[str | None]] = {}  # 可以在页面上直接改的标题（单独一行的“标题”）
-    for key in LISTS:
-        items = data.get(key)
-        if isinstance(items, list):
-            sections[key] = [f"{level2(n)}{_title(item)}" for n, item in enumerate(items, 1)]
-            titles[key] = [str(item["标题"]) if isinstance(item, dict) and isinstance(item.get("标题"), str)
-                           else None for item in items]
-    return {"values": values, "lines": lines, "items": sections, "titles": titles, "indicators": table_rows(data),
+    tree, anchors = section_tree(data)
+    return {"values": values, "lines": lines, "indicators": table_rows(data), "tree": tree, "anchors": anchors,
             "indicator_file": indicator_file(data)}
 
-
-def _title(item: Any) -> str:
-    if isinstance(item, dict):
-        return str(item.get("标题") or "（没有标题）")
-    return str(item)[:40]

@@ -24,16 +24,17 @@ from ..errors import ContentError, GenError
 from ..source import MAX_FORM_BYTES, decode_source, read_limited
 from .analyze import analyze, content_hash, diagnostic_json
 from .conflict import differences, modified_at
-from .fields import move_item, set_field, set_item_title
+from .fields import set_field
 from .guard import OUTPUT_SUFFIXES, Guard, Refused, read_body
 from .guard import Scope as FileScope
 from .indicators import edit_indicator
+from .tree import edit_node
 
 STATIC = Path(__file__).parent / "static"
 _STATIC_FILES = {"editor.js": "text/javascript", "preview.js": "text/javascript",
                  "fields.js": "text/javascript", "autocomplete.js": "text/javascript",
                  "conflict.js": "text/javascript", "indicators.js": "text/javascript",
-                 "editor.css": "text/css"}
+                 "items.js": "text/javascript", "editor.css": "text/css"}
 _FORMATS = ("docx", "md", "pdf")
 
 Handler = Callable[[Request], Awaitable[Response]]
@@ -250,24 +251,21 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
         return JSONResponse({"text": result})
 
     @endpoint
-    async def item(request: Request) -> Response:
-        data = await payload(request)
-        text = text_field(data, "text")
-        section = data.get("section")
-        if not isinstance(section, str):
-            raise Refused(400, "请求里缺少“section”。")
-        if data.get("action") == "title":
-            result = await run_in_threadpool(set_item_title, text, section, data.get("index"), data.get("value"))
-        else:
-            result = await run_in_threadpool(move_item, text, section, data.get("index"), data.get("action"))
-        return JSONResponse({"text": result})
-
-    @endpoint
     async def indicator(request: Request) -> Response:
         data = await payload(request)
         text = text_field(data, "text")
         result = await run_in_threadpool(edit_indicator, text, data.get("index"), data.get("column"),
                                          data.get("value"), data.get("action"))
+        return JSONResponse({"text": result})
+
+    @endpoint
+    async def node(request: Request) -> Response:
+        data = await payload(request)
+        text = text_field(data, "text")
+        value = data.get("value")
+        if isinstance(value, str):
+            value = text_field(data, "value")
+        result = await run_in_threadpool(edit_node, text, data.get("path"), data.get("action"), data.get("key"), value)
         return JSONResponse({"text": result})
 
     async def not_found(request: Request, exc: Exception) -> Response:
@@ -286,8 +284,8 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
         Route("/api/download", download, methods=["GET"]),
         Route("/api/new", create, methods=["POST"]),
         Route("/api/field", field, methods=["POST"]),
-        Route("/api/item", item, methods=["POST"]),
         Route("/api/indicator", indicator, methods=["POST"]),
+        Route("/api/node", node, methods=["POST"]),
     ]
     app = Starlette(routes=routes, exception_handlers={HTTPException: not_found})
     app.add_middleware(GuardMiddleware, guard=guard)

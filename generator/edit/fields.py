@@ -16,7 +16,6 @@ from .guard import Refused
 
 # 页面上单独编辑的字段（其余内容在“源文件”里改）
 FIELDS = ("单位", "年度", "类型", "日期", "标题", "导语", "基本情况", "结束语", "署名")
-LISTS = ("工作开展情况", "下一步工作计划")
 # 空白表单里的先后：新加的字段放在它前面那个已有的键之后
 _ORDER = ("单位", "年度", "类型", "标题", "日期", "导语", "基本情况", "指标表", "指标", "工作开展情况", "其他章节",
           "存在的问题", "下一步工作计划", "结束语", "署名")
@@ -108,54 +107,6 @@ def _iso_date(value: str) -> dt.date | None:
         return None
 
 
-def move_item(text: str, section: str, index: object, action: object) -> str:
-    """工作开展情况、下一步工作计划的事项：上移、下移、删除、在末尾添加。
-
-    直接按行搬动原文（位置取自 ruamel 的行号），事项里的文字、注释、引号一个字都不动；
-    事项之间、顶格写的注释（下一部分的说明）留在原处，不跟着事项走。
-    """
-    if section not in LISTS:
-        raise Refused(400, f"不能在这里编辑“{section}”。")
-    if action not in ("add", "delete", "up", "down"):
-        raise Refused(400, "不认识的操作。可用的操作有 add、delete、up、down。")
-    data = _load(text)
-    lines = _lines(text)
-    items: Any = data.get(section)
-    if items is None and action == "add":
-        return "".join(lines) + f"{section}:\n" + _new_item("  ")
-    if not isinstance(items, list):
-        raise Refused(422, f"“{section}”应是一串事项（每项以“- ”开头）。请先在“源文件”里改正。")
-    key_line = data.lc.key(section)[0]
-    positions: Any = items.lc  # type: ignore[attr-defined]  # ruamel 的 CommentedSeq 带行列号
-    starts = [positions.item(i)[0] for i in range(len(items))]
-    if any(line <= key_line for line in starts):
-        raise Refused(422, f"“{section}”写在一行里（方括号）。请在“源文件”里改成每项一行“- ”的写法，再用这里的按钮。")
-    if not items:  # “工作开展情况: []” 之类已被上面拒绝；空的块序列不存在
-        raise Refused(422, f"“{section}”是空的。请在“源文件”里填写。")
-    dash = _dash_column(lines[starts[0]])
-    after = _next_key_line(data, section, len(lines))
-    spans = [(start, _span_end(lines, start, starts[n + 1] if n + 1 < len(starts) else after, dash))
-             for n, start in enumerate(starts)]
-    if action == "add":
-        end = spans[-1][1]
-        return "".join(lines[:end]) + _new_item(" " * dash) + "".join(lines[end:])
-    if not isinstance(index, int) or isinstance(index, bool) or not 0 <= index < len(items):
-        raise Refused(400, "事项的序号不对。")
-    if action == "delete":
-        start, end = spans[index]
-        return "".join(lines[:start] + lines[end:])
-    other = index - 1 if action == "up" else index + 1
-    if not 0 <= other < len(items):
-        raise Refused(400, "已经是第一项或最后一项，不能再移动。")
-    (a_start, a_end), (b_start, b_end) = sorted((spans[index], spans[other]))
-    return "".join(lines[:a_start] + lines[b_start:b_end] + lines[a_end:b_start] + lines[a_start:a_end]
-                   + lines[b_end:])
-
-
-def _new_item(indent: str) -> str:
-    return f"{indent}- 标题: 请补写事项标题\n{indent}  内容: 请补写这项工作的做法和成效。\n"
-
-
 def _dash_column(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
@@ -214,21 +165,3 @@ def replace_value(lines: list[str], node: Any, key: str, value_text: str) -> lis
     tail = comment.group(0) if comment else ""
     newline = "\r\n" if old.endswith("\r\n") else "\n"
     return [*lines[:line], f"{old[:column]}{value_text}{tail}{newline}", *lines[line + 1:]]
-
-
-def set_item_title(text: str, section: str, index: object, value: object) -> str:
-    """改一项工作（计划）的标题：只改标题那一行。"""
-    if section not in LISTS:
-        raise Refused(400, f"不能在这里编辑“{section}”。")
-    if not isinstance(value, str) or not value.strip():
-        raise Refused(400, "标题不能为空。不要这一项时请点“删除”。")
-    data = _load(text)
-    items: Any = data.get(section)
-    if not isinstance(items, list) or not isinstance(index, int) or isinstance(index, bool) \
-            or not 0 <= index < len(items):
-        raise Refused(400, "事项的序号不对。")
-    item: Any = items[index]
-    if not isinstance(item, dict) or "标题" not in item or _flow(item):
-        raise Refused(422, "这一项没有单独一行的“标题”。请在“源文件”里修改。")
-    value_text = _dump({"标题": value.strip()}, "").split(":", 1)[1].strip()
-    return "".join(replace_value(_lines(text), item, "标题", value_text))

@@ -1,9 +1,10 @@
 // gen edit 页面：源文件、字段、实时检查、A4 预览、保存和生成。没有构建步骤，不连外网。
 import { paginate } from "./preview.js";
-import { buildFields, buildItems, fillFields } from "./fields.js";
+import { buildFields, fillFields } from "./fields.js";
 import { buildIndicators } from "./indicators.js";
 import { attachAutocomplete, attachWithin, setReferences } from "./autocomplete.js";
 import { askConflict } from "./conflict.js";
+import { buildTree, findingOwner } from "./items.js";
 
 const $ = (id) => document.getElementById(id);
 const state = { name: null, hash: null, saved: "", keys: [], attributes: [], sentenceNames: [], timer: null, seq: 0,
@@ -86,8 +87,8 @@ async function check() {
   setReferences(state.keys, state.attributes);
   fillFields(state.inputs, data.outline);
   const editing = document.activeElement;  // 正在填的那一格不重建，免得打断输入
-  const typing = (box) => editing && editing.tagName === "INPUT" && box.contains(editing);
-  if (!typing($("items"))) buildItems($("items"), data.outline, itemAction);
+  const typing = (box) => editing && ["INPUT", "TEXTAREA"].includes(editing.tagName) && box.contains(editing);
+  if (!typing($("items"))) buildTree($("items"), data.outline, nodeAction);
   buildIndicators($("indicators"), data.outline, indicatorEdit);  // 正在表格里填写时只就地刷新（indicators.js）
   for (const input of $("indicators").querySelectorAll("input[data-column=表述]")) attachAutocomplete(input, sentenceNames);
   showFindings(data.diagnostics, data.outline || {});
@@ -126,13 +127,11 @@ function showFindings(diagnostics, outline) {
   const list = $("findings");
   list.replaceChildren(...diagnostics.map(findingItem));
   $("findings-title").textContent = diagnostics.length ? `检查结果（${diagnostics.length} 条）` : "检查结果：没有发现问题";
-  // 每条结果也放到它所在的字段下面：属于行号不超过它的最后一个顶层键
-  const lines = Object.entries(outline.lines || {}).sort((a, b) => a[1] - b[1]);
+  // 每条结果也放到它所在的字段、事项下面（见 items.js 的 findingOwner）
   for (const box of document.querySelectorAll(".field-findings")) box.replaceChildren();
   for (const d of diagnostics) {
     if (!d.line) continue;
-    let owner = null;
-    for (const [key, line] of lines) if (line <= d.line) owner = key;
+    const owner = findingOwner(d.line, outline);
     const box = owner && $(`findings-${owner}`);
     if (box) box.appendChild(findingItem(d));
   }
@@ -176,12 +175,13 @@ const fieldChange = queued(async (key, value) => {
   onSourceInput();
 });
 
-const itemAction = queued(async (section, index, action, value) => {
-  if (action === "delete" && !confirm(`确定删除“${section}”的第 ${index + 1} 项吗？`)) return;
-  const result = await api("POST", "/api/item", { text: source.value, section, index, action, value });
-  if (!result.ok) { status(result.data.error, true); return; }
+const nodeAction = queued(async ({ path, action, key, value, what }) => {
+  if (action === "delete" && !confirm(`确定删除这一${what}吗？`)) return false;
+  const result = await api("POST", "/api/node", { text: source.value, path, action, key, value });
+  if (!result.ok) { status(result.data.error, true); return false; }
   source.value = result.data.text;
   onSourceInput();
+  return true;  // 页面随后按新的文字重建
 });
 
 const indicatorEdit = queued(async (request) => {

@@ -1,4 +1,4 @@
-// 字段编辑：单位、年度、类型、日期、标题、导语、基本情况、结束语、署名，以及两串事项（上移、下移、删除、添加）。
+// 字段编辑：单位、年度、类型、日期、标题、导语、基本情况、结束语、署名，以及指标表格（事项、章节、问题见 items.js）。
 // 标签旁的说明取自表单的 JSON Schema（与 VS Code 里的提示相同）。每次改动都交给服务器改写 YAML
 // （注释和写法保留），再把新文字放回“源文件”。
 const FIELDS = [
@@ -52,49 +52,4 @@ export function fillFields(inputs, outline) {
   }
 }
 
-export function buildItems(container, outline, onAction) {
-  container.replaceChildren();
-  const items = (outline && outline.items) || {};
-  for (const section of ["工作开展情况", "下一步工作计划"]) {
-    const heading = document.createElement("h4");
-    heading.textContent = section;
-    const list = document.createElement("ul");
-    list.dataset.section = section;
-    const titles = ((outline && outline.titles) || {})[section] || [];
-    (items[section] || []).forEach((title, index) => {
-      const li = document.createElement("li");
-      li.dataset.title = title;
-      if (typeof titles[index] === "string") {  // 序号由 gen 编排，只改文字
-        const number = document.createElement("span");
-        number.textContent = title.slice(0, title.length - titles[index].length);
-        const input = document.createElement("input");
-        input.className = "item-title";
-        input.value = titles[index];
-        input.setAttribute("aria-label", `${section}第 ${index + 1} 项的标题`);
-        input.addEventListener("change", () => onAction(section, index, "title", input.value));
-        li.append(number, input);
-      } else {
-        li.textContent = title;
-      }
-      for (const [action, text] of [["up", "上移"], ["down", "下移"], ["delete", "删除"]]) {
-        const button = document.createElement("button");
-        button.type = "button";
-        button.textContent = text;
-        button.dataset.action = action;
-        button.addEventListener("click", () => onAction(section, index, action));
-        li.appendChild(button);
-      }
-      list.appendChild(li);
-    });
-    const add = document.createElement("button");
-    add.type = "button";
-    add.textContent = `添加一项${section === "工作开展情况" ? "工作" : "计划"}`;
-    add.addEventListener("click", () => onAction(section, null, "add"));
-    const findings = document.createElement("ul");
-    findings.className = "field-findings";
-    findings.id = `findings-${section}`;
-    container.append(heading, list, add, findings);
-  }
-}
-
-// 指标表格见 indicators.js。
+// 指标表格见 indicators.js；各项工作、计划、问题见 items.js。

@@ -1,0 +1,144 @@
+"""字段编辑页上各部分的结构：事项、其他章节、存在的问题的文字、生成时的序号和所在的行。
+
+序号与 templates/report/_macros.md.j2 的编排相同（一、 /（一）/ 1. /（1）/ 一是），页面上只显示、不让填写。
+``anchors`` 列出每个键、每一项开始的行，页面据此把检查结果放到它所属的那一项下面。
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..numbering import level1, level2, level3, level4, ordinal_point
+from .tree import SECTIONS
+
+_LEVELS = (level2, level3, level4)
+
+
+def _text(value: Any) -> str | None:
+    if isinstance(value, bool) or value is None:
+        return None
+    return str(value) if isinstance(value, (str, int, float)) else None
+
+
+def _line(node: Any, part: str | int) -> int | None:
+    lc = getattr(node, "lc", None)
+    if lc is None:
+        return None
+    try:
+        return int((lc.item(part) if isinstance(part, int) else lc.key(part))[0]) + 1
+    except (KeyError, IndexError, TypeError, AttributeError):
+        return None
+
+
+class _Builder:
+    def __init__(self) -> None:
+        self.anchors: list[tuple[int, str]] = []
+
+    def anchor(self, node: Any, part: str | int, ident: str) -> None:
+        line = _line(node, part)
+        if line:
+            self.anchors.append((line, ident))
+
+    def keys(self, node: dict[Any, Any], ident: str) -> None:
+        """这一项的每个键也记一个锚：子项之后的要点、内容里的问题仍算这一项的。"""
+        for key in node:
+            self.anchor(node, key, ident)
+
+    def item(self, node: Any, path: list[Any], depth: int, n: int) -> dict[str, Any]:
+        ident = "/".join(str(p) for p in path)
+        number = _LEVELS[min(depth, len(_LEVELS) - 1)](n)
+        if not isinstance(node, dict):
+            return {"path": path, "id": ident, "number": number, "editable": False, "text": str(node)[:80]}
+        self.keys(node, ident)
+        result: dict[str, Any] = {"path": path, "id": ident, "number": number, "editable": True,
+                                  "标题": _text(node.get("标题")), "内容": _text(node.get("内容"))}
+        points = node.get("要点")
+        if isinstance(points, list):
+            result["要点"] = [_text(p) or "" for p in points]
+            result["要点序号"] = [ordinal_point(k) for k in range(1, len(points) + 1)]
+        children = node.get("子项")
+        if isinstance(children, list) and depth + 1 < len(_LEVELS):
+            result["子项"] = [self.item(child, [*path, "子项", k], depth + 1, k + 1)
+                            for k, child in enumerate(children)]
+            for k in range(len(children)):
+                self.anchor(children, k, f"{ident}/子项/{k}")
+        return result
+
+    def items(self, data: Any, key: str, path: list[Any] | None = None) -> list[dict[str, Any]]:
+        found = data.get(key)
+        if not isinstance(found, list):
+            return []
+        path = path or [key]
+        for k in range(len(found)):
+            self.anchor(found, k, "/".join(str(p) for p in [*path, k]))
+        return [self.item(node, [*path, k], 0, k + 1) for k, node in enumerate(found)]
+
+
+def section_tree(data: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[int, str]]]:
+    """各部分的结构和锚（行号从 1 起，按行排好）。"""
+    build = _Builder()
+    tree: dict[str, Any] = {key: build.items(data, key) for key in ("工作开展情况", "下一步工作计划")}
+    sections = data.get("其他章节")
+    tree["其他章节"] = []
+    if isinstance(sections, list):
+        for k, node in enumerate(sections):
+            ident = f"其他章节/{k}"
+            build.anchor(sections, k, ident)
+            entry: dict[str, Any] = {"path": ["其他章节", k], "id": ident, "editable": isinstance(node, dict)}
+            if isinstance(node, dict):
+                build.keys(node, ident)
+                entry |= {"标题": _text(node.get("标题")), "内容": _text(node.get("内容")),
+                          "事项": build.items(node, "事项", ["其他章节", k, "事项"])}
+            tree["其他章节"].append(entry)
+    problems = data.get("存在的问题")
+    tree["存在的问题"] = []
+    if isinstance(problems, list):
+        plain = all(isinstance(p, str) for p in problems) and len(problems) > 1
+        for k, node in enumerate(problems):
+            ident = f"存在的问题/{k}"
+            build.anchor(problems, k, ident)
+            entry = {"path": ["存在的问题", k], "id": ident,
+                     "number": ordinal_point(k + 1) if plain else level2(k + 1)}
+            if isinstance(node, dict):
+                build.keys(node, ident)
+                entry |= {"editable": True, "内容": _text(node.get("内容")), "解决思路": _text(node.get("解决思路"))}
+            else:
+                entry |= {"editable": isinstance(node, str), "内容": _text(node), "解决思路": None}
+            tree["存在的问题"].append(entry)
+    tree["numbers"] = heading_numbers(data)
+    tree["headings"] = heading_titles(data)
+    return tree, sorted(build.anchors)
+
+
+def heading_titles(data: dict[str, Any]) -> dict[str, str]:
+    """两串事项的一级标题随类型而变（templates/report/*.md.j2）：如“2024年工作开展情况”“上半年工作开展情况”。"""
+    kind = data.get("类型")
+    year = data.get("年度")
+    if kind == "半年工作总结":
+        return {"工作开展情况": "上半年工作开展情况", "下一步工作计划": "下半年工作计划"}
+    if kind == "工作总结和工作计划" and isinstance(year, int) and not isinstance(year, bool):
+        return {"工作开展情况": f"{year}年工作开展情况", "下一步工作计划": f"{year + 1}年工作计划"}
+    return {"工作开展情况": "工作开展情况", "下一步工作计划": "下一步工作计划"}
+
+
+def heading_numbers(data: dict[str, Any]) -> dict[str, str]:
+    """一级标题的序号，与模板相同：基本情况（有时）、工作开展情况、正文里的指标表、其他章节、存在的问题、计划。"""
+    numbers: dict[str, str] = {}
+    n = 0
+    if data.get("基本情况"):
+        n += 1
+        numbers["基本情况"] = level1(n)
+    n += 1
+    numbers["工作开展情况"] = level1(n)
+    if data.get("指标表") == "正文" and (data.get("指标") or data.get("指标文件")):
+        n += 1
+    sections = data.get("其他章节")
+    for k in range(len(sections) if isinstance(sections, list) else 0):
+        n += 1
+        numbers[f"其他章节/{k}"] = level1(n)
+    numbers["存在的问题"] = level1(n + 1)
+    numbers["下一步工作计划"] = level1(n + 2)
+    return numbers
+
+
+__all__ = ["SECTIONS", "section_tree"]
