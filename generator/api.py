@@ -42,7 +42,7 @@ class Report:
         return to_markdown(self.document)
 
     def docx(self, profile: StyleProfile | None = None) -> bytes:
-        from .docx_writer import build_docx  # python-docx 只在生成 Word 时才导入
+        from .wordml import build_docx  # 只在生成 Word 时才导入
 
         return build_docx(self.document, self.form, profile or load_profile())
 

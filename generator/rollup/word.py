@@ -6,12 +6,12 @@ import datetime as dt
 from typing import Any
 
 from ..document import Block, BlockKind, Document, Run
-from ..docx_styles import landscape, text_width_mm
-from ..docx_writer import build_docx
 from ..layout import mm_to_twips
 from ..models import Form
 from ..style_profile import StyleProfile, load_profile
 from ..table_layout import minimum_width
+from ..wordml import build_docx
+from ..wordml.geometry import landscape, text_width_mm
 from .table import Table, cell_text
 from .totals import NO_FORMULA
 
