@@ -41,10 +41,11 @@ class Report:
     def markdown(self) -> str:
         return to_markdown(self.document)
 
-    def docx(self, profile: StyleProfile | None = None) -> bytes:
+    def docx(self, profile: StyleProfile | None = None, *, marked: bool = False) -> bytes:
+        """Word 文件的字节；``marked`` 时带上 gen 的记号（写盘用，见 generator.ownership）。"""
         from .wordml import build_docx  # 只在生成 Word 时才导入
 
-        return build_docx(self.document, self.form, profile or load_profile())
+        return build_docx(self.document, self.form, profile or load_profile(), marked=marked)
 
 
 def build_report(path: Path) -> Report:
@@ -151,10 +152,10 @@ def prepare_report(path: Path, formats: Sequence[str] = ("docx",), output: Path 
     for fmt in targets:
         if fmt == "md":
             contents[fmt] = report.markdown().encode("utf-8")
-        elif fmt in ("docx", "pdf"):
-            word = word or report.docx(profile)
-            if fmt == "docx":
-                contents[fmt] = word
+        elif fmt == "docx":
+            contents[fmt] = report.docx(profile, marked=True)  # 写盘时不必再解包加记号
+        elif fmt == "pdf":
+            word = report.docx(profile)
         else:
             raise OutputError(Diagnostic(f"不支持的输出格式：{fmt}。可用的格式有 docx、md、pdf。"))
     return report, PreparedReport(report.warnings, targets, contents, word if "pdf" in targets else None, profile)

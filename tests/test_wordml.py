@@ -119,3 +119,36 @@ GOLDEN = {
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
 def test_examples_match_golden_hashes(example: Path) -> None:
     assert hashlib.sha256(build_report(example).docx()).hexdigest() == GOLDEN[example.name]
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_marked_output_is_what_marking_afterwards_gives(example: Path) -> None:
+    from generator.ownership import mark
+
+    report = build_report(example)
+    marked = report.docx(marked=True)
+    assert marked != report.docx()
+    assert mark(".docx", report.docx()) == marked
+    assert mark(".docx", marked) is marked  # 已经带记号：原样写出，不重新打包
+
+
+def test_a_stale_mark_is_replaced() -> None:
+    import io
+    import re
+    import zipfile
+
+    from generator.ownership import mark
+
+    first, second = (build_report(example).docx(marked=True) for example in EXAMPLES[:2])
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(first)) as a, \
+            zipfile.ZipFile(io.BytesIO(second)) as b, zipfile.ZipFile(out, "w") as mixed:
+        for info in a.infolist():  # 第一份的正文，第二份的 core.xml（记号对不上）
+            mixed.writestr(info, (b if info.filename == "docProps/core.xml" else a).read(info.filename))
+    def mark_of(data: bytes) -> str:
+        core = zipfile.ZipFile(io.BytesIO(data)).read("docProps/core.xml").decode()
+        return re.findall(r"gen:sha256:[0-9a-f]{64}", core)[0]
+
+    remarked = mark(".docx", out.getvalue())
+    assert remarked != out.getvalue()
+    assert mark_of(remarked) == mark_of(first) != mark_of(second)

@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..document import Document
 from ..docx_parts import font_table_xml
 from ..models import Form
+from ..ownership import identifier, parts_digest
 from ..resources import templates_dir
 from ..style_profile import StyleProfile
 from .body import document_xml
@@ -58,11 +59,14 @@ def _template_parts() -> dict[str, bytes]:
         return {name: base.read(name) for name in _FIXED_PARTS}
 
 
-def build_docx(doc: Document, form: Form, profile: StyleProfile) -> bytes:
-    """生成 .docx 文件内容。同样的输入总是得到同样的字节。"""
+def build_docx(doc: Document, form: Form, profile: StyleProfile, *, marked: bool = False) -> bytes:
+    """生成 .docx 文件内容。同样的输入总是得到同样的字节。
+
+    ``marked``：文件属性里直接带上 gen 的记号（见 :mod:`generator.ownership`），与先生成再
+    ``ownership.mark`` 的结果逐字节相同，但不用把整个包解开重打一遍。"""
     fixed = _template_parts()
     footer1, footer2 = footers_xml(profile)
-    parts = (
+    parts = [
         ("[Content_Types].xml", _CONTENT_TYPES),
         ("_rels/.rels", fixed["_rels/.rels"]),
         ("word/document.xml", document_xml(doc, profile)),
@@ -73,9 +77,11 @@ def build_docx(doc: Document, form: Form, profile: StyleProfile) -> bytes:
         ("word/theme/theme1.xml", fixed["word/theme/theme1.xml"]),
         ("word/footer1.xml", footer1),
         ("word/footer2.xml", footer2),
-        ("docProps/core.xml", core_xml(form, doc.title)),
+        ("docProps/core.xml", b""),
         ("docProps/app.xml", fixed["docProps/app.xml"]),
-    )
+    ]
+    mark = identifier(parts_digest(dict(parts))) if marked else ""
+    parts[10] = ("docProps/core.xml", core_xml(form, doc.title, mark))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for name, data in parts:
@@ -86,7 +92,7 @@ def build_docx(doc: Document, form: Form, profile: StyleProfile) -> bytes:
     return out.getvalue()
 
 
-def core_xml(form: Form, title: str) -> bytes:
+def core_xml(form: Form, title: str, mark: str = "") -> bytes:
     """文件属性：标题、作者（单位）、日期（表单的成文日期，不用当前时间）、语言、文种。"""
     moment = dt.datetime(form.date.year, form.date.month, form.date.day).strftime("%Y-%m-%dT%H:%M:%SZ")
     unit = text(form.unit[:255])  # 文档属性最多 255 个字
@@ -99,5 +105,5 @@ def core_xml(form: Form, title: str) -> bytes:
         f"<cp:lastModifiedBy>{unit}</cp:lastModifiedBy>"
         f'<dcterms:created xsi:type="dcterms:W3CDTF">{moment}</dcterms:created>'
         f'<dcterms:modified xsi:type="dcterms:W3CDTF">{moment}</dcterms:modified>'
-        f"<dc:language>zh-CN</dc:language><dc:subject>{text(form.kind.value)}</dc:subject>"
+        f"<dc:language>zh-CN</dc:language><dc:subject>{text(form.kind.value)}</dc:subject>{mark}"
         "</cp:coreProperties>").encode("utf-8")
