@@ -54,6 +54,18 @@ def parts_digest(parts: Mapping[str, bytes]) -> str:
     return digest.hexdigest()
 
 
+# 本进程里刚生成、记号已经正确的包（SHA-256）：写盘时 mark() 认出它们，不必解开重算摘要
+_CURRENT: dict[bytes, None] = {}
+
+
+def remember_marked(data: bytes) -> bytes:
+    """登记一个记号已经正确的包（generator.wordml 带记号生成时调用），原样返回。"""
+    _CURRENT[hashlib.sha256(data).digest()] = None
+    while len(_CURRENT) > 64:
+        del _CURRENT[next(iter(_CURRENT))]
+    return data
+
+
 def identifier(digest: str) -> str:
     """写进 core.xml 的记号元素。"""
     return f"<dc:identifier>{_PREFIX}{digest}</dc:identifier>"
@@ -77,6 +89,8 @@ def mark(suffix: str, data: bytes) -> bytes:
 
 
 def _mark_docx(data: bytes) -> bytes:
+    if hashlib.sha256(data).digest() in _CURRENT:
+        return data
     source = zipfile.ZipFile(io.BytesIO(data))
     digest = _parts_digest(source)
     found = _IDENTIFIER.findall(source.read(_CORE).decode("utf-8")) if _CORE in source.namelist() else []

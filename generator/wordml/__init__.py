@@ -16,7 +16,7 @@ from functools import lru_cache
 from ..document import Document
 from ..docx_parts import font_table_xml
 from ..models import Form
-from ..ownership import identifier, parts_digest
+from ..ownership import identifier, parts_digest, remember_marked
 from ..resources import templates_dir
 from ..style_profile import StyleProfile
 from .body import document_xml
@@ -89,7 +89,7 @@ def build_docx(doc: Document, form: Form, profile: StyleProfile, *, marked: bool
             info.compress_type = zipfile.ZIP_DEFLATED
             info.external_attr = 0o600 << 16
             target.writestr(info, data)
-    return out.getvalue()
+    return remember_marked(out.getvalue()) if marked else out.getvalue()
 
 
 def core_xml(form: Form, title: str, mark: str = "") -> bytes:
