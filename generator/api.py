@@ -18,6 +18,7 @@ from .document import Document
 from .errors import ContentError, Diagnostic, OutputError, Severity, StyleError
 from .figures import Figure
 from .filekind import require_form
+from .gcpause import paused_gc
 from .loader import LoadedForm, decode_source, load_form_file, parse_yaml
 from .markdown_writer import to_markdown
 from .models import Form
@@ -41,10 +42,11 @@ class Report:
     def markdown(self) -> str:
         return to_markdown(self.document)
 
-    def docx(self, profile: StyleProfile | None = None) -> bytes:
-        from .docx_writer import build_docx  # python-docx 只在生成 Word 时才导入
+    def docx(self, profile: StyleProfile | None = None, *, marked: bool = False) -> bytes:
+        """Word 文件的字节；``marked`` 时带上 gen 的记号（写盘用，见 generator.ownership）。"""
+        from .wordml import build_docx  # 只在生成 Word 时才导入
 
-        return build_docx(self.document, self.form, profile or load_profile())
+        return build_docx(self.document, self.form, profile or load_profile(), marked=marked)
 
 
 def build_report(path: Path) -> Report:
@@ -130,6 +132,12 @@ class PreparedReport:
 def prepare_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | str | None = None,
                    *, style: Path | None = None, force: bool = False) -> tuple[Report, PreparedReport]:
     """读表单、检查内容、检查输出目标，在内存里生成 docx 和 md（PDF 只准备好 Word 原稿），不写盘。"""
+    with paused_gc():
+        return _prepare_report(path, formats, output, style=style, force=force)
+
+
+def _prepare_report(path: Path, formats: Sequence[str], output: Path | str | None,
+                    *, style: Path | None, force: bool) -> tuple[Report, PreparedReport]:
     from .checks import check_form
 
     notice = require_form(path, "report")
@@ -151,10 +159,10 @@ def prepare_report(path: Path, formats: Sequence[str] = ("docx",), output: Path 
     for fmt in targets:
         if fmt == "md":
             contents[fmt] = report.markdown().encode("utf-8")
-        elif fmt in ("docx", "pdf"):
-            word = word or report.docx(profile)
-            if fmt == "docx":
-                contents[fmt] = word
+        elif fmt == "docx":
+            contents[fmt] = report.docx(profile, marked=True)  # 写盘时不必再解包加记号
+        elif fmt == "pdf":
+            word = report.docx(profile)
         else:
             raise OutputError(Diagnostic(f"不支持的输出格式：{fmt}。可用的格式有 docx、md、pdf。"))
     return report, PreparedReport(report.warnings, targets, contents, word if "pdf" in targets else None, profile)

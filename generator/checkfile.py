@@ -9,6 +9,7 @@ from pathlib import Path
 from .compute import compute
 from .errors import Diagnostic
 from .filekind import Kind, detect, form_notice
+from .gcpause import paused_gc
 from .loader import load_form_file
 from .unfilled import require_filled
 from .validate import validate_form
@@ -21,6 +22,11 @@ def check_file(path: Path, *, ignore: Sequence[str] = ()) -> list[Diagnostic]:
 
     表单格式错误时抛出 :class:`FormError`；内容问题作为诊断返回（含严重程度）。
     """
+    with paused_gc():
+        return _check_file(path, ignore=ignore)
+
+
+def _check_file(path: Path, *, ignore: Sequence[str]) -> list[Diagnostic]:
     from .checks import check_form, check_paragraphs
 
     if detect(path) is Kind.FORM:

@@ -7,11 +7,11 @@ from typing import Any
 from docx.oxml.ns import qn
 
 from .document import Block
-from .docx_styles import STYLE_TABLE_TEXT, text_width_mm
 from .docx_xml import add_run, child, east_asian_run
 from .layout import mm_to_twips, pt_to_twips
 from .style_profile import StyleProfile
 from .table_layout import CELL_MARGIN_TWIPS, cell_line_twips, column_widths, line_count, row_height
+from .wordml.geometry import STYLE_TABLE_TEXT, text_width_mm
 
 
 def write_table(word: Any, block: Block, profile: StyleProfile) -> None:

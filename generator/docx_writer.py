@@ -1,4 +1,5 @@
-"""Word 输出：把 :class:`Document` 按版式配置写成 .docx 字节。
+"""Word 输出（经 python-docx 的旧写出器）：只留作 tests/test_wordml.py 的对照，gen 自己用 :mod:`generator.wordml`，
+两者写出的字节必须相同。
 
 从随包发布的底稿 ``templates/docx/base.docx`` 出发（不用 python-docx 自带模板），
 样式、页面、页码全部由 :class:`StyleProfile` 决定；输出逐字节可重复。
@@ -16,7 +17,14 @@ import docx
 
 from .document import Block, BlockKind, Document
 from .docx_parts import deterministic_zip, write_font_table
-from .docx_styles import (
+from .docx_styles import define_styles, footers, page_setup
+from .docx_table import write_table
+from .docx_xml import add_paragraph, add_run, child, east_asian_run, style_id
+from .layout import break_title, signature_indents, title_line_limit
+from .models import Form
+from .resources import templates_dir
+from .style_profile import StyleProfile
+from .wordml.geometry import (
     CHAR_HEADING2,
     CHAR_HEADING3,
     STYLE_ATTACHMENT_LABEL,
@@ -27,17 +35,8 @@ from .docx_styles import (
     STYLE_SIGNATURE,
     STYLE_TITLE,
     char_twips,
-    define_styles,
-    footers,
-    page_setup,
     text_width_mm,
 )
-from .docx_table import write_table
-from .docx_xml import add_paragraph, add_run, child, east_asian_run, style_id
-from .layout import break_title, signature_indents, title_line_limit
-from .models import Form
-from .resources import templates_dir
-from .style_profile import StyleProfile
 
 
 def build_docx(doc: Document, form: Form, profile: StyleProfile) -> bytes:

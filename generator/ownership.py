@@ -18,6 +18,7 @@ import hashlib
 import io
 import re
 import zipfile
+from collections.abc import Mapping
 from pathlib import Path
 
 _PREFIX = "gen:sha256:"
@@ -39,13 +40,35 @@ def _digest(data: bytes) -> str:
 
 
 def _parts_digest(archive: zipfile.ZipFile) -> str:
+    return parts_digest({name: archive.read(name) for name in archive.namelist()})
+
+
+def parts_digest(parts: Mapping[str, bytes]) -> str:
+    """.docx/.xlsx 的摘要：除 core.xml 以外的全部部件（按名字排序，名字和内容都算）。"""
     digest = hashlib.sha256()
-    for name in sorted(archive.namelist()):
+    for name in sorted(parts):
         if name == _CORE:
             continue
         digest.update(name.encode("utf-8") + b"\0")
-        digest.update(_digest(archive.read(name)).encode("ascii"))
+        digest.update(_digest(parts[name]).encode("ascii"))
     return digest.hexdigest()
+
+
+# 本进程里刚生成、记号已经正确的包（SHA-256）：写盘时 mark() 认出它们，不必解开重算摘要
+_CURRENT: dict[bytes, None] = {}
+
+
+def remember_marked(data: bytes) -> bytes:
+    """登记一个记号已经正确的包（generator.wordml 带记号生成时调用），原样返回。"""
+    _CURRENT[hashlib.sha256(data).digest()] = None
+    while len(_CURRENT) > 64:
+        del _CURRENT[next(iter(_CURRENT))]
+    return data
+
+
+def identifier(digest: str) -> str:
+    """写进 core.xml 的记号元素。"""
+    return f"<dc:identifier>{_PREFIX}{digest}</dc:identifier>"
 
 
 def mark(suffix: str, data: bytes) -> bytes:
@@ -66,8 +89,14 @@ def mark(suffix: str, data: bytes) -> bytes:
 
 
 def _mark_docx(data: bytes) -> bytes:
+    if hashlib.sha256(data).digest() in _CURRENT:
+        return data
     source = zipfile.ZipFile(io.BytesIO(data))
-    identifier = f"<dc:identifier>{_PREFIX}{_parts_digest(source)}</dc:identifier>"
+    digest = _parts_digest(source)
+    found = _IDENTIFIER.findall(source.read(_CORE).decode("utf-8")) if _CORE in source.namelist() else []
+    if found == [digest]:
+        return data  # 写出时已经带上了记号（generator.wordml），不必重新打包
+    element = identifier(digest)
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for info in source.infolist():  # 条目、时间、顺序原样照抄：结果仍是确定的
@@ -76,7 +105,7 @@ def _mark_docx(data: bytes) -> bytes:
                 xml = _IDENTIFIER.sub("", content.decode("utf-8"))
                 if not re.search(r'<cp:coreProperties[^>]*xmlns:dc="', xml):  # openpyxl 只在子元素上声明 dc
                     xml = xml.replace("<cp:coreProperties ", f'<cp:coreProperties xmlns:dc="{_DC}" ', 1)
-                content = xml.replace("</cp:coreProperties>", identifier + "</cp:coreProperties>", 1).encode("utf-8")
+                content = xml.replace("</cp:coreProperties>", element + "</cp:coreProperties>", 1).encode("utf-8")
             target.writestr(info, content)
     return out.getvalue()
 

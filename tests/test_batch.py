@@ -119,6 +119,29 @@ def test_two_forms_with_the_same_output_name(gen, tmp_path: Path) -> None:  # ty
             "两份表单不能写同一个文件。\n") in result.err
 
 
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_a_failed_form_leaves_a_shared_output_name_to_the_next(gen, tmp_path: Path, jobs: str) -> None:  # type: ignore[no-untyped-def]
+    """目标重合的几份里，前面那份失败时后面那份照常写出（与逐份运行时一样）；目标不重合的由工作进程自己写。"""
+    for county, text in (("甲", BAD_FORM), ("乙", VALID_FORM)):
+        (tmp_path / county).mkdir()
+        (tmp_path / county / "表单.yaml").write_text(text, encoding="utf-8")
+    (tmp_path / "丙.yaml").write_text(VALID_FORM, encoding="utf-8")
+    result = gen("report", str(tmp_path / "甲"), str(tmp_path / "乙"), str(tmp_path / "丙.yaml"), "-f", "md",
+                 "-o", str(tmp_path / "输出"), "-j", jobs)
+    assert result.code == 1
+    assert result.out == f"{tmp_path / '输出' / '表单.md'}\n{tmp_path / '输出' / '丙.md'}\n"
+    assert "已经由" not in result.err
+
+
+def test_forms_with_their_own_outputs_are_written_by_the_workers(tmp_path: Path) -> None:
+    from generator.batch import _alone
+
+    forms = [tmp_path / "甲" / "表单.yaml", tmp_path / "乙" / "表单.yaml", tmp_path / "丙.yaml"]
+    assert _alone(forms, ["md"], f"{tmp_path}/输出/") == [False, False, True]
+    assert _alone(forms, ["md"], None) == [True, True, True]
+    assert _alone(forms, ["md", "pdf"], None) == [False, False, False]  # PDF 由主进程转换后写
+
+
 def test_batch_refuses_to_overwrite_a_file_gen_did_not_write(gen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     for name in ("a", "b"):
         (tmp_path / f"{name}.yaml").write_text(VALID_FORM, encoding="utf-8")

@@ -161,3 +161,12 @@ def test_closing_block_is_kept_together_in_the_xml(documents: dict[str, bytes]) 
         assert all(keeps(p) for p in paragraphs[closing:signature + 1]), name
         assert paragraphs[signature].find("w:pPr/w:keepLines", NS) is not None
         assert not any(keeps(p) for i, p in enumerate(paragraphs[:closing]) if ids[i] == "GBBody"), name
+
+
+@pytest.mark.parametrize("value", ["仿宋_GB2312", 'a"b', "a'b", "a'\"b", "x&y<z>", "t\tn\nr\r", ""])
+def test_attribute_quoting_matches_the_standard_library(value: str) -> None:
+    from xml.sax.saxutils import quoteattr as standard
+
+    from generator.docx_parts import quoteattr
+
+    assert quoteattr(value) == standard(value)

@@ -143,3 +143,49 @@ def test_missing_argument_names_it_in_chinese(gen) -> None:  # type: ignore[no-u
     result = gen("report")
     assert result.code == 2
     assert result.err == "用法错误：缺少参数“表单”（文件名）。\n运行 gen report --help 查看用法。\n"
+
+
+def test_fast_help_is_what_click_prints() -> None:
+    """``gen --help`` 不经过 click 直接印出的帮助与 click 印出的逐字相同（改了说明就运行
+    ``python -m generator.launch --regenerate``）。"""
+    from generator import launch
+
+    assert launch.HELP == launch.click_help() == HELP[""]
+
+
+_PROBE = """
+import sys
+sys.argv = ["gen", *sys.argv[1:]]
+from generator import launch
+try:
+    launch.main()
+except SystemExit as exc:
+    print("exit", exc.code, "click" in sys.modules, file=sys.stderr)
+"""
+
+
+def _launch(*args: str, columns: str) -> tuple[str, str]:
+    import os
+    import subprocess
+    import sys
+
+    env = {**os.environ, "COLUMNS": columns}
+    done = subprocess.run([sys.executable, "-c", _PROBE, *args], capture_output=True, text=True, encoding="utf-8",
+                          env=env, check=True)
+    return done.stdout, done.stderr.strip()
+
+
+@pytest.mark.parametrize("flag", ["--help", "-h"])
+def test_help_on_a_wide_terminal_needs_no_click(flag: str) -> None:
+    assert _launch(flag, columns="120") == (HELP[""], "exit 0 False")
+
+
+def test_help_on_a_narrow_terminal_is_wrapped_by_click() -> None:
+    out, status = _launch("--help", columns="50")
+    assert status == "exit 0 True"
+    assert "  gen：把填好的表单（.yaml）生成符合 GB/T 9704-2012\n  的工作总结（Word、Markdown）。\n" in out
+
+
+def test_other_commands_go_through_click() -> None:
+    out, status = _launch("--version", columns="120")
+    assert status == "exit 0 True" and out.startswith("gen")

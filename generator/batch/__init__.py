@@ -4,6 +4,8 @@
 检查输出目标、在内存里生成），所以写出的文件逐字节相同。几份表单在工作进程里同时生成
 （默认与 CPU 核数相同；``jobs=1`` 在本进程里逐份生成），PDF 最后由一次 LibreOffice 调用全部转换，
 然后逐份写盘（每份仍是全部写成或全部不变）。一份表单出错不影响其他表单。
+输出目标不与其他表单重合的表单（通常是全部）由工作进程自己写盘，不把文件内容传回主进程；
+目标重合的几份把内容传回，由主进程按给出的顺序决定谁写（前面的那份）。
 """
 
 from __future__ import annotations
@@ -68,11 +70,13 @@ class _Prepared:
     failed: bool = False
     content_error: bool = False
     written: list[Path] = field(default_factory=list)
+    stored: bool = False  # 工作进程已经写了盘（或写盘失败），主进程不再写
 
 
 def _prepare(form: Path, formats: Sequence[str], output: Path | str | None, style: Path | None,
-             force: bool) -> _Prepared:
-    """在工作进程里生成一份表单（不写盘）。任何错误都变成这份表单的失败，不影响其他表单。"""
+             force: bool, write: bool = False) -> _Prepared:
+    """在工作进程里生成一份表单；``write`` 时（目标不与其他表单重合）顺便写盘，只交回写了哪些文件。
+    不转 PDF（由主进程一次转换全部）。任何错误都变成这份表单的失败，不影响其他表单。"""
     from ..api import prepare_report
 
     try:
@@ -90,7 +94,12 @@ def _prepare(form: Path, formats: Sequence[str], output: Path | str | None, styl
 
         files["pdf"] = (prepared.targets["pdf"], b"")
         return _Prepared(form, prepared.warnings, files, prepared.word, tuple(profile_fonts(prepared.profile)))
-    return _Prepared(form, prepared.warnings, files)
+    item = _Prepared(form, prepared.warnings, files)
+    if write:
+        _write(item, force)
+        item.files = {fmt: (target, b"") for fmt, (target, _) in files.items()}  # 内容不必再传回主进程
+        item.stored = True
+    return item
 
 
 def default_jobs() -> int:
@@ -121,7 +130,8 @@ def write_reports(paths: Sequence[Path], formats: Sequence[str] = ("docx",), out
     for index, item in _run(forms, formats, output, style, force, jobs):
         prepared[index] = item
         if not (waiting_pdf and not item.failed):  # 要转 PDF 的等转换完再写
-            _write(item, force)
+            if not item.stored:
+                _write(item, force)
             done += 1
             if progress:
                 progress(_outcome(item), done, total)
@@ -140,22 +150,44 @@ def write_reports(paths: Sequence[Path], formats: Sequence[str] = ("docx",), out
 
 def _run(forms: Sequence[Path], formats: Sequence[str], output: Path | str | None, style: Path | None,
          force: bool, jobs: int | None) -> Iterator[tuple[int, _Prepared]]:
-    """逐份生成，按完成的先后交回 (序号, 结果)；目标相同的表单只生成第一份。"""
+    """逐份生成，按给出的顺序交回 (序号, 结果)；目标相同的表单只有第一份写出。"""
     owners: dict[Path, Path] = {}
+    alone = _alone(forms, formats, output)
     workers = max(1, min(jobs or default_jobs(), len(forms)))
     if workers == 1:
         for index, form in enumerate(forms):
-            yield index, _dedupe(_prepare(form, formats, output, style, force), owners)
+            yield index, _dedupe(_prepare(form, formats, output, style, force, alone[index]), owners)
         return
     with ProcessPoolExecutor(max_workers=workers, initializer=_ignore_interrupt) as pool:
         futures: dict[Future[_Prepared], int] = {
-            pool.submit(_prepare, form, formats, output, style, force): index for index, form in enumerate(forms)}
+            pool.submit(_prepare, form, formats, output, style, force, alone[index]): index
+            for index, form in enumerate(forms)}
         try:
             yield from _in_order(forms, futures, owners)
         except BaseException:  # Ctrl+C 等：没开始的不再生成，已写出的文件都是完整的
             for future in futures:
                 future.cancel()
             raise
+
+
+def _alone(forms: Sequence[Path], formats: Sequence[str], output: Path | str | None) -> list[bool]:
+    """各份表单的输出目标是否不与任何其他表单重合（重合的由主进程按顺序决定谁写）。
+    PDF 要等一次转换完由主进程写，也不算。"""
+    from ..output import plan_outputs
+
+    if "pdf" in formats:
+        return [False] * len(forms)
+    planned: list[list[Path]] = []
+    for form in forms:
+        try:
+            planned.append([target.absolute() for target in plan_outputs(form, formats, output).values()])
+        except GenError:
+            planned.append([])  # 生成时同样出错，这份表单失败
+    count: dict[Path, int] = {}
+    for targets in planned:
+        for target in targets:
+            count[target] = count.get(target, 0) + 1
+    return [all(count[target] == 1 for target in targets) for targets in planned]
 
 
 def _ignore_interrupt() -> None:

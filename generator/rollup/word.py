@@ -7,9 +7,9 @@ import datetime as dt
 from typing import Any
 
 from ..document import Block, BlockKind, Document, Run
-from ..docx_writer import build_docx
 from ..models import Form
 from ..style_profile import load_profile
+from ..wordml import build_docx
 from .pages import plan
 from .table import Table, cell_text
 from .totals import NO_FORMULA

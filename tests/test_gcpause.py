@@ -1,0 +1,47 @@
+"""生成报告和检查文件期间暂停循环垃圾回收，结束后（出错时也一样）恢复原来的状态。"""
+
+from __future__ import annotations
+
+import gc
+from pathlib import Path
+
+import pytest
+from conftest import EXAMPLES
+
+import generator.api
+import generator.checkfile
+from generator.errors import GenError
+
+
+@pytest.mark.parametrize("initially", [True, False])
+def test_report_runs_with_the_collector_paused_and_restores_it(monkeypatch: pytest.MonkeyPatch,
+                                                               tmp_path: Path, initially: bool) -> None:
+    seen: list[bool] = []
+    real = generator.api.build_report
+    monkeypatch.setattr(generator.api, "build_report", lambda path: seen.append(gc.isenabled()) or real(path))
+    (gc.enable if initially else gc.disable)()
+    try:
+        generator.api.prepare_report(EXAMPLES[0], ["md"], f"{tmp_path}/")
+        assert seen == [False]
+        assert gc.isenabled() is initially
+    finally:
+        gc.enable()
+
+
+def test_collector_comes_back_after_an_error(tmp_path: Path) -> None:
+    form = tmp_path / "表单.yaml"
+    form.write_text("单位: [\n", encoding="utf-8")
+    with pytest.raises(GenError):
+        generator.api.prepare_report(form, ["md"], f"{tmp_path}/")
+    assert gc.isenabled()
+    with pytest.raises(GenError):
+        generator.checkfile.check_file(form)
+    assert gc.isenabled()
+
+
+def test_check_runs_with_the_collector_paused(monkeypatch: pytest.MonkeyPatch) -> None:
+    seen: list[bool] = []
+    real = generator.checkfile.load_form_file
+    monkeypatch.setattr(generator.checkfile, "load_form_file", lambda path: seen.append(gc.isenabled()) or real(path))
+    generator.checkfile.check_file(EXAMPLES[0])
+    assert seen == [False] and gc.isenabled()
