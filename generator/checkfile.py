@@ -27,8 +27,7 @@ def check_file(path: Path, *, ignore: Sequence[str] = ()) -> list[Diagnostic]:
         notice = form_notice(path)
         loaded = load_form_file(path)
         require_filled(loaded)
-        form, warnings = validate_form(loaded)
-        computed = compute(loaded, form, warnings)
+        computed = compute(loaded, *validate_form(loaded))  # 代入前的表单不再留着（大表单上几十 MB）
         return ([notice] if notice else []) + computed.warnings + check_form(loaded, computed.form, ignore=ignore)
     from .importer import import_report
 

@@ -37,7 +37,7 @@ from .rules import ERROR, INFO, WARNING, Hit, placeholders, point_sequence, text
 __all__ = ["Unit", "check_form", "check_paragraphs", "findings_to_json"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
     """一段要检查的文字和它在文件里的位置。"""
 
@@ -85,6 +85,7 @@ def _run(units: Sequence[Unit], year: int | None) -> list[Diagnostic]:
 
 
 _SENTENCE = re.compile(r"[^。！？；;!?]+[。！？；;!?]?")
+_SENTENCE_NOISE = re.compile(r"[\s，,、。；;！？!?“”\"]")
 
 
 def _repeated_sentences(units: Sequence[Unit]) -> list[Diagnostic]:
@@ -92,7 +93,7 @@ def _repeated_sentences(units: Sequence[Unit]) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     for unit in units:
         for match in _SENTENCE.finditer(unit.text):
-            key = re.sub(r"[\s，,、。；;！？!?“”\"]", "", match.group(0))
+            key = _SENTENCE_NOISE.sub("", match.group(0))
             if len(key) < 12:
                 continue
             if key in seen:
