@@ -7,10 +7,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
-__all__ = ["iter_located_strings"]
+__all__ = ["iter_located_strings", "strings_where"]
 
 Path_ = tuple[str | int, ...]
 _MISSING = object()
@@ -57,3 +57,24 @@ def _child(path: Path_, node: Any, raw: Any, part: str | int,
     except _LOOKUP_ERRORS:
         pass
     return path, node, _MISSING, at, at
+
+
+def strings_where(value: Any, keep: Callable[[str], object]) -> Iterator[tuple[Path_, str]]:
+    """与 :func:`generator.validate.iter_strings` 顺序相同，但只给出 ``keep`` 为真的文字。
+
+    键路径只为容器和选中的文字构造：几万段文字里通常只有几段要看（占位符、引用、控制字符）。"""
+    stack: list[tuple[Path_, Any]] = [((), value)]
+    while stack:
+        here, node = stack.pop()
+        if isinstance(node, str):
+            if keep(node):
+                yield here, node
+            continue
+        if isinstance(node, dict):
+            pairs: Iterable[tuple[str | int, Any]] = node.items()
+        elif isinstance(node, list):
+            pairs = enumerate(node)
+        else:
+            continue
+        stack.extend(reversed([((*here, key), item) for key, item in pairs
+                               if not isinstance(item, str) or keep(item)]))

@@ -11,7 +11,7 @@ from conftest import EXAMPLES, VALID_FORM
 from generator.compute import compute
 from generator.fastload import FastMap
 from generator.loader import _load, parse_yaml
-from generator.located import iter_located_strings
+from generator.located import iter_located_strings, strings_where
 from generator.source import SourceText
 from generator.validate import iter_strings, locate, validate_form
 
@@ -87,3 +87,11 @@ def test_reference_error_in_the_last_of_2000_items_points_at_its_line(gen, form_
         "两边各两个半角大括号。\n"
         "            内容: 全年体检{{体检人]}。\n"
         + " " * 26 + "^\n")
+
+
+@pytest.mark.parametrize("keep", ["。", "{", "请补写", "人"])
+def test_strings_where_keeps_the_order_of_iter_strings(keep: str) -> None:
+    data = _loaded(FORMS[-1] + "补: [甲, {乙: [丙请补写, 丁]}, 请补写]\n").data
+    selected = list(strings_where(data, lambda text: keep in text))
+    assert selected == [(path, text) for path, text in iter_strings(data) if keep in text]
+    assert selected
