@@ -53,8 +53,13 @@ _TEMPLATE_MESSAGE = "“{0}”是没有替换掉的模板标记"
 _MULTIPLY = re.compile(r"\d\s*[×xX]\s*\d")
 
 
+# 上面每个占位符写法都至少含有其中一个字符或词：一个也没有的文字不用逐个试
+_PLACEHOLDER_SIGN = re.compile(r"[xX×＊*【（(〔]|待补充|待填写|此处填写|请填写|请补写|TODO|FIXME|待定数据")
+
+
 def placeholders(text: str) -> Iterator[Hit]:
-    for pattern, message in _PLACEHOLDERS:
+    patterns = _PLACEHOLDERS if _PLACEHOLDER_SIGN.search(text) is not None else []
+    for pattern, message in patterns:
         for match in pattern.finditer(text):
             around = text[max(0, match.start() - 1): match.end() + 1]
             if pattern is _PLACEHOLDERS[0][0] and _MULTIPLY.search(around):
@@ -235,6 +240,8 @@ _HALF_PAREN = re.compile(rf"\(({CN_NUMERAL})\)|（({CN_NUMERAL})）、")
 
 
 def bracket_style(text: str) -> Iterator[Hit]:
+    if "(" not in text and "（" not in text:
+        return
     for match in _HALF_PAREN.finditer(text):
         number = match.group(1) or match.group(2)
         yield Hit("GEN303", WARNING, match.start(), match.end(),
