@@ -18,6 +18,7 @@ from .document import Document
 from .errors import ContentError, Diagnostic, OutputError, Severity, StyleError
 from .figures import Figure
 from .filekind import require_form
+from .gcpause import paused_gc
 from .loader import LoadedForm, decode_source, load_form_file, parse_yaml
 from .markdown_writer import to_markdown
 from .models import Form
@@ -130,6 +131,12 @@ class PreparedReport:
 def prepare_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | str | None = None,
                    *, style: Path | None = None, force: bool = False) -> tuple[Report, PreparedReport]:
     """读表单、检查内容、检查输出目标，在内存里生成 docx 和 md（PDF 只准备好 Word 原稿），不写盘。"""
+    with paused_gc():  # 各阶段只新建对象：不让循环回收一遍遍扫描大表单（见 gcpause）
+        return _prepare_report(path, formats, output, style=style, force=force)
+
+
+def _prepare_report(path: Path, formats: Sequence[str], output: Path | str | None,
+                    *, style: Path | None, force: bool) -> tuple[Report, PreparedReport]:
     from .checks import check_form
 
     notice = require_form(path, "report")
