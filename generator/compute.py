@@ -16,9 +16,10 @@ from typing import Any
 from .errors import Collector, Diagnostic, GenError, Severity
 from .figures import Figure, FigureContext
 from .loader import LoadedForm
+from .located import strings_where
 from .models import Form
 from .references import Mark, scan, substitute
-from .validate import iter_strings, locate
+from .validate import locate
 
 # 指标里印出来的文字：名称、单位原样印出；表述另有自己的引用（本指标的 {{本期}} 等）
 _PRINTED_AS_IS = ("名称", "单位")
@@ -41,9 +42,7 @@ def compute(loaded: LoadedForm, form: Form, warnings: list[Diagnostic]) -> Compu
     out.extend(warnings)
     plain = form.model_dump(by_alias=True, exclude_none=True)
     changed = False
-    for path, text in iter_strings(plain):
-        if "{" not in text and "}" not in text and "｛" not in text:
-            continue
+    for path, text in strings_where(plain, _may_have_references):
         if path[0] in _NOT_PRINTED or (path[0] == "指标" and path[-1] not in (*_PRINTED_AS_IS, "表述")):
             continue  # 不进入文档的文字（指标的键、说明，样式文件名）
         marks = scan(text)
@@ -68,6 +67,10 @@ def compute(loaded: LoadedForm, form: Form, warnings: list[Diagnostic]) -> Compu
     out.raise_if_errors()
     resolved = Form.model_validate(plain) if changed else form
     return ComputedForm(form=resolved, figures=figures, warnings=out.items)
+
+
+def _may_have_references(text: str) -> bool:
+    return "{" in text or "}" in text or "｛" in text
 
 
 class ReferenceProblem(Exception):

@@ -79,8 +79,23 @@ def style_id(word: Any, name: str, *, character: bool = False) -> str | None:
 
 
 def add_paragraph(word: Any, style: str) -> Any:
-    """同 ``word.add_paragraph(style=样式名)``，但样式 id 只查一次。"""
-    paragraph = word.add_paragraph()
+    """同 ``word.add_paragraph(style=样式名)``，但样式 id 只查一次，并且不用每段都在正文里找一遍 w:sectPr。
+
+    python-docx 每加一段都从头扫描 w:body 的全部子元素找 w:sectPr（几万段就是平方级）；
+    w:sectPr 总是 w:body 的最后一个子元素，新段落直接放在它前面。"""
+    body = word.element.body
+    try:
+        last = body[-1]  # lxml 从末尾取，不扫描
+    except IndexError:
+        last = None
+    if last is None or last.tag != qn("w:sectPr"):
+        paragraph = word.add_paragraph()
+    else:
+        from docx.text.paragraph import Paragraph
+
+        p = OxmlElement("w:p")
+        last.addprevious(p)
+        paragraph = Paragraph(p, word._body)
     paragraph._p.style = style_id(word, style)
     return paragraph
 

@@ -12,6 +12,7 @@ from typing import Any
 
 from .errors import Diagnostic, FormError
 from .loader import LoadedForm
+from .located import strings_where
 from .validate import locate
 
 PLACEHOLDER = "请补写"
@@ -28,16 +29,13 @@ _WHAT = {
 }
 
 
-def _places(value: Any, path: tuple[str | int, ...] = ()) -> Iterator[tuple[str | int, ...]]:
-    stack: list[tuple[Any, tuple[str | int, ...]]] = [(value, path)]
-    while stack:  # 不用递归：嵌套再深也不会栈溢出
-        node, where = stack.pop()
-        if isinstance(node, dict):
-            stack.extend((item, (*where, key)) for key, item in reversed(list(node.items())))
-        elif isinstance(node, list):
-            stack.extend((item, (*where, index)) for index, item in reversed(list(enumerate(node))))
-        elif isinstance(node, str) and node.strip() == PLACEHOLDER:
-            yield where
+def _is_placeholder(text: str) -> bool:
+    return text.strip() == PLACEHOLDER
+
+
+def _places(value: Any) -> Iterator[tuple[str | int, ...]]:
+    for path, _ in strings_where(value, _is_placeholder):  # 不用递归：嵌套再深也不会栈溢出
+        yield path
 
 
 def _label(path: tuple[str | int, ...]) -> str:

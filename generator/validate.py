@@ -19,6 +19,7 @@ from .dates import ISO_DATE, clerk_date
 from .errors import Collector, Diagnostic, Severity
 from .formulas import resolve_formulas
 from .loader import LoadedForm, SourceText
+from .located import strings_where
 from .models import Form
 from .numbering import split_typed_number
 from .sheets import merge_indicator_file
@@ -129,7 +130,7 @@ def _check_characters(source: SourceText, data: Any, out: Collector) -> set[tupl
     """Word 文件放不进控制字符（多半来自引号里的 ``\\x0b``、``\\ud800`` 这类转义）：在这里带位置拒绝，
     并把它们从数据里去掉，免得后面的校验再为同一个值报一条看不懂的错误。返回报过错的位置。"""
     reported: set[tuple[int | None, int | None]] = set()
-    for path, text in list(iter_strings(data)):
+    for path, text in list(strings_where(data, _BAD_IN_TEXT.search)):
         match = _BAD_IN_TEXT.search(text)
         if match is None:
             continue

@@ -64,6 +64,8 @@ def line_problems(source: SourceText, *, colons: bool = True, skip: Iterable[int
     表单没有的中文键只查到 YAML 出错的那一行（``until``），之后的行 YAML 还没读到，不好判断。
     """
     problems: list[Diagnostic] = []
+    if not colons and "\t" not in source.text and "\u3000" not in source.text:
+        return problems  # 只查缩进时，整个文件里没有 Tab 和全角空格就不会有问题
     skipped = set(skip) | block_scalar_lines(source)
     keys = known_keys()
     for number, line in enumerate(source.lines, start=1):

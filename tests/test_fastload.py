@@ -10,18 +10,28 @@ import pytest
 from conftest import EXAMPLES, VALID_FORM
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from generator.fastload import fast_load
+from generator.fastload import FastMap, FastSeq, fast_load
 from generator.loader import MAX_DEPTH, _load
 from generator.source import SourceText
 
+_SAME_KIND = {FastMap: CommentedMap, FastSeq: CommentedSeq}
+
+
+def _positions(node: Any) -> list[tuple[Any, ...]]:
+    """容器自身和每个键、值或每一项的行列，按 locate 读它们的方式读出。"""
+    own: list[tuple[Any, ...]] = [(node.lc.line, node.lc.col)]
+    if isinstance(node, dict):
+        return own + [(key, node.lc.key(key), node.lc.value(key)) for key in node]
+    return own + [(index, node.lc.item(index)) for index in range(len(node))]
+
 
 def _difference(fast: Any, slow: Any, path: tuple[Any, ...] = ()) -> str | None:
-    if type(fast) is not type(slow):
+    if _SAME_KIND.get(type(fast), type(fast)) is not type(slow):
         return f"{path}: {type(fast).__name__} {fast!r} ≠ {type(slow).__name__} {slow!r}"
-    if isinstance(fast, (CommentedMap, CommentedSeq)):
-        if (fast.lc.line, fast.lc.col) != (slow.lc.line, slow.lc.col) or dict(fast.lc.data or {}) != dict(slow.lc.data or {}):
-            return f"{path}: 位置 {fast.lc.data} ≠ {slow.lc.data}"
-        if isinstance(fast, CommentedMap):
+    if isinstance(fast, (FastMap, FastSeq)):
+        if _positions(fast) != _positions(slow):
+            return f"{path}: 位置 {_positions(fast)} ≠ {_positions(slow)}"
+        if isinstance(fast, FastMap):
             if list(fast) != list(slow):
                 return f"{path}: 键 {list(fast)} ≠ {list(slow)}"
             pairs = [(key, fast[key], slow[key]) for key in fast]

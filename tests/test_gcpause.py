@@ -11,6 +11,7 @@ from conftest import EXAMPLES
 import generator.api
 import generator.checkfile
 from generator.errors import GenError
+from generator.gcpause import paused_gc
 
 
 @pytest.mark.parametrize("initially", [True, False])
@@ -45,3 +46,23 @@ def test_check_runs_with_the_collector_paused(monkeypatch: pytest.MonkeyPatch) -
     monkeypatch.setattr(generator.checkfile, "load_form_file", lambda path: seen.append(gc.isenabled()) or real(path))
     generator.checkfile.check_file(EXAMPLES[0])
     assert seen == [False] and gc.isenabled()
+
+
+def test_paused_gc_restores_the_previous_state() -> None:
+    assert gc.isenabled()
+    with paused_gc():
+        assert not gc.isenabled()
+        with paused_gc():
+            assert not gc.isenabled()
+        assert not gc.isenabled()  # 内层结束不提前打开
+    assert gc.isenabled()
+    with pytest.raises(ValueError), paused_gc():
+        raise ValueError
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with paused_gc():
+            pass
+        assert not gc.isenabled()  # 原来就关着的，不替人打开
+    finally:
+        gc.enable()

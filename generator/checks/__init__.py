@@ -27,16 +27,17 @@ from typing import Any
 
 from ..errors import Diagnostic, Severity
 from ..loader import LoadedForm
+from ..located import iter_located_strings
 from ..models import Form, ReportKind
 from ..numbering import CN_NUMERAL, chinese_number, chinese_value
-from ..validate import iter_strings, locate
+from ..validate import locate
 from .position import Piece, number_at, place
 from .rules import ERROR, INFO, WARNING, Hit, placeholders, point_sequence, text_rules
 
 __all__ = ["Unit", "check_form", "check_paragraphs", "findings_to_json"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Unit:
     """一段要检查的文字和它在文件里的位置。"""
 
@@ -84,6 +85,7 @@ def _run(units: Sequence[Unit], year: int | None) -> list[Diagnostic]:
 
 
 _SENTENCE = re.compile(r"[^。！？；;!?]+[。！？；;!?]?")
+_SENTENCE_NOISE = re.compile(r"[\s，,、。；;！？!?“”\"]")
 
 
 def _repeated_sentences(units: Sequence[Unit]) -> list[Diagnostic]:
@@ -91,7 +93,7 @@ def _repeated_sentences(units: Sequence[Unit]) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     for unit in units:
         for match in _SENTENCE.finditer(unit.text):
-            key = re.sub(r"[\s，,、。；;！？!?“”\"]", "", match.group(0))
+            key = _SENTENCE_NOISE.sub("", match.group(0))
             if len(key) < 12:
                 continue
             if key in seen:
@@ -135,16 +137,14 @@ def check_form(loaded: LoadedForm, form: Form, *, ignore: Iterable[str] = ()) ->
     plain = form.model_dump(by_alias=True, exclude_none=True)
     plan_parts: list[str] = []
     out: list[Diagnostic] = []
-    for path, text in iter_strings(plain):
+    for path, text, line, column in iter_located_strings(plain, loaded.data):
         if path[0] in ("单位", "署名"):  # 名称不查数字写法，只查没填的占位符（空白表单的“请补写单位全称”）
-            line, column, _ = locate(loaded.data, path)
             unit = Unit(text, source.path, line, column, source.line(line) if line else None)
             out += [_diagnostic(unit, hit) for hit in placeholders(text)]
             continue
         if path[0] in ("指标", "日期", "类型", "样式", "检查"):
             continue
         # 导出的键路径与原始 YAML 一致（一句话的问题导出为文字，路径同样是“存在的问题 第N项”）
-        line, column, _ = locate(loaded.data, path)
         unit = Unit(text, source.path, line, column, source.line(line) if line else None,
                     block=_block_lines(source.lines, line))
         units.append(unit)

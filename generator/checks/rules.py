@@ -53,8 +53,13 @@ _TEMPLATE_MESSAGE = "“{0}”是没有替换掉的模板标记"
 _MULTIPLY = re.compile(r"\d\s*[×xX]\s*\d")
 
 
+# 上面每个占位符写法都至少含有其中一个字符或词：一个也没有的文字不用逐个试
+_PLACEHOLDER_SIGN = re.compile(r"[xX×＊*【（(〔]|待补充|待填写|此处填写|请填写|请补写|TODO|FIXME|待定数据")
+
+
 def placeholders(text: str) -> Iterator[Hit]:
-    for pattern, message in _PLACEHOLDERS:
+    patterns = _PLACEHOLDERS if _PLACEHOLDER_SIGN.search(text) is not None else []
+    for pattern, message in patterns:
         for match in pattern.finditer(text):
             around = text[max(0, match.start() - 1): match.end() + 1]
             if pattern is _PLACEHOLDERS[0][0] and _MULTIPLY.search(around):
@@ -80,6 +85,8 @@ def _template_scan(text: str) -> Iterator[tuple[int, int, bool]]:
 
     正则 ``\\{\\{.*?\\}\\}`` 在一长串没有闭合的“{{”上是平方级的（每个起点都扫到行尾）；
     这里每行从左到右扫一遍：找最近的开头，再找它之后最近的结尾；找不到结尾，这一行后面就不会再有。"""
+    if "{" not in text:
+        return
     line_start = 0
     for line in text.split("\n"):
         position = 0
@@ -224,6 +231,8 @@ def point_sequence(text: str, expected: int = 1) -> tuple[list[Hit], int]:
     返回发现的问题和下一段开头应有的序号。
     """
     hits: list[Hit] = []
+    if "是" not in text:
+        return hits, expected
     for match in _POINT.finditer(text):
         value = chinese_value(match.group(1))
         if value == 1 and expected != 1:
@@ -242,6 +251,8 @@ _HALF_PAREN = re.compile(rf"\(({CN_NUMERAL})\)|（({CN_NUMERAL})）、")
 
 
 def bracket_style(text: str) -> Iterator[Hit]:
+    if "(" not in text and "（" not in text:
+        return
     for match in _HALF_PAREN.finditer(text):
         number = match.group(1) or match.group(2)
         yield Hit("GEN303", WARNING, match.start(), match.end(),
@@ -277,6 +288,10 @@ def number_style(text: str) -> Iterator[Hit]:
     for match in _MIXED.finditer(text):
         yield Hit("GEN404", WARNING, match.start(), match.end(),
                   f"“{match.group(0)}”把亿和万混在一起写，应统一成一个单位（如 3.45亿）。")
+    yield from chinese_counts(text)
+
+
+def chinese_counts(text: str) -> Iterator[Hit]:
     for match in _CN_COUNT.finditer(text):
         yield Hit("GEN405", INFO, match.start(), match.end(),
                   f"“{match.group(0)}”是计数，按 GB/T 15835 宜用阿拉伯数字。")
@@ -292,9 +307,19 @@ def late_years(text: str, year: int) -> Iterator[Hit]:
                       f"文中出现{match.group(1)}年，比总结的年度（{year}年）晚一年以上，请核对是否写错。")
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def text_rules(text: str, year: int | None) -> Iterator[Hit]:
-    """除“一是”序号（需要跨段状态，见 point_sequence）以外的逐段规则。"""
+    r"""除“一是”序号（需要跨段状态，见 point_sequence）以外的逐段规则。
+
+    数字的规则（GEN20x、GEN401–404、GEN501）每一条都要有 ``\d`` 才能配上：没有数字的文字只跑其余几条，
+    顺序不变。"""
     yield from placeholders(text)
+    if _DIGIT.search(text) is None:
+        yield from bracket_style(text)
+        yield from chinese_counts(text)
+        return
     yield from growth_arithmetic(text)
     yield from rate_growth(text)
     yield from completion_arithmetic(text)
