@@ -13,6 +13,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
+from pydantic import BaseModel
+
 from .errors import Collector, Diagnostic, GenError, Severity
 from .figures import Figure, FigureContext
 from .loader import LoadedForm
@@ -41,7 +43,7 @@ def compute(loaded: LoadedForm, form: Form, warnings: list[Diagnostic]) -> Compu
     out = Collector(file=loaded.source.path)
     out.extend(warnings)
     plain = form.model_dump(by_alias=True, exclude_none=True)
-    changed = False
+    changed: dict[Any, Any] = {}  # 代入了引用的文字的键路径，按层排成树（叶子为 None）
     for path, text in strings_where(plain, _may_have_references):
         if path[0] in _NOT_PRINTED or (path[0] == "指标" and path[-1] not in (*_PRINTED_AS_IS, "表述")):
             continue  # 不进入文档的文字（指标的键、说明，样式文件名）
@@ -63,9 +65,9 @@ def compute(loaded: LoadedForm, form: Form, warnings: list[Diagnostic]) -> Compu
             out.add(_located(loaded, path, text, problem))
             continue
         _assign(plain, path, rendered)
-        changed = True
+        _mark(changed, path)
     out.raise_if_errors()
-    resolved = Form.model_validate(plain) if changed else form
+    resolved = _revalidated(form, plain, changed) if changed else form
     return ComputedForm(form=resolved, figures=figures, warnings=out.items)
 
 
@@ -137,6 +139,49 @@ def _assign(data: Any, path: tuple[str | int, ...], value: str) -> None:
     for part in path[:-1]:
         node = node[part]
     node[path[-1]] = value
+
+
+def _mark(tree: dict[Any, Any], path: tuple[str | int, ...]) -> None:
+    node = tree
+    for part in path[:-1]:
+        node = node.setdefault(part, {})
+    node[path[-1]] = None
+
+
+def _revalidated(original: Any, plain: Any, changes: dict[Any, Any] | None) -> Any:
+    """重新校验代入了引用的部分，结果与把整张表单导出后重新校验相同（tests/test_compute_revalidate.py）。
+
+    只重建从根到改动文字这一路上的模型；其余的值直接传入原来的对象（pydantic 不再校验已经校验过的
+    模型实例，``revalidate_instances`` 默认为 never）。整张表单重新校验要把几万个事项再造一遍，
+    新旧两份同时留在内存里。字段有 before/wrap/plain 校验器（它们看到的是导出的值）时仍传导出的值。
+    """
+    if changes is None:  # 代入了引用的文字本身
+        return plain
+    if isinstance(original, BaseModel) and isinstance(plain, dict):
+        model = type(original)
+        raw_fields = _raw_input_fields(model)
+        names = {field.alias: name for name, field in model.model_fields.items() if field.alias}
+        data: dict[Any, Any] = {}
+        for key, value in plain.items():
+            name = names.get(key)
+            if name is None:
+                data[key] = value
+            elif key in changes:
+                data[key] = _revalidated(getattr(original, name), value, changes[key])
+            else:
+                data[key] = value if name in raw_fields or "*" in raw_fields else getattr(original, name)
+        return model.model_validate(data)
+    if isinstance(original, list) and isinstance(plain, list) and len(original) == len(plain):
+        return [_revalidated(old, new, changes[index]) if index in changes
+                else old if isinstance(old, BaseModel) else new
+                for index, (old, new) in enumerate(zip(original, plain, strict=True))]
+    return plain
+
+
+def _raw_input_fields(model: type[BaseModel]) -> set[str]:
+    """有 before/wrap/plain 校验器的字段：校验器按导出的值（dict、文字）写成，不能把模型实例交给它。"""
+    return {name for decorator in model.__pydantic_decorators__.field_validators.values()
+            if decorator.info.mode != "after" for name in decorator.info.fields}
 
 
 def _located(loaded: LoadedForm, path: tuple[str | int, ...], text: str,

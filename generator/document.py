@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from enum import Enum
 
@@ -79,10 +80,37 @@ def _parser() -> MarkdownIt:
             .use(attrs_plugin, spans=True))
 
 
+CHUNK_BLOCKS = 2000  # 每次交给 markdown-it 的段数：几万段的文档不必把全部记号同时留在内存里（8 万段约 200 MB）
+
+
 def parse_document(markdown: str) -> Document:
-    """把模板输出的 Markdown 解析成 :class:`Document`。遇到不认识的结构即报错。"""
-    tokens = _parser().parse(markdown)
+    """把模板输出的 Markdown 解析成 :class:`Document`。遇到不认识的结构即报错。
+
+    按空行分成若干块依次解析：模板输出的段落、标题、表格都不跨空行，分块与整篇一次解析的结果相同。"""
+    parser = _parser()
     doc = Document()
+    for first_line, chunk in _chunks(markdown):
+        _add_blocks(doc, parser.parse(chunk), first_line)
+    return doc
+
+
+def _chunks(markdown: str) -> Iterator[tuple[int, str]]:
+    """(这块第一行前面有几行, 这块文字)：每块含 :data:`CHUNK_BLOCKS` 个空行，在空行之后切开。"""
+    start, line = 0, 0
+    while start < len(markdown):
+        end = start
+        for _ in range(CHUNK_BLOCKS):
+            at = markdown.find("\n\n", end)
+            if at < 0:
+                end = len(markdown)
+                break
+            end = at + 2
+        yield line, markdown[start:end]
+        line += markdown.count("\n", start, end)
+        start = end
+
+
+def _add_blocks(doc: Document, tokens: list[Token], first_line: int) -> None:
     index = 0
     while index < len(tokens):
         token = tokens[index]
@@ -99,13 +127,12 @@ def parse_document(markdown: str) -> Document:
             doc.blocks.append(Block(BlockKind.TABLE, rows=_table_rows(tokens[index:end])))
             index = end + 1
         else:
-            raise RenderError(f"模板输出了无法识别的结构：{token.type}（第 {_line(token)} 行）。"
+            raise RenderError(f"模板输出了无法识别的结构：{token.type}（第 {_line(token, first_line)} 行）。"
                               "这是模板的问题，请联系维护人员。")
-    return doc
 
 
-def _line(token: Token) -> int:
-    return token.map[0] + 1 if token.map else 0
+def _line(token: Token, first_line: int = 0) -> int:
+    return token.map[0] + 1 + first_line if token.map else 0
 
 
 def _runs(inline: Token) -> tuple[Run, ...]:

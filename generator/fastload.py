@@ -12,6 +12,7 @@ YAML 1.1 才当换行的字符、过深的嵌套）或 libyaml 报错，就返�
 
 from __future__ import annotations
 
+from array import array
 from decimal import Decimal, InvalidOperation
 from typing import Any
 
@@ -38,32 +39,45 @@ class _Unusual(Exception):
     """快路不处理的写法：交给 ruamel。"""
 
 
+_BITS = 32  # 行、列各占 32 位，四个数合成一个整数（表单不超过几 MB，远用不到）
+_MASK = (1 << _BITS) - 1
+
+
+def pack(key_line: int, key_col: int, value_line: int, value_col: int) -> int:
+    """键行、键列、值行、值列合成一个整数：一个 Python 整数比一个四项列表（加上其中的大整数）省一百多字节。"""
+    if max(key_line, key_col, value_line, value_col) > _MASK:
+        raise _Unusual
+    return (((key_line << _BITS | key_col) << _BITS | value_line) << _BITS) | value_col
+
+
 class MapPositions:
-    """映射的行列（从 0 起），接口是 ruamel ``LineCol`` 的一部分：键 → [键行, 键列, 值行, 值列]。"""
+    """映射的行列（从 0 起），接口是 ruamel ``LineCol`` 的一部分。
+
+    键 → 合成一个整数的 [键行, 键列, 值行, 值列]（见 :func:`pack`）。"""
 
     __slots__ = ("col", "data", "line")
 
     def __init__(self, line: int, col: int) -> None:
         self.line, self.col = line, col
-        self.data: dict[Any, list[int]] = {}
+        self.data: dict[Any, int] = {}
 
     def key(self, key: Any) -> tuple[int, int]:
-        pos = self.data[key]
-        return pos[0], pos[1]
+        pos = self.data[key] >> 2 * _BITS
+        return pos >> _BITS, pos & _MASK
 
     def value(self, key: Any) -> tuple[int, int]:
         pos = self.data[key]
-        return pos[2], pos[3]
+        return pos >> _BITS & _MASK, pos & _MASK
 
 
 class SeqPositions:
-    """列表的行列（从 0 起）：每一项的行、列依次排成一个扁平列表。"""
+    """列表的行列（从 0 起）：每一项的行、列依次排成一个扁平的整数数组。"""
 
     __slots__ = ("col", "flat", "line")
 
     def __init__(self, line: int, col: int) -> None:
         self.line, self.col = line, col
-        self.flat: list[int] = []
+        self.flat = array("q")
 
     def item(self, index: int) -> tuple[int, int]:
         if index < 0:
@@ -103,11 +117,12 @@ def fast_load(text: str, max_depth: int) -> tuple[Any, set[int]] | None:
 
 def _build(events: Any, max_depth: int) -> tuple[Any, set[int]]:
     resolve = _implicit_resolver()
+    keys: dict[str, str] = {}  # 同名的键只留一个字符串（几万个事项都有“标题”“内容”）
     root: Any = None
     stack: list[list[Any]] = []  # [容器, 待配值的键, 键的位置, 是否花括号/方括号写法]
     continued: set[int] = set()
     documents = 0
-    empty: list[Any] | None = None  # 块写法里刚放进去的空值：ruamel 把它的位置记在下一个记号处
+    empty: tuple[MapPositions, Any] | None = None  # 块写法里刚放进去的空值：ruamel 把它的位置记在下一个记号处
     for event in events:
         kind = type(event).__name__
         if empty is not None:
@@ -121,6 +136,8 @@ def _build(events: Any, max_depth: int) -> tuple[Any, set[int]]:
                 last = end.line + 1 if end.column > 0 else end.line
                 continued.update(range(start.line + 2, last + 1))
             value = _scalar(resolve, event)
+            if type(value) is str and stack and stack[-1][1] is _NO_KEY and type(stack[-1][0]) is FastMap:
+                value = keys.setdefault(value, value)
             root = _attach(stack, root, value, start)
             if event.value == "" and not event.style and stack and value is None:
                 empty = _last_slot(stack[-1])
@@ -151,7 +168,9 @@ def _attach(stack: list[list[Any]], root: Any, value: Any, mark: Any) -> Any:
     frame = stack[-1]
     container = frame[0]
     if type(container) is FastSeq:
-        container.lc.flat += (mark.line, mark.column)
+        flat = container.lc.flat
+        flat.append(mark.line)
+        flat.append(mark.column)
         container.append(value)
     elif frame[1] is _NO_KEY:
         if isinstance(value, (FastMap, FastSeq)) or value in container:
@@ -159,22 +178,24 @@ def _attach(stack: list[list[Any]], root: Any, value: Any, mark: Any) -> Any:
         frame[1], frame[2] = value, mark
     else:
         key, key_mark = frame[1], frame[2]
-        container.lc.data[key] = [key_mark.line, key_mark.column, mark.line, mark.column]
+        container.lc.data[key] = pack(key_mark.line, key_mark.column, mark.line, mark.column)
         container[key] = value
         frame[1] = _NO_KEY
     return root
 
 
-def _last_slot(frame: list[Any]) -> list[Any] | None:
+def _last_slot(frame: list[Any]) -> tuple[MapPositions, Any] | None:
     """刚放进“键: 值”的空值在 lc 里的那一项（列表项和键本身不算：ruamel 记的就是它们自己的位置）。"""
     container = frame[0]
     if type(container) is FastMap and frame[1] is _NO_KEY and len(container):
-        return container.lc.data[next(reversed(container))]
+        return container.lc, next(reversed(container))
     return None
 
 
-def _place_empty(slot: list[Any], mark: Any) -> None:
-    slot[2], slot[3] = mark.line, mark.column
+def _place_empty(slot: tuple[MapPositions, Any], mark: Any) -> None:
+    positions, key = slot
+    line, col = positions.key(key)
+    positions.data[key] = pack(line, col, mark.line, mark.column)
 
 
 def _implicit_resolver() -> Any:

@@ -10,7 +10,7 @@ import pytest
 from conftest import EXAMPLES, VALID_FORM
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from generator.fastload import FastMap, FastSeq, fast_load
+from generator.fastload import FastMap, FastSeq, MapPositions, _Unusual, fast_load, pack
 from generator.loader import MAX_DEPTH, _load
 from generator.source import SourceText
 
@@ -146,3 +146,27 @@ def test_generated_documents_agree() -> None:
     results = [_compare(_generated(rng)) for _ in range(300)]
     assert {r for r in results if r not in ("same", "fallback")} == set()
     assert results.count("same") > 200
+
+
+def test_repeated_keys_share_one_string_and_positions_are_compact() -> None:
+    """几万个事项的“标题”“内容”共用一个字符串；每个键的四个行列合成一个整数（大表单省几十 MB）。"""
+    text = "列表:\n" + "".join(f"  - 标题: 事项{i}\n    内容: 开展工作。\n" for i in range(3))
+    built = fast_load(text, MAX_DEPTH)
+    assert built is not None
+    items = built[0]["列表"]
+    assert len({id(key) for item in items for key in item}) == 2
+    assert all(type(pos) is int for item in items for pos in item.lc.data.values())
+    assert [(item.lc.key("内容"), item.lc.value("内容")) for item in items] == [
+        ((2, 4), (2, 8)), ((4, 4), (4, 8)), ((6, 4), (6, 8))]
+
+
+@pytest.mark.parametrize("numbers", [(0, 0, 0, 0), (1, 2, 3, 4), (2**32 - 1, 7, 2**32 - 1, 2**31), (5, 2**32 - 1, 6, 0)])
+def test_packed_positions_come_back_unchanged(numbers: tuple[int, int, int, int]) -> None:
+    positions = MapPositions(0, 0)
+    positions.data["键"] = pack(*numbers)
+    assert (*positions.key("键"), *positions.value("键")) == numbers
+
+
+def test_positions_too_large_to_pack_take_the_ruamel_path() -> None:
+    with pytest.raises(_Unusual):
+        pack(2**32, 0, 0, 0)

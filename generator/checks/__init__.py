@@ -20,13 +20,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from ..errors import Diagnostic, Severity
-from ..loader import LoadedForm
+from ..loader import LoadedForm, SourceText
 from ..located import iter_located_strings
 from ..models import Form, ReportKind
 from ..numbering import CN_NUMERAL, chinese_number, chinese_value
@@ -70,42 +70,52 @@ def _diagnostic(unit: Unit, hit: Hit) -> Diagnostic:
     return Diagnostic(hit.message, hit.severity, unit.file, line, column, source_line, hit.code, hit.fix)
 
 
-def _run(units: Sequence[Unit], year: int | None) -> list[Diagnostic]:
-    out = [_diagnostic(unit, hit) for unit in units for hit in text_rules(unit.text, year)]
+def _run(units: Iterable[Unit], year: int | None) -> list[Diagnostic]:
+    """逐段规则、“一是”“二是”的接续、重复的句子：一遍走完（段落可以边生成边检查，不必全部留着）。
+
+    结果按规则分三组依次排列（与分三遍检查的顺序相同）。"""
+    rules: list[Diagnostic] = []
+    points: list[Diagnostic] = []
+    repeated: list[Diagnostic] = []
+    seen: dict[str, _First] = {}
     carry = 1
     for unit in units:
+        rules += [_diagnostic(unit, hit) for hit in text_rules(unit.text, year)]
         # 报告里常常一点一段：“二是”接着上一段的“一是”；表单里每段文字各自从“一是”起算
         hits, carry = point_sequence(unit.text, carry if unit.report else 1)
-        out += [_diagnostic(unit, hit) for hit in hits]
+        points += [_diagnostic(unit, hit) for hit in hits]
         if unit.report and not re.match(rf"^{CN_NUMERAL}是", unit.text) and carry > 1 \
                 and not re.search(rf"{CN_NUMERAL}是", unit.text):
             carry = 1
-    out += _repeated_sentences(units)
-    return out
+        repeated += _repeated_sentences(unit, seen)
+    return rules + points + repeated
 
 
 _SENTENCE = re.compile(r"[^。！？；;!?]+[。！？；;!?]?")
 _SENTENCE_NOISE = re.compile(r"[\s，,、。；;！？!?“”\"]")
 
 
-def _repeated_sentences(units: Sequence[Unit]) -> list[Diagnostic]:
-    seen: dict[str, tuple[Unit, int]] = {}
+# 第一次出现的句子在哪里：(行, 报告段落的 pieces（表单为 None）, 报告是不是文本文件, 在段落里的位置)
+_First = tuple[int | None, tuple[Piece, ...] | None, bool, int]
+
+
+def _repeated_sentences(unit: Unit, seen: dict[str, _First]) -> list[Diagnostic]:
+    """这段里与前面（``seen``：句子 → 第一次出现的位置）完全相同的句子。"""
     out: list[Diagnostic] = []
-    for unit in units:
-        for match in _SENTENCE.finditer(unit.text):
-            key = _SENTENCE_NOISE.sub("", match.group(0))
-            if len(key) < 12:
-                continue
-            if key in seen:
-                first, offset = seen[key]
-                where = f"第{first.line}行"
-                if first.report:
-                    number = number_at(first.pieces or ((0, first.line or 1, 0),), offset)
-                    where = f"第{number}行" if first.lines is not None else f"第{number}段"
-                out.append(_diagnostic(unit, Hit("GEN701", WARNING, match.start(), match.end(),
-                                                 f"这句话与{where}的一句完全相同，像是复制粘贴时重复了。")))
-            else:
-                seen[key] = (unit, match.start())
+    for match in _SENTENCE.finditer(unit.text):
+        key = _SENTENCE_NOISE.sub("", match.group(0))
+        if len(key) < 12:
+            continue
+        if key in seen:
+            line, pieces, text_file, offset = seen[key]
+            where = f"第{line}行"
+            if pieces is not None:
+                number = number_at(pieces or ((0, line or 1, 0),), offset)
+                where = f"第{number}行" if text_file else f"第{number}段"
+            out.append(_diagnostic(unit, Hit("GEN701", WARNING, match.start(), match.end(),
+                                             f"这句话与{where}的一句完全相同，像是复制粘贴时重复了。")))
+        else:  # 只记位置，不留整个段落
+            seen[key] = (unit.line, unit.pieces if unit.report else None, unit.lines is not None, match.start())
     return out
 
 
@@ -130,29 +140,34 @@ def _problem_plan_links(problems: list[tuple[Unit, str]], plan_text: str) -> lis
 
 
 def check_form(loaded: LoadedForm, form: Form, *, ignore: Iterable[str] = ()) -> list[Diagnostic]:
-    """检查（已代入引用的）表单的内容。位置指向原始 YAML。"""
+    """检查（已代入引用的）表单的内容。位置指向原始 YAML。
+
+    各段文字边找边检查，不全部留在内存里（几万个事项的表单上省下几十 MB）。"""
     source = loaded.source
-    units: list[Unit] = []
     problems: list[tuple[Unit, str]] = []
     plain = form.model_dump(by_alias=True, exclude_none=True)
     plan_parts: list[str] = []
     out: list[Diagnostic] = []
-    for path, text, line, column in iter_located_strings(plain, loaded.data):
-        if path[0] in ("单位", "署名"):  # 名称不查数字写法，只查没填的占位符（空白表单的“请补写单位全称”）
-            unit = Unit(text, source.path, line, column, source.line(line) if line else None)
-            out += [_diagnostic(unit, hit) for hit in placeholders(text)]
-            continue
-        if path[0] in ("指标", "日期", "类型", "样式", "检查"):
-            continue
-        # 导出的键路径与原始 YAML 一致（一句话的问题导出为文字，路径同样是“存在的问题 第N项”）
-        unit = Unit(text, source.path, line, column, source.line(line) if line else None,
-                    block=_block_lines(source.lines, line))
-        units.append(unit)
-        if path[0] == "存在的问题" and path[-1] != "解决思路":
-            problems.append((unit, text))
-        if path[0] == "下一步工作计划":
-            plan_parts.append(text)
-    out += _run(units, form.year)
+
+    def units() -> Iterator[Unit]:
+        for path, text, line, column in iter_located_strings(plain, loaded.data):
+            if path[0] in ("单位", "署名"):  # 名称不查数字写法，只查没填的占位符（空白表单的“请补写单位全称”）
+                unit = Unit(text, source.path, line, column, source.line(line) if line else None)
+                out.extend(_diagnostic(unit, hit) for hit in placeholders(text))
+                continue
+            if path[0] in ("指标", "日期", "类型", "样式", "检查"):
+                continue
+            # 导出的键路径与原始 YAML 一致（一句话的问题导出为文字，路径同样是“存在的问题 第N项”）
+            here = source.line(line) if line else None
+            unit = Unit(text, source.path, line, column, here, block=_block_lines(source, line, here))
+            if path[0] == "存在的问题" and path[-1] != "解决思路":
+                problems.append((unit, text))
+            if path[0] == "下一步工作计划":
+                plan_parts.append(text)
+            yield unit
+
+    found = _run(units(), form.year)
+    out += found
     out += _problem_plan_links(problems, "".join(plan_parts))
     out += _form_dates(loaded, form)
     return _filter(out, set(ignore) | set(form.checks.ignore))
@@ -161,17 +176,22 @@ def check_form(loaded: LoadedForm, form: Form, *, ignore: Iterable[str] = ()) ->
 _BLOCK_HEADER = re.compile(r"(?:^|:\s|-\s)\s*[|>][-+]?\d?\s*(?:#.*)?$")
 
 
-def _block_lines(lines: list[str], line: int | None) -> tuple[str, ...]:
-    """值写成 ``>-`` 或 ``|`` 时，文字在键的下面几行：一直到缩进不比键深的那一行为止。"""
-    if line is None or not 1 <= line <= len(lines) or not _BLOCK_HEADER.search(lines[line - 1]):
+def _block_lines(source: SourceText, line: int | None, header: str | None) -> tuple[str, ...]:
+    """值写成 ``>-`` 或 ``|`` 时，文字在键的下面几行：一直到缩进不比键深的那一行为止。
+
+    ``header`` 是第 ``line`` 行的原文。"""
+    if line is None or header is None or not _BLOCK_HEADER.search(header):
         return ()
-    header = lines[line - 1]
     indent = len(header) - len(header.lstrip(" "))
     block: list[str] = []
-    for text in lines[line:]:
+    number = line + 1
+    text = source.line(number)
+    while text is not None:
         if text.strip() and len(text) - len(text.lstrip(" ")) <= indent:
             break
         block.append(text)
+        number += 1
+        text = source.line(number)
     return tuple(block)
 
 
