@@ -184,7 +184,8 @@ def _table_rows(tokens: list[Token]) -> tuple[tuple[str, ...], ...]:
 _MD_SPECIAL = set("\\`*_[]{}<>#|!~&")
 
 
-_LINE_BREAK = re.compile(r"[ \t\u3000]*[\r\n]\s*")
+# 只从一串空白的开头试（后顾断言）：一长串空格后面没有换行时不会从每个位置重扫一遍（平方级）
+_LINE_BREAK = re.compile(r"(?<![ \t\u3000])[ \t\u3000]*[\r\n]\s*")
 
 
 def _join_break(match: re.Match[str]) -> str:
@@ -205,10 +206,11 @@ def escape_markdown(text: str, *, line_start: bool = True) -> str:
     if "\n" in text or "\r" in text:
         text = _LINE_BREAK.sub(_join_break, text.strip())
     out: list[str] = []
+    digits = next((i for i, ch in enumerate(text) if not ch.isdigit()), len(text))  # 开头连续几个数字
     for index, ch in enumerate(text):
         if ch in _MD_SPECIAL:
             out.append("\\" + ch)
-        elif line_start and ch in ".)" and index > 0 and text[:index].isdigit():
+        elif line_start and ch in ".)" and 0 < index <= digits:
             out.append("\\" + ch)  # 行首“1.”不能变成有序列表
         elif line_start and ch in "-+=" and index == 0:
             out.append("\\" + ch)

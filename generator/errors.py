@@ -72,6 +72,12 @@ class Diagnostic:
 _WINDOW = 80  # 原文行最多显示多少字：很长的一行只显示列号前后的一段
 
 
+def brief(value: object, limit: int = 40) -> str:
+    """在消息里引用办事员写的值：太长时只取开头（整行原文另有插入符那一行显示）。"""
+    text = str(value)
+    return text if len(text) <= limit else f"{text[:limit]}…（共 {len(text)} 个字符）"
+
+
 def _window(text: str, col: int) -> tuple[str, int]:
     """很长的原文行（一段几万字的文字）只显示插入符前后的一段，两头用“…”表示省略；返回显示的文字
     和插入符在其中的列号。否则每条提示都要把整段印一遍，几十条提示就是几百万字。"""

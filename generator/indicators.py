@@ -13,11 +13,13 @@ from typing import Any
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
+from .errors import brief
 from .modelbase import FormModel
 
 # 占位符：xx、XX、××、XX.XX、x,xxx、○○、某某、__ 之类（可带 % 或单位前的小数点、逗号）
-_PLACEHOLDER = re.compile(r"^[-+]?[xXｘＸ×✕＊*?？○〇□某_＿…\s.,，]*[xXｘＸ×✕＊*?？○〇□某_＿…]"
-                          r"[xXｘＸ×✕＊*?？○〇□某_＿…\s.,，]*[%％‰]?$")
+# 至少有一个占位字符。写成一个字符类加一次查找，不写成“类*字符类*”：后者在一长串 x 后面跟数字时回溯成平方级。
+_PLACEHOLDER_CHARS = "xXｘＸ×✕＊*?？○〇□某_＿…"
+_PLACEHOLDER = re.compile(rf"^[-+]?[{_PLACEHOLDER_CHARS}\s.,，]+[%％‰]?$")
 # 千位分组：15,719 或 15 719（只在分组正确时去掉分隔符）
 _GROUPED = re.compile(r"^[-+]?\d{1,3}(?:[,，\u2009\u202f ]\d{3})+(?:\.\d+)?$")
 # 数字后面跟了单位：82人、88.64%
@@ -52,7 +54,7 @@ def parse_number(value: Any, label: str) -> Decimal | None:
     elif isinstance(value, (list, dict)):
         raise ValueError(f"{label}要填一个数字，现在填的是一组内容（列表或“键: 值”）")
     else:
-        raise ValueError(f"{label}要填数字，现在填的是“{value}”")
+        raise ValueError(f"{label}要填数字，现在填的是“{brief(value)}”")
     return bounded(number, label, value)
 
 
@@ -62,7 +64,7 @@ def bounded(number: Decimal, label: str, shown: Any) -> Decimal:
     只看数字本身（``as_tuple``），不做任何会受精度、指数范围影响的运算，所以 1e-999999、
     1e+999999999 这类写法也只是得到一条中文说明，不会溢出。"""
     if not number.is_finite():
-        raise ValueError(f"{label}要填一个普通的数字（现在是“{shown}”）")
+        raise ValueError(f"{label}要填一个普通的数字（现在是“{brief(shown)}”）")
     _sign, digits, exponent = number.as_tuple()
     significant = "".join(map(str, digits)).rstrip("0")
     if not significant:
@@ -70,9 +72,9 @@ def bounded(number: Decimal, label: str, shown: Any) -> Decimal:
     assert isinstance(exponent, int)
     exponent += len(digits) - len(significant)  # 去掉末尾的 0：1.500 与 1.5 一样
     if exponent + len(significant) > 15:
-        raise ValueError(f"{label}（{shown}）大得不合常理，请检查是否多写了数字；大额金额可用“万元”“亿元”作单位")
+        raise ValueError(f"{label}（{brief(shown)}）大得不合常理，请检查是否多写了数字；大额金额可用“万元”“亿元”作单位")
     if -exponent > MAX_PLACES:
-        raise ValueError(f"{label}（{shown}）的小数超过了 {MAX_PLACES} 位，请检查是否写错；"
+        raise ValueError(f"{label}（{brief(shown)}）的小数超过了 {MAX_PLACES} 位，请检查是否写错；"
                          "很小的数请换一个单位（如用“‰”代替“%”）")
     return number
 
@@ -81,8 +83,8 @@ def _parse_text(value: str, label: str) -> Decimal:
     text = value.strip().translate(_MINUS)
     if not text:
         raise ValueError(f"{label}不能空着，要填一个数字")
-    if _PLACEHOLDER.match(text):
-        raise ValueError(f"{label}必须是数字，现在还是占位符“{value}”，请填上实际数值")
+    if _PLACEHOLDER.match(text) and any(ch in _PLACEHOLDER_CHARS for ch in text):
+        raise ValueError(f"{label}必须是数字，现在还是占位符“{brief(value)}”，请填上实际数值")
     if _GROUPED.match(text):
         text = re.sub(r"[,，\u2009\u202f ]", "", text)
     try:
@@ -93,7 +95,7 @@ def _parse_text(value: str, label: str) -> Decimal:
             raise ValueError(f"{label}只写数字，百分号写在“单位”里（单位: {unit.group(1)}）") from None
         if unit:
             raise ValueError(f"{label}只写数字，“{unit.group(1)}”请写在“单位”里") from None
-        raise ValueError(f"{label}要填数字，现在填的是“{value}”") from None
+        raise ValueError(f"{label}要填数字，现在填的是“{brief(value)}”") from None
     return number
 
 

@@ -13,6 +13,7 @@ from typing import Any, Literal
 from pydantic import Field, PrivateAttr, field_validator, model_serializer, model_validator
 
 from .dates import clerk_date
+from .errors import brief
 from .indicators import Indicator
 from .modelbase import FormModel
 
@@ -218,7 +219,7 @@ class Form(FormModel):
             return None
         if isinstance(value, str) and value.strip() in ("附件", "正文"):
             return value.strip()
-        raise ValueError(f"现在填的是“{value}”，只能填 true、附件、正文 或 false"
+        raise ValueError(f"现在填的是“{brief(value)}”，只能填 true、附件、正文 或 false"
                          "（true 和 附件：表格作为附件排在落款之后；正文：在工作开展情况之后加一节；"
                          "false：不加表格）")
 
