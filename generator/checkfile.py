@@ -31,12 +31,11 @@ def _check_file(path: Path, *, ignore: Sequence[str]) -> list[Diagnostic]:
 
     if detect(path) is Kind.FORM:
         notice = form_notice(path)
-        with paused_gc():  # 各阶段只新建对象：不让循环回收一遍遍扫描大表单（见 gcpause）
-            loaded = load_form_file(path)
-            require_filled(loaded)
-            computed = compute(loaded, *validate_form(loaded))  # 代入前的表单不再留着（大表单上几十 MB）
-            return ([notice] if notice else []) + computed.warnings + check_form(
-                loaded, computed.form, ignore=ignore)
+        loaded = load_form_file(path)  # 循环回收已由 check_file 暂停（见 gcpause）
+        require_filled(loaded)
+        computed = compute(loaded, *validate_form(loaded))  # 代入前的表单不再留着（大表单上几十 MB）
+        return ([notice] if notice else []) + computed.warnings + check_form(
+            loaded, computed.form, ignore=ignore)
     from .importer import import_report
 
     result = import_report(path)
