@@ -79,11 +79,16 @@ def bounded(number: Decimal, label: str, shown: Any) -> Decimal:
     return number
 
 
+def is_placeholder(text: str) -> bool:
+    """xx、某某、？？%……：只由占位字符（可夹空格、点、逗号）组成，至少有一个占位字符。线性时间。"""
+    return _PLACEHOLDER.match(text) is not None and any(ch in _PLACEHOLDER_CHARS for ch in text)
+
+
 def _parse_text(value: str, label: str) -> Decimal:
     text = value.strip().translate(_MINUS)
     if not text:
         raise ValueError(f"{label}不能空着，要填一个数字")
-    if _PLACEHOLDER.match(text) and any(ch in _PLACEHOLDER_CHARS for ch in text):
+    if is_placeholder(text):
         raise ValueError(f"{label}必须是数字，现在还是占位符“{brief(value)}”，请填上实际数值")
     if _GROUPED.match(text):
         text = re.sub(r"[,，\u2009\u202f ]", "", text)
