@@ -21,14 +21,14 @@ sys.path.insert(0, str(REPO))
 from generator.api import check_file  # noqa: E402
 from generator.checks import check_form, check_paragraphs  # noqa: E402
 from generator.compute import compute  # noqa: E402
+from generator.form.reading import load_form_file  # noqa: E402
+from generator.form.validate import validate_form  # noqa: E402
 from generator.importer import import_report  # noqa: E402
-from generator.layout import break_title  # noqa: E402
-from generator.loader import load_form_file  # noqa: E402
-from generator.markdown_writer import to_markdown  # noqa: E402
-from generator.render import indicator_rows, render_document  # noqa: E402
-from generator.style_profile import load_profile  # noqa: E402
-from generator.validate import validate_form  # noqa: E402
-from generator.wordml import build_docx  # noqa: E402
+from generator.render.render import indicator_rows, render_document  # noqa: E402
+from generator.write.markdown import to_markdown  # noqa: E402
+from generator.write.style_profile import load_profile  # noqa: E402
+from generator.write.word import build_docx  # noqa: E402
+from generator.write.word.layout import break_title  # noqa: E402
 
 HEAD = """\
 单位: 测试县卫生健康委员会

@@ -12,21 +12,23 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .checkfile import check_file as check_file  # 公开接口：gen check 的实现
+from .checks.file import check_file as check_file  # 公开接口：gen check 的实现
 from .compute import compute
-from .document import Document
 from .errors import ContentError, Diagnostic, OutputError, Severity, StyleError
-from .figures import Figure
-from .filekind import require_form
+from .form.models import Form
+from .form.reading import load_form_file, parse_form
+from .form.unfilled import require_filled
+from .form.validate import validate_form
 from .gcpause import paused_gc
-from .loader import LoadedForm, decode_source, load_form_file, parse_yaml
-from .markdown_writer import to_markdown
-from .models import Form
-from .output import plan_outputs, preflight, write_generated
-from .render import indicator_rows, render_document
-from .style_profile import StyleProfile, load_profile
-from .unfilled import require_filled
-from .validate import locate, validate_form
+from .indicators.figures import Figure
+from .read.filekind import require_form
+from .read.loader import LoadedForm, decode_source
+from .read.located import locate
+from .render.document import Document
+from .render.render import indicator_rows, render_document
+from .write.markdown import to_markdown
+from .write.output import plan_outputs, preflight, write_generated
+from .write.style_profile import StyleProfile, load_profile
 
 
 @dataclass
@@ -43,8 +45,8 @@ class Report:
         return to_markdown(self.document)
 
     def docx(self, profile: StyleProfile | None = None, *, marked: bool = False) -> bytes:
-        """Word 文件的字节；``marked`` 时带上 gen 的记号（写盘用，见 generator.ownership）。"""
-        from .wordml import build_docx  # 只在生成 Word 时才导入
+        """Word 文件的字节；``marked`` 时带上 gen 的记号（写盘用，见 generator.write.ownership）。"""
+        from .write.word import build_docx  # 只在生成 Word 时才导入
 
         return build_docx(self.document, self.form, profile or load_profile(), marked=marked)
 
@@ -64,7 +66,7 @@ def build_report_from_data(data: dict[str, Any], *, name: str = "表单.yaml") -
     buffer = io.StringIO()
     yaml.dump(_plain_for_yaml(data), buffer)
     source = decode_source(buffer.getvalue().encode("utf-8"), Path(name))
-    return _build(parse_yaml(source))
+    return _build(parse_form(source))
 
 
 def render_markdown(form: dict[str, Any]) -> str:
@@ -151,7 +153,7 @@ def _prepare_report(path: Path, formats: Sequence[str], output: Path | str | Non
     preflight(targets.values(), force=force)
     profile = report_profile(report, style)  # 只要 Markdown 时也读：“样式”写错了照样指出来（默认版式有缓存）
     if "pdf" in targets:
-        from .pdf import find_soffice
+        from .write.pdf import find_soffice
 
         find_soffice()  # 没有 LibreOffice 时立即说明，不白白生成其他格式
     contents: dict[str, bytes] = {}
@@ -178,7 +180,7 @@ def write_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | 
     """
     report, prepared = prepare_report(path, formats, output, style=style, force=force)
     if prepared.word is not None:
-        from .pdf import docx_to_pdf
+        from .write.pdf import docx_to_pdf
 
         prepared.contents["pdf"] = docx_to_pdf(prepared.word, prepared.profile, name=prepared.targets["pdf"].stem)
     files = {target: prepared.contents[fmt] for fmt, target in prepared.targets.items()}

@@ -16,12 +16,11 @@ from typing import Any
 from pydantic import BaseModel
 
 from .errors import Collector, Diagnostic, GenError, Severity
-from .figures import Figure, FigureContext
-from .loader import LoadedForm
-from .located import strings_where
-from .models import Form
-from .references import Mark, scan, substitute
-from .validate import locate
+from .form.models import Form
+from .indicators.figures import Figure, FigureContext
+from .indicators.references import Mark, scan, substitute
+from .read.loader import LoadedForm
+from .read.located import locate, strings_where
 
 # 指标里印出来的文字：名称、单位原样印出；表述另有自己的引用（本指标的 {{本期}} 等）
 _PRINTED_AS_IS = ("名称", "单位")

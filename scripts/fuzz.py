@@ -6,7 +6,7 @@
     python scripts/fuzz.py -n 20000            # 两个工作进程，每个输入 10 秒、400 MB 上限
     python scripts/fuzz.py -n 2000 --seed 7 --workers 4 --keep fuzz-failures
 
-每个输入在工作进程里直接调用 ``generator.cli.run``（不启动新的 Python，所以很快）；超时或超出
+每个输入在工作进程里直接调用 ``generator.cli.commands.run``（不启动新的 Python，所以很快）；超时或超出
 内存时杀掉该工作进程，记为“卡住”/“内存”，并换一个新的。发现问题的输入存到 ``--keep`` 文件夹，
 文件名说明是哪一类问题、用什么命令。最后打印各类计数；全部为 0 时退出码为 0。
 """
@@ -263,7 +263,7 @@ WHOLE_FILE = ("表单文件太大",)
 
 
 def _run(args: list[str]) -> tuple[int, str]:
-    from generator.cli import run
+    from generator.cli.commands import run
 
     err = io.StringIO()
     with contextlib.redirect_stderr(err), contextlib.redirect_stdout(io.StringIO()):
@@ -332,7 +332,7 @@ def worker(conn: Connection, memory_mb: int) -> None:
     with contextlib.suppress(ValueError, OSError):
         resource.setrlimit(resource.RLIMIT_AS, (limit * 4, limit * 4))  # 虚拟内存给足余量，RSS 另外看
     import generator.api
-    import generator.cli  # 预先导入，计时只算处理输入
+    import generator.cli.commands  # 预先导入，计时只算处理输入
 
     del generator
 

@@ -23,8 +23,8 @@ PAD = 12  # 四周留白（磅）
 def main() -> int:
     import pdfplumber
 
-    from generator.cli import run
-    from generator.pdf import convert_files, fontconfig_file
+    from generator.cli.commands import run
+    from generator.write.pdf import convert_files, fontconfig_file
 
     with tempfile.TemporaryDirectory() as folder:
         work = Path(folder)

@@ -70,7 +70,7 @@ class Result:
 @pytest.fixture
 def gen(capsys: pytest.CaptureFixture[str]):  # type: ignore[no-untyped-def]
     """在进程内运行 gen，返回退出码和输出（与命令行入口 main 走同一条路径）。"""
-    from generator.cli import run
+    from generator.cli.commands import run
 
     def call(*args: str) -> Result:
         capsys.readouterr()

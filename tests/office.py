@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.pdf import convert_files, fontconfig_file
+from generator.write.pdf import convert_files, fontconfig_file
 
 MM = 72 / 25.4  # 每毫米多少磅
 

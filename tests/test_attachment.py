@@ -13,7 +13,7 @@ from conftest import EXAMPLES, VALID_FORM
 from lxml import etree
 from variants import build, example_data
 
-from generator.document import BlockKind
+from generator.render.document import BlockKind
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}

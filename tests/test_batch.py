@@ -170,7 +170,7 @@ def test_api_runs_the_content_checks(tmp_path: Path) -> None:
 
 
 def test_pdfs_of_a_batch_use_one_libreoffice_call(gen, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    import generator.pdf
+    import generator.write.pdf
 
     calls: list[list[str]] = []
 
@@ -182,8 +182,8 @@ def test_pdfs_of_a_batch_use_one_libreoffice_call(gen, tmp_path: Path, monkeypat
             pdf.write_bytes(b"%PDF-1.4 fake\n%%EOF\n")
         return pdfs
 
-    monkeypatch.setattr(generator.pdf, "find_soffice", lambda: Path("soffice"))
-    monkeypatch.setattr(generator.pdf, "convert_files", fake)
+    monkeypatch.setattr(generator.write.pdf, "find_soffice", lambda: Path("soffice"))
+    monkeypatch.setattr(generator.write.pdf, "convert_files", fake)
     folder = county_folder(tmp_path)
     (folder / "坏.yaml").unlink()
     result = gen("report", str(folder), "-f", "pdf,docx", "-o", str(tmp_path / "输出"), "-j", "1")
@@ -216,7 +216,7 @@ def test_progress_bar_on_a_terminal(tmp_path: Path, capsys: pytest.CaptureFixtur
     from rich.console import Console
 
     from generator.batch.run import run_batch
-    from generator.cli import print_diagnostics
+    from generator.cli.commands import print_diagnostics
 
     for name in ("a", "b"):
         (tmp_path / f"{name}.yaml").write_text(VALID_FORM, encoding="utf-8")

@@ -10,10 +10,10 @@ from conftest import EXAMPLES, VALID_FORM
 
 from generator import compute as compute_module
 from generator.compute import compute
-from generator.loader import parse_yaml
-from generator.models import Form
-from generator.source import SourceText
-from generator.validate import validate_form
+from generator.form.models import Form
+from generator.form.reading import parse_form as parse_yaml
+from generator.form.validate import validate_form
+from generator.read.source import SourceText
 
 # 引用出现在各种位置：最外层的文字、事项的标题/内容/要点、子项、其他章节、两种写法的问题、计划、结束语
 EVERYWHERE = """\

@@ -1,4 +1,4 @@
-"""表单的“日期”和 gen import 认报告末尾的日期用同一套规则（generator.dates）。"""
+"""表单的“日期”和 gen import 认报告末尾的日期用同一套规则（generator.form.dates）。"""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from generator.dates import clerk_date, iso_date
+from generator.form.dates import clerk_date, iso_date
+from generator.form.models import Form
 from generator.importer.structure import parse_date
-from generator.models import Form
 
 BASE = {"单位": "某县卫生健康局", "年度": 2025, "导语": "现将工作报告如下。",
         "工作开展情况": [{"标题": "做好一件事", "内容": "做了。"}],

@@ -7,14 +7,14 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES, VALID_FORM
 
-from generator import document
 from generator.api import build_report_from_data
 from generator.compute import compute
 from generator.errors import RenderError
-from generator.loader import parse_yaml
-from generator.render import indicator_rows, render_markdown_source
-from generator.source import SourceText
-from generator.validate import validate_form
+from generator.form.reading import parse_form as parse_yaml
+from generator.form.validate import validate_form
+from generator.read.source import SourceText
+from generator.render import document
+from generator.render.render import indicator_rows, render_markdown_source
 
 FORMS = [VALID_FORM, VALID_FORM.replace("日期:", "指标表: 正文\n日期:")] + [p.read_text(encoding="utf-8") for p in EXAMPLES]
 IDS = ["valid", "table"] + [p.stem for p in EXAMPLES]

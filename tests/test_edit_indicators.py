@@ -15,7 +15,7 @@ from test_edit_server import ORIGIN, client
 from generator.edit.fields import _load
 from generator.edit.guard import Refused
 from generator.edit.indicators import COLUMNS, edit_indicator
-from generator.indicators import Indicator
+from generator.indicators.model import Indicator
 
 TWO = VALID_FORM.replace("    单位: 人\n", """\
     单位: 人

@@ -12,7 +12,7 @@ from conftest import EXAMPLES
 from ruamel.yaml import YAML
 
 from generator.api import build_report, write_report
-from generator.numbering import level1, level2, level3
+from generator.form.numbering import level1, level2, level3
 
 KINDS = {"年度工作总结", "半年工作总结", "工作总结和工作计划"}
 

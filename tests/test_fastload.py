@@ -10,9 +10,9 @@ import pytest
 from conftest import EXAMPLES, VALID_FORM
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
-from generator.fastload import FastMap, FastSeq, MapPositions, _Unusual, fast_load, pack
-from generator.loader import MAX_DEPTH, _load
-from generator.source import SourceText
+from generator.read.fastload import FastMap, FastSeq, MapPositions, _Unusual, fast_load, pack
+from generator.read.loader import MAX_DEPTH, _load
+from generator.read.source import SourceText
 
 _SAME_KIND = {FastMap: CommentedMap, FastSeq: CommentedSeq}
 

@@ -20,7 +20,7 @@ from jinja2.sandbox import SandboxedEnvironment
 
 from generator.api import build_report_from_data, render_markdown
 from generator.errors import FormError, GenError
-from generator.figures import (
+from generator.indicators.figures import (
     FILTERS,
     Figure,
     FigureError,
@@ -34,7 +34,7 @@ from generator.figures import (
     to_yi,
     to_yuan_unit,
 )
-from generator.indicators import Indicator
+from generator.indicators.model import Indicator
 
 
 def indicator(**fields: Any) -> Indicator:
@@ -519,7 +519,7 @@ def test_lower_is_better_in_a_form() -> None:
 
 def test_decimal_places_rule_is_the_same_in_text_and_table() -> None:
     """同一份表里的百分数位数一致：下降5.00% 与 增长74.47% 并列，而不是 5% 与 74.47%。"""
-    from generator.render import indicator_rows
+    from generator.render.render import indicator_rows
 
     report = build_report_from_data({
         "单位": "某局", "年度": 2024, "日期": "2025-01-07", "导语": "现总结如下。", "指标表": True,

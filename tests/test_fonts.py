@@ -9,7 +9,7 @@ import pytest
 from conftest import EXAMPLES
 from office import require_tool
 
-from generator.pdf import fontconfig_file
+from generator.write.pdf import fontconfig_file
 
 
 def test_kai_substitute_covers_every_character_of_the_examples() -> None:

@@ -9,9 +9,9 @@ import pytest
 from conftest import VALID_FORM
 from test_form_errors import check, first_error
 
-from generator.loader import load_form_file
-from generator.render import split_paragraphs
-from generator.source import SourceText
+from generator.form.reading import load_form_file
+from generator.read.source import SourceText
+from generator.render.render import split_paragraphs
 
 
 def test_one_bad_byte_names_line_and_byte(gen, form_file) -> None:  # type: ignore[no-untyped-def]

@@ -13,7 +13,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.api import build_report
-from generator.formulas import DivideByZero, FormulaSyntaxError, TooLarge, evaluate, evaluation_order, names, parse
+from generator.indicators.formulas import (
+    DivideByZero,
+    FormulaSyntaxError,
+    TooLarge,
+    evaluate,
+    evaluation_order,
+    names,
+    parse,
+)
 
 COUNTS = """\
   - 键: 实种剂次

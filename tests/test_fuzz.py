@@ -16,10 +16,10 @@ from hypothesis import strategies as st
 from generator.api import build_report_from_data
 from generator.checks import check_paragraphs
 from generator.errors import FormError, GenError
+from generator.form.reading import load_form_file
+from generator.form.unfilled import unfilled
 from generator.importer import import_document
 from generator.importer.readers import SourceDocument
-from generator.loader import load_form_file
-from generator.unfilled import unfilled
 
 FUZZ = settings(max_examples=120, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])

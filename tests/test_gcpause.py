@@ -9,7 +9,7 @@ import pytest
 from conftest import EXAMPLES
 
 import generator.api
-import generator.checkfile
+import generator.checks.file
 from generator.errors import GenError
 from generator.gcpause import paused_gc
 
@@ -36,15 +36,15 @@ def test_collector_comes_back_after_an_error(tmp_path: Path) -> None:
         generator.api.prepare_report(form, ["md"], f"{tmp_path}/")
     assert gc.isenabled()
     with pytest.raises(GenError):
-        generator.checkfile.check_file(form)
+        generator.checks.file.check_file(form)
     assert gc.isenabled()
 
 
 def test_check_runs_with_the_collector_paused(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[bool] = []
-    real = generator.checkfile.load_form_file
-    monkeypatch.setattr(generator.checkfile, "load_form_file", lambda path: seen.append(gc.isenabled()) or real(path))
-    generator.checkfile.check_file(EXAMPLES[0])
+    real = generator.checks.file.load_form_file
+    monkeypatch.setattr(generator.checks.file, "load_form_file", lambda path: seen.append(gc.isenabled()) or real(path))
+    generator.checks.file.check_file(EXAMPLES[0])
     assert seen == [False] and gc.isenabled()
 
 

@@ -147,8 +147,8 @@ def test_missing_argument_names_it_in_chinese(gen) -> None:  # type: ignore[no-u
 
 def test_fast_help_is_what_click_prints() -> None:
     """``gen --help`` 不经过 click 直接印出的帮助与 click 印出的逐字相同（改了说明就运行
-    ``python -m generator.launch --regenerate``）。"""
-    from generator import launch
+    ``python -m generator.cli.launch --regenerate``）。"""
+    from generator.cli import launch
 
     assert launch.HELP == launch.click_help() == HELP[""]
 
@@ -156,7 +156,7 @@ def test_fast_help_is_what_click_prints() -> None:
 _PROBE = """
 import sys
 sys.argv = ["gen", *sys.argv[1:]]
-from generator import launch
+from generator.cli import launch
 try:
     launch.main()
 except SystemExit as exc:

@@ -12,8 +12,9 @@ import pytest
 
 from generator.api import check_file
 from generator.errors import FormError, ImportFailure
+from generator.form.reading import load_form_file
 from generator.importer import emit_yaml, import_report
-from generator.loader import MAX_FORM_BYTES, load_form_file
+from generator.read.loader import MAX_FORM_BYTES
 
 BODY = ["测试县卫生局2024年工作总结", "2024年，我局扎实推进各项工作。", "一、工作开展情况", "（一）加强防控。开展工作。",
         "二、存在的问题", "人才短缺。", "三、下一步工作计划", "（一）培养人才。解决人才短缺。",

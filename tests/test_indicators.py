@@ -13,7 +13,7 @@ from pydantic import ValidationError
 
 from generator.api import build_report_from_data
 from generator.errors import FormError
-from generator.indicators import Indicator, is_rate, parse_number
+from generator.indicators.model import Indicator, is_rate, parse_number
 
 
 def indicator(**fields: Any) -> Indicator:

@@ -13,8 +13,8 @@ import pytest
 from office import MM, render_pdfs
 
 from generator.api import Report, build_report_from_data
-from generator.document import BlockKind
-from generator.style_profile import load_profile
+from generator.render.document import BlockKind
+from generator.write.style_profile import load_profile
 
 RENDERS = 30
 SENTENCE = "乡镇卫生院按期完成设备更新和人员培训，就医条件持续改善。"  # 28 字：正好一整行

@@ -9,7 +9,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.layout import (
+from generator.write.word.layout import (
     break_title,
     mm_to_twips,
     pt_to_twips,

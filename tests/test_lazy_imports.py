@@ -10,7 +10,7 @@ from conftest import EXAMPLES
 
 PROBE = """
 import sys
-from generator.cli import run
+from generator.cli.commands import run
 code = run(sys.argv[1:])
 heavy = ("docx", "lxml", "rich", "generator.api", "jinja2", "markdown_it")
 print(code, *sorted(m for m in heavy if m in sys.modules))
@@ -41,8 +41,8 @@ def test_checking_a_form_needs_no_renderer_nor_writer(tmp_path: Path) -> None:
 
 
 def test_template_environment_is_built_once() -> None:
-    from generator.render import template_environment
-    from generator.style_profile import load_profile
+    from generator.render.render import template_environment
+    from generator.write.style_profile import load_profile
 
     assert template_environment() is template_environment()
     assert load_profile() == load_profile() and load_profile() is not load_profile()  # 缓存，但给副本

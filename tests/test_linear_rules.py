@@ -10,7 +10,7 @@ from pathlib import Path
 
 from generator.checks import check_paragraphs
 from generator.checks.rules import number_style, template_marks
-from generator.numbering import CN_NUMERAL, chinese_value
+from generator.form.numbering import CN_NUMERAL, chinese_value
 
 _OLD_TEMPLATE = re.compile(r"\{\{.*?\}\}|\{%.*?%\}")
 

@@ -10,9 +10,9 @@ import re
 import pytest
 from conftest import VALID_FORM
 
-from generator.document import _LINE_BREAK, escape_markdown
 from generator.errors import brief
-from generator.indicators import is_placeholder, parse_number
+from generator.indicators.model import is_placeholder, parse_number
+from generator.render.document import _LINE_BREAK, escape_markdown
 
 _OLD_PLACEHOLDER = re.compile(r"^[-+]?[xXｘＸ×✕＊*?？○〇□某_＿…\s.,，]*[xXｘＸ×✕＊*?？○〇□某_＿…]"
                               r"[xXｘＸ×✕＊*?？○〇□某_＿…\s.,，]*[%％‰]?$")

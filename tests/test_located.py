@@ -1,4 +1,4 @@
-"""一遍带出行列（generator.located）与逐一调用 locate 的结果相同；大表单上的位置也准确。"""
+"""一遍带出行列（generator.read.located）与逐一调用 locate 的结果相同；大表单上的位置也准确。"""
 
 from __future__ import annotations
 
@@ -9,11 +9,12 @@ import pytest
 from conftest import EXAMPLES, VALID_FORM
 
 from generator.compute import compute
-from generator.fastload import FastMap
-from generator.loader import _load, parse_yaml
-from generator.located import iter_located_strings, strings_where
-from generator.source import SourceText
-from generator.validate import iter_strings, locate, validate_form
+from generator.form.reading import parse_form as parse_yaml
+from generator.form.validate import validate_form
+from generator.read.fastload import FastMap
+from generator.read.loader import _load
+from generator.read.located import iter_located_strings, iter_strings, locate, strings_where
+from generator.read.source import SourceText
 
 
 def _one_by_one(value: Any, data: Any) -> list[tuple[Any, ...]]:

@@ -8,8 +8,8 @@ import pytest
 from conftest import VALID_FORM
 from pydantic import ValidationError
 
-from generator.figures import FigureError, as_decimal
-from generator.indicators import Indicator, bounded
+from generator.indicators.figures import FigureError, as_decimal
+from generator.indicators.model import Indicator, bounded
 
 TABLE_FORM = VALID_FORM.replace("年度: 2024\n", "年度: 2024\n指标表: true\n")
 

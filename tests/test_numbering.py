@@ -8,7 +8,7 @@ import pytest
 from conftest import VALID_FORM
 
 from generator.checks import check_paragraphs
-from generator.numbering import chinese_number, chinese_value, split_typed_number
+from generator.form.numbering import chinese_number, chinese_value, split_typed_number
 
 
 @pytest.mark.parametrize(("n", "text"), [

@@ -23,8 +23,8 @@ from conftest import EXAMPLES
 from office import MM, Line, Page, pdf_fonts, read_pages, render_pdfs, require_tool
 
 from generator.api import Report, build_report, style_path
-from generator.document import BlockKind
-from generator.style_profile import StyleProfile, load_profile
+from generator.render.document import BlockKind
+from generator.write.style_profile import StyleProfile, load_profile
 
 TOLERANCE = 1.5  # 磅
 NO_LINE_START = "，。、；：？！）》”’"
@@ -390,7 +390,7 @@ def test_failed_conversion_leaves_no_files(gen, tmp_path: Path, monkeypatch: pyt
 
 def test_conversion_uses_private_profile_and_font_map(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """每次转换用自己的 LibreOffice 配置目录；缺公文字体时带上仓库的字体替换表。"""
-    from generator import pdf
+    from generator.write import pdf
 
     log = tmp_path / "args.txt"
     _fake_soffice(tmp_path / "bin", f'echo "$@" > {log}\necho "$FONTCONFIG_FILE" >> {log}\n'

@@ -6,7 +6,7 @@ import pytest
 from conftest import VALID_FORM
 
 from generator.errors import Severity
-from generator.references import scan
+from generator.indicators.references import scan
 
 TEXT = "全年体检{{体检人数}}。"
 

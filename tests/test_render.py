@@ -9,8 +9,8 @@ import pytest
 from markdown_it import MarkdownIt
 
 from generator.api import build_report_from_data, render_markdown
-from generator.document import BlockKind, escape_markdown, parse_document
-from generator.numbering import chinese_number, split_typed_number
+from generator.form.numbering import chinese_number, split_typed_number
+from generator.render.document import BlockKind, escape_markdown, parse_document
 
 
 def base(**changes: Any) -> dict[str, Any]:

@@ -272,7 +272,7 @@ def test_rollup_progress_bar_on_a_terminal() -> None:
     from rich.console import Console
 
     from generator.batch.console import BatchConsole
-    from generator.cli import print_diagnostics
+    from generator.cli.commands import print_diagnostics
 
     screen = io.StringIO()
     terminal = Console(file=screen, force_terminal=True, width=100, highlight=False, soft_wrap=True)

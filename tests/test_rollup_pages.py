@@ -5,8 +5,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from generator.rollup.pages import HEAD, TEXT_CHARS, plan
-from generator.style_profile import load_profile
-from generator.table_layout import column_minimums
+from generator.write.style_profile import load_profile
+from generator.write.word.table_layout import column_minimums
 
 PORTRAIT, LANDSCAPE = 8844, 12756  # 版心宽（缇）
 

@@ -12,7 +12,7 @@ from office import spreadsheet_to_csv
 from openpyxl import Workbook, load_workbook
 
 from generator.api import build_report
-from generator.sheets.template import TEMPLATE_COLUMNS
+from generator.starter.sheet import TEMPLATE_COLUMNS
 
 HEADER = ["序号", "键", "名称", "本期", "上期", "目标", "单位", "小数位", "公式", "越低越好"]
 GOOD = [

@@ -10,9 +10,9 @@ from conftest import VALID_FORM
 
 from generator.checks import check_form
 from generator.compute import compute
-from generator.loader import parse_yaml
-from generator.source import SourceText
-from generator.validate import validate_form
+from generator.form.reading import parse_form as parse_yaml
+from generator.form.validate import validate_form
+from generator.read.source import SourceText
 
 EDGES = ["", "\n", "a", "a\n", "a\n\n", "\n\na", "a\nb\nc", "a\nb\nc\n", "\n\n\n", "x\n\ny\n\n", "甲\n乙丙\n"]
 RANDOM = ["".join(random.Random(seed).choice("ab\n") for _ in range(random.Random(seed).randint(0, 12)))

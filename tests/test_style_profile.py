@@ -12,7 +12,7 @@ from conftest import EXAMPLES
 
 from generator.api import build_report, write_report
 from generator.errors import StyleError
-from generator.style_profile import default_profile_path, load_profile
+from generator.write.style_profile import default_profile_path, load_profile
 
 
 def test_default_profile_is_gbt9704() -> None:

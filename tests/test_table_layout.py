@@ -7,7 +7,7 @@ from decimal import Decimal
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.table_layout import (
+from generator.write.word.table_layout import (
     BORDER_TWIPS,
     CELL_MARGIN_TWIPS,
     cell_line_twips,

@@ -17,8 +17,8 @@ from office import MM, render_pdfs
 from variants import build, long_after_table, stress_form, variants
 
 from generator.api import Report
-from generator.document import BlockKind
-from generator.style_profile import StyleProfile, load_profile
+from generator.render.document import BlockKind
+from generator.write.style_profile import StyleProfile, load_profile
 
 NUMBER_CHAR = "0123456789.%"
 TWO_CHAR_HEADERS = ("指标", "单位", "本期", "上期", "同比", "目标")

@@ -8,7 +8,7 @@ from itertools import pairwise
 
 import pytest
 
-from generator.layout import _BREAK_AFTER, _find_all, _hard_break, break_title, text_width
+from generator.write.word.layout import _BREAK_AFTER, _find_all, _hard_break, break_title, text_width
 
 # ---------------------------------------------------------------- 参照：原先的算法（指数级，只用于对照）
 

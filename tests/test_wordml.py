@@ -1,4 +1,4 @@
-"""直接写出的 .docx（generator.wordml）与原来经 python-docx 写出的（generator.docx_writer）逐字节相同：
+"""直接写出的 .docx（generator.write.word）与原来经 python-docx 写出的（generator.docx_writer）逐字节相同：
 每个示例的每种放法、自定义版式（怪字体名、字号、字距、横版）、汇总表，以及几百份随机文档。"""
 
 from __future__ import annotations
@@ -9,17 +9,17 @@ from pathlib import Path
 
 import pytest
 from conftest import EXAMPLES
+from generator.docx_writer import build_docx as legacy_build_docx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from variants import variants
 
 from generator.api import build_report, build_report_from_data
-from generator.document import Block, BlockKind, Document, Run
-from generator.docx_writer import build_docx as legacy_build_docx
-from generator.models import Form
-from generator.style_profile import StyleProfile, load_profile
-from generator.wordml import build_docx
-from generator.wordml.geometry import landscape
+from generator.form.models import Form
+from generator.render.document import Block, BlockKind, Document, Run
+from generator.write.style_profile import StyleProfile, load_profile
+from generator.write.word import build_docx
+from generator.write.word.geometry import landscape
 
 VARIANTS = variants()
 
@@ -143,8 +143,8 @@ def test_examples_match_golden_hashes(example: Path) -> None:
 
 @pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
 def test_marked_output_is_what_marking_afterwards_gives(example: Path) -> None:
-    from generator import ownership
-    from generator.ownership import mark
+    from generator.write import ownership
+    from generator.write.ownership import mark
 
     report = build_report(example)
     marked = report.docx(marked=True)
@@ -160,7 +160,7 @@ def test_a_stale_mark_is_replaced() -> None:
     import re
     import zipfile
 
-    from generator.ownership import mark
+    from generator.write.ownership import mark
 
     first, second = (build_report(example).docx(marked=True) for example in EXAMPLES[:2])
     out = io.BytesIO()

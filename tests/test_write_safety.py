@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import output
-from generator.ownership import Owner, mark, owner_state
+from generator.write import output
+from generator.write.ownership import Owner, mark, owner_state
 
 SEED_REPORT = "测试县卫生局2024年工作总结\n导语。\n一、工作开展情况\n（一）加强防控。开展工作。\n二、存在的问题\n人才短缺。\n" \
               "三、下一步工作计划\n（一）培养人才。解决人才短缺。\n测试县卫生局\n2025年1月7日\n"
@@ -227,13 +227,13 @@ def test_marks_round_trip(suffix: str, tmp_path: Path) -> None:
 
 
 def test_refusal_comes_before_the_slow_pdf_conversion(gen, form_file, monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    import generator.pdf
+    import generator.write.pdf
 
     def never(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise AssertionError("不该转换 PDF")
 
-    monkeypatch.setattr(generator.pdf, "docx_to_pdf", never)
-    monkeypatch.setattr(generator.pdf, "find_soffice", lambda: "soffice")
+    monkeypatch.setattr(generator.write.pdf, "docx_to_pdf", never)
+    monkeypatch.setattr(generator.write.pdf, "find_soffice", lambda: "soffice")
     path = form_file()
     path.with_suffix(".pdf").write_bytes(b"%PDF-1.4 my scan")
     result = gen("report", str(path), "-f", "docx,pdf")

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import ContentError, Diagnostic, GenError, Severity, UsageProblem
-from ..output import _is_folder
+from ..write.output import _is_folder
 from .inputs import collect
 
 __all__ = ["BatchResult", "FormOutcome", "collect", "write_reports"]
@@ -90,7 +90,7 @@ def _prepare(form: Path, formats: Sequence[str], output: Path | str | None, styl
             f"gen 内部出错（{type(exc).__name__}）。请把表单和这条信息发给维护人员。", file=form)], failed=True)
     files = {fmt: (target, prepared.contents[fmt]) for fmt, target in prepared.targets.items() if fmt != "pdf"}
     if "pdf" in prepared.targets:
-        from ..pdf import profile_fonts
+        from ..write.pdf import profile_fonts
 
         files["pdf"] = (prepared.targets["pdf"], b"")
         return _Prepared(form, prepared.warnings, files, prepared.word, tuple(profile_fonts(prepared.profile)))
@@ -120,7 +120,7 @@ def write_reports(paths: Sequence[Path], formats: Sequence[str] = ("docx",), out
             f"一次生成多份表单时，-o 要给一个文件夹，而不是文件“{output}”。",
             hint=f"写成 -o {Path(str(output)).with_suffix('')}/，各份表单的文件都放进这个文件夹"))
     if "pdf" in formats and forms:
-        from ..pdf import find_soffice
+        from ..write.pdf import find_soffice
 
         find_soffice()  # 没有 LibreOffice 时立即说明
     total = len(forms)
@@ -173,7 +173,7 @@ def _run(forms: Sequence[Path], formats: Sequence[str], output: Path | str | Non
 def _alone(forms: Sequence[Path], formats: Sequence[str], output: Path | str | None) -> list[bool]:
     """各份表单的输出目标是否不与任何其他表单重合（重合的由主进程按顺序决定谁写）。
     PDF 要等一次转换完由主进程写，也不算。"""
-    from ..output import plan_outputs
+    from ..write.output import plan_outputs
 
     if "pdf" in formats:
         return [False] * len(forms)
@@ -235,7 +235,7 @@ def _dedupe(item: _Prepared, owners: dict[Path, Path]) -> _Prepared:
 def _write(item: _Prepared, force: bool) -> None:
     if item.failed:
         return
-    from ..output import write_generated
+    from ..write.output import write_generated
 
     try:
         item.written = write_generated({target: data for target, data in item.files.values()}, force=force)

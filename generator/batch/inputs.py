@@ -6,7 +6,7 @@ import os
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..filekind import FORM_SUFFIXES, TEXT_SUFFIXES, Kind, detect
+from ..read.filekind import FORM_SUFFIXES, TEXT_SUFFIXES, Kind, detect
 
 
 def collect(paths: Sequence[Path]) -> tuple[list[Path], list[Path]]:

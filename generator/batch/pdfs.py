@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 
 def convert_all(items: Sequence[_Prepared]) -> None:
     """把每份的 ``word`` 转成 PDF，放进它的 ``files["pdf"]``；转不出来的那份标为失败。"""
-    from ..pdf import conversion_env, find_soffice
+    from ..write.pdf import conversion_env, find_soffice
 
     soffice = find_soffice()
     for group in _groups(items):
@@ -50,7 +50,7 @@ def _groups(items: Sequence[_Prepared]) -> list[list[_Prepared]]:
 
 
 def _convert(group: Sequence[_Prepared], env: dict[str, str], soffice: Path) -> None:
-    from ..pdf import convert_files
+    from ..write.pdf import convert_files
 
     with tempfile.TemporaryDirectory(prefix="gen-pdf-") as tmp:
         sources = []

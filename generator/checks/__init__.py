@@ -26,11 +26,10 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Diagnostic, Severity
-from ..loader import LoadedForm, SourceText
-from ..located import iter_located_strings
-from ..models import Form, ReportKind
-from ..numbering import CN_NUMERAL, chinese_number, chinese_value
-from ..validate import locate
+from ..form.models import Form, ReportKind
+from ..form.numbering import CN_NUMERAL, chinese_number, chinese_value
+from ..read.loader import LoadedForm, SourceText
+from ..read.located import iter_located_strings, locate
 from .position import Piece, number_at, place
 from .rules import ERROR, INFO, WARNING, Hit, placeholders, point_sequence, text_rules
 

@@ -25,8 +25,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..errors import Severity
-from ..figures import format_number, growth_wording
-from ..numbering import CN_NUMERAL, chinese_number, chinese_value
+from ..form.numbering import CN_NUMERAL, chinese_number, chinese_value
+from ..indicators.figures import format_number, growth_wording
 
 ERROR, WARNING, INFO = Severity.ERROR, Severity.WARNING, Severity.INFO
 

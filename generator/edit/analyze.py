@@ -14,12 +14,14 @@ from typing import Any
 from ..checks import check_form
 from ..compute import compute, figure_attributes
 from ..errors import Diagnostic, GenError, Severity
-from ..figures import FigureContext
-from ..loader import decode_source, parse_yaml
-from ..render import indicator_rows, render_document
-from ..source import MAX_FORM_BYTES
-from ..unfilled import require_filled
-from ..validate import locate, validate_form
+from ..form.reading import parse_form
+from ..form.unfilled import require_filled
+from ..form.validate import validate_form
+from ..indicators.figures import FigureContext
+from ..read.loader import decode_source
+from ..read.located import locate
+from ..read.source import MAX_FORM_BYTES
+from ..render.render import indicator_rows, render_document
 from .fields import FIELDS
 from .indicators import computed_columns, indicator_file, sheet_rows, table_rows
 from .preview import document_html
@@ -57,7 +59,7 @@ def analyze(text: str, name: Path) -> Analysis:
                                     f"{MAX_FORM_BYTES // (1024 * 1024)} MB 上限。")])
     result = Analysis()
     try:
-        loaded = parse_yaml(decode_source(raw, name))
+        loaded = parse_form(decode_source(raw, name))
         if isinstance(loaded.data, dict):
             found = loaded.data.get("指标")
             if isinstance(found, list):

@@ -1,7 +1,7 @@
 """``gen edit`` 的网页服务（Starlette）：页面、静态文件和几个 JSON 接口。
 
 每个接口只是调用现有的各步（:mod:`.analyze`、:func:`generator.api.write_report`、
-:func:`generator.output.write_atomic`、:func:`generator.starter.write_starter_form`），不重复任何规则。
+:func:`generator.write.output.write_atomic`、:func:`generator.starter.write_starter_form`），不重复任何规则。
 安全检查见 :mod:`.guard`：先于任何处理，在 :class:`GuardMiddleware` 里统一做。
 """
 
@@ -21,7 +21,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import ContentError, GenError
-from ..source import MAX_FORM_BYTES, decode_source, read_limited
+from ..read.source import MAX_FORM_BYTES, decode_source, read_limited
 from .analyze import analyze, content_hash, diagnostic_json
 from .conflict import differences, modified_at
 from .fields import set_field
@@ -149,8 +149,8 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
         return JSONResponse({"folder": files.form is None, "root": str(files.root), "forms": files.forms()})
 
     async def schema(request: Request) -> Response:
+        from ..form.schema import SCHEMA_FILE
         from ..resources import schemas_dir
-        from ..schema import SCHEMA_FILE
 
         return FileResponse(schemas_dir() / SCHEMA_FILE, media_type="application/json")
 
@@ -172,7 +172,7 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
 
     @endpoint
     async def save(request: Request) -> Response:
-        from ..output import write_atomic
+        from ..write.output import write_atomic
 
         data = await payload(request)
         path = files.resolve(data.get("name"))

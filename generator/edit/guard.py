@@ -14,7 +14,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from starlette.requests import Request
 
-from ..source import MAX_FORM_BYTES
+from ..read.source import MAX_FORM_BYTES
 
 # 请求体上限：表单上限加上 JSON 转义的余量（一个汉字在 JSON 里最多写成 \uXXXX 六个字节）
 MAX_BODY_BYTES = 2 * MAX_FORM_BYTES + 64 * 1024

@@ -12,7 +12,7 @@ from typing import Any
 from .fields import _dump, _flow, _lines, _load, _next_key_line, _span_end, one_line, replace_value
 from .guard import Refused
 
-# 表单里一个指标能写的全部键（与 generator.indicators.Indicator 的别名相同，测试里核对）
+# 表单里一个指标能写的全部键（与 generator.indicators.model.Indicator 的别名相同，测试里核对）
 COLUMNS = ("键", "名称", "本期", "上期", "目标", "单位", "小数位", "公式", "越低越好", "表述", "说明",
            "允许负数", "允许超过100")
 _NUMBERS = ("本期", "上期", "目标")
@@ -54,14 +54,14 @@ def indicator_file(data: Any) -> str | None:
 
 
 def computed_columns(form: Any, rows: list[list[str]]) -> dict[str, dict[str, str]]:
-    """每个指标算出的同比、完成率。``rows`` 是 :func:`generator.render.indicator_rows` 的结果，
+    """每个指标算出的同比、完成率。``rows`` 是 :func:`generator.render.render.indicator_rows` 的结果，
     即文档里“主要指标完成情况表”的各行，所以文字一字不差。"""
     return {ind.key: {"同比": row[4], "完成率": row[6]} for ind, row in zip(form.indicators, rows, strict=True)}
 
 
 def sheet_rows(form: Any, written: list[dict[str, str]]) -> list[dict[str, str]]:
     """来自“指标文件”（表格）的指标：表单里没有写、校验后才有的那些（页面上只读）。"""
-    from ..render import plain_number
+    from ..render.render import plain_number
 
     keys = {row.get("键") for row in written}
     rows = []

@@ -1,4 +1,4 @@
-"""预览：把 :class:`~generator.document.Document` 写成 HTML。
+"""预览：把 :class:`~generator.render.document.Document` 写成 HTML。
 
 与 Word 文件出自同一份结构，文字、序号和代入的数字完全相同；版式（A4、仿宋、每页 22 行 × 28 字）
 由 ``static/editor.css`` 近似，分页由 ``static/preview.js`` 按行高排。
@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from html import escape
 
-from ..document import Block, BlockKind, Document
+from ..render.document import Block, BlockKind, Document
 
 _CLASSES = {
     BlockKind.TITLE: "title", BlockKind.HEADING1: "h1", BlockKind.PARAGRAPH: "p",

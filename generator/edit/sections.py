@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..numbering import level1, level2, level3, level4, ordinal_point
+from ..form.numbering import level1, level2, level3, level4, ordinal_point
 from .tree import SECTIONS
 
 _LEVELS = (level2, level3, level4)

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Diagnostic, ImportFailure
-from ..filekind import require_report
+from ..read.filekind import require_report
 from .assemble import build_form, count_headings
 from .cleanup import Origin, clean
 from .emit import emit_yaml, write_form

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..numbering import strip_end_punctuation
+from ..form.numbering import strip_end_punctuation
 from .structure import (
     L1,
     L2,

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..numbering import chinese_value
+from ..form.numbering import chinese_value
 
 _CHROME = [
     re.compile(p) for p in (

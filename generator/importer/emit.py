@@ -1,7 +1,7 @@
 """把导入结果写成表单 YAML：带中文注释，原子写入，不覆盖已有文件。
 
 写出的表单必须能被 gen 读入：注释里不带换行和控制字符，长段落不折行（折行后续行以全角空格
-开头会被拒绝），空着的地方写成“请补写”（见 :mod:`generator.unfilled`），总大小不超过表单上限。
+开头会被拒绝），空着的地方写成“请补写”（见 :mod:`generator.form.unfilled`），总大小不超过表单上限。
 """
 
 from __future__ import annotations
@@ -17,9 +17,9 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from ..errors import Diagnostic, ImportFailure, OutputError
-from ..loader import MAX_FORM_BYTES
-from ..output import write_atomic
-from ..unfilled import PLACEHOLDER
+from ..form.unfilled import PLACEHOLDER
+from ..read.loader import MAX_FORM_BYTES
+from ..write.output import write_atomic
 
 ORDER = ("单位", "年度", "类型", "标题", "日期", "导语", "基本情况", "指标", "工作开展情况", "其他章节",
          "存在的问题", "下一步工作计划", "结束语", "署名")

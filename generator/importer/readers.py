@@ -12,7 +12,7 @@ from typing import Any
 from docx.oxml.ns import qn
 
 from ..errors import Diagnostic, FormError, ImportFailure
-from ..loader import decode_source, read_limited
+from ..read.loader import decode_source, read_limited
 
 MAX_REPORT_BYTES = 20 * 1024 * 1024
 SUFFIXES = (".txt", ".md", ".markdown", ".docx")

@@ -17,8 +17,8 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..dates import iso_date
-from ..numbering import CN_NUMERAL, chinese_value, strip_end_punctuation
+from ..form.dates import iso_date
+from ..form.numbering import CN_NUMERAL, chinese_value, strip_end_punctuation
 
 L1 = re.compile(rf"^\s*({CN_NUMERAL})\s*[、.．,，]\s*(.*)$")
 L2 = re.compile(rf"^\s*[（(]\s*({CN_NUMERAL})\s*[）)]\s*[、.．]?\s*(.*)$")
@@ -92,7 +92,7 @@ def derived_title(unit: str, year: int, kind: str) -> str:
 
 
 def parse_date(text: str) -> str | None:
-    """报告末尾的日期行 → 2026-01-09；规则与表单的“日期”相同（generator.dates）。"""
+    """报告末尾的日期行 → 2026-01-09；规则与表单的“日期”相同（generator.form.dates）。"""
     return iso_date(text)
 
 

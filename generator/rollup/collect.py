@@ -8,9 +8,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import Diagnostic, FormError, GenError, Severity, display_width
-from ..indicators import Indicator
-from ..loader import load_form_file
-from ..validate import locate, validate_form
+from ..form.reading import load_form_file
+from ..form.validate import validate_form
+from ..indicators.model import Indicator
+from ..read.located import locate
 
 
 @dataclass

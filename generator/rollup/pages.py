@@ -12,10 +12,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..layout import mm_to_twips
-from ..style_profile import StyleProfile
-from ..table_layout import column_minimums
-from ..wordml.geometry import landscape, text_width_mm
+from ..write.style_profile import StyleProfile
+from ..write.word.geometry import landscape, text_width_mm
+from ..write.word.layout import mm_to_twips
+from ..write.word.table_layout import column_minimums
 
 # 表格可用的字号（磅）：四号、小四、五号。比五号再小，打印出来就难认了
 TABLE_SIZES = (Decimal(14), Decimal(12), Decimal("10.5"))

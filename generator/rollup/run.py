@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import Diagnostic, UsageProblem
-from ..output import write_generated
+from ..write.output import write_generated
 from .collect import Progress, collect, read_counties
 from .excel import to_xlsx
 from .table import build_table, to_markdown

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..figures import show
+from ..indicators.figures import show
 from .collect import Collected
 from .totals import Total
 

@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..errors import Diagnostic, Severity
-from ..figures import FigureError, change_wording, growth_wording, is_rate_unit
-from ..formulas import DivideByZero, Node, TooLarge, evaluate, evaluation_order, names, parse, round_half_up
-from ..formulas.parser import FormulaSyntaxError
+from ..indicators.figures import FigureError, change_wording, growth_wording, is_rate_unit
+from ..indicators.formulas import DivideByZero, Node, TooLarge, evaluate, evaluation_order, names, parse, round_half_up
+from ..indicators.formulas.parser import FormulaSyntaxError
 from .collect import Collected
 
 NO_FORMULA = "无法汇总（缺少公式）"

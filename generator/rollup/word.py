@@ -6,10 +6,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from ..document import Block, BlockKind, Document, Run
-from ..models import Form
-from ..style_profile import load_profile
-from ..wordml import build_docx
+from ..form.models import Form
+from ..render.document import Block, BlockKind, Document, Run
+from ..write.style_profile import load_profile
+from ..write.word import build_docx
 from .pages import plan
 from .table import Table, cell_text
 from .totals import NO_FORMULA

@@ -18,10 +18,10 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.error import YAMLError
 
 from ..errors import Diagnostic, FormError, Severity
-from ..figures import show
-from ..indicators import parse_number
-from ..loader import load_form_file
-from ..output import write_atomic
+from ..form.reading import load_form_file
+from ..indicators.figures import show
+from ..indicators.model import parse_number
+from ..write.output import write_atomic
 from .totals import Total
 
 _FIELDS = ("本期", "上期")

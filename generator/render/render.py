@@ -1,0 +1,161 @@
+"""渲染阶段：用 ``templates/report/`` 里对应类型的 Jinja 模板生成中间 Markdown，
+再解析成 :class:`~generator.render.document.Document`。Word 与 Markdown 都从这一份结构生成。
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from collections.abc import Callable, Mapping
+from decimal import Decimal
+from typing import Any
+
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
+
+from ..errors import RenderError
+from ..form import numbering
+from ..form.models import Form
+from ..resources import templates_dir
+from .document import Document, escape_markdown, parse_document
+
+
+def split_paragraphs(text: str | None) -> list[str]:
+    """空行分段；段内的换行（``|`` 文本块里的折行）直接连接，中文不需要空格。
+
+    表单里“空一行表示分段”：YAML 在 ``>``、``>-`` 和不加符号的多行文字里把空一行折成单个换行，
+    读取阶段（``loader._paragraph_breaks``）已把它还原成空行，所以这里只认空行。
+    """
+    if not text:
+        return []
+    paragraphs: list[str] = []
+    for chunk in re.split(r"\n\s*\n", text.strip()):
+        lines = [line.strip(" \t\u3000") for line in chunk.splitlines()]
+        joined = normalize_spaces(_join_lines(lines))
+        if joined:
+            paragraphs.append(joined)
+    return paragraphs
+
+
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’…—"
+# 汉字与汉字、汉字与阿拉伯数字之间的空格（多半是 YAML 折行留下的）：公文里不留空格
+_FOLD_SPACE = re.compile(rf"(?<=[{_CJK}])[ \t]+(?=[{_CJK}0-9])|(?<=[0-9%])[ \t]+(?=[{_CJK}])")
+
+
+def normalize_spaces(text: str) -> str:
+    """YAML 的折叠文本（>）和多行文字把换行变成空格；汉字、中文标点、数字之间的空格一律去掉。"""
+    return _FOLD_SPACE.sub("", text)
+
+
+def _join_lines(lines: list[str]) -> str:
+    out = ""
+    for line in lines:
+        if not line:
+            continue
+        if out and out[-1].isascii() and out[-1].isalnum() and line[0].isascii() \
+                and line[0].isalnum():
+            out += " "  # 英文单词之间保留空格
+        out += line
+    return out
+
+
+def heading_text(title: str) -> str:
+    """行内小标题：去掉原有结尾标点，统一以句号结尾。"""
+    return numbering.end_with_period(numbering.strip_end_punctuation(title))
+
+
+def split_first_sentence(text: str) -> tuple[str, str]:
+    """第一句（含句号）作小标题，其余作正文。只有一句时整句作小标题。"""
+    flat = " ".join(split_paragraphs(text))
+    match = re.search(r"[。！？]", flat)
+    if not match or match.end() >= len(flat):
+        return heading_text(flat), ""
+    return flat[: match.end()], flat[match.end():]
+
+
+def plain_number(value: Decimal) -> str:
+    """原样显示填写的数字：去掉多余的 0，不用科学计数法，不加千位分隔符。"""
+    text = f"{value.normalize():f}"
+    return "0" if text in ("-0", "") else text
+
+
+def indicator_rows(form: Form, figures: Mapping[str, Any]) -> list[list[str]]:
+    """“主要指标完成情况”表的各行：指标 | 单位 | 本期 | 上期 | 同比 | 目标 | 完成情况。"""
+    from ..errors import GenError
+
+    def derived(figure: Any, name: str) -> str:
+        try:
+            return str(getattr(figure, name))
+        except GenError:
+            return "—"
+
+    rows: list[list[str]] = []
+    for ind in form.indicators:
+        figure = figures[ind.key]
+        rows.append([
+            ind.name,
+            ind.unit or "—",
+            plain_number(ind.current),
+            plain_number(ind.previous) if ind.previous is not None else "—",
+            derived(figure, "同比") if ind.previous is not None else "—",
+            plain_number(ind.target) if ind.target is not None else "—",
+            derived(figure, "完成率") if ind.target is not None else "—",
+        ])
+    return rows
+
+
+def chinese_date(value: dt.date) -> str:
+    """成文日期：阿拉伯数字，不编虚位——2025年1月7日。"""
+    return f"{value.year}年{value.month}月{value.day}日"
+
+
+FILTERS: dict[str, Callable[..., Any]] = {
+    "md": escape_markdown,
+    "md_inline": lambda text: escape_markdown(text, line_start=False),
+    "paragraphs": split_paragraphs,
+    "level1": numbering.level1,
+    "level2": numbering.level2,
+    "level3": numbering.level3,
+    "level4": numbering.level4,
+    "join_points": numbering.join_points,
+    "strip_end": numbering.strip_end_punctuation,
+    "end_period": numbering.end_with_period,
+    "heading_text": heading_text,
+    "split_first_sentence": split_first_sentence,
+    "cn_date": chinese_date,
+}
+
+
+@functools.lru_cache(maxsize=1)
+def template_environment() -> Environment:
+    """模板环境：整个进程只建一次，模板编译一次（Jinja 自己缓存编译好的模板）。"""
+    env = Environment(
+        loader=FileSystemLoader(str(templates_dir())),
+        undefined=StrictUndefined,
+        autoescape=False,
+        keep_trailing_newline=True,
+        trim_blocks=False,
+    )
+    env.filters.update(FILTERS)
+    try:
+        from ..indicators.figures import FILTERS as FIGURE_FILTERS
+    except ImportError:  # pragma: no cover - 指标模块是包的一部分，缺失即安装损坏
+        raise RenderError("指标计算模块缺失，安装可能不完整，请重新安装 gen。") from None
+    env.filters.update(FIGURE_FILTERS)
+    return env
+
+
+def render_markdown_source(form: Form, *, extra: dict[str, Any] | None = None) -> str:
+    """按表单的“类型”选模板，渲染出中间 Markdown。"""
+    name = f"report/{form.kind.value}.md.j2"
+    env = template_environment()
+    try:
+        template = env.get_template(name)
+        text = template.render(form=form, **(extra or {}))
+    except TemplateError as exc:
+        raise RenderError(f"模板 {name} 渲染失败：{exc}。这是模板的问题，请联系维护人员。") from None
+    return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+def render_document(form: Form, *, extra: dict[str, Any] | None = None) -> Document:
+    return parse_document(render_markdown_source(form, extra=extra))

@@ -1,0 +1,80 @@
+"""gen init：写出一份带中文说明的空白表单，并把 JSON Schema 复制到表单旁边。
+
+空白表单里的“请补写……”是占位符：gen check 按 GEN101 逐行报告，没换完之前不算填好。
+第一行 ``# yaml-language-server: $schema=./gen-form.schema.json`` 用相对路径引用表单旁边的
+Schema 副本，表单连同这个文件拷到别的电脑上照样有提示。
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+
+from ..errors import Diagnostic, OutputError, Severity
+from ..form.schema import SCHEMA_FILE
+from ..resources import schemas_dir, templates_dir
+from ..write.output import write_atomic
+
+STARTER = "工作总结表单.yaml"
+
+
+def starter_year(today: dt.date) -> int:
+    """下半年写的是当年的总结，上半年写的多半是上一年的。"""
+    return today.year if today.month >= 7 else today.year - 1
+
+
+def starter_text(today: dt.date | None = None) -> str:
+    """空白表单的文字；第一行告诉编辑器去哪里找 JSON Schema（表单旁边的副本）。"""
+    today = today or dt.date.today()
+    year = starter_year(today)
+    date = today if today.year > year else dt.date(year, 12, 31)
+    body = (templates_dir() / "init" / STARTER).read_text(encoding="utf-8")
+    for token, value in (("{年度}", str(year)), ("{下一年}", str(year + 1)), ("{日期}", date.isoformat()),
+                         ("{日期中文}", f"{date.year}年{date.month}月{date.day}日")):
+        body = body.replace(token, value)
+    return f"# yaml-language-server: $schema=./{SCHEMA_FILE}\n{body}"
+
+
+def write_starter_form(target: Path, *, today: dt.date | None = None) -> tuple[Path, list[Diagnostic]]:
+    """写出空白表单和旁边的 Schema 副本；表单已存在时拒绝（不覆盖任何东西）。
+
+    返回表单路径和给办事员的提示（例如旁边已有一份不同的 Schema，没有覆盖）。
+    """
+    if target.suffix.lower() not in (".yaml", ".yml"):
+        raise OutputError(Diagnostic(f"表单文件名应以 .yaml 结尾，例如“{target.stem}.yaml”。"))
+    target = target.absolute()
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        # O_EXCL：文件已存在时原子地失败，不会覆盖
+        fd = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o644)
+    except FileExistsError:
+        raise OutputError(Diagnostic(
+            f"“{target}”已经存在，gen init 不会覆盖它。请换一个文件名，或先把旧文件改名。")) from None
+    except OSError as exc:
+        raise OutputError(Diagnostic(f"无法创建“{target}”：{exc.strerror}。")) from None
+    with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+        handle.write(starter_text(today))
+    return target, _copy_schema(target.parent)
+
+
+def _copy_schema(folder: Path) -> list[Diagnostic]:
+    bundled = (schemas_dir() / SCHEMA_FILE).read_bytes()
+    copy = folder / SCHEMA_FILE
+    if copy.exists():
+        try:
+            same = copy.read_bytes() == bundled
+        except OSError:
+            same = False
+        if not same:
+            return [Diagnostic(
+                f"文件夹里已有一份不同的 {SCHEMA_FILE}（可能是旧版 gen 生成的），没有覆盖它。"
+                f"编辑器提示以它为准；要换成新版，运行：gen schema -o {copy}",
+                severity=Severity.INFO, file=copy)]
+        return []
+    try:
+        write_atomic(copy, bundled)
+    except OutputError as exc:  # 表单已经写好：Schema 只影响编辑器提示，不算失败
+        return [Diagnostic(f"没能把 {SCHEMA_FILE} 复制到表单旁边（{exc.diagnostics[0].message.rstrip('。')}）。"
+                           "表单照常可以填写，只是编辑器里没有键的提示。", severity=Severity.INFO, file=copy)]
+    return []

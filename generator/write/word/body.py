@@ -1,0 +1,150 @@
+"""word/document.xml：按 :class:`Document` 的顺序写出各个段落和表格，最后是节属性（页面、页码引用）。"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ...render.document import Block, BlockKind, Document
+from ..style_profile import StyleProfile
+from . import geometry as g
+from .layout import break_title, mm_to_twips, pt_to_twips, signature_indents, title_line_limit
+from .table_layout import CELL_MARGIN_TWIPS, cell_line_twips, column_widths, line_count, row_height
+from .xml import XML_DECLARATION, R, W, paragraph, run
+
+_TITLE = g.style_id(g.STYLE_TITLE)
+_BODY = g.style_id(g.STYLE_BODY)
+_HEADING1 = g.style_id(g.STYLE_HEADING1)
+_SIGNATURE = g.style_id(g.STYLE_SIGNATURE)
+_DATE = g.style_id(g.STYLE_DATE)
+_LABEL = g.style_id(g.STYLE_ATTACHMENT_LABEL)
+_ATTACHMENT_TITLE = g.style_id(g.STYLE_ATTACHMENT_TITLE)
+_TABLE_TEXT = g.style_id(g.STYLE_TABLE_TEXT)
+_CHAR = {2: g.style_id(g.CHAR_HEADING2), 3: g.style_id(g.CHAR_HEADING3)}
+
+
+def document_xml(doc: Document, profile: StyleProfile) -> bytes:
+    parts = [XML_DECLARATION, f'<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>']
+    _content(parts, doc, profile)
+    parts.append(_section(profile))
+    parts.append("</w:body></w:document>")
+    return "".join(parts).encode("utf-8")
+
+
+def _content(out: list[str], doc: Document, profile: StyleProfile) -> None:
+    blocks = doc.blocks
+    signature = next((b.text for b in blocks if b.kind is BlockKind.SIGNATURE), "")
+    date = next((b.text for b in blocks if b.kind is BlockKind.DATE), "")
+    closing = _closing_index(blocks)
+    empty_kept = paragraph(_BODY, keep_next=True, keep_lines=True)  # 与下一段同页的空行
+    for index, block in enumerate(blocks):
+        kind = block.kind
+        if kind is BlockKind.TITLE:
+            limit = title_line_limit(profile.title_max_chars, g.text_width_mm(profile), profile.sizes.title)
+            lines = [("<w:r><w:br/></w:r>" if number else "") + run(line)
+                     for number, line in enumerate(break_title(block.text, limit))]
+            out.append(paragraph(_TITLE, "".join(lines)))
+            out.append(paragraph(_BODY))  # 标题下空一行
+        elif kind is BlockKind.HEADING1:
+            out.append(paragraph(_HEADING1, run(block.text)))
+        elif kind is BlockKind.PARAGRAPH:
+            if index == closing:
+                # 落款不单独成页（GB/T 9704 7.3.5）：正文最后一段与落款同页；超过两行时允许段中分页
+                short = 2 * profile.chars_per_line
+                out.append(_paragraph(block, keep_next=True, keep_lines=not short or _length(block) <= short))
+            else:
+                out.append(_paragraph(block))
+        elif kind is BlockKind.ATTACHMENT_NOTE:
+            out.append(empty_kept)  # 正文下空一行
+            out.append(_paragraph(block, keep_next=True, keep_lines=True))
+        elif kind is BlockKind.SIGNATURE:
+            out.append(empty_kept)  # 正文（附件说明）下空一行
+            out.append(_signature_line(signature, date, profile, date_line=False))
+        elif kind is BlockKind.DATE:
+            out.append(_signature_line(signature, date, profile, date_line=True))
+        elif kind is BlockKind.ATTACHMENT:
+            # 附件另起一页（GB/T 9704 7.3.7）：第一行左上角“附件”，第二行空，第三行居中附件标题
+            out.append(paragraph(_LABEL, run(block.text), page_break=True))
+            out.append(paragraph(_LABEL, keep_next=True))
+        elif kind is BlockKind.ATTACHMENT_TITLE:
+            out.append(paragraph(_ATTACHMENT_TITLE, run(block.text)))
+        elif kind is BlockKind.TABLE:
+            _table(out, block, profile)
+
+
+def _closing_index(blocks: list[Block]) -> int:
+    """落款之前的最后一段正文：它与附件说明、署名、日期排在同一页。"""
+    end = next((i for i, b in enumerate(blocks)
+                if b.kind in (BlockKind.ATTACHMENT_NOTE, BlockKind.SIGNATURE)), len(blocks))
+    return next((i for i in range(end - 1, -1, -1) if blocks[i].kind is BlockKind.PARAGRAPH), -1)
+
+
+def _length(block: Block) -> int:
+    """段落的字数（制表符、换行各算一个字，与 Word 的段落文字相同）。"""
+    return sum(len(r.text) for r in block.runs)
+
+
+def _paragraph(block: Block, *, keep_next: bool = False, keep_lines: bool = False) -> str:
+    runs = "".join(run(r.text, char_style=_CHAR[min(r.level, 3)] if r.level >= 2 else None)
+                   for r in block.runs)
+    return paragraph(_BODY, runs, keep_next=keep_next, keep_lines=keep_lines)
+
+
+def _signature_line(signature: str, date: str, profile: StyleProfile, *, date_line: bool) -> str:
+    indents = signature_indents(signature, date)
+    chars = indents.date if date_line else indents.signature
+    right = int((chars * g.char_twips(profile)).to_integral_value())
+    return paragraph(_DATE if date_line else _SIGNATURE, run(date if date_line else signature),
+                     keep_next=not date_line, keep_lines=True,
+                     indent=f'<w:ind w:left="0" w:right="{right}" w:firstLine="0"/>')
+
+
+_BORDERS = "".join(f'<w:{edge} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
+                   for edge in ("top", "left", "bottom", "right", "insideH", "insideV"))
+_LOOK = ('<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow="0" w:noHBand="0" '
+         'w:noVBand="1" w:val="04A0"/>')
+
+
+def _table(out: list[str], block: Block, profile: StyleProfile) -> None:
+    """主要指标完成情况表：列宽按内容定，行高取整数个行格，表头跨页重复，行不跨页。"""
+    if not block.rows:
+        return
+    columns = max(len(row) for row in block.rows)
+    size = profile.sizes.table
+    pitch = pt_to_twips(profile.line_pitch)
+    line = cell_line_twips(size, pitch)
+    width = mm_to_twips(g.text_width_mm(profile))
+    margin = CELL_MARGIN_TWIPS
+    out.append(
+        f'<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="{width}"/><w:jc w:val="center"/>'
+        f'<w:tblBorders>{_BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>'
+        f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{margin}" w:type="dxa"/>'
+        f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{margin}" w:type="dxa"/></w:tblCellMar>'
+        f"{_LOOK}</w:tblPr>")
+    widths = column_widths(block.rows, width, size)
+    out.append("<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths[:columns]) + "</w:tblGrid>")
+    cell_paragraph = f'<w:p><w:pPr><w:pStyle w:val="{_TABLE_TEXT}"/></w:pPr>'
+    for r, row in enumerate(block.rows):
+        texts = [row[c] if c < len(row) else "" for c in range(columns)]
+        lines = max(line_count(text, widths[c], size) for c, text in enumerate(texts))
+        header = "<w:tblHeader/>" if r == 0 else ""  # 表头在每页重复
+        out.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{row_height(lines, line, pitch)}" '
+                   f'w:hRule="atLeast"/>{header}</w:trPr>')
+        for c, text in enumerate(texts):
+            out.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{widths[c]}"/><w:vAlign w:val="center"/>'
+                       f"</w:tcPr>{cell_paragraph}{run(text)}</w:p></w:tc>")
+        out.append("</w:tr>")
+    out.append("</w:tbl>")
+
+
+def _section(profile: StyleProfile) -> str:
+    paper, margins = profile.paper, profile.margins
+    # 横版要写明 w:orient：Word、WPS 按它决定打印方向；竖版不写
+    orient = ' w:orient="landscape"' if paper.width > paper.height else ""
+    return ('<w:sectPr><w:footerReference w:type="default" r:id="rId5"/>'
+            '<w:footerReference w:type="even" r:id="rId6"/>'
+            f'<w:pgSz w:w="{mm_to_twips(paper.width)}" w:h="{mm_to_twips(paper.height)}"{orient}/>'
+            f'<w:pgMar w:top="{mm_to_twips(margins.top)}" w:right="{mm_to_twips(margins.right)}" '
+            f'w:bottom="{mm_to_twips(margins.bottom)}" w:left="{mm_to_twips(margins.left)}" '
+            f'w:header="{mm_to_twips(Decimal(15))}" w:footer="{g.footer_distance_twips(profile)}" '
+            f'w:gutter="0"/><w:docGrid w:type="lines" w:linePitch="{pt_to_twips(profile.line_pitch)}"/>'
+            "</w:sectPr>")
