@@ -1,72 +1,50 @@
-"""gen 的 Python 接口：命令行只是它外面的一层壳。
+"""gen 的 Python 接口：每个命令都经过这里，命令行只是它外面的一层壳（参数解析、印出结果）。
 
-读取 → 校验 → 计算 → 渲染 → 写出，每一步一个模块；这里把它们串起来。
+这里只有一层很薄的函数，真正的工作在 :mod:`generator.pipeline`（读取 → 校验 → 计算 → 渲染 → 写出）
+和各个子包（批量、检查、导入、汇总、编辑、空白表单）。每个函数用到时才导入它的模块：
+``gen check`` 不导入模板和渲染，``gen --help`` 更是什么都不导入。
+命令行的选项规则（不写 -f 时的默认格式、JSON 输出）也在这里，不在 click 那一层。
 """
 
 from __future__ import annotations
 
-import io
-import sys
-from collections.abc import Sequence
-from dataclasses import dataclass
+import json
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from .checks.file import check_file as check_file  # 公开接口：gen check 的实现
-from .compute import compute
-from .errors import ContentError, Diagnostic, OutputError, Severity, StyleError
-from .form.models import Form
-from .form.reading import load_form_file, parse_form
-from .form.unfilled import require_filled
-from .form.validate import validate_form
-from .gcpause import paused_gc
-from .indicators.figures import Figure
-from .read.filekind import require_form
-from .read.loader import LoadedForm, decode_source
-from .read.located import locate
-from .render.document import Document
-from .render.render import indicator_rows, render_document
-from .write.markdown import to_markdown
-from .write.output import plan_outputs, preflight, write_generated
-from .write.style_profile import StyleProfile, load_profile
+from .errors import Diagnostic
+
+if TYPE_CHECKING:
+    from .batch import BatchResult
+    from .batch.console import BatchConsole
+    from .importer import ImportResult
+    from .pipeline import PreparedReport, Report
+    from .rollup.run import RollupResult
+
+__all__ = ["build_report", "build_report_from_data", "check_file", "findings_json", "has_errors", "import_report",
+           "is_form", "output_formats", "prepare_report", "render_markdown", "rollup", "serve_editor",
+           "wants_json", "write_form", "write_report", "write_reports", "write_schema", "write_sheet_template",
+           "write_starter_form"]
+
+FORMATS = ("docx", "md", "pdf")
 
 
-@dataclass
-class Report:
-    """一份已经渲染好的总结：表单、派生数字、中间结构和警告。"""
-
-    source: LoadedForm
-    form: Form
-    figures: dict[str, Figure]
-    document: Document
-    warnings: list[Diagnostic]
-
-    def markdown(self) -> str:
-        return to_markdown(self.document)
-
-    def docx(self, profile: StyleProfile | None = None, *, marked: bool = False) -> bytes:
-        """Word 文件的字节；``marked`` 时带上 gen 的记号（写盘用，见 generator.write.ownership）。"""
-        from .write.word import build_docx  # 只在生成 Word 时才导入
-
-        return build_docx(self.document, self.form, profile or load_profile(), marked=marked)
+# ---------------------------------------------------------------- 生成（gen report）
 
 
 def build_report(path: Path) -> Report:
-    """读取表单文件并渲染。"""
-    return _build(load_form_file(path))
+    """读取表单文件并渲染（不写盘）。"""
+    from .pipeline import build_report as run
+
+    return run(path)
 
 
 def build_report_from_data(data: dict[str, Any], *, name: str = "表单.yaml") -> Report:
     """从 Python 字典（中文键，与表单相同）渲染；错误位置指向字典转成 YAML 后的行。"""
-    from ruamel.yaml import YAML
+    from .pipeline import build_report_from_data as run
 
-    yaml = YAML(typ="rt")
-    yaml.allow_unicode = True
-    yaml.width = sys.maxsize  # 不折行：错误位置与一段文字一一对应，续行也不会以全角空格开头
-    buffer = io.StringIO()
-    yaml.dump(_plain_for_yaml(data), buffer)
-    source = decode_source(buffer.getvalue().encode("utf-8"), Path(name))
-    return _build(parse_form(source))
+    return run(data, name=name)
 
 
 def render_markdown(form: dict[str, Any]) -> str:
@@ -74,123 +52,189 @@ def render_markdown(form: dict[str, Any]) -> str:
     return build_report_from_data(form).markdown()
 
 
-def _build(loaded: LoadedForm) -> Report:
-    require_filled(loaded)
-    form, warnings = validate_form(loaded)
-    computed = compute(loaded, form, warnings)
-    document = render_document(computed.form, extra={
-        "indicator_rows": indicator_rows(computed.form, computed.figures)})
-    return Report(source=loaded, form=computed.form, figures=computed.figures,
-                  document=document, warnings=computed.warnings)
-
-
-def _plain_for_yaml(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {str(k): _plain_for_yaml(v) for k, v in value.items()}
-    if isinstance(value, (list, tuple)):
-        return [_plain_for_yaml(v) for v in value]
-    if hasattr(value, "isoformat"):
-        return value.isoformat()
-    if value is not None and not isinstance(value, (str, int, float, bool)):
-        return str(value)
-    return value
-
-
-def report_profile(report: Report, override: Path | None) -> StyleProfile:
-    """读取这份报告要用的版式。版式文件本身读不进来（找不到、不是普通文件……）时，
-    错误指向表单里写“样式”的那一行，办事员知道该改哪里。"""
-    try:
-        return load_profile(style_path(report, override))
-    except StyleError as exc:
-        if override is not None or not report.form.style:
-            raise
-        line, column, _ = locate(report.source.data, ("样式",))
-        raise StyleError([
-            d if d.line is not None else report.source.source.diagnostic(
-                f"“样式”指定的版式文件读不进来：{d.message}", line, column)
-            for d in exc.diagnostics]) from None
-
-
-def style_path(report: Report, override: Path | None) -> Path | None:
-    """版式配置：命令行 --style 优先，其次表单的“样式”（相对于表单所在文件夹）。"""
-    if override is not None:
-        return override
-    if report.form.style:
-        return report.source.source.path.parent / report.form.style
-    return None
-
-
-@dataclass
-class PreparedReport:
-    """一份报告在写盘之前的全部内容：输出目标、各格式的字节（PDF 待转换时 ``word`` 是它的 Word 原稿）。"""
-
-    warnings: list[Diagnostic]
-    targets: dict[str, Path]
-    contents: dict[str, bytes]
-    word: bytes | None
-    profile: StyleProfile
-
-
 def prepare_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | str | None = None,
                    *, style: Path | None = None, force: bool = False) -> tuple[Report, PreparedReport]:
-    """读表单、检查内容、检查输出目标，在内存里生成 docx 和 md（PDF 只准备好 Word 原稿），不写盘。"""
-    with paused_gc():
-        return _prepare_report(path, formats, output, style=style, force=force)
+    """读表单、检查内容和输出目标，在内存里生成各格式，不写盘（见 :func:`generator.pipeline.prepare_report`）。"""
+    from .pipeline import prepare_report as run
 
-
-def _prepare_report(path: Path, formats: Sequence[str], output: Path | str | None,
-                    *, style: Path | None, force: bool) -> tuple[Report, PreparedReport]:
-    from .checks import check_form
-
-    notice = require_form(path, "report")
-    targets = plan_outputs(path, formats, output)
-    report = build_report(path)
-    report.warnings[:0] = [notice] if notice else []
-    report.warnings += check_form(report.source, report.form)
-    errors = [d for d in report.warnings if d.severity is Severity.ERROR]
-    if errors and not force:
-        raise ContentError(report.warnings)
-    preflight(targets.values(), force=force)
-    profile = report_profile(report, style)  # 只要 Markdown 时也读：“样式”写错了照样指出来（默认版式有缓存）
-    if "pdf" in targets:
-        from .write.pdf import find_soffice
-
-        find_soffice()  # 没有 LibreOffice 时立即说明，不白白生成其他格式
-    contents: dict[str, bytes] = {}
-    word: bytes | None = None
-    for fmt in targets:
-        if fmt == "md":
-            contents[fmt] = report.markdown().encode("utf-8")
-        elif fmt == "docx":
-            contents[fmt] = report.docx(profile, marked=True)  # 写盘时不必再解包加记号
-        elif fmt == "pdf":
-            word = report.docx(profile)
-        else:
-            raise OutputError(Diagnostic(f"不支持的输出格式：{fmt}。可用的格式有 docx、md、pdf。"))
-    return report, PreparedReport(report.warnings, targets, contents, word if "pdf" in targets else None, profile)
+    return run(path, formats, output, style=style, force=force)
 
 
 def write_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | str | None = None,
                  *, style: Path | None = None, force: bool = False) -> tuple[Report, list[Path]]:
-    """生成并写出文件，返回报告和写出的绝对路径。
+    """生成并写出一份表单的文件（全部写成或全部不变），返回报告和写出的路径。"""
+    from .pipeline import write_report as run
 
-    先在内存里生成全部格式（PDF 由 LibreOffice 在临时文件夹里转换），全部成功后才开始写盘，
-    且全部写成或全部不变（见 :func:`output.write_generated`）。不是 gen 写的同名文件不会被覆盖，
-    除非 ``force``（它同时表示内容检查有错误时仍然生成）。
-    """
-    report, prepared = prepare_report(path, formats, output, style=style, force=force)
-    if prepared.word is not None:
-        from .write.pdf import docx_to_pdf
-
-        prepared.contents["pdf"] = docx_to_pdf(prepared.word, prepared.profile, name=prepared.targets["pdf"].stem)
-    files = {target: prepared.contents[fmt] for fmt, target in prepared.targets.items()}
-    return report, write_generated(files, force=force)
+    return run(path, formats, output, style=style, force=force)
 
 
 def write_reports(paths: Sequence[Path], formats: Sequence[str] = ("docx",), output: Path | str | None = None,
                   *, style: Path | None = None, force: bool = False, jobs: int | None = None,
-                  progress: Any = None) -> Any:
+                  progress: Any = None) -> BatchResult:
     """一次生成多份表单（可以给文件夹），见 :func:`generator.batch.write_reports`。"""
     from .batch import write_reports as run
 
     return run(paths, formats, output, style=style, force=force, jobs=jobs, progress=progress)
+
+
+def run_batch(forms: Sequence[Path], formats: Sequence[str], output: str | None, *, style: Path | None,
+              force: bool, jobs: int | None, err: Any, out: Any,
+              print_diagnostics: Callable[[Sequence[Diagnostic]], None]) -> int:
+    """整批生成并在终端上显示进度和汇总，返回退出码（见 :func:`generator.batch.run.run_batch`）。"""
+    from .batch.run import run_batch as run
+
+    return run(forms, formats, output, style=style, force=force, jobs=jobs, err=err, out=out,
+               print_diagnostics=print_diagnostics)
+
+
+class OptionProblem(ValueError):
+    """命令行选项的值不对（命令行把它印成与 click 相同的“选项的值不对”）。"""
+
+
+def output_formats(values: Sequence[str], output: str | None) -> list[str]:
+    """-f 可以写多次，也可以用逗号隔开：取并集，按第一次出现的顺序。不写 -f 时按 -o 的扩展名，否则 docx。"""
+    if not values:
+        named_file = output and not output.endswith(("/", "\\")) and not Path(output).is_dir()
+        suffix = Path(output).suffix.lower().lstrip(".") if output and named_file else ""
+        return [suffix] if suffix in FORMATS else ["docx"]
+    formats: list[str] = []
+    for value in values:
+        for part in value.replace("，", ",").split(","):
+            fmt = part.strip().lower().lstrip(".")
+            if not fmt:
+                continue
+            if fmt not in FORMATS:
+                raise OptionProblem(f"不认识的格式“{part.strip()}”。可用的格式有 docx、md、pdf，多个用逗号隔开。")
+            if fmt not in formats:
+                formats.append(fmt)
+    if not formats:
+        raise OptionProblem("请至少指定一种格式，如 -f docx 或 -f docx,md。")
+    return formats
+
+
+# ---------------------------------------------------------------- 检查（gen check）
+
+
+def check_file(path: Path, *, ignore: Sequence[str] = ()) -> list[Diagnostic]:
+    """检查表单或写好的报告，返回发现的问题（见 :func:`generator.pipeline.check_file`）。"""
+    from .pipeline import check_file as run
+
+    return run(path, ignore=ignore)
+
+
+def is_form(path: Path) -> bool:
+    """这个文件是表单（而不是写好的报告）。"""
+    from .read.filekind import Kind, detect
+
+    return path.is_file() and detect(path) is Kind.FORM
+
+
+def has_errors(diagnostics: Sequence[Diagnostic], *, strict: bool = False) -> bool:
+    """检查结果算不通过：有错误（``strict`` 时有警告也算）。"""
+    from .checks import has_errors as run
+
+    return run(diagnostics, strict=strict)
+
+
+def findings_json(diagnostics: Sequence[Diagnostic]) -> str:
+    """``gen check --format json`` 印出的文字（其他程序读标准输出）。"""
+    from .checks import findings_to_json
+
+    return json.dumps(findings_to_json(diagnostics), ensure_ascii=False, indent=2)
+
+
+def wants_json(args: Sequence[str]) -> bool:
+    """``gen check --format json``：出了什么错都在标准输出给 JSON（其他程序只读标准输出）。"""
+    joined = " ".join(args)
+    return "check" in args and ("--format json" in joined or "--format=json" in args)
+
+
+# ---------------------------------------------------------------- 空白表单、指标表格、JSON Schema
+
+
+def write_starter_form(target: Path) -> tuple[Path, list[Diagnostic]]:
+    """写出一份带中文说明的空白表单（已有文件不覆盖）。"""
+    from .starter import write_starter_form as run
+
+    return run(target)
+
+
+def write_sheet_template(target: Path) -> Path:
+    """写出一份空的指标表格（.xlsx）。"""
+    from .starter.sheet import write_template
+
+    return write_template(target)
+
+
+def schema_text() -> str:
+    """表单的 JSON Schema（文字）。"""
+    from .form.schema import form_schema
+
+    return json.dumps(form_schema(), ensure_ascii=False, indent=2) + "\n"
+
+
+def write_schema(target: Path) -> Path:
+    """把 JSON Schema 写到文件（写成或不变）。"""
+    from .write.output import write_atomic
+
+    return write_atomic(target, schema_text().encode("utf-8"))
+
+
+# ---------------------------------------------------------------- 导入（gen import）
+
+
+def import_report(path: Path) -> ImportResult:
+    """把写好的报告读成表单（见 :mod:`generator.importer`）。"""
+    from .importer import import_report as run
+
+    return run(path)
+
+
+def default_form_path(report: Path) -> Path:
+    from .importer import default_form_path as run
+
+    return run(report)
+
+
+def write_form(text: str, target: Path, *, force: bool = False) -> Path:
+    """写出导入得到的表单（已有文件只在 ``force`` 时覆盖）。"""
+    from .importer import write_form as run
+
+    return run(text, target, force=force)
+
+
+# ---------------------------------------------------------------- 汇总（gen rollup）
+
+
+def rollup_inputs(patterns: Sequence[str], city_form: Path | None = None) -> list[Path]:
+    """要汇总的表单（展开通配符，去掉市本级表单本身）。"""
+    from .rollup.run import forms_to_read
+
+    return forms_to_read(patterns, city_form)
+
+
+def rollup(paths: Sequence[Path], outputs: Sequence[Path], *, city_form: Path | None = None, force: bool = False,
+           progress: Callable[[Path, int, int, bool], None] | None = None) -> RollupResult:
+    """汇总各县表单的指标，写出汇总表（和市本级表单的合计）。"""
+    from .rollup.run import rollup as run
+
+    return run(paths, outputs, city_form=city_form, force=force, progress=progress)
+
+
+def progress_console(err: Any, out: Any, print_diagnostics: Callable[[Sequence[Diagnostic]], None], total: int,
+                     **options: Any) -> BatchConsole:
+    """整批生成和汇总共用的进度显示（终端上是进度条，否则每份一行）。"""
+    from .batch.console import BatchConsole
+
+    return BatchConsole(err, out, print_diagnostics, total, **options)
+
+
+# ---------------------------------------------------------------- 编辑（gen edit）
+
+
+def serve_editor(target: Path, *, port: int = 0, open_browser: bool = True,
+                 announce: Callable[[str], None] = print) -> None:
+    """启动浏览器里的编辑页面，直到 Ctrl+C（见 :mod:`generator.edit`）。"""
+    from .edit import serve
+
+    serve(target, port=port, open_browser=open_browser, announce=announce)

@@ -131,6 +131,10 @@ class GenError(Exception):
     def message(self) -> str:
         return "\n".join(d.format() for d in self.diagnostics)
 
+    def closing_lines(self) -> list[str]:
+        """印完各条诊断之后再印的几行（如整批的汇总表）；多数错误没有。"""
+        return []
+
 
 class FormError(GenError):
     """表单（YAML）读不进来或填得不对。"""

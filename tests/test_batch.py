@@ -134,7 +134,7 @@ def test_a_failed_form_leaves_a_shared_output_name_to_the_next(gen, tmp_path: Pa
 
 
 def test_forms_with_their_own_outputs_are_written_by_the_workers(tmp_path: Path) -> None:
-    from generator.batch import _alone
+    from generator.batch.core import _alone
 
     forms = [tmp_path / "甲" / "表单.yaml", tmp_path / "乙" / "表单.yaml", tmp_path / "丙.yaml"]
     assert _alone(forms, ["md"], f"{tmp_path}/输出/") == [False, False, True]

@@ -169,12 +169,12 @@ def test_check_json_on_usage_errors_is_json(gen, tmp_path: Path) -> None:  # typ
 
 
 def test_check_json_on_an_internal_error_is_json(gen, form_file, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
-    import generator.checks.file
+    import generator.pipeline
 
     def broken(*args: object, **kwargs: object) -> None:
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(generator.checks.file, "check_file", broken)
+    monkeypatch.setattr(generator.pipeline, "check_file", broken)
     result = gen("check", "--format", "json", str(form_file()))
     assert result.code == 1 and result.err == ""
     assert json.loads(result.out)[0]["message"].startswith("gen 内部出错（RuntimeError）。")

@@ -20,7 +20,7 @@ import pytest
 from conftest import EXAMPLES, REPO
 from lxml import etree
 
-from generator.api import build_report, style_path
+from generator.pipeline import build_report, style_path
 from generator.write.style_profile import load_profile
 from generator.write.word.layout import set_width, text_width
 

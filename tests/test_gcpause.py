@@ -8,8 +8,7 @@ from pathlib import Path
 import pytest
 from conftest import EXAMPLES
 
-import generator.api
-import generator.checks.file
+import generator.pipeline
 from generator.errors import GenError
 from generator.gcpause import paused_gc
 
@@ -18,11 +17,11 @@ from generator.gcpause import paused_gc
 def test_report_runs_with_the_collector_paused_and_restores_it(monkeypatch: pytest.MonkeyPatch,
                                                                tmp_path: Path, initially: bool) -> None:
     seen: list[bool] = []
-    real = generator.api.build_report
-    monkeypatch.setattr(generator.api, "build_report", lambda path: seen.append(gc.isenabled()) or real(path))
+    real = generator.pipeline.build_report
+    monkeypatch.setattr(generator.pipeline, "build_report", lambda path: seen.append(gc.isenabled()) or real(path))
     (gc.enable if initially else gc.disable)()
     try:
-        generator.api.prepare_report(EXAMPLES[0], ["md"], f"{tmp_path}/")
+        generator.pipeline.prepare_report(EXAMPLES[0], ["md"], f"{tmp_path}/")
         assert seen == [False]
         assert gc.isenabled() is initially
     finally:
@@ -33,18 +32,18 @@ def test_collector_comes_back_after_an_error(tmp_path: Path) -> None:
     form = tmp_path / "表单.yaml"
     form.write_text("单位: [\n", encoding="utf-8")
     with pytest.raises(GenError):
-        generator.api.prepare_report(form, ["md"], f"{tmp_path}/")
+        generator.pipeline.prepare_report(form, ["md"], f"{tmp_path}/")
     assert gc.isenabled()
     with pytest.raises(GenError):
-        generator.checks.file.check_file(form)
+        generator.pipeline.check_file(form)
     assert gc.isenabled()
 
 
 def test_check_runs_with_the_collector_paused(monkeypatch: pytest.MonkeyPatch) -> None:
     seen: list[bool] = []
-    real = generator.checks.file.load_form_file
-    monkeypatch.setattr(generator.checks.file, "load_form_file", lambda path: seen.append(gc.isenabled()) or real(path))
-    generator.checks.file.check_file(EXAMPLES[0])
+    real = generator.pipeline.load_form_file
+    monkeypatch.setattr(generator.pipeline, "load_form_file", lambda path: seen.append(gc.isenabled()) or real(path))
+    generator.pipeline.check_file(EXAMPLES[0])
     assert seen == [False] and gc.isenabled()
 
 

@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 from office import MM, render_pdfs
 
-from generator.api import Report, build_report_from_data
+from generator.pipeline import Report, build_report_from_data
 from generator.render.document import BlockKind
 from generator.write.style_profile import load_profile
 

@@ -22,7 +22,7 @@ import pytest
 from conftest import EXAMPLES
 from office import MM, Line, Page, pdf_fonts, read_pages, render_pdfs, require_tool
 
-from generator.api import Report, build_report, style_path
+from generator.pipeline import Report, build_report, style_path
 from generator.render.document import BlockKind
 from generator.write.style_profile import StyleProfile, load_profile
 

@@ -16,7 +16,7 @@ import pytest
 from office import MM, render_pdfs
 from variants import build, long_after_table, stress_form, variants
 
-from generator.api import Report
+from generator.pipeline import Report
 from generator.render.document import BlockKind
 from generator.write.style_profile import StyleProfile, load_profile
 

@@ -10,7 +10,7 @@ from typing import Any
 from conftest import EXAMPLES
 from ruamel.yaml import YAML
 
-from generator.api import Report, build_report_from_data
+from generator.pipeline import Report, build_report_from_data
 
 PLACEMENTS: dict[str, Any] = {"附件": True, "正文": "正文", "无表": False}
 

@@ -16,7 +16,7 @@ import click
 from ..errors import Diagnostic, display_width
 
 if TYPE_CHECKING:
-    from . import BatchResult, FormOutcome
+    from .results import BatchResult, FormOutcome
 
 
 class BatchConsole:

@@ -9,15 +9,12 @@ from __future__ import annotations
 import tempfile
 from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from ..errors import GenError
-
-if TYPE_CHECKING:
-    from . import _Prepared
+from .results import Prepared
 
 
-def convert_all(items: Sequence[_Prepared]) -> None:
+def convert_all(items: Sequence[Prepared]) -> None:
     """把每份的 ``word`` 转成 PDF，放进它的 ``files["pdf"]``；转不出来的那份标为失败。"""
     from ..write.pdf import conversion_env, find_soffice
 
@@ -35,8 +32,8 @@ def convert_all(items: Sequence[_Prepared]) -> None:
                     item.diagnostics = [*item.diagnostics, *exc.diagnostics]
 
 
-def _groups(items: Sequence[_Prepared]) -> list[list[_Prepared]]:
-    groups: list[tuple[tuple[str, ...], set[str], list[_Prepared]]] = []
+def _groups(items: Sequence[Prepared]) -> list[list[Prepared]]:
+    groups: list[tuple[tuple[str, ...], set[str], list[Prepared]]] = []
     for item in items:
         stem = item.files["pdf"][0].stem
         for fonts, stems, members in groups:
@@ -49,7 +46,7 @@ def _groups(items: Sequence[_Prepared]) -> list[list[_Prepared]]:
     return [members for _, _, members in groups]
 
 
-def _convert(group: Sequence[_Prepared], env: dict[str, str], soffice: Path) -> None:
+def _convert(group: Sequence[Prepared], env: dict[str, str], soffice: Path) -> None:
     from ..write.pdf import convert_files
 
     with tempfile.TemporaryDirectory(prefix="gen-pdf-") as tmp:

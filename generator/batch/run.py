@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Diagnostic, UsageProblem
-from . import collect, write_reports
 from .console import BatchConsole, no_forms_message, summary_lines
+from .core import write_reports
+from .inputs import collect
 
 
 def run_batch(forms: Sequence[Path], formats: Sequence[str], output: str | None, *, style: Path | None,

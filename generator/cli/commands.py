@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import traceback
@@ -12,7 +11,7 @@ from typing import Any, NoReturn
 
 import click
 
-from .. import __version__
+from .. import __version__, api
 from ..errors import ContentError, Diagnostic, GenError, Severity
 from .usage import Argument, ChineseCommand, ChineseGroup, translate_usage_error
 
@@ -97,27 +96,6 @@ def _jobs(value: str | None) -> int | None:
     return int(value)
 
 
-def _formats(values: Sequence[str], output: str | None) -> list[str]:
-    """-f 可以写多次，也可以用逗号隔开：取并集，按第一次出现的顺序。不写 -f 时按 -o 的扩展名，否则 docx。"""
-    if not values:
-        named_file = output and not output.endswith(("/", "\\")) and not Path(output).is_dir()
-        suffix = Path(output).suffix.lower().lstrip(".") if output and named_file else ""
-        return [suffix] if suffix in ("docx", "md", "pdf") else ["docx"]
-    formats: list[str] = []
-    for value in values:
-        for part in value.replace("，", ",").split(","):
-            fmt = part.strip().lower().lstrip(".")
-            if not fmt:
-                continue
-            if fmt not in ("docx", "md", "pdf"):
-                raise click.BadParameter(f"不认识的格式“{part.strip()}”。可用的格式有 docx、md、pdf，多个用逗号隔开。")
-            if fmt not in formats:
-                formats.append(fmt)
-    if not formats:
-        raise click.BadParameter("请至少指定一种格式，如 -f docx 或 -f docx,md。")
-    return formats
-
-
 @cli.command(cls=ChineseCommand)
 @click.argument("forms", cls=Argument, metavar="表单", nargs=-1, required=True,
                 type=click.Path(path_type=Path),
@@ -138,19 +116,14 @@ def report(forms: tuple[Path, ...], fmt: tuple[str, ...], output: str | None, st
            force: bool, jobs: int | None) -> int | None:
     """根据表单生成工作总结（Word、Markdown 或 PDF）。"""
     try:
-        formats = _formats(fmt, output)
-    except click.BadParameter as exc:
-        exc.param_hint = "-f/--format"
-        raise
+        formats = api.output_formats(fmt, output)
+    except api.OptionProblem as exc:
+        raise click.BadParameter(str(exc), param_hint="-f/--format") from None
     if len(forms) > 1 or forms[0].is_dir():
-        from ..batch.run import run_batch
-
-        return run_batch(forms, formats, output, style=style, force=force, jobs=jobs,
-                         err=_err.real(), out=_out.real(), print_diagnostics=print_diagnostics)
-    from ..api import write_report
-
+        return api.run_batch(forms, formats, output, style=style, force=force, jobs=jobs,
+                             err=_err.real(), out=_out.real(), print_diagnostics=print_diagnostics)
     try:
-        result, written = write_report(forms[0], formats, output, style=style, force=force)
+        result, written = api.write_report(forms[0], formats, output, style=style, force=force)
     except ContentError as exc:
         print_diagnostics(exc.diagnostics)
         _err.print("内容检查发现错误，没有生成文件。改正后重新运行；确实要生成，请加 --force。", markup=False)
@@ -170,28 +143,24 @@ def report(forms: tuple[Path, ...], fmt: tuple[str, ...], output: str | None, st
 @click.option("--ignore", default="", metavar="代码", help="不做的检查项代码，逗号隔开，如 GEN405,GEN602。")
 def check(file: Path, output_format: str, strict: bool, ignore: str) -> int:
     """检查表单（.yaml）或写好的报告（.docx、.md、.txt），不生成任何文件。"""
-    from ..checks import findings_to_json, has_errors
-    from ..checks.file import check_file
-    from ..read.filekind import Kind, detect
-
     codes = [c.strip().upper() for c in ignore.replace("，", ",").split(",") if c.strip()]
     try:
-        findings = check_file(file, ignore=codes)
+        findings = api.check_file(file, ignore=codes)
     except GenError as exc:
         if output_format != "json":
             raise
         # 表单读不进来、找不到文件、给错了文件：同样输出 JSON（一组“错误”），退出码不变
-        click.echo(json.dumps(findings_to_json(exc.diagnostics), ensure_ascii=False, indent=2))
+        click.echo(api.findings_json(exc.diagnostics))
         return exc.exit_code
-    failed = has_errors(findings, strict=strict)
+    failed = api.has_errors(findings, strict=strict)
     if output_format == "json":
-        click.echo(json.dumps(findings_to_json(findings), ensure_ascii=False, indent=2))
+        click.echo(api.findings_json(findings))
         return 1 if failed else 0
     print_diagnostics(findings)
     # 只统计检查项（带代码的）；编码提示之类不算
     counts = {severity: sum(1 for d in findings if d.severity is severity and d.code) for severity in Severity}
     if not counts[Severity.ERROR] and not counts[Severity.WARNING]:
-        ok = "表单填写正确。" if file.is_file() and detect(file) is Kind.FORM else "没有发现问题。"
+        ok = "表单填写正确。" if api.is_form(file) else "没有发现问题。"
         hints = f"另有 {counts[Severity.INFO]} 条提示。" if counts[Severity.INFO] else ""
         click.echo(f"{file}：{ok}{hints}")
     else:
@@ -209,15 +178,11 @@ def check(file: Path, output_format: str, strict: bool, ignore: str) -> int:
                    "填好后在表单里写 指标文件: 指标.xlsx。")
 def init(form: Path, sheet: Path | None) -> None:
     """生成一份带中文说明的空白表单，已有文件不会被覆盖。"""
-    from ..starter import write_starter_form
-
     if sheet is not None:
-        from ..starter.sheet import write_template
-
-        _out.print(str(write_template(sheet)), markup=False)
+        _out.print(str(api.write_sheet_template(sheet)), markup=False)
         _out.print(f"已生成指标表格。每行填一个指标，然后在表单里写：指标文件: {sheet.name}", markup=False)
         return
-    path, notices = write_starter_form(form)
+    path, notices = api.write_starter_form(form)
     print_diagnostics(notices)
     _out.print(str(path), markup=False)
     _out.print("已生成空白表单。请用记事本、WPS 或 VS Code 打开，把“请补写……”换成本单位的内容，"
@@ -234,25 +199,15 @@ def init(form: Path, sheet: Path | None) -> None:
 @click.option("--force", is_flag=True, help="覆盖不是 gen 写的汇总表；--form 表单里已填的数与合计不同时也换成合计。")
 def rollup(forms: tuple[str, ...], outputs: tuple[Path, ...], city_form: Path | None, force: bool) -> None:
     """把各县表单的指标汇总成一张表（各县并列，算出合计和同比）。"""
-    from ..batch.console import BatchConsole
-    from ..rollup.collect import FormsUnreadable
-    from ..rollup.run import forms_to_read
-    from ..rollup.run import rollup as run_rollup
-
-    paths = forms_to_read(forms, city_form)
+    paths = api.rollup_inputs(forms, city_form)
     # 进度条与批量生成共用：不止一份、标准错误是终端时画进度条，否则每读完一份印一行
-    console = BatchConsole(_err.real(), _out.real(), print_diagnostics, len(paths), label="读入中",
-                           states=("已读入", "有错误"))
-    try:
-        with console.running():
-            result = run_rollup(paths, outputs, city_form=city_form, force=force,
-                                progress=lambda path, done, total, failed: console.advance(
-                                    path, done, total, failed=failed))
-    except FormsUnreadable as exc:  # 不汇总：先列出各份的错误，再印与整批生成相同的汇总表
-        print_diagnostics(exc.diagnostics)
-        for line in exc.summary_lines():
-            _err.print(line, markup=False)
-        raise SystemExit(1) from None
+    console = api.progress_console(_err.real(), _out.real(), print_diagnostics, len(paths), label="读入中",
+                                   states=("已读入", "有错误"))
+    # 有表单读不进时不汇总：由 run 先列出各份的错误，再印与整批生成相同的汇总表（GenError.closing_lines）
+    with console.running():
+        result = api.rollup(paths, outputs, city_form=city_form, force=force,
+                            progress=lambda path, done, total, failed: console.advance(
+                                path, done, total, failed=failed))
     print_diagnostics(result.warnings)
     for path in result.written:
         _out.print(str(path), markup=False)
@@ -274,11 +229,9 @@ def rollup(forms: tuple[str, ...], outputs: tuple[Path, ...], city_form: Path | 
 @click.option("--force", is_flag=True, help="表单文件已存在时覆盖它。")
 def import_(report_file: Path, output: Path | None, force: bool) -> None:
     """把已有的报告（.docx、.md、.txt）转成表单，方便在去年的基础上修改。"""
-    from ..importer import default_form_path, import_report, write_form
-
-    result = import_report(report_file)
-    target = output or default_form_path(report_file)
-    written = write_form(result.yaml(), target, force=force)
+    result = api.import_report(report_file)
+    target = output or api.default_form_path(report_file)
+    written = api.write_form(result.yaml(), target, force=force)
     print_diagnostics(result.source.notices)
     for line in result.summary_lines():
         _err.print(line, markup=False)
@@ -290,14 +243,10 @@ def import_(report_file: Path, output: Path | None, force: bool) -> None:
               help="把 JSON Schema 写到这个文件；不指定则打印出来。")
 def schema(output: Path | None) -> None:
     """输出表单的 JSON Schema（供 VS Code 等编辑器提示和校验）。"""
-    from ..form.schema import form_schema
-    from ..write.output import write_atomic
-
-    text = json.dumps(form_schema(), ensure_ascii=False, indent=2) + "\n"
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(api.schema_text(), nl=False)
     else:
-        _out.print(str(write_atomic(output, text.encode("utf-8"))), markup=False)
+        _out.print(str(api.write_schema(output)), markup=False)
 
 
 
@@ -310,23 +259,13 @@ def schema(output: Path | None) -> None:
 @click.option("--no-browser", is_flag=True, help="不自动打开浏览器，只显示网址。")
 def edit(target: Path, port: int, no_browser: bool) -> None:
     """在浏览器里填写表单：边填边检查、看 A4 预览、保存和生成。"""
-    from ..edit import serve
-
     if not 0 <= port <= 65535:
         raise click.BadParameter("端口应在 1 到 65535 之间；不写 --port 时自动找一个空闲端口。", param_hint="--port")
-    serve(target, port=port, open_browser=not no_browser,
+    api.serve_editor(target, port=port, open_browser=not no_browser,
           announce=lambda line: _out.print(line, markup=False, soft_wrap=True))
 
-def _wants_json(args: Sequence[str]) -> bool:
-    """``gen check --format json``：出了什么错都在标准输出给 JSON（其他程序只读标准输出）。"""
-    joined = " ".join(args)
-    return "check" in args and ("--format json" in joined or "--format=json" in args)
-
-
 def _echo_json_error(message: str) -> None:
-    from ..checks import findings_to_json
-
-    click.echo(json.dumps(findings_to_json([Diagnostic(message)]), ensure_ascii=False, indent=2))
+    click.echo(api.findings_json([Diagnostic(message)]))
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
@@ -348,13 +287,15 @@ def run(args: list[str], *, debug: bool = False) -> int:
         _err.print("已取消。", markup=False)
         return INVALID
     except click.UsageError as exc:
-        if _wants_json(args):
+        if api.wants_json(args):
             _echo_json_error(translate_usage_error(exc))
         else:
             _err.print(translate_usage_error(exc), style="red", markup=False)
         return USAGE
     except GenError as exc:
         print_diagnostics(exc.diagnostics)
+        for line in exc.closing_lines():
+            _err.print(line, markup=False)
         if debug:
             _err.print(traceback.format_exc(), markup=False)
         return exc.exit_code
@@ -366,7 +307,7 @@ def run(args: list[str], *, debug: bool = False) -> int:
                    "加上 --debug 参数运行可以看到详细信息。")
         if debug:
             _err.print(traceback.format_exc(), markup=False)
-        elif _wants_json(args):
+        elif api.wants_json(args):
             _echo_json_error(message)
         else:
             _err.print(message, style="red", markup=False)

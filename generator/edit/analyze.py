@@ -12,16 +12,14 @@ from pathlib import Path
 from typing import Any
 
 from ..checks import check_form
-from ..compute import compute, figure_attributes
+from ..compute import figure_attributes
 from ..errors import Diagnostic, GenError, Severity
 from ..form.reading import parse_form
-from ..form.unfilled import require_filled
-from ..form.validate import validate_form
 from ..indicators.figures import FigureContext
+from ..pipeline import computed, document_of, indicator_table, validated
 from ..read.loader import decode_source
 from ..read.located import locate
 from ..read.source import MAX_FORM_BYTES
-from ..render.render import indicator_rows, render_document
 from .fields import FIELDS
 from .indicators import computed_columns, indicator_file, sheet_rows, table_rows
 from .preview import document_html
@@ -65,18 +63,15 @@ def analyze(text: str, name: Path) -> Analysis:
             if isinstance(found, list):
                 result.keys = [str(item["键"]) for item in found if isinstance(item, dict) and "键" in item]
             result.outline = outline(loaded.data)
-        require_filled(loaded)
-        form, warnings = validate_form(loaded)
-        result.keys = [ind.key for ind in form.indicators]  # 也包括“指标文件”（表格）里的指标
-        computed = compute(loaded, form, warnings)
-        rows = indicator_rows(computed.form, computed.figures)  # 预览的指标表和表格旁的只读列共用
+        checked = validated(loaded)
+        result.keys = [ind.key for ind in checked[0].indicators]  # 也包括“指标文件”（表格）里的指标
+        done = computed(loaded, checked)
+        rows = indicator_table(done)  # 预览的指标表和表格旁的只读列共用
         if result.outline:  # 指标表格旁只读的几列：算出的同比、完成率，以及来自指标文件的指标
-            result.outline["computed"] = computed_columns(computed.form, rows)
-            result.outline["sheet_indicators"] = sheet_rows(computed.form, result.outline["indicators"])
-        result.diagnostics = computed.warnings + check_form(loaded, computed.form)
-        document = render_document(computed.form, extra={
-            "indicator_rows": rows})
-        result.preview = document_html(document)
+            result.outline["computed"] = computed_columns(done.form, rows)
+            result.outline["sheet_indicators"] = sheet_rows(done.form, result.outline["indicators"])
+        result.diagnostics = done.warnings + check_form(loaded, done.form)
+        result.preview = document_html(document_of(done, rows))
     except GenError as exc:
         result.diagnostics += exc.diagnostics
     except Exception as exc:  # 程序自身的缺陷：与命令行一样只给一句话，页面照常可用

@@ -1,6 +1,6 @@
 """``gen edit`` 的网页服务（Starlette）：页面、静态文件和几个 JSON 接口。
 
-每个接口只是调用现有的各步（:mod:`.analyze`、:func:`generator.api.write_report`、
+每个接口只是调用现有的各步（:mod:`.analyze`、:func:`generator.pipeline.write_report`、
 :func:`generator.write.output.write_atomic`、:func:`generator.starter.write_starter_form`），不重复任何规则。
 安全检查见 :mod:`.guard`：先于任何处理，在 :class:`GuardMiddleware` 里统一做。
 """
@@ -194,7 +194,7 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
 
     @endpoint
     async def generate(request: Request) -> Response:
-        from ..api import write_report
+        from ..pipeline import write_report
 
         data = await payload(request)
         path = files.resolve(data.get("name"))

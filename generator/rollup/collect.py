@@ -43,7 +43,7 @@ class FormsUnreadable(FormError):
         self.failed = failed
         self.total = total
 
-    def summary_lines(self) -> list[str]:
+    def closing_lines(self) -> list[str]:
         """与 gen report 整批生成的汇总表同样的格式：成功、失败各几份，每份失败的第一个错误。"""
         rows = [(str(path), _first(diagnostic)) for path, diagnostic in self.failed]
         width = max(display_width(form) for form, _ in [("表单", ""), *rows])
