@@ -13,7 +13,7 @@ import zipfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
-from functools import cache
+from functools import cache, partial
 from pathlib import Path
 
 from conftest import EXAMPLES, REPO
@@ -116,7 +116,7 @@ def cases() -> dict[str, Case]:
     out["汇总表-横版"] = Case("汇总表-横版", "横版", rollup_landscape)
     for counties in (9, 15, 30):
         name = f"汇总表-{counties}县"
-        out[name] = Case(name, name, lambda counties=counties: rollup_pages(counties))
+        out[name] = Case(name, name, partial(rollup_pages, counties))
     return out
 
 
@@ -133,7 +133,7 @@ def pretty(xml: bytes) -> str:
             element.tail = None
     if etree.tostring(again) != etree.tostring(tree):
         raise ValueError("缩进排版改动了文字内容")
-    return out.decode("utf-8")
+    return bytes(out).decode("utf-8")
 
 
 def parts_of(data: bytes) -> dict[str, str]:
