@@ -19,8 +19,10 @@ from typing import Any
 import pytest
 from conftest import EXAMPLES, REPO
 from lxml import etree
+from variants import build, variants
 
 from generator.pipeline import build_report, style_path
+from generator.render.document import BlockKind
 from generator.write.style_profile import load_profile
 from generator.write.word.layout import set_width, text_width
 
@@ -302,19 +304,44 @@ def test_signature_and_date(built: tuple[Any, Docx]) -> None:
     assert abs(sig_start - date_start - 2) < 0.02, "日期首字比署名首字右移二字"
 
 
-def test_tables(built: tuple[Any, Docx]) -> None:
-    _, d = built
-    for table in d.document.iter(q("w:tbl")):
+def check_tables(d: Docx, blocks: list[Any]) -> None:
+    """文档里的表格与 Document 的表格块一一对应（行数、列数、文字），每张都按表格版式排。"""
+    tables = list(d.document.iter(q("w:tbl")))
+    assert len(tables) == len(blocks)
+    for table, block in zip(tables, blocks, strict=True):
         borders = table.find("w:tblPr/w:tblBorders", NS)
+        assert borders is not None
         for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
             assert attr(borders.find(f"w:{edge}", NS), "val") == "single"
         rows = table.findall("w:tr", NS)
+        assert [[text(cell) for cell in row.iterfind("w:tc", NS)] for row in rows] == [list(r) for r in block.rows]
         assert rows[0].find("w:trPr/w:tblHeader", NS) is not None, "表头跨页重复"
+        assert all(row.find("w:trPr/w:tblHeader", NS) is None for row in rows[1:])
+        checked = 0
         for p in table.iter(q("w:p")):
             for r in p.iterfind("w:r", NS):
                 chain = d.run_chain(p, r)
                 assert resolve(chain, "w:rFonts", "eastAsia") == "仿宋_GB2312"
                 assert int(resolve(chain, "w:sz", "val") or 99) <= 28, "表格字号不大于四号"
+                checked += 1
+        assert checked == sum(len(row) for row in block.rows)
+
+
+@pytest.mark.parametrize("placement", ["附件", "正文", "无表"])
+def test_tables(built: tuple[Any, Docx], placement: str) -> None:
+    """每个示例原样生成的文件，以及同一示例改成指标表作附件 / 放正文 / 不要（variants.py）。
+
+    示例原样有没有表格由表单的“指标表”决定（中阳县、霍山县没有写，就没有表格）；
+    三种放法下作附件、放正文各有一张指标表，不要时一张也没有。"""
+    report, d = built
+    as_is = report.document.of_kind(BlockKind.TABLE)
+    assert bool(as_is) == (report.form.table_place is not None)
+    check_tables(d, as_is)
+    variant = build(variants()[f"{report.source.source.path.stem}-{placement}"])
+    blocks = variant.document.of_kind(BlockKind.TABLE)
+    assert len(blocks) == (0 if placement == "无表" else 1)
+    assert all(len(block.rows) >= 2 for block in blocks)  # 表头加至少一项指标
+    check_tables(Docx.load(variant.docx(load_profile(style_path(variant, None)))), blocks)
 
 
 def test_page_number_footers(built: tuple[Any, Docx]) -> None:

@@ -1,96 +1,102 @@
-"""直接写出的 .docx（generator.write.word）与原来经 python-docx 写出的（generator.docx_writer）逐字节相同：
-每个示例的每种放法、自定义版式（怪字体名、字号、字距、横版）、汇总表，以及几百份随机文档。"""
+"""Word 输出（generator.write.word）：金样、独立读取、OOXML 验证。
+
+有意修改 Word 输出后更新金样：``python scripts/update_goldens.py``，再用 ``git diff tests/golden/word``
+检查差异后提交（只检查：``--check``；说明见 tests/golden/word/README.md）。
+
+- 金样：每个示例 × 指标表放法、× 自定义版式（横版、怪字体名、字号字距、负字距），以及汇总表，
+  document.xml、styles.xml、页脚、fontTable.xml 的缩进 XML 与 tests/golden/word/ 相同；
+- 随机文档：另一个程序（python-docx）读回的段落文字、表格单元格文字与 Document 里的完全一样；
+- 每个金样用例和一部分随机文档都通过 openxml-audit（strict）。
+"""
 
 from __future__ import annotations
 
+import difflib
 import hashlib
-from decimal import Decimal
+import io
+import tempfile
 from pathlib import Path
 
+import docx
 import pytest
 from conftest import EXAMPLES
-from generator.docx_writer import build_docx as legacy_build_docx
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from variants import variants
+from word_cases import (
+    DOCUMENT_PART,
+    GOLDEN_WORD,
+    PROFILE_DIR,
+    PROFILE_FILE,
+    PROFILE_PARTS,
+    cases,
+    parts_of,
+    stored_files,
+)
 
-from generator.api import build_report, build_report_from_data
+from generator.api import build_report
 from generator.form.models import Form
 from generator.render.document import Block, BlockKind, Document, Run
-from generator.write.style_profile import StyleProfile, load_profile
+from generator.write.style_profile import load_profile
 from generator.write.word import build_docx
 from generator.write.word.geometry import landscape
 
-VARIANTS = variants()
+CASES = cases()
 
 
-@pytest.mark.parametrize("name", sorted(VARIANTS))
-def test_every_example_and_table_placement_is_byte_identical(name: str) -> None:
-    report = build_report_from_data(VARIANTS[name])
-    profile = load_profile()
-    assert build_docx(report.document, report.form, profile) == legacy_build_docx(report.document, report.form,
-                                                                                   profile)
+def _golden_paths(name: str) -> dict[str, str]:
+    """用例的部件 → 金样文件（相对 tests/golden/word）。"""
+    profile = CASES[name].profile_name
+    return {DOCUMENT_PART: f"{name}/document.xml",
+            **{part: f"{PROFILE_DIR}/{profile}/{Path(part).name}" for part in PROFILE_PARTS}}
 
 
-def _profiles() -> dict[str, StyleProfile]:
-    base = load_profile()
-    odd_fonts = base.fonts.model_copy(update={
-        "title": 'A&B "标题" <x>', "body": "方正仿宋_GBK", "heading1": "黑体 ' 引号", "heading2": "楷体",
-        "heading3": "Some Latin Font", "page_number": "宋体&", "table": "华文中宋", "latin": "Arial & <Co>"})
-    sizes = base.sizes.model_copy(update={"title": Decimal("21.5"), "body": Decimal("15.75"),
-                                          "page_number": Decimal("10.5"), "table": Decimal("9")})
-    return {
-        "默认": base,
-        "横版": landscape(base),
-        "怪字体名": base.model_copy(update={"fonts": odd_fonts}),
-        "字号字距": base.model_copy(update={"sizes": sizes, "char_spacing": Decimal("0.75"),
-                                        "line_pitch": Decimal("25.5"), "chars_per_line": 5}),
-        "负字距": base.model_copy(update={"char_spacing": Decimal("-2"), "page_number_gap": Decimal(0)}),
-    }
+@pytest.mark.parametrize("name", list(CASES))
+def test_parts_match_golden_xml(name: str) -> None:
+    parts = parts_of(CASES[name].docx())
+    stored = (GOLDEN_WORD / name / PROFILE_FILE).read_text(encoding="utf-8").strip()
+    assert stored == CASES[name].profile_name, f"{name}/{PROFILE_FILE}"
+    problems = []
+    for part, path in _golden_paths(name).items():
+        golden = GOLDEN_WORD / path
+        expected = golden.read_text(encoding="utf-8") if golden.exists() else ""
+        if parts[part] != expected:
+            diff = difflib.unified_diff(expected.splitlines(), parts[part].splitlines(),
+                                        f"金样 {path}", f"现在的 {part}", lineterm="")
+            problems.append("\n".join(list(diff)[:60]))
+    assert not problems, ("与金样不同（有意修改时运行 python scripts/update_goldens.py 并检查 git diff）：\n"
+                          + "\n\n".join(problems))
 
 
-@pytest.mark.parametrize("name", list(_profiles()))
-@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
-def test_custom_profiles_are_byte_identical(name: str, example: Path) -> None:
-    report = build_report(example)
-    profile = _profiles()[name]
-    assert build_docx(report.document, report.form, profile) == legacy_build_docx(report.document, report.form,
-                                                                                   profile)
+def test_golden_folder_has_no_stale_files() -> None:
+    expected = {path for name in CASES for path in _golden_paths(name).values()}
+    expected |= {f"{name}/{PROFILE_FILE}" for name in CASES}
+    assert set(stored_files()) == expected
 
 
-def test_rollup_table_in_landscape_is_byte_identical() -> None:
-    header = ("指标", "单位", *(f"第{n}县" for n in range(12)), "合计", "同比")
-    rows = (header, *[("门诊人次", "人次", *(str(10_000 + n * r) for n in range(12)), "123456", "增长3.00%")
-                      for r in range(8)])
-    doc = Document([Block(BlockKind.ATTACHMENT, (Run("附件"),)),
-                    Block(BlockKind.ATTACHMENT_TITLE, (Run("2024年卫生健康主要指标汇总表"),)),
-                    Block(BlockKind.TABLE, rows=rows)])
-    form = build_report(EXAMPLES[0]).form
-    profile = landscape(load_profile())
-    assert build_docx(doc, form, profile) == legacy_build_docx(doc, form, profile)
+def test_cases_cover_examples_placements_profiles_and_rollups() -> None:
+    stems = [example.stem for example in EXAMPLES]
+    assert len(stems) == 3
+    for stem in stems:
+        for label in ("附件", "正文", "无表", "横版", "怪字体名", "字号字距", "负字距"):
+            assert f"{stem}-{label}" in CASES
+    assert {"汇总表-横版", "汇总表-9县", "汇总表-15县", "汇总表-30县"} <= set(CASES)
+    assert len(CASES) == 25
 
 
-@pytest.mark.parametrize("counties", [9, 15, 30])
-def test_rollup_tables_with_small_font_and_continuations_are_byte_identical(counties: int) -> None:
-    """县多时汇总表改五号字、拆成几张“续表”（rollup/pages.py）：两种写法仍逐字节相同。"""
-    from generator.rollup.pages import plan
-
-    header = ("指标", "单位", *(f"第{n}县" for n in range(counties)), "合计", "同比")
-    rows = (header, *[("门诊人次", "人次", *(str(100_000 + n * r) for n in range(counties)), "1234567", "增长3.00%")
-                      for r in range(8)])
-    layout = plan(rows, load_profile())
-    blocks = [Block(BlockKind.ATTACHMENT, (Run("附件"),))]
-    for number, part in enumerate(layout.parts):
-        if number:
-            blocks.append(Block(BlockKind.ATTACHMENT, (Run("续表"),)))
-        blocks.append(Block(BlockKind.TABLE, rows=part))
-    assert len(layout.parts) > 1 or counties == 9
-    form = build_report(EXAMPLES[0]).form
-    doc = Document(blocks)
-    assert build_docx(doc, form, layout.profile) == legacy_build_docx(doc, form, layout.profile)
+def test_pretty_printing_keeps_text_exactly() -> None:
+    """缩进只加在元素之间：首尾空格、全角空格、特殊字符都原样留在 w:t 里。"""
+    texts = [" 前后空格 ", "\u3000全角", "a & <b> \"c\" 'd'", "x\xa0"]
+    doc = Document([Block(BlockKind.PARAGRAPH, tuple(Run(t) for t in texts))])
+    xml = parts_of(build_docx(doc, _FORM, load_profile()))[DOCUMENT_PART]
+    assert '<w:t xml:space="preserve"> 前后空格 </w:t>' in xml
+    assert '<w:t xml:space="preserve">\u3000全角</w:t>' in xml
+    assert "<w:t>a &amp; &lt;b&gt; \"c\" 'd'</w:t>" in xml
+    assert '<w:t xml:space="preserve">x\xa0</w:t>' in xml
 
 
-# 随机文档：中文、西文、XML 特殊字符、制表符、换行、回车、首尾空白（含全角空格）
+# ---------------------------------------------------------------- 随机文档：python-docx 读回的文字
+
+# 中文、西文、XML 特殊字符、制表符、换行、回车、首尾空白（含全角空格）
 _TEXT = st.text(st.sampled_from(list("县卫健委工作总结，。“”—…（一）1.") + list("ab Z&<>\"'") +
                                 ["\t", "\n", "\r", " ", "\u3000", "\xa0", "😀"]), max_size=40)
 _RUNS = st.lists(st.builds(Run, _TEXT, st.sampled_from([0, 0, 2, 3, 4])), min_size=0, max_size=4).map(tuple)
@@ -106,29 +112,135 @@ def _table(draw: st.DrawFn) -> Block:
 
 
 _BLOCKS = st.lists(st.one_of(st.builds(Block, st.sampled_from(_KINDS), _RUNS), _table()), max_size=12)
+_FORM = build_report(EXAMPLES[0]).form
+_TITLE = object()  # 标题段落：按文字块比较（见 _expected_paragraphs）
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+def _read(text: str) -> str:
+    """读回时的样子：制表符写成 w:tab、读回 \\t；换行和回车都写成 w:br、读回 \\n。"""
+    return text.replace("\r", "\n")
+
+
+def _expected_paragraphs(doc: Document) -> list[object]:
+    """Document 的各块在 Word 正文里成为哪些段落（表格不在其中，单独比较）：
+
+    - 标题：一段，文字是去掉首尾空白（str.strip）的标题；回行处是只含一个 w:br 的文字块，
+      所以 python-docx 读到的文字块依次是“第一行、\\n、第二行……”；标题下一个空段；
+    - 一级标题、正文、附件标题：一段，原文；
+    - 附件说明：一个空段，再一段原文；
+    - 署名：一个空段，再一段；日期：一段。署名、日期两段写的都是文档里第一个署名、第一个日期的文字；
+    - 附件：一段原文（另起一页），再一个空段。
+    """
+    signature = next((b.text for b in doc.blocks if b.kind is BlockKind.SIGNATURE), "")
+    date = next((b.text for b in doc.blocks if b.kind is BlockKind.DATE), "")
+    out: list[object] = []
+    for block in doc.blocks:
+        kind, text = block.kind, _read(block.text)
+        if kind is BlockKind.TITLE:
+            out += [(_TITLE, _read(block.text.strip())), ""]
+        elif kind in (BlockKind.HEADING1, BlockKind.PARAGRAPH, BlockKind.ATTACHMENT_TITLE):
+            out.append(text)
+        elif kind is BlockKind.ATTACHMENT_NOTE:
+            out += ["", text]
+        elif kind is BlockKind.SIGNATURE:
+            out += ["", _read(signature)]
+        elif kind is BlockKind.DATE:
+            out.append(_read(date))
+        elif kind is BlockKind.ATTACHMENT:
+            out += [text, ""]
+    return out
+
+
+def _expected_tables(doc: Document) -> list[list[list[str]]]:
+    """每个有行的表格：短行在右边补空单元格，补到最宽的一行。"""
+    tables = []
+    for block in doc.of_kind(BlockKind.TABLE):
+        if block.rows:
+            columns = max(len(row) for row in block.rows)
+            tables.append([[_read(row[c]) if c < len(row) else "" for c in range(columns)] for row in block.rows])
+    return tables
+
+
+def _check_read_back(data: bytes, doc: Document) -> None:
+    read = docx.Document(io.BytesIO(data))
+    expected = _expected_paragraphs(doc)
+    assert len(read.paragraphs) == len(expected)
+    for paragraph, want in zip(read.paragraphs, expected, strict=True):
+        if isinstance(want, tuple):
+            runs = [r.text for r in paragraph.runs]
+            assert set(runs[1::2]) <= {"\n"} and "".join(runs[0::2]) == want[1], (runs, want[1])
+        else:
+            assert paragraph.text == want
+    assert [[[cell.text for cell in row.cells] for row in table.rows] for table in read.tables] == \
+        _expected_tables(doc)
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(blocks=_BLOCKS, unit=_TEXT.filter(lambda t: t.strip()), landscape_page=st.booleans())
-def test_random_documents_are_byte_identical(blocks: list[Block], unit: str, landscape_page: bool) -> None:
+def test_python_docx_reads_back_the_text_of_random_documents(blocks: list[Block], unit: str,
+                                                             landscape_page: bool) -> None:
     form: Form = _FORM.model_copy(update={"unit": unit})
     profile = landscape(load_profile()) if landscape_page else load_profile()
     doc = Document(blocks)
-    assert build_docx(doc, form, profile) == legacy_build_docx(doc, form, profile)
+    _check_read_back(build_docx(doc, form, profile), doc)
 
 
-_FORM = build_report(EXAMPLES[0]).form
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.stem)
+def test_python_docx_reads_back_the_examples(example: Path) -> None:
+    report = build_report(example)
+    _check_read_back(report.docx(), report.document)
+
+
+def test_read_back_sees_breaks_tabs_and_tables() -> None:
+    """读回确实在比较：制表符、换行、回车、标题回行、表格补齐都看得到。"""
+    long_title = "某某县卫生健康委员会关于二〇二四年度卫生健康工作情况的总结报告"
+    doc = Document([Block(BlockKind.TITLE, (Run(f" {long_title}\u3000"),)),
+                    Block(BlockKind.PARAGRAPH, (Run("甲\t乙\n丙\r丁"), Run(" 戊 ", 2))),
+                    Block(BlockKind.TABLE, rows=(("指标", "单位", "本期"), ("人次",)))])
+    read = docx.Document(io.BytesIO(build_docx(doc, _FORM, load_profile())))
+    title_runs = [r.text for r in read.paragraphs[0].runs]
+    assert len(title_runs) >= 3 and title_runs[1] == "\n" and "".join(title_runs[0::2]) == long_title
+    assert [p.text for p in read.paragraphs[1:]] == ["", "甲\t乙\n丙\n丁 戊 "]
+    assert [[c.text for c in row.cells] for row in read.tables[0].rows] == [["指标", "单位", "本期"], ["人次", "", ""]]
+    _check_read_back(build_docx(doc, _FORM, load_profile()), doc)
+
+
+# ---------------------------------------------------------------- openxml-audit（strict）
+
+
+def _audit(data: bytes) -> list[str]:
+    from openxml_audit import OpenXmlValidator
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "文档.docx"
+        path.write_bytes(data)
+        result = OpenXmlValidator(strict=True).validate(path)
+    errors = [f"{e.description}（{e.part_uri} {e.path}）" for e in result.errors]
+    return errors if errors or result.is_valid else ["无效（没有列出错误）"]
+
+
+@pytest.mark.parametrize("name", list(CASES))
+def test_every_golden_case_passes_openxml_audit_strict(name: str) -> None:
+    assert _audit(CASES[name].docx()) == []
+
+
+@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(blocks=_BLOCKS, landscape_page=st.booleans())
+def test_random_documents_pass_openxml_audit_strict(blocks: list[Block], landscape_page: bool) -> None:
+    profile = landscape(load_profile()) if landscape_page else load_profile()
+    assert _audit(build_docx(Document(blocks), _FORM, profile)) == []
+
+
+# ---------------------------------------------------------------- 其他
 
 
 def test_control_characters_are_refused_like_lxml() -> None:
     doc = Document([Block(BlockKind.PARAGRAPH, (Run("a\x01b"),))])
     with pytest.raises(ValueError, match="XML compatible"):
         build_docx(doc, _FORM, load_profile())
-    with pytest.raises(ValueError, match="XML compatible"):
-        legacy_build_docx(doc, _FORM, load_profile())
 
 
-# 示例的 .docx 的 SHA-256：Word 输出的任何变化都要有意为之（改了就更新这里，并说明为什么）
+# 示例的 .docx 的 SHA-256：Word 输出的任何变化都要有意为之（改了就更新这里和金样，并说明为什么）
 GOLDEN = {
     "中阳县-2024.yaml": "ac491e83f26449d84c75f27ea6c50377ed646f9779e05c1978de450b58467f1e",
     "贡觉县-2024.yaml": "69b1a16273c70d2220fc8a818c622c29cc85033dfc2ff783a6d0766227c7ae56",
@@ -156,7 +268,6 @@ def test_marked_output_is_what_marking_afterwards_gives(example: Path) -> None:
 
 
 def test_a_stale_mark_is_replaced() -> None:
-    import io
     import re
     import zipfile
 
@@ -168,9 +279,10 @@ def test_a_stale_mark_is_replaced() -> None:
             zipfile.ZipFile(io.BytesIO(second)) as b, zipfile.ZipFile(out, "w") as mixed:
         for info in a.infolist():  # 第一份的正文，第二份的 core.xml（记号对不上）
             mixed.writestr(info, (b if info.filename == "docProps/core.xml" else a).read(info.filename))
+
     def mark_of(data: bytes) -> str:
         core = zipfile.ZipFile(io.BytesIO(data)).read("docProps/core.xml").decode()
-        return re.findall(r"gen:sha256:[0-9a-f]{64}", core)[0]
+        return str(re.findall(r"gen:sha256:[0-9a-f]{64}", core)[0])
 
     remarked = mark(".docx", out.getvalue())
     assert remarked != out.getvalue()
