@@ -124,7 +124,7 @@ PARTS: dict[str, str] = {
         'w:uri="http://schemas.microsoft.com/office/word" w:val="15"/></w:compat>'
         '<w:themeFontLang w:val="en-US" w:eastAsia="zh-CN"/>'
         "</w:settings>"),
-    # 字体表：gen 生成时按版式配置改写成实际用到的字体（generator/write/word/package.py）
+    # 字体表：gen 生成时按版式配置改写成实际用到的字体（generator/write/word/fonts.py）
     "word/fontTable.xml": HEAD + (
         f'<w:fonts xmlns:w="{W}" xmlns:r="{R}">'
         '<w:font w:name="宋体"><w:panose1 w:val="02010600030101010101"/><w:charset w:val="86"/>'

@@ -17,7 +17,7 @@ from variants import build, variants
 
 from generator.api import build_report
 from generator.write.style_profile import load_profile
-from generator.write.word.package import font_info, used_fonts
+from generator.write.word.fonts import font_info, used_fonts
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
@@ -167,6 +167,6 @@ def test_closing_block_is_kept_together_in_the_xml(documents: dict[str, bytes]) 
 def test_attribute_quoting_matches_the_standard_library(value: str) -> None:
     from xml.sax.saxutils import quoteattr as standard
 
-    from generator.write.word.package import quoteattr
+    from generator.write.word.fonts import quoteattr
 
     assert quoteattr(value) == standard(value)

@@ -1,112 +1,101 @@
-"""Word 包里的辅助部件：字体表（word/fontTable.xml）和可重复的 zip 输出。
+"""Word 包的组装：部件、关系、内容类型、随包发布的底稿里原样取用的部件，按固定顺序、固定时间打成 zip。
 
-字体表声明文件用到的每一种字体，并给出 Windows 自带字体作为替代（w:altName）：
-没有装仿宋_GB2312、楷体_GB2312、方正小标宋简体的电脑（Windows 10/11 只带仿宋、楷体、
-黑体、宋体），Word 按替代字体排版，WPS 也不再提示“缺失字体”。
+各部件的内容（正文、样式表、页脚、字体表）由同一文件夹里的写出程序生成，这里只负责把它们装进一个
+符合 OPC 的 .docx：同样的部件总是得到同样的字节。以后从本单位的参考 .docx 出发时，换的是这里的底稿部件。
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import zipfile
-from dataclasses import dataclass
-from typing import Any
+from collections.abc import Mapping
+from functools import lru_cache
 
-from ..style_profile import StyleProfile
+from ...form.models import Form
+from ...resources import templates_dir
+from ..ownership import identifier, parts_digest, remember_marked
+from .xml import XML_DECLARATION, text
 
-FONT_TABLE_PART = "/word/fontTable.xml"
-_W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-
-
-@dataclass(frozen=True)
-class FontInfo:
-    panose: str
-    charset: str = "86"  # GB2312
-    family: str = "modern"
-    pitch: str = "fixed"
-    alt: str | None = None
-
-
-_SONG = FontInfo("02010600030101010101", family="auto", pitch="variable")
-_GB_FIXED = FontInfo("02010609060101010101")
-KNOWN_FONTS: dict[str, FontInfo] = {
-    "宋体": _SONG,
-    "黑体": _GB_FIXED,
-    "仿宋": _GB_FIXED,
-    "楷体": _GB_FIXED,
-    "仿宋_GB2312": FontInfo("02010609030101010101", alt="仿宋"),
-    "楷体_GB2312": FontInfo("02010609030101010101", alt="楷体"),
-    "方正小标宋简体": FontInfo("02000000000000000000", family="auto", pitch="variable", alt="宋体"),
-    "华文中宋": FontInfo("02010600040101010101", family="auto", pitch="variable", alt="宋体"),
-    "Times New Roman": FontInfo("02020603050405020304", charset="00", family="roman",
-                                pitch="variable"),
-}
-
-# 不认识的字体名按名字里的字猜替代字体（如 方正仿宋_GBK → 仿宋）
-_GUESS = (("仿宋", "仿宋"), ("楷", "楷体"), ("黑", "黑体"), ("宋", "宋体"))
-
-
-def font_info(name: str) -> FontInfo:
-    if name in KNOWN_FONTS:
-        return KNOWN_FONTS[name]
-    if name.isascii():
-        return FontInfo("02020603050405020304", charset="00", family="roman", pitch="variable")
-    alt = next((alt for part, alt in _GUESS if part in name), "宋体")
-    base = KNOWN_FONTS[alt]
-    return FontInfo(base.panose, family=base.family, pitch=base.pitch, alt=alt)
-
-
-def used_fonts(profile: StyleProfile) -> list[str]:
-    """版式配置用到的全部字体：中文字体在前，西文字体在后；顺序固定。"""
-    faces = profile.fonts
-    chinese = [faces.title, faces.body, faces.heading1, faces.heading2, faces.heading3,
-               faces.page_number, faces.table]
-    return list(dict.fromkeys([*chinese, faces.latin]))
-
-
-def quoteattr(value: str) -> str:
-    """带引号的属性值，与 ``xml.sax.saxutils.quoteattr`` 相同（那个模块连带导入 urllib，启动慢约 10 ms）。"""
-    value = (value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
-             .replace("\n", "&#10;").replace("\r", "&#13;").replace("\t", "&#9;"))
-    if '"' in value:
-        return '"{}"'.format(value.replace('"', "&quot;")) if "'" in value else f"'{value}'"
-    return f'"{value}"'
-
-
-def font_table_xml(profile: StyleProfile) -> bytes:
-    entries = []
-    for name in used_fonts(profile):
-        info = font_info(name)
-        alt = f"<w:altName w:val={quoteattr(info.alt)}/>" if info.alt else ""
-        entries.append(
-            f"<w:font w:name={quoteattr(name)}>{alt}<w:panose1 w:val=\"{info.panose}\"/>"
-            f"<w:charset w:val=\"{info.charset}\"/><w:family w:val=\"{info.family}\"/>"
-            f"<w:pitch w:val=\"{info.pitch}\"/></w:font>")
-    return ("<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n"
-            f'<w:fonts xmlns:w="{_W}" xmlns:r="{_R}">{"".join(entries)}</w:fonts>').encode()
-
-
-def write_font_table(word: Any, profile: StyleProfile) -> None:
-    """把底稿里的字体表换成本版式配置实际用到的字体。"""
-    for part in word.part.package.iter_parts():
-        if str(part.partname) == FONT_TABLE_PART:
-            part._blob = font_table_xml(profile)
-            return
-    raise AssertionError("Word 底稿缺少 word/fontTable.xml")  # pragma: no cover - 底稿有测试
-
+__all__ = ["GENERATED_PARTS", "core_xml", "package"]
 
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+_CT = "application/vnd.openxmlformats-officedocument"
+_CONTENT_TYPES = (
+    XML_DECLARATION
+    + '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+    '<Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
+    '<Default Extension="xml" ContentType="application/xml"/>'
+    f'<Override PartName="/docProps/app.xml" ContentType="{_CT}.extended-properties+xml"/>'
+    '<Override PartName="/docProps/core.xml" '
+    'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+    f'<Override PartName="/word/document.xml" ContentType="{_CT}.wordprocessingml.document.main+xml"/>'
+    f'<Override PartName="/word/fontTable.xml" ContentType="{_CT}.wordprocessingml.fontTable+xml"/>'
+    f'<Override PartName="/word/footer1.xml" ContentType="{_CT}.wordprocessingml.footer+xml"/>'
+    f'<Override PartName="/word/footer2.xml" ContentType="{_CT}.wordprocessingml.footer+xml"/>'
+    f'<Override PartName="/word/settings.xml" ContentType="{_CT}.wordprocessingml.settings+xml"/>'
+    f'<Override PartName="/word/styles.xml" ContentType="{_CT}.wordprocessingml.styles+xml"/>'
+    f'<Override PartName="/word/theme/theme1.xml" ContentType="{_CT}.theme+xml"/></Types>').encode()
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_DOCUMENT_RELS = (
+    XML_DECLARATION
+    + '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+    + "".join(f'<Relationship Id="rId{n}" Type="{_REL}/{kind}" Target="{target}"/>' for n, (kind, target) in
+              enumerate((("styles", "styles.xml"), ("settings", "settings.xml"), ("fontTable", "fontTable.xml"),
+                         ("theme", "theme/theme1.xml"), ("footer", "footer1.xml"), ("footer", "footer2.xml")),
+                        start=1))
+    + "</Relationships>").encode()
+# 底稿里原样取用的部件；其余由写出程序生成（GENERATED_PARTS），文件属性在这里写
+_FIXED_PARTS = ("_rels/.rels", "word/settings.xml", "word/theme/theme1.xml", "docProps/app.xml")
 
 
-def deterministic_zip(data: bytes) -> bytes:
-    """python-docx 用当前时间写 zip 条目；这里统一成固定时间，顺序不变。"""
-    source = zipfile.ZipFile(io.BytesIO(data))
+@lru_cache(maxsize=1)
+def _template_parts() -> dict[str, bytes]:
+    with zipfile.ZipFile(templates_dir() / "docx" / "base.docx") as base:
+        return {name: base.read(name) for name in _FIXED_PARTS}
+
+
+GENERATED_PARTS = ("word/document.xml", "word/styles.xml", "word/fontTable.xml", "word/footer1.xml",
+                   "word/footer2.xml")
+# 包里各部件的顺序（zip 条目的顺序也是字节的一部分）
+_ORDER = ("[Content_Types].xml", "_rels/.rels", "word/document.xml", "word/_rels/document.xml.rels",
+          "word/styles.xml", "word/settings.xml", "word/fontTable.xml", "word/theme/theme1.xml",
+          "word/footer1.xml", "word/footer2.xml", "docProps/core.xml", "docProps/app.xml")
+
+
+def package(generated: Mapping[str, bytes], form: Form, title: str, *, marked: bool = False) -> bytes:
+    """把生成的部件（``GENERATED_PARTS`` 里的每一个）与固定部件装成 .docx 的字节。
+
+    ``marked``：文件属性里直接带上 gen 的记号（见 :mod:`generator.write.ownership`），与先生成再
+    ``ownership.mark`` 的结果逐字节相同，但不用把整个包解开重打一遍。"""
+    fixed = _template_parts()
+    parts = {**fixed, **generated, "[Content_Types].xml": _CONTENT_TYPES,
+             "word/_rels/document.xml.rels": _DOCUMENT_RELS, "docProps/core.xml": b""}
+    ordered = [(name, parts[name]) for name in _ORDER]
+    mark = identifier(parts_digest(dict(ordered))) if marked else ""
+    ordered[_ORDER.index("docProps/core.xml")] = ("docProps/core.xml", core_xml(form, title, mark))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=_FIXED_TIME)
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o600 << 16
-            target.writestr(fixed, source.read(info.filename))
-    return out.getvalue()
+        for name, data in ordered:
+            info = zipfile.ZipInfo(name, date_time=_FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o600 << 16
+            target.writestr(info, data)
+    return remember_marked(out.getvalue()) if marked else out.getvalue()
+
+
+def core_xml(form: Form, title: str, mark: str = "") -> bytes:
+    """文件属性：标题、作者（单位）、日期（表单的成文日期，不用当前时间）、语言、文种。"""
+    moment = dt.datetime(form.date.year, form.date.month, form.date.day).strftime("%Y-%m-%dT%H:%M:%SZ")
+    unit = text(form.unit[:255])  # 文档属性最多 255 个字
+    return (
+        XML_DECLARATION
+        + '<cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" '
+        'xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:dcterms="http://purl.org/dc/terms/" '
+        'xmlns:dcmitype="http://purl.org/dc/dcmitype/" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance">'
+        f"<dc:title>{text(title[:255])}</dc:title><dc:creator>{unit}</dc:creator><cp:revision>1</cp:revision>"
+        f"<cp:lastModifiedBy>{unit}</cp:lastModifiedBy>"
+        f'<dcterms:created xsi:type="dcterms:W3CDTF">{moment}</dcterms:created>'
+        f'<dcterms:modified xsi:type="dcterms:W3CDTF">{moment}</dcterms:modified>'
+        f"<dc:language>zh-CN</dc:language><dc:subject>{text(form.kind.value)}</dc:subject>{mark}"
+        "</cp:coreProperties>").encode("utf-8")
