@@ -1,4 +1,4 @@
-"""Word 包里的辅助部件：字体表（word/fontTable.xml）和可重复的 zip 输出。
+"""Word 的字体表（word/fontTable.xml）：版式用到的每种字体，带替代字体名、字符集和 panose，Word 和 WPS 据此找替代字体。
 
 字体表声明文件用到的每一种字体，并给出 Windows 自带字体作为替代（w:altName）：
 没有装仿宋_GB2312、楷体_GB2312、方正小标宋简体的电脑（Windows 10/11 只带仿宋、楷体、
