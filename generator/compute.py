@@ -148,7 +148,7 @@ def _mark(tree: dict[Any, Any], path: tuple[str | int, ...]) -> None:
 
 
 def _revalidated(original: Any, plain: Any, changes: dict[Any, Any] | None) -> Any:
-    """重新校验代入了引用的部分，结果与把整张表单导出后重新校验相同（tests/test_compute_revalidate.py）。
+    """重新校验代入了引用的部分，结果与把整张表单导出后重新校验相同（tests/form/test_compute_revalidate.py）。
 
     只重建从根到改动文字这一路上的模型；其余的值直接传入原来的对象（pydantic 不再校验已经校验过的
     模型实例，``revalidate_instances`` 默认为 never）。整张表单重新校验要把几万个事项再造一遍，

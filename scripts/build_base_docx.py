@@ -7,7 +7,7 @@
 单双页页码不同（w:evenAndOddHeaders），标点不压缩（每个字占一格，每行正好 28 字）。
 具体的字体、字号、页面由版式配置（templates/styles/*.yaml）在生成时写入。
 
-用法：python scripts/build_base_docx.py  （tests/test_base_docx.py 检查提交的底稿是否最新）
+用法：python scripts/build_base_docx.py  （tests/word/test_base_docx.py 检查提交的底稿是否最新）
 """
 
 from __future__ import annotations

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -38,7 +39,18 @@ def seed_params() -> list[object]:
         return [pytest.param(path, id=path.name[:3]) for path in found]
     return [pytest.param(None, id="没有种子")]
 
-# 一份最小的合法表单；各测试在它的基础上改出错误
+def minimal_form(**changes: Any) -> dict[str, Any]:
+    """一份最小的合法表单（字典，中文键，交给 build_report_from_data）；关键字参数用中文键替换或增加，
+    值为 None 的键删掉，如 ``minimal_form(指标表=True, 日期=None)``。"""
+    data: dict[str, Any] = {
+        "单位": "贡觉县卫生健康委员会", "年度": 2024, "日期": "2025-01-07", "导语": "导语。",
+        "工作开展情况": [{"标题": "开展健康体检", "内容": "全年组织体检。"}],
+        "存在的问题": ["人才短缺。"], "下一步工作计划": [{"标题": "加强人才培养"}]}
+    data.update(changes)
+    return {key: value for key, value in data.items() if value is not None}
+
+
+# 一份最小的合法表单（YAML 文字）；各测试在它的基础上改出错误
 VALID_FORM = """\
 单位: 贡觉县卫生健康委员会
 年度: 2024

@@ -1,4 +1,4 @@
-"""Word 金样的用例与排版：测试（tests/test_wordml.py）和更新脚本（scripts/update_goldens.py）共用。
+"""Word 金样的用例与排版：测试（tests/word/test_wordml.py）和更新脚本（scripts/update_goldens.py）共用。
 
 每个用例是一份 Document、一张表单和一套版式；金样存的是生成的 .docx 里几个部件的缩进排版 XML：
 ``tests/golden/word/<用例>/document.xml``，以及按版式存一份的 ``tests/golden/word/版式/<版式>/``

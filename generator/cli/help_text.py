@@ -4,7 +4,7 @@
 
     python -m generator.cli.help_text
 
-tests/test_help.py 比较这个文件与 click 现在印出的帮助，过期时失败并给出上面的命令。
+tests/cli/test_help.py 比较这个文件与 click 现在印出的帮助，过期时失败并给出上面的命令。
 """
 
 from __future__ import annotations

@@ -2,7 +2,7 @@
 其余交给 :mod:`generator.cli.commands`。
 
 印出的是随包发布的 ``help.txt``：它由 ``python -m generator.cli.help_text`` 按 click 的命令定义写出，
-与 click 在 80 列终端上印出的逐字相同（tests/test_help.py 检查它没有过期）。
+与 click 在 80 列终端上印出的逐字相同（tests/cli/test_help.py 检查它没有过期）。
 """
 
 from __future__ import annotations

@@ -3,7 +3,7 @@
 ruamel 是纯 Python，一份 5 MB 的表单要解析二三十秒；libyaml 一秒左右。快路只处理普通的表单：
 遇到任何不寻常的写法（锚点、别名、标签、复杂的键、重复的键、多个文档、指令、特殊的整数写法、
 YAML 1.1 才当换行的字符、过深的嵌套）或 libyaml 报错，就返回 None，由 ruamel 慢路处理并给出诊断。
-两条路的结果由 tests/test_fastload.py 逐项比对。
+两条路的结果由 tests/read/test_fastload.py 逐项比对。
 
 快路搭的是普通 dict/list 的子类（:class:`FastMap`、:class:`FastSeq`），位置放在紧凑的 ``lc`` 里，
 只提供后面各阶段用到的 ``lc.key``、``lc.value``、``lc.item``（与 ruamel 的同名方法返回相同的行列）：

@@ -2,7 +2,7 @@
 
 :func:`locate` 每次从根走到一个路径；对几万段文字逐一调用，常数很大。
 这里在深度优先遍历（与 :func:`iter_strings` 顺序相同）的同时沿原始数据往下走，
-每个节点只经手一次，给出的行列与对同一路径调用 ``locate`` 完全相同（tests/test_located.py 逐项比对）。
+每个节点只经手一次，给出的行列与对同一路径调用 ``locate`` 完全相同（tests/read/test_located.py 逐项比对）。
 """
 
 from __future__ import annotations

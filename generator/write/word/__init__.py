@@ -3,7 +3,7 @@
 从随包发布的底稿 ``templates/docx/base.docx`` 出发：主题、应用程序属性、设置、包关系原样取用，
 正文（``body``）、样式表和页码页脚（``styles``）、字体表（``fonts``）、文件属性在这里生成，
 再由 ``package`` 按固定顺序、固定时间打成 zip：同样的输入总是得到同样的字节。
-各部件的缩进 XML 钉在金样 tests/golden/word/ 里（tests/test_wordml.py 比较；有意修改后运行
+各部件的缩进 XML 钉在金样 tests/golden/word/ 里（tests/word/test_wordml.py 比较；有意修改后运行
 scripts/update_goldens.py 更新）。
 """
 

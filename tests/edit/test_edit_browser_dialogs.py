@@ -1,6 +1,6 @@
 """gen edit 的真实浏览器测试（续）：字段页的 {{ 自动补全、指标表格、文件在别处被改过时的对话框。
 
-浏览器、服务的准备与 tests/test_edit_browser.py 相同（没有 chromium 时本地跳过，CI=true 时失败）。
+浏览器、服务的准备与 tests/edit/test_edit_browser.py 相同（没有 chromium 时本地跳过，CI=true 时失败）。
 """
 
 from __future__ import annotations

@@ -5,14 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import minimal_form
 
 from generator.form.dates import clerk_date, iso_date
 from generator.form.models import Form
 from generator.importer.structure import parse_date
 
-BASE = {"单位": "某县卫生健康局", "年度": 2025, "导语": "现将工作报告如下。",
-        "工作开展情况": [{"标题": "做好一件事", "内容": "做了。"}],
-        "存在的问题": ["问题一。"], "下一步工作计划": [{"标题": "继续做", "内容": "继续。"}]}
+BASE = minimal_form(单位="某县卫生健康局", 年度=2025, 日期=None)
 
 
 @pytest.mark.parametrize(("written", "expected"), [

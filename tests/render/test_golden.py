@@ -1,6 +1,6 @@
 """金样：每个示例的 Markdown 全文钉死（派生数字、编号、措辞都在里面）。
 
-有意修改输出时运行：GEN_UPDATE_GOLDEN=1 python -m pytest tests/test_golden.py，再检查差异后提交。
+有意修改输出时运行：GEN_UPDATE_GOLDEN=1 python -m pytest tests/render/test_golden.py，再检查差异后提交。
 """
 
 from __future__ import annotations
