@@ -136,11 +136,12 @@ def has_errors(diagnostics: Sequence[Diagnostic], *, strict: bool = False) -> bo
     return run(diagnostics, strict=strict)
 
 
-def findings_json(diagnostics: Sequence[Diagnostic]) -> str:
-    """``gen check --format json`` 印出的文字（其他程序读标准输出）。"""
+def findings_json(diagnostics: Sequence[Diagnostic], *, ascii_only: bool = False) -> str:
+    """``gen check --format json`` 印出的文字（其他程序读标准输出）。``ascii_only``：汉字写成 ``\\uXXXX``，
+    标准输出不是 UTF-8（代码页 936、ascii）时用，这样印出的字节在任何编码下都是同一份合法的 UTF-8 JSON。"""
     from .checks import findings_to_json
 
-    return json.dumps(findings_to_json(diagnostics), ensure_ascii=False, indent=2)
+    return json.dumps(findings_to_json(diagnostics), ensure_ascii=ascii_only, indent=2)
 
 
 def wants_json(args: Sequence[str]) -> bool:
@@ -166,11 +167,11 @@ def write_sheet_template(target: Path) -> Path:
     return write_template(target)
 
 
-def schema_text() -> str:
-    """表单的 JSON Schema（文字）。"""
+def schema_text(*, ascii_only: bool = False) -> str:
+    """表单的 JSON Schema（文字）；``ascii_only`` 同 :func:`findings_json`。"""
     from .form.schema import form_schema
 
-    return json.dumps(form_schema(), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(form_schema(), ensure_ascii=ascii_only, indent=2) + "\n"
 
 
 def write_schema(target: Path) -> Path:

@@ -13,6 +13,7 @@ import click
 
 from .. import __version__, api
 from ..errors import ContentError, Diagnostic, GenError, Severity
+from .launch import stdout_is_utf8, tolerant_streams
 from .usage import Argument, ChineseCommand, ChineseGroup, translate_usage_error
 
 OK, INVALID, USAGE = 0, 1, 2
@@ -150,11 +151,11 @@ def check(file: Path, output_format: str, strict: bool, ignore: str) -> int:
         if output_format != "json":
             raise
         # 表单读不进来、找不到文件、给错了文件：同样输出 JSON（一组“错误”），退出码不变
-        click.echo(api.findings_json(exc.diagnostics))
+        click.echo(api.findings_json(exc.diagnostics, ascii_only=not stdout_is_utf8()))
         return exc.exit_code
     failed = api.has_errors(findings, strict=strict)
     if output_format == "json":
-        click.echo(api.findings_json(findings))
+        click.echo(api.findings_json(findings, ascii_only=not stdout_is_utf8()))
         return 1 if failed else 0
     print_diagnostics(findings)
     # 只统计检查项（带代码的）；编码提示之类不算
@@ -244,7 +245,7 @@ def import_(report_file: Path, output: Path | None, force: bool) -> None:
 def schema(output: Path | None) -> None:
     """输出表单的 JSON Schema（供 VS Code 等编辑器提示和校验）。"""
     if output is None:
-        click.echo(api.schema_text(), nl=False)
+        click.echo(api.schema_text(ascii_only=not stdout_is_utf8()), nl=False)
     else:
         _out.print(str(api.write_schema(output)), markup=False)
 
@@ -265,11 +266,12 @@ def edit(target: Path, port: int, no_browser: bool) -> None:
           announce=lambda line: _out.print(line, markup=False, soft_wrap=True))
 
 def _echo_json_error(message: str) -> None:
-    click.echo(api.findings_json([Diagnostic(message)]))
+    click.echo(api.findings_json([Diagnostic(message)], ascii_only=not stdout_is_utf8()))
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
     """命令行入口：所有异常在这里翻译成中文和退出码，只有 --debug 才显示调用栈。"""
+    tolerant_streams()
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     code = run(args, debug=debug)
