@@ -22,10 +22,11 @@ if TYPE_CHECKING:
     from .pipeline import PreparedReport, Report
     from .rollup.run import RollupResult
 
-__all__ = ["build_report", "build_report_from_data", "check_file", "findings_json", "has_errors", "import_report",
-           "is_form", "output_formats", "prepare_report", "render_markdown", "rollup", "serve_editor",
-           "wants_json", "write_form", "write_report", "write_reports", "write_schema", "write_sheet_template",
-           "write_starter_form"]
+__all__ = ["build_report", "build_report_from_data", "check_file", "doctor_report", "editor_start_folder",
+           "findings_json", "has_errors", "import_report", "is_form", "output_formats", "prepare_report",
+           "remember_folder", "render_markdown", "rollup", "separator_style", "serve_editor", "user_config_dir",
+           "wants_json", "with_separators", "write_form", "write_report", "write_reports", "write_schema",
+           "write_sheet_template", "write_starter_form"]
 
 FORMATS = ("docx", "md", "pdf")
 
@@ -239,3 +240,49 @@ def serve_editor(target: Path, *, port: int = 0, open_browser: bool = True,
     from .edit import serve
 
     serve(target, port=port, open_browser=open_browser, announce=announce)
+
+
+# ---------------------------------------------------------------- 体检（gen doctor）、gen-edit、路径的写法
+
+
+def doctor_report(gen_version: str) -> tuple[list[str], bool]:
+    """``gen doctor`` 印出的文字，和这台电脑能不能生成报告（见 :mod:`generator.doctor`）。"""
+    from .doctor import probe, report_lines
+
+    return report_lines(probe(gen_version=gen_version))
+
+
+def editor_start_folder() -> Path:
+    """gen-edit 打开的文件夹：上次打开的，否则“文档”文件夹。"""
+    from .doctor.places import editor_start_folder as run
+
+    return run()
+
+
+def remember_folder(folder: Path) -> None:
+    """记住 gen-edit 这次打开的文件夹（用户配置文件夹里）。"""
+    from .doctor.places import remember_folder as run
+
+    run(folder)
+
+
+def user_config_dir() -> Path:
+    from .doctor.places import user_config_dir as run
+
+    return run()
+
+
+def separator_style(typed: Sequence[str]) -> str | None:
+    """命令行上的路径用的是“/”还是“\\”（见 :func:`generator.write.names.separator_style`）。"""
+    from .write.names import separator_style as run
+
+    return run(typed)
+
+
+def with_separators(path: str, style: str | None) -> str:
+    """按用户的写法印出路径（Windows 上用户写 D:/总结 时不换成 D:\\总结）。"""
+    import os
+
+    from .write.names import with_separators as run
+
+    return run(path, style, native=os.sep)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import sys
 
+from .streams import tolerant_streams
+
 TYPE_CHECKING = False  # 不导入 typing：它占 gen --help 启动时间的相当一部分
 if TYPE_CHECKING:
     from typing import NoReturn
@@ -26,29 +28,15 @@ def main() -> NoReturn:
             sys.stdout.write(text)
             sys.stdout.flush()
             sys.exit(0)
+    if args in (["--version"], ["-V"]):  # 同样不导入 click：只读版本号
+        from .. import package_version
+
+        sys.stdout.write(f"gen {package_version()}\n")
+        sys.stdout.flush()
+        sys.exit(0)
     from .commands import main as cli_main
 
     cli_main()
-
-
-def tolerant_streams() -> None:
-    """任何控制台都能印：代码页 936（GBK）、ascii、重定向到文件时，编码不下的字（表情符号、生僻字）
-    换成“?”，而不是抛出 UnicodeEncodeError。UTF-8 的流本来都编得下，不动它。"""
-    for stream in (sys.stdout, sys.stderr):
-        reconfigure = getattr(stream, "reconfigure", None)
-        encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "").replace("_", "")
-        if reconfigure is None or encoding in ("utf8", "utf8sig"):
-            continue
-        try:
-            reconfigure(errors="replace")
-        except (ValueError, OSError):  # 已经关闭或不能改的流：保持原样
-            continue
-
-
-def stdout_is_utf8() -> bool:
-    """标准输出按 UTF-8 编码（JSON 可以直接写汉字）；否则 JSON 要写成纯 ASCII（``\\uXXXX``）。"""
-    encoding = (getattr(sys.stdout, "encoding", None) or "").lower().replace("-", "").replace("_", "")
-    return encoding in ("utf8", "utf8sig")
 
 
 def _shipped_help() -> str | None:

@@ -135,7 +135,7 @@ def test_json_on_stdout_is_utf8_whatever_the_console(encoding: str, tmp_path: Pa
 
 
 def test_tolerant_streams_leave_utf8_alone_and_replace_elsewhere() -> None:
-    script = ("import sys; from generator.cli.launch import tolerant_streams, stdout_is_utf8; tolerant_streams(); "
+    script = ("import sys; from generator.cli.streams import tolerant_streams, stdout_is_utf8; tolerant_streams(); "
               f"print(stdout_is_utf8(), sys.stdout.errors); print({ODD!r}); print('中文')")
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     for encoding, expected in (("gbk", "False replace\n???\n中文\n"), ("utf-8", f"True strict\n{ODD}\n中文\n")):
