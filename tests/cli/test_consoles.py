@@ -54,7 +54,7 @@ def _commands(folder: Path) -> list[list[str]]:
         ["init", str(folder / f"新{ODD}.yaml")],
         ["import", str(out / f"县{ODD}.docx"), "-o", str(folder / f"导入{ODD}.yaml")],
         ["rollup", form, str(folder / "乙县.yaml"), "-o", str(folder / f"汇总{ODD}.md")],
-        ["schema"], ["no-such-command"],
+        ["schema"], ["doctor"], ["no-such-command"],
     ]
 
 
@@ -88,8 +88,8 @@ def utf8_codes(tmp_path_factory: pytest.TempPathFactory) -> list[int]:
 
 def test_utf8_console_baseline(utf8_codes: list[int]) -> None:
     # --help --version edit/report --help · report 成功、表单写错、找不到 · check 通过、写错 · json 同上
-    # · init · import · rollup · schema · 没有这个命令
-    assert utf8_codes == [0, 0, 0, 0, 0, 1, 1, 0, 1, 0, 1, 0, 0, 0, 0, 2]
+    # · init · import · rollup · schema · doctor · 没有这个命令
+    assert utf8_codes == [0, 0, 0, 0, 0, 1, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 2]
 
 
 @pytest.mark.parametrize(("name", "env", "to_file"), [
