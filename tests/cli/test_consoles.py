@@ -42,11 +42,16 @@ def _commands(folder: Path) -> list[list[str]]:
     (folder / "乙县.yaml").write_text(VALID_FORM.replace("贡觉县", "乙县"), encoding="utf-8")
     broken = folder / f"坏{ODD}.yaml"
     broken.write_text(f"单位 {ODD}\n年度: 2024\n", encoding="utf-8")
+    batch = folder / f"批量{ODD}"
+    batch.mkdir()
+    (batch / f"甲{ODD}.yaml").write_text(county, encoding="utf-8")
+    (batch / "乙县.yaml").write_text(VALID_FORM.replace("贡觉县", "乙县"), encoding="utf-8")
     form = str(folder / f"县{ODD}.yaml")
     out = folder / "输出"
     return [
         ["--help"], ["--version"], ["edit", "--help"], ["report", "--help"],
         ["report", form, "-f", "docx,md", "-o", f"{out}/"],
+        ["report", str(batch), "-f", "md", "-j", "1", "-o", f"{folder}/批量输出/"],  # 整批：进度和汇总
         ["report", str(broken)],  # 表单写错：退出码 1，错误里有原文行（带表情符号）
         ["report", str(folder / f"没有{ODD}.yaml")],
         ["check", form], ["check", str(broken)],
@@ -87,9 +92,9 @@ def utf8_codes(tmp_path_factory: pytest.TempPathFactory) -> list[int]:
 
 
 def test_utf8_console_baseline(utf8_codes: list[int]) -> None:
-    # --help --version edit/report --help · report 成功、表单写错、找不到 · check 通过、写错 · json 同上
+    # --help --version edit/report --help · report 成功、整批、表单写错、找不到 · check 通过、写错 · json 同上
     # · init · import · rollup · schema · doctor · 没有这个命令
-    assert utf8_codes == [0, 0, 0, 0, 0, 1, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 2]
+    assert utf8_codes == [0, 0, 0, 0, 0, 0, 1, 1, 0, 1, 0, 1, 0, 0, 0, 0, 0, 2]
 
 
 @pytest.mark.parametrize(("name", "env", "to_file"), [
