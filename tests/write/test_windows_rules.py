@@ -114,3 +114,15 @@ def test_config_and_documents_folders() -> None:
     assert documents_candidates("win32", {**WIN_ENV, "OneDrive": "C:\\Users\\张三\\OneDrive"}, "C:\\Users\\张三") == [
         "C:\\Users\\张三\\OneDrive\\Documents", "C:\\Users\\张三\\Documents", "C:\\Users\\张三"]
     assert documents_candidates("linux", {}, "/home/z") == ["/home/z/Documents", "/home/z/文档", "/home/z"]
+
+
+def test_form_whose_name_ends_in_a_dot_is_read_with_a_hint(gen, form_file) -> None:  # type: ignore[no-untyped-def]
+    path = form_file(name="表单.yaml.")
+    result = gen("report", str(path), "-f", "md")
+    assert result.code == 0, result.err
+    assert result.out == f"{path.parent / '表单.md'}\n"  # 输出名里不带那个点
+    assert result.err == (f"{path}: 提示：文件名“表单.yaml.”末尾是点，Windows 上不能有这样的文件（会被当成另一个文件）。"
+                          "已按表单处理，建议改名为“表单.yaml”。\n")
+    spaced = form_file(name="总结 2024.yaml")  # 汉字和空格：没有提示
+    done = gen("report", str(spaced), "-f", "md")
+    assert done.code == 0 and done.err == "" and (spaced.parent / "总结 2024.md").is_file()
