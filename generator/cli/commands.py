@@ -302,7 +302,8 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
 
 
 def run(args: list[str], *, debug: bool = False) -> int:
-    _separators[0] = api.separator_style([arg for arg in args if not arg.startswith("-")])
+    # 只有 Windows 上 pathlib 会把“/”换成“\\”；别处路径原样印出，不必看
+    _separators[0] = api.separator_style([a for a in args if not a.startswith("-")]) if os.sep == "\\" else None
     try:
         result = cli.main(args=args, prog_name="gen", standalone_mode=False)
     except click.exceptions.Exit as exc:
