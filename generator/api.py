@@ -22,10 +22,11 @@ if TYPE_CHECKING:
     from .pipeline import PreparedReport, Report
     from .rollup.run import RollupResult
 
-__all__ = ["build_report", "build_report_from_data", "check_file", "findings_json", "has_errors", "import_report",
-           "is_form", "output_formats", "prepare_report", "render_markdown", "rollup", "serve_editor",
-           "wants_json", "write_form", "write_report", "write_reports", "write_schema", "write_sheet_template",
-           "write_starter_form"]
+__all__ = ["build_report", "build_report_from_data", "check_file", "doctor_report", "editor_start_folder",
+           "findings_json", "has_errors", "import_report", "is_form", "output_formats", "prepare_report",
+           "remember_folder", "render_markdown", "rollup", "separator_style", "serve_editor", "user_config_dir",
+           "wants_json", "with_separators", "write_form", "write_report", "write_reports", "write_schema",
+           "write_sheet_template", "write_starter_form"]
 
 FORMATS = ("docx", "md", "pdf")
 
@@ -136,11 +137,12 @@ def has_errors(diagnostics: Sequence[Diagnostic], *, strict: bool = False) -> bo
     return run(diagnostics, strict=strict)
 
 
-def findings_json(diagnostics: Sequence[Diagnostic]) -> str:
-    """``gen check --format json`` 印出的文字（其他程序读标准输出）。"""
+def findings_json(diagnostics: Sequence[Diagnostic], *, ascii_only: bool = False) -> str:
+    """``gen check --format json`` 印出的文字（其他程序读标准输出）。``ascii_only``：汉字写成 ``\\uXXXX``，
+    标准输出不是 UTF-8（代码页 936、ascii）时用，这样印出的字节在任何编码下都是同一份合法的 UTF-8 JSON。"""
     from .checks import findings_to_json
 
-    return json.dumps(findings_to_json(diagnostics), ensure_ascii=False, indent=2)
+    return json.dumps(findings_to_json(diagnostics), ensure_ascii=ascii_only, indent=2)
 
 
 def wants_json(args: Sequence[str]) -> bool:
@@ -166,11 +168,11 @@ def write_sheet_template(target: Path) -> Path:
     return write_template(target)
 
 
-def schema_text() -> str:
-    """表单的 JSON Schema（文字）。"""
+def schema_text(*, ascii_only: bool = False) -> str:
+    """表单的 JSON Schema（文字）；``ascii_only`` 同 :func:`findings_json`。"""
     from .form.schema import form_schema
 
-    return json.dumps(form_schema(), ensure_ascii=False, indent=2) + "\n"
+    return json.dumps(form_schema(), ensure_ascii=ascii_only, indent=2) + "\n"
 
 
 def write_schema(target: Path) -> Path:
@@ -238,3 +240,49 @@ def serve_editor(target: Path, *, port: int = 0, open_browser: bool = True,
     from .edit import serve
 
     serve(target, port=port, open_browser=open_browser, announce=announce)
+
+
+# ---------------------------------------------------------------- 体检（gen doctor）、gen-edit、路径的写法
+
+
+def doctor_report(gen_version: str) -> tuple[list[str], bool]:
+    """``gen doctor`` 印出的文字，和这台电脑能不能生成报告（见 :mod:`generator.doctor`）。"""
+    from .doctor import probe, report_lines
+
+    return report_lines(probe(gen_version=gen_version))
+
+
+def editor_start_folder() -> Path:
+    """gen-edit 打开的文件夹：上次打开的，否则“文档”文件夹。"""
+    from .doctor.places import editor_start_folder as run
+
+    return run()
+
+
+def remember_folder(folder: Path) -> None:
+    """记住 gen-edit 这次打开的文件夹（用户配置文件夹里）。"""
+    from .doctor.places import remember_folder as run
+
+    run(folder)
+
+
+def user_config_dir() -> Path:
+    from .doctor.places import user_config_dir as run
+
+    return run()
+
+
+def separator_style(typed: Sequence[str]) -> str | None:
+    """命令行上的路径用的是“/”还是“\\”（见 :func:`generator.write.names.separator_style`）。"""
+    from .write.names import separator_style as run
+
+    return run(typed)
+
+
+def with_separators(path: str, style: str | None) -> str:
+    """按用户的写法印出路径（Windows 上用户写 D:/总结 时不换成 D:\\总结）。"""
+    import os
+
+    from .write.names import with_separators as run
+
+    return run(path, style, native=os.sep)

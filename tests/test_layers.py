@@ -25,7 +25,7 @@ FLOORS: list[tuple[str, ...]] = [
     ("write",),  # 写出：Word、Markdown、PDF、安全写盘、版式
     ("checks", "importer"),  # 内容检查；把写好的报告读回表单
     ("pipeline",),  # 整条链，只写一次
-    ("batch", "rollup", "starter", "edit"),  # 建在链上的子包
+    ("batch", "rollup", "starter", "edit", "doctor"),  # 建在链上的子包；体检（gen doctor）
     ("api",),  # 每个命令都经过的门面
     ("cli",),  # 命令行外壳
     ("__main__",),

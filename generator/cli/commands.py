@@ -13,6 +13,7 @@ import click
 
 from .. import __version__, api
 from ..errors import ContentError, Diagnostic, GenError, Severity
+from .streams import stdout_is_utf8, tolerant_streams
 from .usage import Argument, ChineseCommand, ChineseGroup, translate_usage_error
 
 OK, INVALID, USAGE = 0, 1, 2
@@ -43,15 +44,30 @@ _out: Any = _LazyConsole(stderr=False)
 _COLOURS = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
+_separators: list[str | None] = [None]  # 这次命令行上的路径用“/”还是“\\”（见 api.separator_style）
+
+
+def shown(path: object) -> str:
+    """印给用户看的路径：保留用户自己写的分隔符（Windows 上写 D:/总结/表单.yaml 的，不印成 D:\\总结\\表单.yaml）。"""
+    return api.with_separators(str(path), _separators[0]) if _separators[0] else str(path)
+
+
+def _formatted(diagnostic: Diagnostic) -> str:
+    text = diagnostic.format()
+    if diagnostic.file is not None and _separators[0]:
+        text = text.replace(str(diagnostic.file), shown(diagnostic.file), 1)
+    return text
+
+
 def print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:
     if not diagnostics:
         return
     if not _colour_stderr():
         # 不是终端（重定向到文件、给其他程序读）：没有颜色，一次写出；上万条时比逐条经过 rich 快得多
-        click.echo("".join(d.format() + "\n" for d in diagnostics), err=True, nl=False)
+        click.echo("".join(_formatted(d) + "\n" for d in diagnostics), err=True, nl=False)
         return
     for diagnostic in diagnostics:
-        text = diagnostic.format()
+        text = _formatted(diagnostic)
         head, _, rest = text.partition("\n")
         _err.print(head, style=_COLOURS[diagnostic.severity], markup=False)
         if rest:
@@ -130,7 +146,7 @@ def report(forms: tuple[Path, ...], fmt: tuple[str, ...], output: str | None, st
         raise SystemExit(1) from None
     print_diagnostics(result.warnings)
     for path in written:
-        click.echo(str(path))  # 不经过 rich：只印路径时不必导入它
+        click.echo(shown(path))  # 不经过 rich：只印路径时不必导入它
     return None
 
 
@@ -150,11 +166,11 @@ def check(file: Path, output_format: str, strict: bool, ignore: str) -> int:
         if output_format != "json":
             raise
         # 表单读不进来、找不到文件、给错了文件：同样输出 JSON（一组“错误”），退出码不变
-        click.echo(api.findings_json(exc.diagnostics))
+        click.echo(api.findings_json(exc.diagnostics, ascii_only=not stdout_is_utf8()))
         return exc.exit_code
     failed = api.has_errors(findings, strict=strict)
     if output_format == "json":
-        click.echo(api.findings_json(findings))
+        click.echo(api.findings_json(findings, ascii_only=not stdout_is_utf8()))
         return 1 if failed else 0
     print_diagnostics(findings)
     # 只统计检查项（带代码的）；编码提示之类不算
@@ -184,7 +200,7 @@ def init(form: Path, sheet: Path | None) -> None:
         return
     path, notices = api.write_starter_form(form)
     print_diagnostics(notices)
-    _out.print(str(path), markup=False)
+    _out.print(shown(path), markup=False)
     _out.print("已生成空白表单。请用记事本、WPS 或 VS Code 打开，把“请补写……”换成本单位的内容，"
                f"然后运行：gen check {form}", markup=False)
 
@@ -210,7 +226,7 @@ def rollup(forms: tuple[str, ...], outputs: tuple[Path, ...], city_form: Path | 
                                 path, done, total, failed=failed))
     print_diagnostics(result.warnings)
     for path in result.written:
-        _out.print(str(path), markup=False)
+        _out.print(shown(path), markup=False)
     _out.print(f"已汇总 {result.counties} 份表单的 {result.indicators} 个指标，"
                f"{len(result.warnings)} 条提示。", markup=False)
     if result.writeback is not None:
@@ -235,7 +251,7 @@ def import_(report_file: Path, output: Path | None, force: bool) -> None:
     print_diagnostics(result.source.notices)
     for line in result.summary_lines():
         _err.print(line, markup=False)
-    _out.print(str(written), markup=False)
+    _out.print(shown(written), markup=False)
 
 
 @cli.command(cls=ChineseCommand)
@@ -244,7 +260,7 @@ def import_(report_file: Path, output: Path | None, force: bool) -> None:
 def schema(output: Path | None) -> None:
     """输出表单的 JSON Schema（供 VS Code 等编辑器提示和校验）。"""
     if output is None:
-        click.echo(api.schema_text(), nl=False)
+        click.echo(api.schema_text(ascii_only=not stdout_is_utf8()), nl=False)
     else:
         _out.print(str(api.write_schema(output)), markup=False)
 
@@ -264,12 +280,21 @@ def edit(target: Path, port: int, no_browser: bool) -> None:
     api.serve_editor(target, port=port, open_browser=not no_browser,
           announce=lambda line: _out.print(line, markup=False, soft_wrap=True))
 
+@cli.command(cls=ChineseCommand)
+def doctor() -> int:
+    """看这台电脑能用 gen 做什么（字体、PDF、浏览器），缺什么、怎么补。"""
+    lines, can_report = api.doctor_report(__version__)
+    click.echo("\n".join(lines))
+    return OK if can_report else INVALID
+
+
 def _echo_json_error(message: str) -> None:
-    click.echo(api.findings_json([Diagnostic(message)]))
+    click.echo(api.findings_json([Diagnostic(message)], ascii_only=not stdout_is_utf8()))
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
     """命令行入口：所有异常在这里翻译成中文和退出码，只有 --debug 才显示调用栈。"""
+    tolerant_streams()
     args = list(sys.argv[1:] if argv is None else argv)
     debug = "--debug" in args
     code = run(args, debug=debug)
@@ -277,6 +302,8 @@ def main(argv: Sequence[str] | None = None) -> NoReturn:
 
 
 def run(args: list[str], *, debug: bool = False) -> int:
+    # 只有 Windows 上 pathlib 会把“/”换成“\\”；别处路径原样印出，不必看
+    _separators[0] = api.separator_style([a for a in args if not a.startswith("-")]) if os.sep == "\\" else None
     try:
         result = cli.main(args=args, prog_name="gen", standalone_mode=False)
     except click.exceptions.Exit as exc:

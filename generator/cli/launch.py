@@ -10,6 +10,8 @@ from __future__ import annotations
 import os
 import sys
 
+from .streams import tolerant_streams
+
 TYPE_CHECKING = False  # 不导入 typing：它占 gen --help 启动时间的相当一部分
 if TYPE_CHECKING:
     from typing import NoReturn
@@ -18,6 +20,7 @@ HELP_FILE = os.path.join(os.path.dirname(__file__), "help.txt")
 
 
 def main() -> NoReturn:
+    tolerant_streams()
     args = sys.argv[1:]
     if args in (["--help"], ["-h"]) and _columns() >= 80:  # 窄终端上 click 会折行，交给 click
         text = _shipped_help()
@@ -25,6 +28,12 @@ def main() -> NoReturn:
             sys.stdout.write(text)
             sys.stdout.flush()
             sys.exit(0)
+    if args in (["--version"], ["-V"]):  # 同样不导入 click：只读版本号
+        from .. import package_version
+
+        sys.stdout.write(f"gen {package_version()}\n")
+        sys.stdout.flush()
+        sys.exit(0)
     from .commands import main as cli_main
 
     cli_main()

@@ -142,7 +142,7 @@ def _translate(exc: click.UsageError) -> str:
     text = exc.message
     if text.startswith("No such command"):
         name = text.split("'")[1] if "'" in text else text
-        return f"没有“{name}”这个命令。可用的命令：init、report、check、schema、import。"
+        return f"没有“{name}”这个命令。可用的命令：init、report、check、import、rollup、edit、schema、doctor。"
     if text.startswith("Got unexpected extra argument"):
         return "多给了参数。文件名里有空格时请用英文引号把它括起来。"
     if text.startswith("Missing command"):

@@ -70,8 +70,9 @@ def looks_like_form(text: str) -> bool:
 
 
 def form_stem(path: Path) -> str:
-    """表单的“名字”：去掉 .txt 再去掉 .yaml（表单.yaml.txt → 表单），用来给输出文件命名。"""
-    name = path.name
+    """表单的“名字”：去掉 .txt 再去掉 .yaml（表单.yaml.txt → 表单），用来给输出文件命名。
+    末尾的点和空格（“表单.yaml.”，Windows 上不能有）先去掉。"""
+    name = path.name.rstrip(". ") or path.name
     lowered = name.lower()
     for suffix in (*TEXT_SUFFIXES, *FORM_SUFFIXES):
         if lowered.endswith(suffix) and len(name) > len(suffix):
@@ -94,6 +95,11 @@ def _head(path: Path) -> str:
 
 def form_notice(path: Path) -> Diagnostic | None:
     """表单存成了 .txt/.md：照常按表单处理，提示改名（编辑器的提示和颜色要靠 .yaml 扩展名）。"""
+    if path.name.endswith((".", " ")) and path.name.rstrip(". "):
+        what = "点" if path.name.endswith(".") else "空格"
+        return Diagnostic(
+            f"文件名“{path.name}”末尾是{what}，Windows 上不能有这样的文件（会被当成另一个文件）。已按表单处理，"
+            f"建议改名为“{form_stem(path)}.yaml”。", severity=Severity.INFO, file=path)
     if path.suffix.lower() in FORM_SUFFIXES:
         return None
     return Diagnostic(

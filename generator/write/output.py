@@ -20,6 +20,7 @@ from pathlib import Path
 
 from ..errors import Diagnostic, OutputError, UsageProblem
 from ..read.filekind import form_stem
+from .names import name_problem
 from .ownership import Owner, mark, owner_state
 
 FORMATS = ("docx", "md", "pdf")
@@ -120,6 +121,9 @@ def write_files(files: Mapping[Path, bytes]) -> list[Path]:
 
 
 def _check_target(target: Path) -> None:
+    problem = name_problem(target.name)
+    if problem is not None:
+        raise OutputError(Diagnostic(f"gen 不会写出“{target}”：{problem}"))
     if target.is_dir():
         raise OutputError(Diagnostic(
             f"“{target}”是一个文件夹，不能把报告写成它。"
@@ -156,6 +160,12 @@ def _check_owner(target: Path) -> None:
 
 
 def _make_folder(folder: Path) -> None:
+    for part in (folder, *folder.parents):
+        if part.exists():
+            break
+        problem = name_problem(part.name, kind="文件夹") if part.name else None  # 盘符、根目录没有名字
+        if problem is not None:
+            raise OutputError(Diagnostic(f"gen 不会建文件夹“{part}”：{problem}"))
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:

@@ -18,35 +18,21 @@ from pathlib import Path
 
 from ..errors import Diagnostic, OutputError, ToolMissing
 from ..resources import templates_dir
+from .soffice import INSTALL_FIX, locate_soffice
 from .style_profile import StyleProfile
 
 TIMEOUT_SECONDS = 300
 
-INSTALL_HINT = (
-    "Windows、macOS：到 https://zh-cn.libreoffice.org/download/ 下载安装 LibreOffice；"
-    "统信 UOS、麒麟、Debian、Ubuntu：sudo apt install libreoffice-writer；"
-    "安装后重新运行本命令。也可以先生成 Word 文件（-f docx），再用 WPS 或 Word 另存为 PDF。"
-)
-
-# 常见的安装位置（PATH 里找不到时再看这里）；Linux 的 soffice 总在 PATH 上
-_KNOWN_LOCATIONS = {
-    "win32": (r"C:\Program Files\LibreOffice\program\soffice.exe",
-              r"C:\Program Files (x86)\LibreOffice\program\soffice.exe"),
-    "darwin": ("/Applications/LibreOffice.app/Contents/MacOS/soffice",),
-}
+INSTALL_HINT = INSTALL_FIX + "。"
 
 
 def find_soffice() -> Path:
-    """找到 LibreOffice 的 soffice 程序；找不到时抛出带安装说明的 :class:`ToolMissing`。"""
-    for name in ("soffice", "libreoffice"):
-        found = shutil.which(name)
-        if found:
-            return Path(found)
-    for candidate in _KNOWN_LOCATIONS.get(sys.platform, ()):
-        if Path(candidate).is_file():
-            return Path(candidate)
-    raise ToolMissing(Diagnostic("生成 PDF 需要 LibreOffice，但在这台电脑上没有找到它（soffice 程序）。",
-                                 hint=INSTALL_HINT))
+    """找到 LibreOffice 的 soffice 程序（PATH 上，或 Windows、macOS 的安装位置，见 :mod:`.soffice`）；
+    找不到时抛出 :class:`ToolMissing`：一行说清缺什么、怎么装（与 gen doctor 的提示相同）。"""
+    found = locate_soffice()
+    if found is None:
+        raise ToolMissing(Diagnostic(f"生成 PDF 需要 LibreOffice，这台电脑上没有找到：{INSTALL_FIX}。"))
+    return found
 
 
 def fontconfig_file() -> Path:

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import pytest
+from conftest import REPO
 
 HELP = {
     "report": """\
@@ -185,6 +186,15 @@ def test_help_on_a_narrow_terminal_is_wrapped_by_click() -> None:
     assert "  gen：把填好的表单（.yaml）生成符合 GB/T 9704-2012\n  的工作总结（Word、Markdown）。\n" in out
 
 
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version_needs_no_click_and_comes_from_pyproject(flag: str) -> None:
+    import re
+
+    declared = re.search(r'^version = "([^"]+)"', (REPO / "pyproject.toml").read_text(encoding="utf-8"), re.M)
+    assert declared is not None
+    assert _launch(flag, columns="120") == (f"gen {declared.group(1)}\n", "exit 0 False")
+
+
 def test_other_commands_go_through_click() -> None:
-    out, status = _launch("--version", columns="120")
-    assert status == "exit 0 True" and out.startswith("gen")
+    out, status = _launch("schema", columns="120")
+    assert status == "exit 0 True" and out.startswith("{")
