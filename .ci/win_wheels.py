@@ -14,10 +14,10 @@ import re
 import subprocess
 import sys
 import time
+import tomllib
 import zipfile
 from pathlib import Path
 
-import tomllib
 from pip._vendor.packaging.markers import Marker
 from pip._vendor.packaging.requirements import Requirement
 from pip._vendor.packaging.specifiers import SpecifierSet
