@@ -283,12 +283,14 @@ def check_paragraphs(paragraphs: Sequence[str], *, file: Path, year: int | None,
     out = _run(units, year)
     out += _report_structure(units)
     if year is not None:
-        for unit in units[:3]:
-            years = re.findall(r"(20\d{2})", unit.text)
-            if ("总结" in unit.text or "计划" in unit.text) and years and int(years[0]) not in (year,):
-                out.append(_diagnostic(unit, Hit("GEN503", ERROR, 0, len(unit.text),
-                                                 f"标题里的年份{years[0]}与报告年度{year}不一致。")))
-                break
+        # 开头几段里像标题的（有“总结”“计划”和年份）：哪一个写着报告年度就对了（网页上的标题常带发布的年份）
+        titles = [(unit, re.findall(r"(20\d{2})", unit.text)) for unit in units[:3]
+                  if "总结" in unit.text or "计划" in unit.text]
+        titles = [(unit, years) for unit, years in titles if years]
+        if titles and not any(str(year) in years for _, years in titles):
+            unit, years = titles[0]
+            out.append(_diagnostic(unit, Hit("GEN503", ERROR, 0, len(unit.text),
+                                             f"标题里的年份{years[0]}与报告年度{year}不一致。")))
     return _filter(out, set(ignore))
 
 
