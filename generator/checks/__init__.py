@@ -10,15 +10,16 @@ Word 报告（.docx）没有行号，按“文件 第N段”定位。
 | GEN304 | 警告 | 一级标题末尾有标点 |
 | GEN305 | 警告 | 层级跳跃（一、之后直接出现 1.） |
 | GEN502 | 警告 | 成文日期早于总结期末 |
+| GEN504 | 警告 | 成文日期晚于这类总结通常的成文时间（年度总结到次年 3 月底，半年总结到 9 月底） |
 | GEN503 | 错误 | 标题里的年份与“年度”不同 |
 | GEN601 | 错误 | 报告缺少必需的部分（存在的问题、下一步工作计划） |
 | GEN602 | 提示 | 某个问题在计划里找不到对应的措施 |
+| GEN603 | 警告 | “单位”或“署名”以“工作”“总结”“年”“情况”等结尾，不像机关名称（多半是从标题里多取了字） |
 | GEN701 | 警告 | 同一句话出现了两次（复制粘贴；没有句末标点的短段是标题，重复不算） |
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -26,10 +27,11 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Diagnostic, Severity
-from ..form.models import Form, ReportKind
+from ..form.models import Form
 from ..form.numbering import CN_NUMERAL, chinese_number, chinese_value
 from ..read.loader import LoadedForm, SourceText
-from ..read.located import iter_located_strings, locate
+from ..read.located import iter_located_strings
+from .form_rules import form_dates, organ_names
 from .position import Piece, number_at, place
 from .rules import ERROR, INFO, WARNING, Hit, blanks, placeholders, point_sequence, text_rules
 
@@ -181,7 +183,8 @@ def check_form(loaded: LoadedForm, form: Form, *, ignore: Iterable[str] = ()) ->
     found = _run(units(), form.year)
     out += found
     out += _problem_plan_links(problems, "".join(plan_parts))
-    out += _form_dates(loaded, form)
+    out += form_dates(loaded, form)
+    out += organ_names(loaded, form)
     return _filter(out, set(ignore) | set(form.checks.ignore))
 
 
@@ -227,30 +230,6 @@ def _block_lines(source: SourceText, line: int | None, header: str | None) -> tu
         number += 1
         text = source.line(number)
     return tuple(block)
-
-
-def _period_end(form: Form) -> dt.date:
-    if form.kind is ReportKind.HALF_YEAR:
-        return dt.date(form.year, 6, 30)
-    return dt.date(form.year, 12, 31)
-
-
-def _form_dates(loaded: LoadedForm, form: Form) -> list[Diagnostic]:
-    out: list[Diagnostic] = []
-    source = loaded.source
-    if form.date < _period_end(form):
-        line, column, _ = locate(loaded.data, ("日期",))
-        out.append(source.diagnostic(
-            f"成文日期 {form.date.isoformat()} 早于总结期末（{_period_end(form).isoformat()}），请核对日期或年度。",
-            line, column, severity=WARNING, code="GEN502"))
-    if form.title:
-        years = re.findall(r"(20\d{2})\s*年", form.title)
-        if years and int(years[0]) != form.year:
-            line, column, _ = locate(loaded.data, ("标题",))
-            out.append(source.diagnostic(
-                f"标题里的年份是{years[0]}年，而“年度”填的是{form.year}。", line, column,
-                severity=ERROR, code="GEN503", hint=f"应为：标题里写{form.year}年，或改“年度”"))
-    return out
 
 
 # ---------------------------------------------------------------- 写好的报告
