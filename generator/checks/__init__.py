@@ -173,10 +173,10 @@ def check_form(loaded: LoadedForm, form: Form, *, ignore: Iterable[str] = ()) ->
             # 导出的键路径与原始 YAML 一致（一句话的问题导出为文字，路径同样是“存在的问题 第N项”）
             here = source.line(line) if line else None
             unit = Unit(text, source.path, line, column, here, block=_block_lines(source, line, here),
-                        plan=path[0] == "下一步工作计划")
+                        plan=path[0] == "下一步工作计划" or path[:2] == ("开头", "下一步工作计划"))
             if path[0] == "存在的问题" and path[-1] != "解决思路":
                 problems.append((unit, text))
-            if path[0] == "下一步工作计划":
+            if path[0] == "下一步工作计划" or path[:2] == ("开头", "下一步工作计划"):
                 plan_parts.append(text)
             yield unit
 

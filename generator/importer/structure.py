@@ -45,6 +45,7 @@ class Section:
 class Parsed:
     form: dict[str, Any]
     notes: list[str] = field(default_factory=list)  # 给办事员的提示（中文）
+    comments: list[tuple[tuple[str | int, ...], str]] = field(default_factory=list)  # 写在表单里某一处的注释
     unplaced: list[str] = field(default_factory=list)
     original_title: str = ""
     level1_count: int = 0

@@ -1,0 +1,44 @@
+"""部分的开头（issue 20）：一级标题和（一）之间的总述导入到“开头”，不变成事项；表单里有注释，提示里有一行；
+“开头”按部分印在一级标题之后、（一）之前。"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from conftest import VALID_FORM
+
+OPENING = "2022年，全旗卫生健康系统围绕年初确定的目标任务，统筹推进疫情防控和医疗服务，各项工作取得明显成效，主要做了以下工作。"
+REPORT = ["某旗卫生健康委员会2022年卫生健康工作总结", "2022年，我委扎实推进各项工作。现总结如下。",
+          "一、工作开展情况", OPENING, "（一）加强疫情防控。全年开展核酸检测。", "（二）提升医疗服务。新建科室两个。",
+          "二、存在的问题", "人才短缺。", "三、2023年工作计划", "（一）引进人才。全年引进医生。",
+          "某旗卫生健康委员会", "2023年1月10日"]
+
+
+def test_section_opening_goes_to_its_key(gen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    report = tmp_path / "报告.txt"
+    report.write_text("\n\n".join(REPORT) + "\n", encoding="utf-8")
+    form = tmp_path / "表单.yaml"
+    result = gen("import", str(report), "-o", str(form))
+    assert result.code == 0
+    text = form.read_text(encoding="utf-8")
+    assert "开头:\n  工作开展情况: " + OPENING + "  # 原文（一）或“一是”之前的总述，作为这一部分的开头\n" in text
+    assert "单位: 某旗卫生健康委员会  # 从标题读出（标题里的“卫生健康工作”是话题，没有算进单位）；落款也用它，请核对是不是单位全称" in text
+    assert "  - 标题: 加强疫情防控\n" in text  # （一）还是第一项
+    assert "“工作开展情况”在第一项之前有 1 段总述，放进了“开头”，没有当作事项。" in result.err
+    assert "单位“某旗卫生健康委员会”是从标题读出的；标题里的“卫生健康工作”是话题，没有算进单位。" in result.err
+    rendered = tmp_path / "表单.md"
+    assert gen("report", str(form), "-f", "md", "-o", str(rendered)).code == 0
+    markdown = rendered.read_text(encoding="utf-8")
+    assert f"## 一、工作开展情况\n\n{OPENING}\n\n**（一）加强疫情防控**。全年开展核酸检测。" in markdown
+    assert "\n某旗卫生健康委员会\n\n2023年1月10日\n" in markdown
+
+
+def test_openings_render_before_the_first_item(gen, form_file, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    text = VALID_FORM.replace("工作开展情况:\n", "开头:\n  工作开展情况: 全年围绕体检开展工作\n"
+                              "  存在的问题: 主要有以下问题\n  下一步工作计划: 2025年，我委将继续努力。\n工作开展情况:\n")
+    out = tmp_path / "出.md"
+    assert gen("report", str(form_file(text)), "-f", "md", "-o", str(out)).code == 0
+    markdown = out.read_text(encoding="utf-8")
+    assert "## 一、工作开展情况\n\n全年围绕体检开展工作。\n\n**（一）开展健康体检**" in markdown
+    assert "## 二、存在的问题\n\n主要有以下问题。\n\n**（一）人才短缺**" in markdown
+    assert "## 三、下一步工作计划\n\n2025年，我委将继续努力。\n\n**（一）加强人才培养**" in markdown
