@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..form.numbering import strip_end_punctuation
+from ..form.numbering import chinese_value, strip_end_punctuation
 from .structure import (
     L1,
     L2,
@@ -34,6 +34,10 @@ def parse_items(paragraphs: list[str], level: int = 2) -> tuple[list[str], list[
     pattern = _LEVELS[level]
     lead: list[str] = []
     groups: list[tuple[str, list[str]]] = []
+    first = next((m for m in map(pattern.match, paragraphs) if m), None)
+    if first is not None and _value(first.group(1)) != 1:
+        # 序号不从 1 起（“(1)(2)”写在上一段里，这里接着是“(3)(4)”）：原样当作正文，不重新编号
+        return list(paragraphs), []
     for text in paragraphs:
         match = pattern.match(text)
         if match:
@@ -53,6 +57,10 @@ def parse_items(paragraphs: list[str], level: int = 2) -> tuple[list[str], list[
             item["子项"] = children
         items.append(item)
     return lead, items
+
+
+def _value(marker: str) -> int:
+    return int(marker) if marker.isdigit() else chinese_value(marker)
 
 
 def count_headings(paragraphs: list[str]) -> tuple[int, int]:

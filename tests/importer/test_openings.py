@@ -42,3 +42,19 @@ def test_openings_render_before_the_first_item(gen, form_file, tmp_path: Path) -
     assert "## 一、工作开展情况\n\n全年围绕体检开展工作。\n\n**（一）开展健康体检**" in markdown
     assert "## 二、存在的问题\n\n主要有以下问题。\n\n**（一）人才短缺**" in markdown
     assert "## 三、下一步工作计划\n\n2025年，我委将继续努力。\n\n**（一）加强人才培养**" in markdown
+
+
+def test_inline_numbering_continued_in_paragraphs_is_not_renumbered(tmp_path: Path) -> None:
+    """“(1)(2)”写在一段里，接着“(3)(4)”各成一段：原样保留，不重新编成第二个“(1)(2)”。"""
+    from generator.importer import import_report
+
+    report = tmp_path / "r.txt"
+    report.write_text("\n\n".join([
+        "某局2024年工作总结", "2024年，我局扎实工作。现总结如下。", "一、工作开展情况",
+        "（一）加强培训。主要做法：(1)集中培训；(2)跟班学习。", "(3)外出进修。选派5人进修。", "(4)线上学习。组织12次。",
+        "（二）开展体检。全年体检100人。", "二、存在的问题", "人才短缺。", "三、下一步工作计划", "（一）引进人才。全年引进医生。",
+        "某局", "2025年1月10日"]) + "\n", encoding="utf-8")
+    work = import_report(report).form["工作开展情况"]
+    assert [item["标题"] for item in work] == ["加强培训", "开展体检"]
+    assert work[0]["内容"] == "主要做法：(1)集中培训；(2)跟班学习。\n\n(3)外出进修。选派5人进修。\n\n(4)线上学习。组织12次。"
+    assert "子项" not in work[0]
