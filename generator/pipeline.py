@@ -123,7 +123,21 @@ def build(loaded: LoadedForm) -> Report:
 
 def build_report(path: Path) -> Report:
     """读取表单文件并渲染。"""
-    return build(load_form_file(path))
+    return build(read_all(path))
+
+
+def read_all(path: Path) -> LoadedForm:
+    """读表单；读取阶段有问题时，接着在修好的数据上校验，把读取、校验、引用的问题一起报出（一次报全）。"""
+    try:
+        return load_form_file(path)
+    except SlipsFound as exc:
+        if exc.partial is None:
+            raise
+        try:
+            validated(exc.partial)
+        except FormError as more:
+            raise FormError(one_each(exc.diagnostics, more.diagnostics, reference_problems(exc.partial))) from None
+        raise FormError(one_each(exc.diagnostics, reference_problems(exc.partial))) from None
 
 
 def build_report_from_data(data: dict[str, Any], *, name: str = "表单.yaml") -> Report:

@@ -157,3 +157,14 @@ def test_imported_report_with_forty_placeholders(gen, tmp_path: Path, dated: boo
         "“日期”还没有填写：这是 gen import 在原文里没有找到、留给你补写的地方。请把“请补写”换成成文日期，格式如 2025-01-07。"])
     text = gen("check", str(form))
     assert text.err.count("像是没填") == 40
+
+
+def test_report_lists_the_same_problems_in_one_run(gen, form_file, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """gen report 也一次报全（内容检查 GEN101 要等表单读得进来才做，其余与 gen check 相同），不写任何文件。"""
+    path = form_file("\n".join(SLIPS) + "\n")
+    result = gen("report", str(path), "-f", "md", "-o", str(tmp_path / "出.md"))
+    assert result.code == 1
+    prefix = f"{path}:"
+    found = [line[len(prefix):] for line in result.err.splitlines() if line.startswith(prefix)]
+    assert found == [line for line in EXPECTED if "GEN101" not in line]
+    assert not (tmp_path / "出.md").exists()
