@@ -21,8 +21,10 @@ Word 报告（.docx）没有行号，按“文件 第N段”定位。
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -54,6 +56,17 @@ class Unit:
     plan: bool = False  # 计划部分的文字：说的是下一年，年份的检查（GEN501）往后放一年
 
 
+@lru_cache(maxsize=16)
+def _occurrences(text: str, fragment: str) -> tuple[int, ...]:
+    """``fragment`` 在 ``text`` 里各处（不重叠）的起点；同一段的几条结果共用一次查找（整体线性）。"""
+    places: list[int] = []
+    at = text.find(fragment)
+    while at >= 0:
+        places.append(at)
+        at = text.find(fragment, at + len(fragment))
+    return tuple(places)
+
+
 def _diagnostic(unit: Unit, hit: Hit) -> Diagnostic:
     if unit.report:
         at = place(unit.text, hit.start, hit.end, unit.pieces or ((0, unit.line or 1, 0),), unit.lines)
@@ -63,17 +76,16 @@ def _diagnostic(unit: Unit, hit: Hit) -> Diagnostic:
     fragment = unit.text[hit.start: hit.end]
     if source_line is not None and column is not None and fragment:
         # 同一段里同样的字出现几次（一行里几个“xx”）：第几个就指向原文里的第几个，不都指向第一个
-        nth = unit.text.count(fragment, 0, hit.start)
+        nth = bisect_left(_occurrences(unit.text, fragment), hit.start)
         rows = [(line, source_line, max(0, column - 1))] + [
             ((line or 0) + offset, text, 0) for offset, text in enumerate(unit.block, 1)]
         for row, text, start in rows:
-            found = text.find(fragment, start)
-            while found >= 0 and nth > 0:
-                nth -= 1
-                found = text.find(fragment, found + len(fragment))
-            if found >= 0:
-                line, column, source_line = row, found + 1, text
+            places = _occurrences(text, fragment)
+            places = places[bisect_left(places, start):]
+            if nth < len(places):
+                line, column, source_line = row, places[nth] + 1, text
                 break
+            nth -= len(places)
     return Diagnostic(hit.message, hit.severity, unit.file, line, column, source_line, hit.code, hit.fix)
 
 
