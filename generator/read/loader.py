@@ -143,6 +143,7 @@ class SlipsFound(FormError):
 
 
 MAX_ROUNDS = 200  # 一份表单里能一次报出的读取问题的上限（每一轮修好至少一行，再解析一遍）
+PARSE_BUDGET = 40_000_000  # 修补时总共最多再解析这么多字：大表单少几轮，整体仍与表单大小成线性
 
 
 def _one_pass(source: SourceText, scan: _Scan, keys: Keys, found: dict[int, Diagnostic],
@@ -155,7 +156,8 @@ def _one_pass(source: SourceText, scan: _Scan, keys: Keys, found: dict[int, Diag
     lines = scan.text.split("\n")
     repaired: set[int] = set()
     data: Any = None
-    for _ in range(MAX_ROUNDS):
+    rounds = max(3, min(MAX_ROUNDS, PARSE_BUDGET // max(1, len(scan.text))))
+    for _ in range(rounds):
         current = SourceText(source.path, "\n".join(lines), source.encoding)
         error, continued, precise = scan.error, scan.continued, list(scan.problems)
         if scan.problems:  # 别名、过深的嵌套会让组装中途停下：再完整扫一遍
@@ -190,6 +192,10 @@ def _one_pass(source: SourceText, scan: _Scan, keys: Keys, found: dict[int, Diag
             lines[at] = ""
             repaired.add(at + 1)
         data, scan = _load(source, "\n".join(lines))
+    if scan.error is None and scan.plain_error is None and not scan.problems:
+        return data, scan
+    unplaced.append(source.diagnostic(
+        f"读取问题太多，上面只列出了前 {len(found)} 处。请先改好这些，再运行一次。", None))
     return None, scan
 
 

@@ -168,3 +168,18 @@ def test_report_lists_the_same_problems_in_one_run(gen, form_file, tmp_path: Pat
     found = [line[len(prefix):] for line in result.err.splitlines() if line.startswith(prefix)]
     assert found == [line for line in EXPECTED if "GEN101" not in line]
     assert not (tmp_path / "出.md").exists()
+
+
+def test_too_many_reading_problems_stop_with_a_note(gen, form_file, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    """每处要单独解析一遍才找得到的问题（值里有“冒号加空格”）太多时：列出前面的（上限 MAX_ROUNDS 处，这里调成 20）
+    并说明，不无休止地读下去。"""
+    import generator.read.loader
+
+    monkeypatch.setattr(generator.read.loader, "MAX_ROUNDS", 20)
+    items = "".join(f"  - 标题: 第{n}项\n    内容: 时间: 全年开展工作。\n" for n in range(1, 31))
+    text = VALID_FORM.replace("工作开展情况:\n  - 标题: 开展健康体检\n    内容: 全年体检{{体检人数}}。\n",
+                              "工作开展情况:\n" + items)
+    result = gen("check", str(form_file(text)))
+    assert result.code == 1
+    assert result.err.count("这一行的值里有“冒号加空格”") == 20
+    assert "读取问题太多，上面只列出了前 20 处。请先改好这些，再运行一次。" in result.err
