@@ -191,13 +191,20 @@ def _unknown(mark: Mark, names: list[str]) -> ReferenceProblem | None:
     return None
 
 
-def reference_problems(loaded: LoadedForm) -> list[Diagnostic]:
-    """表单校验没有通过时（还没有 Form）：只查正文里的 {{键}} 引用写得对不对、指向的指标有没有，
-    与校验错误一起报出（不代入，不算数）。"""
+def indicator_names(loaded: LoadedForm) -> list[str] | None:
+    """表单里写着的指标键（校验之前取：校验会改动数据，如去掉公式成环的指标）；
+    有“指标文件”时键在表格里，这里不知道全部的键，返回 None。"""
     data = loaded.data
-    rows = data.get("指标") if isinstance(data, dict) else None
-    names = [str(row["键"]) for row in rows if isinstance(row, dict) and "键" in row] \
-        if isinstance(rows, list) else []
+    if not isinstance(data, dict) or data.get("指标文件") is not None:
+        return None
+    rows = data.get("指标")
+    return [str(row["键"]) for row in rows if isinstance(row, dict) and "键" in row] if isinstance(rows, list) else []
+
+
+def reference_problems(loaded: LoadedForm, names: list[str] | None) -> list[Diagnostic]:
+    """表单校验没有通过时（还没有 Form）：只查正文里的 {{键}} 引用写得对不对、指向的指标有没有
+    （``names`` 是校验之前取的 :func:`indicator_names`；为 None 时不查指标有没有），与校验错误一起报出。"""
+    data = loaded.data
     out: list[Diagnostic] = []
     for path, text in strings_where(data, _may_have_references):
         if path[0] in _NOT_PRINTED or path[0] == "指标":
@@ -207,7 +214,7 @@ def reference_problems(loaded: LoadedForm) -> list[Diagnostic]:
                 out.append(_located(loaded, path, text, ReferenceProblem(
                     mark.message, text[mark.start: mark.start + 12]), mark.severity))
                 continue
-            problem = _unknown(mark, names)
+            problem = _unknown(mark, names) if names is not None else None
             if problem is not None:
                 out.append(_located(loaded, path, text, problem))
     return out

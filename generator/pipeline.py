@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .compute import ComputedForm, compute, reference_problems
+from .compute import ComputedForm, compute, indicator_names, reference_problems
 from .errors import ContentError, Diagnostic, FormError, OutputError, Severity, StyleError
 from .form.models import Form
 from .form.reading import load_form_file, parse_form
@@ -133,11 +133,13 @@ def read_all(path: Path) -> LoadedForm:
     except SlipsFound as exc:
         if exc.partial is None:
             raise
+        names = indicator_names(exc.partial)
         try:
             validated(exc.partial)
         except FormError as more:
-            raise FormError(one_each(exc.diagnostics, more.diagnostics, reference_problems(exc.partial))) from None
-        raise FormError(one_each(exc.diagnostics, reference_problems(exc.partial))) from None
+            raise FormError(one_each(exc.diagnostics, more.diagnostics,
+                                     reference_problems(exc.partial, names))) from None
+        raise FormError(one_each(exc.diagnostics, reference_problems(exc.partial, names))) from None
 
 
 def build_report_from_data(data: dict[str, Any], *, name: str = "表单.yaml") -> Report:
@@ -188,10 +190,11 @@ def _check_file(path: Path, *, ignore: Sequence[str]) -> list[Diagnostic]:
             if exc.partial is None:
                 raise
             loaded, slips = exc.partial, exc.diagnostics
+        names = indicator_names(loaded)  # 校验之前取（校验会改动数据）
         try:
             result = computed(loaded)  # 代入前的表单不再留着（大表单上几十 MB）
         except FormError as exc:  # 校验没通过也要报出正文里没填的占位符
-            raise FormError(one_each(slips, exc.diagnostics, reference_problems(loaded),
+            raise FormError(one_each(slips, exc.diagnostics, reference_problems(loaded, names),
                                      check_blanks(loaded, ignore=ignore))) from None
         found = result.warnings + check_form(loaded, result.form, ignore=ignore)
         if slips:
