@@ -90,6 +90,12 @@ def import_document(source: SourceDocument) -> ImportResult:
     parsed = build_form(cleaned.paragraphs)
     joined = [paragraph[:12] for paragraph, origin in zip(cleaned.paragraphs, cleaned.origins, strict=True)
               if len({line for _, line, _ in origin}) > 1]
+    lines = [origin[0][1] for origin in cleaned.origins]
+    split = [paragraph[:12] for index, paragraph in enumerate(cleaned.paragraphs)
+             if index and lines[index] == lines[index - 1]]
+    if split:  # 一级标题和正文写在同一行，拆成了两段（猜的）
+        parsed.notes.append(f"拆开了 {len(split)} 处写在同一行的标题和正文（正文开头是："
+                            + "；".join(split) + "），请核对。")
     if joined:  # 被分页或换行断开、接成一段的（猜的）
         parsed.notes.append(f"接上了 {len(joined)} 处被断开的段落（开头是：" + "；".join(joined) + "），请核对。")
     level1, level2 = count_headings(cleaned.paragraphs)

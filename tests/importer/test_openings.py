@@ -58,3 +58,22 @@ def test_inline_numbering_continued_in_paragraphs_is_not_renumbered(tmp_path: Pa
     assert [item["标题"] for item in work] == ["加强培训", "开展体检"]
     assert work[0]["内容"] == "主要做法：(1)集中培训；(2)跟班学习。\n\n(3)外出进修。选派5人进修。\n\n(4)线上学习。组织12次。"
     assert "子项" not in work[0]
+
+
+def test_joined_and_split_paragraphs_are_reported(tmp_path: Path) -> None:
+    """接上的断行、拆开的“标题：正文”都是猜的：写进提示和表单开头的注释。"""
+    from generator.importer import import_report
+
+    report = tmp_path / "r.txt"
+    report.write_text("\n\n".join([
+        "某局2024年工作总结", "2024年，我局扎实工作。现总结如下。",
+        "一、工作开展情况：全年开展体检，覆盖全县所有乡镇和村，效果良好，群众满意度明显提升。",
+        "（一）开展体检。全年组织城乡居民健康体检，覆盖全县所有乡镇和行政村，体检人数比上年明显增加，群众",
+        "满意度较高。", "二、存在的问题", "人才短缺。", "三、下一步工作计划", "（一）引进人才。全年引进医生。"]) + "\n",
+        encoding="utf-8")
+    imported = import_report(report)
+    joined = "接上了 1 处被断开的段落（开头是：（一）开展体检。全年组织），请核对。"
+    split = "拆开了 1 处写在同一行的标题和正文（正文开头是：全年开展体检，覆盖全县所），请核对。"
+    assert joined in imported.summary_lines() and split in imported.summary_lines()
+    assert f"# 注意：{joined}\n" in imported.yaml() and f"# 注意：{split}\n" in imported.yaml()
+    assert imported.form["工作开展情况"][0]["内容"].endswith("群众满意度较高。")
