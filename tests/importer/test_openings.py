@@ -5,7 +5,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from conftest import VALID_FORM
+
+from generator.importer.structure import title_parts
 
 OPENING = "2022年，全旗卫生健康系统围绕年初确定的目标任务，统筹推进疫情防控和医疗服务，各项工作取得明显成效，主要做了以下工作。"
 REPORT = ["某旗卫生健康委员会2022年卫生健康工作总结", "2022年，我委扎实推进各项工作。现总结如下。",
@@ -77,3 +80,15 @@ def test_joined_and_split_paragraphs_are_reported(tmp_path: Path) -> None:
     assert joined in imported.summary_lines() and split in imported.summary_lines()
     assert f"# 注意：{joined}\n" in imported.yaml() and f"# 注意：{split}\n" in imported.yaml()
     assert imported.form["工作开展情况"][0]["内容"].endswith("群众满意度较高。")
+
+
+@pytest.mark.parametrize("title,parts", [
+    ("某旗卫生健康委员会2022年卫生健康工作总结", ("某旗卫生健康委员会", 2022, "年度工作总结", "卫生健康工作")),
+    ("2022年某旗卫生健康委员会卫生健康工作总结", ("某旗卫生健康委员会", 2022, "年度工作总结", "卫生健康工作")),
+    ("贡觉县卫生健康委员会 2024 年度工作总结", ("贡觉县卫生健康委员会", 2024, "年度工作总结", "")),
+    ("县卫健委2021年工作总结和2022年工作计划", ("县卫健委", 2021, "工作总结和工作计划", "")),
+    ("中阳县卫生健康局2024年工作总结与2025年工作计划", ("中阳县卫生健康局", 2024, "工作总结和工作计划", "")),
+    ("石泉县教育局2023年上半年工作总结", ("石泉县教育局", 2023, "半年工作总结", "")),
+])
+def test_title_parts(title: str, parts: tuple[str, int, str, str]) -> None:
+    assert title_parts(title) == parts
