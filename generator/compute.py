@@ -101,17 +101,9 @@ def _check_indicator_text(path: tuple[str | int, ...], marks: list[Mark]) -> Non
 def render_references(text: str, marks: list[Mark], figures: Mapping[str, Any]) -> str:
     """检查并代入一段文字中的引用（``marks`` 来自 :func:`references.scan`，已没有错误）。"""
     for mark in marks:
-        if mark.key is None:
-            continue
-        ref, attr = mark.key, mark.attr
-        if ref not in figures:
-            guess = difflib.get_close_matches(ref, list(figures), n=1, cutoff=0.3)
-            known = "、".join(figures) or "（表单里还没有填写任何指标）"
-            tip = f"是不是“{guess[0]}”？" if guess else ""
-            raise ReferenceProblem(f"引用了不存在的指标“{ref}”。{tip}已有的指标键：{known}。", ref)
-        if attr is not None and attr not in figure_attributes():
-            raise ReferenceProblem(
-                f"指标“{ref}”没有“{attr}”这一项。可以用：{'、'.join(figure_attributes())}。", f"{ref}.{attr}")
+        problem = _unknown(mark, list(figures))
+        if problem is not None:
+            raise problem
 
     def value(key: str, attr: str | None) -> str:
         figure = figures[key]
@@ -181,6 +173,51 @@ def _raw_input_fields(model: type[BaseModel]) -> set[str]:
     """有 before/wrap/plain 校验器的字段：校验器按导出的值（dict、文字）写成，不能把模型实例交给它。"""
     return {name for decorator in model.__pydantic_decorators__.field_validators.values()
             if decorator.info.mode != "after" for name in decorator.info.fields}
+
+
+def _unknown(mark: Mark, names: list[str]) -> ReferenceProblem | None:
+    """引用指向不存在的指标或没有的那一项时的问题。"""
+    ref, attr = mark.key, mark.attr
+    if ref is None:
+        return None
+    if ref not in names:
+        guess = difflib.get_close_matches(ref, names, n=1, cutoff=0.3)
+        known = "、".join(names) or "（表单里还没有填写任何指标）"
+        tip = f"是不是“{guess[0]}”？" if guess else ""
+        return ReferenceProblem(f"引用了不存在的指标“{ref}”。{tip}已有的指标键：{known}。", ref)
+    if attr is not None and attr not in figure_attributes():
+        return ReferenceProblem(
+            f"指标“{ref}”没有“{attr}”这一项。可以用：{'、'.join(figure_attributes())}。", f"{ref}.{attr}")
+    return None
+
+
+def indicator_names(loaded: LoadedForm) -> list[str] | None:
+    """表单里写着的指标键（校验之前取：校验会改动数据，如去掉公式成环的指标）；
+    有“指标文件”时键在表格里，这里不知道全部的键，返回 None。"""
+    data = loaded.data
+    if not isinstance(data, dict) or data.get("指标文件") is not None:
+        return None
+    rows = data.get("指标")
+    return [str(row["键"]) for row in rows if isinstance(row, dict) and "键" in row] if isinstance(rows, list) else []
+
+
+def reference_problems(loaded: LoadedForm, names: list[str] | None) -> list[Diagnostic]:
+    """表单校验没有通过时（还没有 Form）：只查正文里的 {{键}} 引用写得对不对、指向的指标有没有
+    （``names`` 是校验之前取的 :func:`indicator_names`；为 None 时不查指标有没有），与校验错误一起报出。"""
+    data = loaded.data
+    out: list[Diagnostic] = []
+    for path, text in strings_where(data, _may_have_references):
+        if path[0] in _NOT_PRINTED or path[0] == "指标":
+            continue
+        for mark in scan(text):
+            if mark.message is not None:
+                out.append(_located(loaded, path, text, ReferenceProblem(
+                    mark.message, text[mark.start: mark.start + 12]), mark.severity))
+                continue
+            problem = _unknown(mark, names) if names is not None else None
+            if problem is not None:
+                out.append(_located(loaded, path, text, problem))
+    return out
 
 
 def _located(loaded: LoadedForm, path: tuple[str | int, ...], text: str,

@@ -15,16 +15,16 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .compute import ComputedForm, compute
-from .errors import ContentError, Diagnostic, OutputError, Severity, StyleError
+from .compute import ComputedForm, compute, indicator_names, reference_problems
+from .errors import ContentError, Diagnostic, FormError, OutputError, Severity, StyleError
 from .form.models import Form
 from .form.reading import load_form_file, parse_form
-from .form.unfilled import require_filled
+from .form.unfilled import unfilled
 from .form.validate import validate_form
 from .gcpause import paused_gc
 from .indicators.figures import Figure
 from .read.filekind import Kind, detect, form_notice, require_form
-from .read.loader import LoadedForm, decode_source
+from .read.loader import LoadedForm, SlipsFound, decode_source
 from .read.located import locate
 from .write.output import plan_outputs, preflight, write_generated
 from .write.style_profile import StyleProfile, load_profile
@@ -33,7 +33,7 @@ if TYPE_CHECKING:
     from .render.document import Document
 
 __all__ = ["PreparedReport", "Report", "build", "build_report", "build_report_from_data", "check_file",
-           "computed", "document_of", "indicator_table", "load_form_file", "parse_form", "prepare_report",
+           "computed", "document_of", "indicator_table", "load_form_file", "one_each", "parse_form", "prepare_report",
            "validated", "write_report"]
 
 
@@ -41,9 +41,32 @@ __all__ = ["PreparedReport", "Report", "build", "build_report", "build_report_fr
 
 
 def validated(loaded: LoadedForm) -> tuple[Form, list[Diagnostic]]:
-    """校验一份读入的表单：没填完的“请补写”、格式错误都在这里带位置抛出；返回表单和警告。"""
-    require_filled(loaded)
-    return validate_form(loaded)
+    """校验一份读入的表单：没填完的“请补写”、格式错误都在这里带位置一次抛出；返回表单和警告。
+
+    “请补写”所在的那一处不再另报“日期格式不对”之类的校验错误（说的是同一件事）。"""
+    blanks = unfilled(loaded)
+    try:
+        checked = validate_form(loaded)
+    except FormError as exc:
+        raise FormError(one_each(blanks, exc.diagnostics)) from None
+    if blanks:
+        raise FormError(blanks)
+    return checked
+
+
+def one_each(first: Sequence[Diagnostic], *later: Sequence[Diagnostic]) -> list[Diagnostic]:
+    """几组诊断合成一组：``first`` 所在的行上不再报后面各组的问题（多半是同一处错误引起的），
+    其余每个位置只报第一条；按行列排好。"""
+    lines = {d.line for d in first if d.line is not None}
+    out = list(first)
+    seen = {(d.line, d.column) for d in first}
+    for group in later:
+        for d in group:
+            if d.line in lines or (d.line is not None and (d.line, d.column) in seen):
+                continue
+            seen.add((d.line, d.column))
+            out.append(d)
+    return sorted(out, key=lambda d: (d.line or 0, d.column or 0))
 
 
 def computed(loaded: LoadedForm, checked: tuple[Form, list[Diagnostic]] | None = None) -> ComputedForm:
@@ -100,7 +123,23 @@ def build(loaded: LoadedForm) -> Report:
 
 def build_report(path: Path) -> Report:
     """读取表单文件并渲染。"""
-    return build(load_form_file(path))
+    return build(read_all(path))
+
+
+def read_all(path: Path) -> LoadedForm:
+    """读表单；读取阶段有问题时，接着在修好的数据上校验，把读取、校验、引用的问题一起报出（一次报全）。"""
+    try:
+        return load_form_file(path)
+    except SlipsFound as exc:
+        if exc.partial is None:
+            raise
+        names = indicator_names(exc.partial)
+        try:
+            validated(exc.partial)
+        except FormError as more:
+            raise FormError(one_each(exc.diagnostics, more.diagnostics,
+                                     reference_problems(exc.partial, names))) from None
+        raise FormError(one_each(exc.diagnostics, reference_problems(exc.partial, names))) from None
 
 
 def build_report_from_data(data: dict[str, Any], *, name: str = "表单.yaml") -> Report:
@@ -140,13 +179,27 @@ def check_file(path: Path, *, ignore: Sequence[str] = ()) -> list[Diagnostic]:
 
 
 def _check_file(path: Path, *, ignore: Sequence[str]) -> list[Diagnostic]:
-    from .checks import check_form, check_paragraphs
+    from .checks import check_blanks, check_form, check_paragraphs
 
     if detect(path) is Kind.FORM:
         notice = form_notice(path)
-        loaded = load_form_file(path)  # 循环回收已由 check_file 暂停（见 gcpause）
-        result = computed(loaded)  # 代入前的表单不再留着（大表单上几十 MB）
-        return ([notice] if notice else []) + result.warnings + check_form(loaded, result.form, ignore=ignore)
+        slips: list[Diagnostic] = []
+        try:
+            loaded = load_form_file(path)  # 循环回收已由 check_file 暂停（见 gcpause）
+        except SlipsFound as exc:  # 一次报全：修好打字问题的那几行，接着校验和检查
+            if exc.partial is None:
+                raise
+            loaded, slips = exc.partial, exc.diagnostics
+        names = indicator_names(loaded)  # 校验之前取（校验会改动数据）
+        try:
+            result = computed(loaded)  # 代入前的表单不再留着（大表单上几十 MB）
+        except FormError as exc:  # 校验没通过也要报出正文里没填的占位符
+            raise FormError(one_each(slips, exc.diagnostics, reference_problems(loaded, names),
+                                     check_blanks(loaded, ignore=ignore))) from None
+        found = result.warnings + check_form(loaded, result.form, ignore=ignore)
+        if slips:
+            raise FormError(one_each(slips, found))
+        return ([notice] if notice else []) + found
     from .importer import import_report
 
     imported = import_report(path)

@@ -35,6 +35,7 @@ class BatchConsole:
         self.states = states  # 成功、失败时每行纯文字里的状态
         self._bar: Any = None
         self._task: Any = None
+        self._paths: list[Path] = []  # 进度条画着时写出的文件：进度条收起之后再印，免得印在进度条那一行上
 
     @contextmanager
     def running(self) -> Iterator[BatchConsole]:
@@ -44,23 +45,36 @@ class BatchConsole:
             self._bar = rp.Progress(rp.TextColumn(self.label), rp.BarColumn(), rp.MofNCompleteColumn(),
                                     rp.TextColumn("已用"), rp.TimeElapsedColumn(), rp.TextColumn("剩余"),
                                     rp.TimeRemainingColumn(), console=self.err, transient=True)
-            with self._bar:
-                self._task = self._bar.add_task("生成", total=self.total)
-                yield self
-            self._bar = None
+            try:
+                with self._bar:
+                    self._task = self._bar.add_task("生成", total=self.total)
+                    yield self
+            finally:
+                self._bar = None
+                for path in self._paths:
+                    click.echo(str(path))
+                self._paths = []
         else:
             yield self
 
     def __call__(self, outcome: FormOutcome, done: int, total: int) -> None:
         self.print_diagnostics(outcome.diagnostics)
-        for path in outcome.written:
-            click.echo(str(path))
+        if self._bar is not None:
+            self._paths += outcome.written
+        else:
+            for path in outcome.written:
+                click.echo(str(path))
         self.advance(outcome.form, done, total, failed=outcome.failed)
+
+    def step(self, done: int, total: int) -> None:
+        """一份转完了 PDF（还没写盘）：进度条往前走一格；不是终端时不印（写完时每份印一行）。"""
+        if self._bar is not None:
+            self._bar.update(self._task, completed=done)
 
     def advance(self, form: Path, done: int, total: int, *, failed: bool) -> None:
         """又处理完一份：终端上推进进度条，否则（不止一份时）印一行“[2/5] 完成：表单”。"""
         if self._bar is not None:
-            self._bar.update(self._task, completed=done)
+            self._bar.update(self._task, completed=max(done, self._bar.tasks[0].completed))
         elif total > 1:
             self.err.print(f"[{done}/{total}] {self.states[failed]}：{form}", markup=False)
 

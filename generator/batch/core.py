@@ -11,7 +11,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from pathlib import Path
 
@@ -57,10 +57,11 @@ def default_jobs() -> int:
 
 def write_reports(paths: Sequence[Path], formats: Sequence[str] = ("docx",), output: Path | str | None = None,
                   *, style: Path | None = None, force: bool = False, jobs: int | None = None,
-                  progress: Progress | None = None) -> BatchResult:
+                  progress: Progress | None = None, step: Callable[[int, int], None] | None = None) -> BatchResult:
     """生成多份表单（``paths`` 里可以有文件夹：取其中的表单，其他文件跳过）。
 
     ``output`` 不给时各自写在表单旁边；给的话必须是文件夹。``jobs`` 是同时生成的份数（默认 CPU 核数）。
+    ``step(已完成, 总数)``：要转 PDF 时，每转出一份就调用一次（全部转完才写盘、才有 ``progress``）。
     一份失败不影响其他；结果里逐份说明。命令用法不对（如 ``-o`` 给了文件名）时抛出 :class:`UsageProblem`。
     """
     forms, skipped = collect(paths)
@@ -88,7 +89,15 @@ def write_reports(paths: Sequence[Path], formats: Sequence[str] = ("docx",), out
         from .pdfs import convert_all
 
         pending = [prepared[i] for i in sorted(prepared) if not prepared[i].failed]
-        convert_all(pending)
+        converted = done
+
+        def one_more(_: Prepared) -> None:
+            nonlocal converted
+            converted += 1
+            if step is not None:
+                step(converted, total)
+
+        convert_all(pending, one_more)
         for item in pending:
             _write(item, force)
             done += 1

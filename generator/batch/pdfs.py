@@ -7,22 +7,23 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from ..errors import GenError
 from .results import Prepared
 
 
-def convert_all(items: Sequence[Prepared]) -> None:
-    """把每份的 ``word`` 转成 PDF，放进它的 ``files["pdf"]``；转不出来的那份标为失败。"""
+def convert_all(items: Sequence[Prepared], converted: Callable[[Prepared], None] | None = None) -> None:
+    """把每份的 ``word`` 转成 PDF，放进它的 ``files["pdf"]``；转不出来的那份标为失败。
+    ``converted``：每转出一份调用一次（进度条用；出错后逐份重转时不再调用）。"""
     from ..write.pdf import conversion_env, find_soffice
 
     soffice = find_soffice()
     for group in _groups(items):
         env = conversion_env(group[0].fonts)
         try:
-            _convert(group, env, soffice)
+            _convert(group, env, soffice, converted)
         except GenError:
             for item in group:
                 try:
@@ -46,7 +47,8 @@ def _groups(items: Sequence[Prepared]) -> list[list[Prepared]]:
     return [members for _, _, members in groups]
 
 
-def _convert(group: Sequence[Prepared], env: dict[str, str], soffice: Path) -> None:
+def _convert(group: Sequence[Prepared], env: dict[str, str], soffice: Path,
+             converted: Callable[[Prepared], None] | None = None) -> None:
     from ..write.pdf import convert_files
 
     with tempfile.TemporaryDirectory(prefix="gen-pdf-") as tmp:
@@ -56,7 +58,13 @@ def _convert(group: Sequence[Prepared], env: dict[str, str], soffice: Path) -> N
             source = Path(tmp) / f"{item.files['pdf'][0].stem}.docx"
             source.write_bytes(item.word)
             sources.append(source)
-        pdfs = convert_files(sources, Path(tmp) / "out", env=env, soffice=soffice)
+        owners = {Path(tmp) / "out" / f"{source.stem}.pdf": item for source, item in zip(sources, group, strict=True)}
+
+        def done(pdf: Path) -> None:
+            if converted is not None and pdf in owners:
+                converted(owners[pdf])
+
+        pdfs = convert_files(sources, Path(tmp) / "out", env=env, soffice=soffice, done=done)
         for item, pdf in zip(group, pdfs, strict=True):
             item.files["pdf"] = (item.files["pdf"][0], pdf.read_bytes())
             item.word = None

@@ -21,7 +21,8 @@ def run_batch(forms: Sequence[Path], formats: Sequence[str], output: str | None,
         raise UsageProblem(Diagnostic(no_forms_message(forms)))
     console = BatchConsole(err, out, print_diagnostics, len(found))
     with console.running():
-        result = write_reports(forms, formats, output, style=style, force=force, jobs=jobs, progress=console)
+        result = write_reports(forms, formats, output, style=style, force=force, jobs=jobs, progress=console,
+                               step=console.step)
     for line in summary_lines(result):
         err.print(line, markup=False)
     return 1 if result.failed else 0

@@ -10,30 +10,34 @@ Word 报告（.docx）没有行号，按“文件 第N段”定位。
 | GEN304 | 警告 | 一级标题末尾有标点 |
 | GEN305 | 警告 | 层级跳跃（一、之后直接出现 1.） |
 | GEN502 | 警告 | 成文日期早于总结期末 |
+| GEN504 | 警告 | 成文日期晚于这类总结通常的成文时间（年度总结到次年 3 月底，半年总结到 9 月底） |
 | GEN503 | 错误 | 标题里的年份与“年度”不同 |
 | GEN601 | 错误 | 报告缺少必需的部分（存在的问题、下一步工作计划） |
 | GEN602 | 提示 | 某个问题在计划里找不到对应的措施 |
-| GEN701 | 警告 | 同一句话出现了两次（复制粘贴） |
+| GEN603 | 警告 | “单位”或“署名”以“工作”“总结”“年”“情况”等结尾，不像机关名称（多半是从标题里多取了字） |
+| GEN701 | 警告 | 同一句话出现了两次（复制粘贴；没有句末标点的短段是标题，重复不算） |
 """
 
 from __future__ import annotations
 
-import datetime as dt
 import re
+from bisect import bisect_left
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
 from ..errors import Diagnostic, Severity
-from ..form.models import Form, ReportKind
+from ..form.models import Form
 from ..form.numbering import CN_NUMERAL, chinese_number, chinese_value
 from ..read.loader import LoadedForm, SourceText
-from ..read.located import iter_located_strings, locate
+from ..read.located import iter_located_strings
+from .form_rules import form_dates, organ_names
 from .position import Piece, number_at, place
-from .rules import ERROR, INFO, WARNING, Hit, placeholders, point_sequence, text_rules
+from .rules import ERROR, INFO, WARNING, Hit, blanks, placeholders, point_sequence, text_rules
 
-__all__ = ["Unit", "check_form", "check_paragraphs", "findings_to_json"]
+__all__ = ["Unit", "check_blanks", "check_form", "check_paragraphs", "findings_to_json"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +53,18 @@ class Unit:
     block: tuple[str, ...] = ()  # 值写成 >- 或 | 时，键所在行之后的各行（文字实际所在的行）
     pieces: tuple[Piece, ...] = ()  # 报告段落来自原文哪几行（文本文件）或哪一段（Word）
     lines: Sequence[str] | None = None  # 文本报告的原文行；Word 报告为 None
+    plan: bool = False  # 计划部分的文字：说的是下一年，年份的检查（GEN501）往后放一年
+
+
+@lru_cache(maxsize=16)
+def _occurrences(text: str, fragment: str) -> tuple[int, ...]:
+    """``fragment`` 在 ``text`` 里各处（不重叠）的起点；同一段的几条结果共用一次查找（整体线性）。"""
+    places: list[int] = []
+    at = text.find(fragment)
+    while at >= 0:
+        places.append(at)
+        at = text.find(fragment, at + len(fragment))
+    return tuple(places)
 
 
 def _diagnostic(unit: Unit, hit: Hit) -> Diagnostic:
@@ -57,15 +73,19 @@ def _diagnostic(unit: Unit, hit: Hit) -> Diagnostic:
         return Diagnostic(hit.message, hit.severity, unit.file, at.line, at.column, at.source_line, hit.code,
                           hit.fix, caret=at.caret, paragraph=at.paragraph)
     line, column, source_line = unit.line, unit.column, unit.source_line
-    if source_line is not None and column is not None:
-        fragment = unit.text[hit.start: hit.end]
-        found = source_line.find(fragment)
-        column = found + 1 if found >= 0 else column
-        if found < 0 and line is not None:
-            for offset, text in enumerate(unit.block, 1):
-                if fragment and fragment in text:
-                    line, column, source_line = line + offset, text.find(fragment) + 1, text
-                    break
+    fragment = unit.text[hit.start: hit.end]
+    if source_line is not None and column is not None and fragment:
+        # 同一段里同样的字出现几次（一行里几个“xx”）：第几个就指向原文里的第几个，不都指向第一个
+        nth = bisect_left(_occurrences(unit.text, fragment), hit.start)
+        rows = [(line, source_line, max(0, column - 1))] + [
+            ((line or 0) + offset, text, 0) for offset, text in enumerate(unit.block, 1)]
+        for row, text, start in rows:
+            places = _occurrences(text, fragment)
+            places = places[bisect_left(places, start):]
+            if nth < len(places):
+                line, column, source_line = row, places[nth] + 1, text
+                break
+            nth -= len(places)
     return Diagnostic(hit.message, hit.severity, unit.file, line, column, source_line, hit.code, hit.fix)
 
 
@@ -79,7 +99,8 @@ def _run(units: Iterable[Unit], year: int | None) -> list[Diagnostic]:
     seen: dict[str, _First] = {}
     carry = 1
     for unit in units:
-        rules += [_diagnostic(unit, hit) for hit in text_rules(unit.text, year)]
+        plan_year = year + 1 if year is not None and unit.plan else year
+        rules += [_diagnostic(unit, hit) for hit in text_rules(unit.text, plan_year)]
         # 报告里常常一点一段：“二是”接着上一段的“一是”；表单里每段文字各自从“一是”起算
         hits, carry = point_sequence(unit.text, carry if unit.report else 1)
         points += [_diagnostic(unit, hit) for hit in hits]
@@ -98,9 +119,14 @@ _SENTENCE_NOISE = re.compile(r"[\s，,、。；;！？!?“”\"]")
 _First = tuple[int | None, tuple[Piece, ...] | None, bool, int]
 
 
+_TITLE_LINE = 60  # 没有句末标点、不超过这么多字的一整段是标题（网页上标题常重复出现），不算重复的句子
+
+
 def _repeated_sentences(unit: Unit, seen: dict[str, _First]) -> list[Diagnostic]:
     """这段里与前面（``seen``：句子 → 第一次出现的位置）完全相同的句子。"""
     out: list[Diagnostic] = []
+    if len(unit.text) <= _TITLE_LINE and not re.search(r"[。！？；;!?]", unit.text):
+        return out
     for match in _SENTENCE.finditer(unit.text):
         key = _SENTENCE_NOISE.sub("", match.group(0))
         if len(key) < 12:
@@ -158,30 +184,54 @@ def check_form(loaded: LoadedForm, form: Form, *, ignore: Iterable[str] = ()) ->
                 continue
             # 导出的键路径与原始 YAML 一致（一句话的问题导出为文字，路径同样是“存在的问题 第N项”）
             here = source.line(line) if line else None
-            unit = Unit(text, source.path, line, column, here, block=_block_lines(source, line, here))
+            unit = Unit(text, source.path, line, column, here, block=_block_lines(source, line, here),
+                        plan=path[0] == "下一步工作计划" or path[:2] == ("开头", "下一步工作计划"))
             if path[0] == "存在的问题" and path[-1] != "解决思路":
                 problems.append((unit, text))
-            if path[0] == "下一步工作计划":
+            if path[0] == "下一步工作计划" or path[:2] == ("开头", "下一步工作计划"):
                 plan_parts.append(text)
             yield unit
 
     found = _run(units(), form.year)
     out += found
     out += _problem_plan_links(problems, "".join(plan_parts))
-    out += _form_dates(loaded, form)
+    out += form_dates(loaded, form)
+    out += organ_names(loaded, form)
     return _filter(out, set(ignore) | set(form.checks.ignore))
+
+
+def check_blanks(loaded: LoadedForm, *, ignore: Iterable[str] = ()) -> list[Diagnostic]:
+    """表单校验没有通过时（还没有 Form、引用也没代入）：只在读进来的每段文字里找没填的占位符（GEN101），
+    与校验错误一起报出，办事员不必改完一批再跑一遍才看到下一批。"""
+    source = loaded.source
+    out: list[Diagnostic] = []
+    for path, text, line, column in iter_located_strings(loaded.data, loaded.data):
+        if path and path[0] in ("指标", "日期", "类型", "样式", "检查"):
+            continue
+        here = source.line(line) if line else None
+        unit = Unit(text, source.path, line, column, here, block=_block_lines(source, line, here))
+        out.extend(_diagnostic(unit, hit) for hit in blanks(text))
+    return _filter(out, set(ignore) | _ignored_in(loaded.data))
+
+
+def _ignored_in(data: Any) -> set[str]:
+    settings = data.get("检查") if isinstance(data, dict) else None
+    codes = settings.get("忽略") if isinstance(settings, dict) else None
+    return {str(code) for code in codes} if isinstance(codes, list) else set()
 
 
 _BLOCK_HEADER = re.compile(r"(?:^|:\s|-\s)\s*[|>][-+]?\d?\s*(?:#.*)?$")
 
 
 def _block_lines(source: SourceText, line: int | None, header: str | None) -> tuple[str, ...]:
-    """值写成 ``>-`` 或 ``|`` 时，文字在键的下面几行：一直到缩进不比键深的那一行为止。
-
-    ``header`` 是第 ``line`` 行的原文。"""
-    if line is None or header is None or not _BLOCK_HEADER.search(header):
+    """一段文字在键的下面还占了哪几行：值写成 ``>-`` 或 ``|`` 时的文字行，或普通写法的续行，
+    一直到缩进不比键深的那一行为止。``header`` 是第 ``line`` 行的原文。"""
+    if line is None or header is None:
         return ()
-    indent = len(header) - len(header.lstrip(" "))
+    if _BLOCK_HEADER.search(header):
+        indent = len(header) - len(header.lstrip(" "))
+    else:  # 普通写法：续行比键（“- ”之后）缩进更深
+        indent = len(header) - len(header.lstrip(" -"))
     block: list[str] = []
     number = line + 1
     text = source.line(number)
@@ -192,30 +242,6 @@ def _block_lines(source: SourceText, line: int | None, header: str | None) -> tu
         number += 1
         text = source.line(number)
     return tuple(block)
-
-
-def _period_end(form: Form) -> dt.date:
-    if form.kind is ReportKind.HALF_YEAR:
-        return dt.date(form.year, 6, 30)
-    return dt.date(form.year, 12, 31)
-
-
-def _form_dates(loaded: LoadedForm, form: Form) -> list[Diagnostic]:
-    out: list[Diagnostic] = []
-    source = loaded.source
-    if form.date < _period_end(form):
-        line, column, _ = locate(loaded.data, ("日期",))
-        out.append(source.diagnostic(
-            f"成文日期 {form.date.isoformat()} 早于总结期末（{_period_end(form).isoformat()}），请核对日期或年度。",
-            line, column, severity=WARNING, code="GEN502"))
-    if form.title:
-        years = re.findall(r"(20\d{2})\s*年", form.title)
-        if years and int(years[0]) != form.year:
-            line, column, _ = locate(loaded.data, ("标题",))
-            out.append(source.diagnostic(
-                f"标题里的年份是{years[0]}年，而“年度”填的是{form.year}。", line, column,
-                severity=ERROR, code="GEN503", hint=f"应为：标题里写{form.year}年，或改“年度”"))
-    return out
 
 
 # ---------------------------------------------------------------- 写好的报告
@@ -241,18 +267,37 @@ def check_paragraphs(paragraphs: Sequence[str], *, file: Path, year: int | None,
     （Word 文件，``lines`` 为 None，位置写成“第N段”）。不给时按段落顺序从 1 编号。
     """
     places = pieces if pieces is not None else [[(0, number, 0)] for number in range(1, len(paragraphs) + 1)]
-    units = [Unit(text, file, number_at(where, 0), 1, None, report=True, pieces=tuple(where), lines=lines)
-             for text, where in zip(paragraphs, places, strict=True)]
+    plan = _plan_sections(paragraphs)
+    units = [Unit(text, file, number_at(where, 0), 1, None, report=True, pieces=tuple(where), lines=lines,
+                  plan=in_plan)
+             for text, where, in_plan in zip(paragraphs, places, plan, strict=True)]
     out = _run(units, year)
     out += _report_structure(units)
     if year is not None:
-        for unit in units[:3]:
-            years = re.findall(r"(20\d{2})", unit.text)
-            if ("总结" in unit.text or "计划" in unit.text) and years and int(years[0]) not in (year,):
-                out.append(_diagnostic(unit, Hit("GEN503", ERROR, 0, len(unit.text),
-                                                 f"标题里的年份{years[0]}与报告年度{year}不一致。")))
-                break
+        # 开头几段里像标题的（有“总结”“计划”和年份）：哪一个写着报告年度就对了（网页上的标题常带发布的年份）
+        titles = [(unit, re.findall(r"(20\d{2})", unit.text)) for unit in units[:3]
+                  if "总结" in unit.text or "计划" in unit.text]
+        titles = [(unit, years) for unit, years in titles if years]
+        if titles and not any(str(year) in years for _, years in titles):
+            unit, years = titles[0]
+            out.append(_diagnostic(unit, Hit("GEN503", ERROR, 0, len(unit.text),
+                                             f"标题里的年份{years[0]}与报告年度{year}不一致。")))
     return _filter(out, set(ignore))
+
+
+_PLAN_WORDS = ("计划", "思路", "打算", "安排")
+
+
+def _plan_sections(paragraphs: Sequence[str]) -> list[bool]:
+    """每段是否在计划部分里（一级标题里有“计划”“思路”“打算”“安排”，到下一个一级标题为止）。"""
+    out: list[bool] = []
+    inside = False
+    for text in paragraphs:
+        m1 = _L1.match(text)
+        if m1 and len(m1.group(2)) <= 40:
+            inside = any(word in m1.group(2) for word in _PLAN_WORDS)
+        out.append(inside)
+    return out
 
 
 def _report_structure(units: Sequence[Unit]) -> list[Diagnostic]:

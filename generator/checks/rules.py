@@ -2,7 +2,7 @@
 
 | 代码 | 程度 | 检查什么 |
 |---|---|---|
-| GEN101 | 错误 | 没填的占位符：xx、X月X日、***、【】、（）、待补充、请补写、此处填写、TODO、残留的 {{ }} |
+| GEN101 | 错误 | 没填的占位符：xx、X月X日、***、占着数字的“……”、【】、（）、待补充、请补写、TODO、残留的 {{ }} |
 | GEN201 | 错误 | 同比增长率算错（重新计算并给出正确写法，指出“用上期除以本期”的典型错误） |
 | GEN202 | 错误 | 两个率之间的变化写成“增长X%”（含“由A%提高到B%，增长C%”“率B%，比上年增长C%”） |
 | GEN203 | 错误 | 写出的完成率与前后的数字对不上 |
@@ -13,13 +13,14 @@
 | GEN402 | 警告 | 全角数字（１２３） |
 | GEN403 | 警告 | 正文数字用了千位分隔符（1,234） |
 | GEN404 | 警告 | “3亿4500万”这类混写 |
-| GEN405 | 提示 | 计量单位前用了汉字数字（二十五次），应写阿拉伯数字 |
-| GEN501 | 警告 | 正文里出现比“年度”晚一年以上的年份 |
+| GEN405 | 提示 | 计量单位前用了汉字数字（二十五次），应写阿拉伯数字；三家、两项这类数量短语不报 |
+| GEN501 | 警告 | 正文里出现比“年度”晚一年以上的年份（计划部分说的是下一年，再往后放一年） |
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass
 from decimal import Decimal
@@ -48,24 +49,41 @@ _PLACEHOLDERS = [
     (re.compile(r"\*{3,}"), "“{0}”像是没填或被屏蔽的内容"),
     (re.compile(r"【\s*】|（\s*）|\(\s*\)|〔\s*〕"), "“{0}”里是空的，像是漏填了内容"),
     (re.compile(r"待补充|待填写|此处填写|请填写|请补写|TODO|FIXME|待定数据"), "“{0}”：这里还没有填写"),
+    # “全年体检……人”“……%”：省略号占着数字的位置；句末的“……”、“等等……”是正常的省略，不报
+    (re.compile(r"(?:…{2,}|\.{6,})(?=[人次个家万元%％户项所名台亿例份场件天])|^\s*(?:…{1,}|\.{3,})\s*$"),
+     "“{0}”像是没填的数字或内容"),
 ]
 _TEMPLATE_MESSAGE = "“{0}”是没有替换掉的模板标记"
 _MULTIPLY = re.compile(r"\d\s*[×xX]\s*\d")
 
 
 # 上面每个占位符写法都至少含有其中一个字符或词：一个也没有的文字不用逐个试
-_PLACEHOLDER_SIGN = re.compile(r"[xX×＊*【（(〔]|待补充|待填写|此处填写|请填写|请补写|TODO|FIXME|待定数据")
+_PLACEHOLDER_SIGN = re.compile(r"[xX×＊*【（(〔…]|\.{3}|待补充|待填写|此处填写|请填写|请补写|TODO|FIXME|待定数据")
 
 
 def placeholders(text: str) -> Iterator[Hit]:
+    yield from blanks(text)
+    yield from _template_hits(text)
+
+
+def blanks(text: str) -> Iterator[Hit]:
+    """没填的占位符（xx、***、请补写……），不含残留的模板标记（代入引用之前 ``{{键}}`` 是正常的）。"""
     patterns = _PLACEHOLDERS if _PLACEHOLDER_SIGN.search(text) is not None else []
+    marks = list(template_marks(text)) if patterns else []  # {% for x in y %} 里的 x 不是占位符
+    starts = [start for start, _ in marks]
     for pattern, message in patterns:
         for match in pattern.finditer(text):
+            inside = bisect_right(starts, match.start()) - 1
+            if inside >= 0 and match.start() < marks[inside][1]:
+                continue
             around = text[max(0, match.start() - 1): match.end() + 1]
             if pattern is _PLACEHOLDERS[0][0] and _MULTIPLY.search(around):
                 continue  # 3×4 这类乘号
             text_found = message.format(match.group(0))
             yield Hit("GEN101", ERROR, match.start(), match.end(), f"{text_found}，请填上实际内容。")
+
+
+def _template_hits(text: str) -> Iterator[Hit]:
     for start, end, closed in _template_scan(text):
         if closed:
             yield Hit("GEN101", ERROR, start, end, f"{_TEMPLATE_MESSAGE.format(text[start:end])}，请填上实际内容。")
@@ -268,7 +286,8 @@ _MIXED = re.compile(r"(?<![\d.])\d+(?:\.\d+)?亿\d+(?:\.\d+)?万")  # 后视：�
 _CN_COUNT = re.compile(
     r"(?<![一二三四五六七八九十百千万第是每届])"
     r"(?:([一二三四五六七八九十][一二三四五六七八九十百千]+)(人次|次|例|家|场|份|万元|元|剂次|户)"  # 二十五次
-    r"|([二三四五六七八九])(人次|例|家|场|份|万元|元|剂次|户))"  # 三例（“二次供水”“三次产业”是术语，不算）
+    r"|([二三四五六七八九])(人次|例|万元|元|剂次))"  # 三例（“二次供水”“三次产业”是术语，不算）
+    # 一位数加量词（三家、两项、五场、四户）是数量短语，不是统计数字，不报
     r"(?!全会|会议|全体会议|党代会|代表大会)")
 
 

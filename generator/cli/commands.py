@@ -158,7 +158,16 @@ def report(forms: tuple[Path, ...], fmt: tuple[str, ...], output: str | None, st
 @click.option("--strict", is_flag=True, help="有警告也算不通过（退出码 1）。")
 @click.option("--ignore", default="", metavar="代码", help="不做的检查项代码，逗号隔开，如 GEN405,GEN602。")
 def check(file: Path, output_format: str, strict: bool, ignore: str) -> int:
-    """检查表单（.yaml）或写好的报告（.docx、.md、.txt），不生成任何文件。"""
+    """检查表单（.yaml）或写好的报告（.docx、.md、.txt），不生成任何文件。
+
+    \b
+    一次列出全部问题，每条带行、列和改法：
+    表单的写法（冒号、缩进、引号、Tab、少了“- ”）和必填项；
+    没换掉的“请补写”和 xx、X、***；算错的同比、完成率和部分与总数；
+    序号跳号、半角括号；数字写法；超出年度的年份；
+    成文日期早于期末或晚于通常的成文时间；单位、署名不像机关名称；
+    缺少的部分；重复的句子。代码（GEN101……）见 README“报送前检查”。
+    """
     codes = [c.strip().upper() for c in ignore.replace("，", ",").split(",") if c.strip()]
     try:
         findings = api.check_file(file, ignore=codes)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from typing import Any
 
@@ -142,12 +143,23 @@ def _translate(exc: click.UsageError) -> str:
     text = exc.message
     if text.startswith("No such command"):
         name = text.split("'")[1] if "'" in text else text
-        return f"没有“{name}”这个命令。可用的命令：init、report、check、import、rollup、edit、schema、doctor。"
+        commands = _commands(exc.ctx)
+        close = difflib.get_close_matches(name.lower(), commands, n=1, cutoff=0.5)
+        guess = f"是不是 {'、'.join(close)}？" if close else ""
+        return f"没有“{name}”这个命令。{guess}可用的命令：{'、'.join(commands)}。"
     if text.startswith("Got unexpected extra argument"):
         return "多给了参数。文件名里有空格时请用英文引号把它括起来。"
     if text.startswith("Missing command"):
         return "请给出要执行的命令，如 gen report 表单.yaml。"
     return text
+
+
+def _commands(ctx: click.Context | None) -> list[str]:
+    """gen 的全部命令（按帮助里的顺序），取自命令组本身，新加的命令不会漏掉。"""
+    group = ctx.command if ctx is not None else None
+    if isinstance(group, click.Group):
+        return [name for name, command in group.commands.items() if not command.hidden]
+    return ["init", "report", "check", "import", "rollup", "edit", "schema", "doctor"]
 
 
 def _param_name(param: Any) -> str:

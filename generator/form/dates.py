@@ -34,3 +34,16 @@ def iso_date(text: str) -> str | None:
         return dt.date(*parts).isoformat()
     except ValueError:
         return None
+
+
+def usual_window(year: int, half_year: bool) -> tuple[dt.date, dt.date]:
+    """一份总结通常的成文日期：从总结期末起，年度总结到次年 3 月底，半年总结到当年 9 月底。
+
+    ``gen check``（GEN504）按它提醒日期是不是填错了年份；``gen init`` 按它给出建议的日期。"""
+    if half_year:
+        return dt.date(year, 6, 30), dt.date(year, 9, 30)
+    return dt.date(year, 12, 31), dt.date(year + 1, 3, 31)
+
+
+def cn_day(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"

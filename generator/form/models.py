@@ -133,6 +133,17 @@ def _table_choice_schema(schema: dict[str, Any]) -> None:
     schema["default"] = False
 
 
+class Openings(FormModel):
+    """各部分的开头：一级标题之后、第一个（一）之前的一段总述（不编序号，不算事项）。"""
+
+    work: str | None = Field(default=None, alias="工作开展情况", title="工作开展情况",
+                             description="“工作开展情况”的开头一段，如 全年围绕……开展了以下工作")
+    problems: str | None = Field(default=None, alias="存在的问题", title="存在的问题",
+                                 description="“存在的问题”的开头一段")
+    plans: str | None = Field(default=None, alias="下一步工作计划", title="下一步工作计划",
+                              description="“下一步工作计划”的开头一段，如 2025年，我委将……")
+
+
 class IndicatorFile(FormModel):
     """指标表格的文件名和工作表。"""
 
@@ -172,6 +183,9 @@ class Form(FormModel):
         description="填 true 或 附件：“主要指标完成情况表”作为附件排在落款之后，正文末尾加附件说明；"
                     "填 正文：在工作开展情况之后加一节表格；不填或 false：不加表格",
         json_schema_extra=_table_choice_schema)
+    openings: Openings = Field(default_factory=Openings, alias="开头", title="开头",
+                               description="各部分一级标题之后、（一）之前的开头一段，如 "
+                                           "{工作开展情况: 全年围绕……开展了以下工作}；其他章节的开头写在它的“内容”里")
     work: list[Item] = Field(alias="工作开展情况", min_length=1, title="工作开展情况",
                              description="第一部分的各项工作，每项一个小标题")
     other_sections: list[ExtraSection] = Field(default_factory=list, alias="其他章节",

@@ -13,7 +13,7 @@ from ..indicators.model import Indicator
 from ..read import loader
 from ..read.loader import LoadedForm
 from ..read.source import SourceText
-from .models import CheckSettings, ExtraSection, Form, Item, Problem
+from .models import CheckSettings, ExtraSection, Form, Item, Openings, Problem
 
 __all__ = ["form_keys", "load_form_file", "parse_form"]
 
@@ -22,7 +22,7 @@ __all__ = ["form_keys", "load_form_file", "parse_form"]
 def form_keys() -> frozenset[str]:
     """表单里所有的中文键。"""
     keys: set[str] = set()
-    for model in (Form, Item, Problem, ExtraSection, CheckSettings, Indicator):
+    for model in (Form, Item, Problem, ExtraSection, CheckSettings, Indicator, Openings):
         keys.update(str(f.alias) for f in model.model_fields.values() if f.alias)
     return frozenset(keys)
 

@@ -37,12 +37,15 @@ class ImportResult:
     dropped: list[str] = field(default_factory=list)
     origins: list[list[Origin]] = field(default_factory=list)  # 每段来自原文哪几行，见 cleanup.Cleaned
     notes: list[str] = field(default_factory=list)
+    comments: list[tuple[tuple[str | int, ...], str]] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
     level1: int = 0
     level2: int = 0
 
     def yaml(self) -> str:
-        return emit_yaml(self.form, source=self.source.path.name, notes=self.notes, tables=self.source.tables)
+        dropped = [f"去掉了 {len(self.dropped)} 行网页文字：" + "；".join(self.dropped)] if self.dropped else []
+        return emit_yaml(self.form, source=self.source.path.name, notes=self.notes + dropped,
+                         tables=self.source.tables, comments=self.comments)
 
     def summary_lines(self) -> list[str]:
         form = self.form
@@ -85,9 +88,20 @@ def import_document(source: SourceDocument) -> ImportResult:
     if not any(p.strip() for p in cleaned.paragraphs):
         raise ImportFailure(Diagnostic(f"{source.path.name} 里没有可以导入的文字。", file=source.path))
     parsed = build_form(cleaned.paragraphs)
+    joined = [paragraph[:12] for paragraph, origin in zip(cleaned.paragraphs, cleaned.origins, strict=True)
+              if len({line for _, line, _ in origin}) > 1]
+    lines = [origin[0][1] for origin in cleaned.origins]
+    split = [paragraph[:12] for index, paragraph in enumerate(cleaned.paragraphs)
+             if index and lines[index] == lines[index - 1]]
+    if split:  # 一级标题和正文写在同一行，拆成了两段（猜的）
+        parsed.notes.append(f"拆开了 {len(split)} 处写在同一行的标题和正文（正文开头是："
+                            + "；".join(split) + "），请核对。")
+    if joined:  # 被分页或换行断开、接成一段的（猜的）
+        parsed.notes.append(f"接上了 {len(joined)} 处被断开的段落（开头是：" + "；".join(joined) + "），请核对。")
     level1, level2 = count_headings(cleaned.paragraphs)
     return ImportResult(source=source, form=parsed.form, paragraphs=cleaned.paragraphs,
                         dropped=cleaned.dropped, origins=cleaned.origins, notes=parsed.notes, unplaced=parsed.unplaced,
+                        comments=parsed.comments,
                         level1=level1, level2=level2)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from ..form.numbering import strip_end_punctuation
+from ..form.numbering import chinese_value, strip_end_punctuation
 from .structure import (
     L1,
     L2,
@@ -22,6 +22,7 @@ from .structure import (
     parse_date,
     parse_title,
     split_points,
+    title_parts,
 )
 
 _LEVELS = {2: L2, 3: L3, 4: L4}
@@ -33,6 +34,10 @@ def parse_items(paragraphs: list[str], level: int = 2) -> tuple[list[str], list[
     pattern = _LEVELS[level]
     lead: list[str] = []
     groups: list[tuple[str, list[str]]] = []
+    first = next((m for m in map(pattern.match, paragraphs) if m), None)
+    if first is not None and _value(first.group(1)) != 1:
+        # 序号不从 1 起（“(1)(2)”写在上一段里，这里接着是“(3)(4)”）：原样当作正文，不重新编号
+        return list(paragraphs), []
     for text in paragraphs:
         match = pattern.match(text)
         if match:
@@ -52,6 +57,10 @@ def parse_items(paragraphs: list[str], level: int = 2) -> tuple[list[str], list[
             item["子项"] = children
         items.append(item)
     return lead, items
+
+
+def _value(marker: str) -> int:
+    return int(marker) if marker.isdigit() else chinese_value(marker)
 
 
 def count_headings(paragraphs: list[str]) -> tuple[int, int]:
@@ -83,10 +92,15 @@ def build_form(paragraphs: list[str]) -> Parsed:
     candidates = [i for i, p in enumerate(paragraphs[: min(first_heading, 10)]) if _is_title(p)]
     good = [i for i in candidates if all(parse_title(paragraphs[i])[:2])]
     title_index = (good or candidates or [-1])[-1]
-    unit, year, kind = parse_title(paragraphs[title_index]) if title_index >= 0 else ("", None, "年度工作总结")
+    unit, year, kind, topic = (title_parts(paragraphs[title_index]) if title_index >= 0
+                               else ("", None, "年度工作总结", ""))
     parsed.original_title = paragraphs[title_index] if title_index >= 0 else ""
     if unit:
         form["单位"] = unit
+        guess = f"从标题读出（标题里的“{topic}”是话题，没有算进单位）" if topic else "从标题读出"
+        parsed.comments.append((("单位",), f"{guess}；落款也用它，请核对是不是单位全称"))
+        if topic:
+            parsed.notes.append(f"单位“{unit}”是从标题读出的；标题里的“{topic}”是话题，没有算进单位。")
     if year:
         form["年度"] = year
     if kind != "年度工作总结":
@@ -180,6 +194,7 @@ def _place_sections(sections: list[Section], form: dict[str, Any], parsed: Parse
     problems: list[Any] = []
     plans: list[dict[str, Any]] = []
     closing: list[str] = []
+    openings: dict[str, str] = {}
     first_tail = min([i for i, k in enumerate(kinds) if k in ("存在的问题", "下一步工作计划")]
                      or [len(sections)])
     for index, (section, kind) in enumerate(zip(sections, kinds, strict=True)):
@@ -188,6 +203,8 @@ def _place_sections(sections: list[Section], form: dict[str, Any], parsed: Parse
             paragraphs, closing = _split_closing(paragraphs)
         lead, items = parse_items(paragraphs)
         parsed.level2_count += len(items)
+        if kind in ("存在的问题", "下一步工作计划") or (kind == "工作开展情况" and not work):
+            lead = _opening(kind, lead, items, openings, parsed)
         if kind == "基本情况":
             form["基本情况"] = "\n\n".join(section.paragraphs)
         elif kind == "存在的问题":
@@ -212,6 +229,8 @@ def _place_sections(sections: list[Section], form: dict[str, Any], parsed: Parse
                 others.append(extra)
             else:
                 parsed.unplaced.append(section.heading)
+    if openings:
+        form["开头"] = openings
     if work:
         form["工作开展情况"] = work
     if others:
@@ -220,6 +239,28 @@ def _place_sections(sections: list[Section], form: dict[str, Any], parsed: Parse
     form["下一步工作计划"] = plans
     if closing:
         form["结束语"] = "\n\n".join(closing)
+
+
+def _opening(kind: str, lead: list[str], items: list[dict[str, Any]], openings: dict[str, str],
+             parsed: Parsed) -> list[str]:
+    """一级标题之后、第一个（一）之前的总述是这一部分的开头（写进“开头”，不变成事项，不挤占序号）：
+    有（一）时，（一）之前不含“一是”的段落；“一是”之前的引言（“2022年，我委将……。一是……”）也是。
+    返回剩下的、要当作内容的段落。"""
+    opening = [text for text in lead if split_points(text) is None] if items else []
+    rest = [text for text in lead if text not in opening]
+    if rest and not opening:
+        points = split_points(rest[0])
+        if points is not None and points[0]:
+            opening = [points[0]]
+            rest[0] = rest[0][rest[0].index(points[0]) + len(points[0]):].strip()
+    if opening:
+        openings[kind] = "\n\n".join(opening)
+        parsed.comments.append((("开头", kind), "原文（一）或“一是”之前的总述，作为这一部分的开头"))
+        parsed.notes.append(f"“{kind}”在第一项之前有 {len(opening)} 段总述，放进了“开头”，没有当作事项。")
+    if rest and not items and kind != "存在的问题":
+        parsed.notes.append(f"“{kind}”里没有（一）（二）序号：按“一是、二是”或每段导入成事项，"
+                            "以第一句为小标题（是猜的，请核对）。")
+    return rest
 
 
 def _with_lead(lead: list[str], items: list[dict[str, Any]]) -> list[dict[str, Any]]:

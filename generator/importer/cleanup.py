@@ -74,14 +74,28 @@ def is_chrome(line: str) -> bool:
 
 def strip_markup(line: str) -> str:
     """去掉 Markdown 标题符号、引用符号、加粗星号。"""
+    return _stripped(line)[0]
+
+
+def _stripped(line: str) -> tuple[str, list[tuple[int, int]]]:
+    """:func:`strip_markup`，另外给出行内去掉的网页文字：(在结果里的位置, 去掉了几个字)，
+    好让 gen check 把后面的问题指回原文的列。"""
     line = re.sub(r"^>+\s*", "", line)
     line = re.sub(r"^#{1,6}\s+", "", line)
     line = line.replace("****", "")  # 两段加粗紧挨着：“**（六）……。****一**是”
     # 加粗；“党***”这类原文不动。加粗的文字里不含“*”：每个开头最多扫到下一个“*”，整行是线性的
     line = re.sub(r"(?<!\*)\*\*([^*]+)\*\*(?!\*)", r"\1", line)
+    gaps: list[tuple[int, int]] = []
     for pattern in _INLINE_CHROME:
-        line = pattern.sub("", line)
-    return line.strip()
+        pieces: list[str] = []
+        last = 0
+        for match in pattern.finditer(line):
+            pieces.append(line[last: match.start()])
+            gaps.append((sum(map(len, pieces)), match.end() - match.start()))
+            last = match.end()
+        line = "".join(pieces) + line[last:] if pieces else line
+    lead = len(line) - len(line.lstrip())
+    return line.strip(), [(max(0, at - lead), length) for at, length in sorted(gaps)]
 
 
 def starts_with_marker(line: str) -> bool:
@@ -91,7 +105,7 @@ def starts_with_marker(line: str) -> bool:
 def clean(lines: list[str]) -> Cleaned:
     """返回去掉边框文字、接好断行的段落（不再有空段落），以及每段来自原文哪几行。"""
     dropped: list[str] = []
-    kept: list[tuple[str, int]] = []  # (文字, 原文序号)
+    kept: list[tuple[str, int, list[tuple[int, int]]]] = []  # (文字, 原文序号, 行内去掉的文字)
     trailer = False
     for index, raw in enumerate(lines):
         if not raw.strip():
@@ -102,24 +116,35 @@ def clean(lines: list[str]) -> Cleaned:
             dropped.append(raw.strip())
             trailer = trailer or bool(_TRAILER.match(raw.strip()))
             continue
-        text = strip_markup(raw)
+        text, gaps = _stripped(raw)
         if not text:
             continue
-        kept.append((text, index))
+        kept.append((text, index, gaps))
     merged: list[str] = []
     origins: list[list[Origin]] = []
     level1 = 1  # 下一个一级标题应有的序号：只拆序号接得上的，正文里“一、……”式的列举不拆
-    for text, index in kept:
+    for text, index, gaps in kept:
         if merged and _continues(merged[-1], text):
-            origins[-1].append((len(merged[-1]), index, 0))
+            origins[-1] += _with_gaps(len(merged[-1]), index, gaps)
             merged[-1] += text
             continue
         parts = split_inline_heading(text, level1)
         for part in parts:
             merged.append(part)
-            origins.append([(0, index, text.find(part) if part is not parts[0] else 0)])
+            origins.append(_with_gaps(0, index, gaps) if len(parts) == 1
+                           else [(0, index, text.find(part) if part is not parts[0] else 0)])
         level1 = _next_level1(parts[0], level1)
     return Cleaned(paragraphs=merged, dropped=dropped, origins=origins)
+
+
+def _with_gaps(begin: int, index: int, gaps: list[tuple[int, int]]) -> list[Origin]:
+    """一行原文在段落里的几块：行内每去掉一段网页文字，后面的字在原文里就往后挪这么多。"""
+    pieces: list[Origin] = [(begin, index, 0)]
+    removed = 0
+    for at, length in gaps:
+        removed += length
+        pieces.append((begin + at, index, at + removed))
+    return pieces
 
 
 _LEVEL1 = re.compile(r"^([一二三四五六七八九十]+)\s*[、.．]\s*(.*)$")
@@ -165,3 +190,20 @@ def _continues(previous: str, text: str) -> bool:
         return False
     body_like = len(previous) >= 40 or re.search(r"[一二三四五六七八九十]+是$", previous) is not None
     return body_like
+
+
+# 网页文字里的半角标点：夹在汉字中间的换成全角（写进表单的文字才换；gen check 读报告时保留原样，
+# 好指出“(一)”这类写法）。紧跟在汉字后面的一律换；跟在数字后面的，后面不是数字才换（“1,234”“17:40”不动），
+# 网址里的“:”（前面是字母）不动。一对半角括号里有汉字时换成全角括号。
+_CJK = "\u4e00-\u9fff“”‘’（）《》〔〕、。，；：？！"
+_HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
+_HALF_BETWEEN = re.compile(rf"(?<=[{_CJK}])\s*([,;:?!])\s*|(?<=[\d%])\s*([,;:?!])\s*(?=[^\d\s/])")
+_HALF_PAIR = re.compile(r"\(([^()\n]{0,200}?[\u4e00-\u9fff][^()\n]{0,200}?)\)")
+
+
+def fullwidth_punctuation(text: str) -> str:
+    """“全县,共有(3所)医院:”→“全县，共有（3所）医院：”。线性：每个标点只看前后一个字。"""
+    if not any(mark in text for mark in ",;:?!("):
+        return text
+    text = _HALF_PAIR.sub(r"（\1）", text)
+    return _HALF_BETWEEN.sub(lambda m: _HALF[m.group(1) or m.group(2)], text)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import io
 import re
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -20,8 +21,9 @@ from ..errors import Diagnostic, ImportFailure, OutputError
 from ..form.unfilled import PLACEHOLDER
 from ..read.loader import MAX_FORM_BYTES
 from ..write.output import write_atomic
+from .cleanup import fullwidth_punctuation
 
-ORDER = ("单位", "年度", "类型", "标题", "日期", "导语", "基本情况", "指标", "工作开展情况", "其他章节",
+ORDER = ("单位", "年度", "类型", "标题", "日期", "导语", "基本情况", "指标", "开头", "工作开展情况", "其他章节",
          "存在的问题", "下一步工作计划", "结束语", "署名")
 
 
@@ -36,7 +38,7 @@ def _node(value: Any) -> Any:
         seq.extend(_node(v) for v in value)
         return seq
     if isinstance(value, str):
-        value = _NOT_IN_VALUE.sub(" ", value.translate(_BRACES)).strip()
+        value = fullwidth_punctuation(_NOT_IN_VALUE.sub(" ", value.translate(_BRACES)).strip())
         if not value:
             return PLACEHOLDER
         if "\n" in value:
@@ -72,7 +74,8 @@ _LISTS = ("工作开展情况", "存在的问题", "下一步工作计划")
 
 
 def emit_yaml(form: dict[str, Any], *, source: str, notes: list[str], tables: list[list[list[str]]],
-              limit: int = MAX_FORM_BYTES) -> str:
+              limit: int = MAX_FORM_BYTES, comments: Sequence[tuple[tuple[str | int, ...], str]] = ()) -> str:
+    """``comments``：导入时猜的地方（键路径 → 说明），写成那一行末尾的注释。"""
     filled = dict(form)
     missing = [key for key in _MISSING if not form.get(key)]
     for key in missing:
@@ -80,6 +83,8 @@ def emit_yaml(form: dict[str, Any], *, source: str, notes: list[str], tables: li
     root = _node({key: filled[key] for key in ORDER if key in filled})
     for key in missing:
         root.yaml_add_eol_comment(_MISSING[key], key)
+    for path, text in comments:
+        _comment_at(root, path, comment_line(text))
     header = [f"由 gen import 从“{source}”导入。请核对后修改数字和文字，再运行 gen report。"]
     header += [f"注意：{note}" for note in notes]
     table_lines: list[str] = []
@@ -105,6 +110,19 @@ def emit_yaml(form: dict[str, Any], *, source: str, notes: list[str], tables: li
             f"{limit / 1024 / 1024:g} MB，gen 读不了。一份工作总结通常不到 1 MB；"
             "请确认选对了文件，或把它拆成几份分别导入。"))
     return text
+
+
+def _comment_at(root: Any, path: tuple[str | int, ...], text: str) -> None:
+    """在键路径所在的那一行末尾加注释；路径不在（写出前被去掉了）时不加。"""
+    node = root
+    for part in path[:-1]:
+        try:
+            node = node[part]
+        except (KeyError, IndexError, TypeError):
+            return
+    if isinstance(node, (CommentedMap, CommentedSeq)) and (
+            path[-1] in node if isinstance(node, CommentedMap) else isinstance(path[-1], int) and path[-1] < len(node)):
+        node.yaml_add_eol_comment(text, path[-1])
 
 
 def _comments(lines: list[str]) -> str:

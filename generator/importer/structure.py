@@ -19,6 +19,7 @@ from typing import Any
 
 from ..form.dates import iso_date
 from ..form.numbering import CN_NUMERAL, chinese_value, strip_end_punctuation
+from ..form.organ import split_organ
 
 L1 = re.compile(rf"^\s*({CN_NUMERAL})\s*[、.．,，]\s*(.*)$")
 L2 = re.compile(rf"^\s*[（(]\s*({CN_NUMERAL})\s*[）)]\s*[、.．]?\s*(.*)$")
@@ -44,6 +45,7 @@ class Section:
 class Parsed:
     form: dict[str, Any]
     notes: list[str] = field(default_factory=list)  # 给办事员的提示（中文）
+    comments: list[tuple[tuple[str | int, ...], str]] = field(default_factory=list)  # 写在表单里某一处的注释
     unplaced: list[str] = field(default_factory=list)
     original_title: str = ""
     level1_count: int = 0
@@ -68,6 +70,13 @@ def _is_title(text: str) -> bool:
 
 def parse_title(title: str) -> tuple[str, int | None, str]:
     """从标题读出 单位、年度、类型。"""
+    unit, year, kind, _ = title_parts(title)
+    return unit, year, kind
+
+
+def title_parts(title: str) -> tuple[str, int | None, str, str]:
+    """从标题读出 单位、年度、类型和话题：“某旗卫生健康委员会2022年卫生健康工作总结”→
+    (某旗卫生健康委员会, 2022, 年度工作总结, 卫生健康工作)；“2022年某局卫生健康工作总结”同样。"""
     compact = re.sub(r"\s+", "", title)
     kind = "年度工作总结"
     if "上半年" in compact or "半年" in compact:
@@ -80,7 +89,14 @@ def parse_title(title: str) -> tuple[str, int | None, str]:
     if not unit and match:  # “2024年XX局工作总结”
         unit = re.sub(r"^(度|上半年|年度)?", "", compact[match.end():])
         unit = re.split(r"(?:20\d{2}|工作总结|上半年|年度|工作计划)", unit)[0]
-    return unit.strip("，,、 "), year, kind
+    unit, topic = split_organ(unit.strip("，,、 "))
+    after = re.sub(r"^(?:度|年度|上半年|半年)", "", compact[match.end():]) if match else ""
+    named = re.match(r"^(.*?)(?:工作)?(?:总结|计划)", after)
+    if not topic and named and named.group(1) and not named.group(1).startswith(unit or "\0"):
+        topic = named.group(1)  # “某局2022年卫生健康工作总结”：年份之后、“工作总结”之前
+    if topic and not topic.endswith("工作") and topic + "工作" in compact:
+        topic += "工作"
+    return unit.strip("，,、 "), year, kind, topic.strip("，,、 ")
 
 
 def derived_title(unit: str, year: int, kind: str) -> str:

@@ -10,15 +10,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
-from ruamel.yaml.error import MarkedYAMLError
-
 from ..errors import Diagnostic
 from .source import SourceText
 
 # 行首：缩进、若干个“- ”；键：不以空白、引号、括号、# 开头
 _KEY_AT = re.compile(r"^( *(?:- +)*)([^\s\-#\"'\[{|>:：][^:：#\s]{0,15}):(?=[^\s/:])(.*)$")
 _FULLWIDTH_KEY = re.compile(r"^(\s*(?:-\s+)?)([^\s:：#][^:：#]{0,20}?)\s*：")
-_KEY_VALUE = re.compile(r"^( *(?:- +)*)([^\s#\-][^:#]*?): +(\S.*)$")
+KEY_VALUE = re.compile(r"^( *(?:- +)*)([^\s#\-][^:#]*?): +(\S.*)$")
 _QUOTED_START = re.compile(r"^( *(?:- +)*(?:[^\s#\-\"'\[{][^:#]*?: +)?)([\"'\[{])")
 _BLOCK_START = re.compile(r"(?:^\s*-|:)\s*[|>][-+0-9]*\s*(#.*)?$")
 _CJK_KEY = re.compile(r"^[\u4e00-\u9fff]{1,8}$")
@@ -96,10 +94,34 @@ def line_problems(source: SourceText, keys: Keys, *, colons: bool = True, skip: 
             problems.append(source.diagnostic(
                 f"冒号后面要空一格：{head.lstrip()}{key}: {value.strip()}", number, len(head + key) + 1))
             continue
+        lacking = _missing_colon(source, number, line, known)
+        if lacking is not None and (until is None or number <= until):
+            problems.append(lacking)
+            continue
         quoted = _quoted_value_problem(source, number, line)
         if quoted is not None:
             problems.append(quoted)
     return problems
+
+
+_WORD_VALUE = re.compile(r"^( *(?:- +)*)([^\s:：#\-\"'\[{]{1,8}) +([^\s:#].*)$")
+
+
+def _missing_colon(source: SourceText, number: int, line: str, known: frozenset[str]) -> Diagnostic | None:
+    """``- 标题 加强疾病防控``：表单的键后面少了冒号。只认下一行（或上一行）是同一层的“键: 值”的行，
+    免得把以“标题”“内容”开头的一句正文当成键。"""
+    match = _WORD_VALUE.match(line)
+    if not match or match.group(2) not in known or ":" in line or "：" in line:
+        return None
+    column = len(match.group(1))
+    neighbours = [source.line(number + 1), source.line(number - 1) if number > 1 else None]
+    for other in neighbours:
+        if other is not None and re.match(r"^( *(?:- +)*)[^\s:#]{1,12}: ", other) \
+                and len(other) - len(other.lstrip(" -")) == column:
+            return source.diagnostic(
+                f"“{match.group(2)}”后面少了冒号，应写作：{match.group(2)}: {match.group(3)}", number,
+                column + len(match.group(2)) + 1)
+    return None
 
 
 # ---------------------------------------------------------------- 值的开头是特殊字符
@@ -235,156 +257,3 @@ def quote_percent_units(text: str, skip: set[int]) -> str:
             if match:
                 lines[index] = f"{match.group(1)}'%'{match.group(2)}"
     return "\n".join(lines)
-
-
-# ---------------------------------------------------------------- 解析器的错误
-
-
-def syntax_error(source: SourceText, exc: MarkedYAMLError, keys: Keys) -> Diagnostic:
-    """把解析器的错误换算到要改的那一行，给出具体改法。"""
-    mark = exc.problem_mark or exc.context_mark
-    line = mark.line + 1 if mark is not None else None
-    column = source.yaml_column(line, mark.column + 1) if mark is not None and line else None
-    problem = (exc.problem or "") + " " + (exc.context or "")
-    if "found duplicate key" in problem or type(exc).__name__ == "DuplicateKeyError":
-        return _duplicate_key(source, exc, line, column)
-    special = re.search(r"found character '(.)' that cannot start any token", problem)
-    if special and line and column:
-        return special_start(source, line, column, special.group(1))
-    if exc.context_mark is not None and "could not find expected ':'" in problem \
-            and "simple key" in problem:
-        # 解析器在下一行（或文件末尾）才发现问题；要改的是“简单键”开始的那一行
-        line = exc.context_mark.line + 1
-        column = source.yaml_column(line, exc.context_mark.column + 1)
-    if "mapping values are not allowed" in problem and line is not None and column is not None:
-        second = _second_colon(source, line, column)
-        if second is not None:
-            return second
-    if line is not None and ("could not find expected ':'" in problem
-                             or "expected <block end>" in problem
-                             or "did not find expected key" in problem):
-        better = _misplaced_line(source, line, keys)
-        if better is not None:
-            return better
-    if "while scanning a quoted scalar" in problem and exc.context_mark is not None:
-        start = exc.context_mark.line + 1
-        return source.diagnostic(
-            "这里开始的引号没有结束（后面找不到配对的引号）。请在值的末尾补上引号；"
-            "正文里的引号最好用中文引号“”。", start, source.yaml_column(start, exc.context_mark.column + 1))
-    if line is not None and source.line(line) is None:  # 文件末尾之后：指向最后一行
-        line = len(source.lines)
-        column = None
-    message = _SYNTAX_HINTS.get(_syntax_kind(problem), "这里的 YAML 格式不对")
-    return source.diagnostic(
-        f"{message}。请检查这一行和上一行的冒号、缩进和引号。", line, column)
-
-
-def _second_colon(source: SourceText, line: int, column: int) -> Diagnostic | None:
-    """``内容: 时间: 2024年``：值里的“冒号加空格”被 YAML 当成了又一个键。"""
-    text = source.line(line) or ""
-    match = _KEY_VALUE.match(text)
-    if not match or column <= len(match.group(1) + match.group(2)) + 1 or text[column - 1: column] != ":":
-        return None
-    head = text[: len(text) - len(match.group(3))]
-    value = match.group(3).rstrip()
-    return source.diagnostic(
-        "这一行的值里有“冒号加空格”，YAML 会把它当成又一个键。请改用中文冒号“：”，"
-        f"或者把整个值放进一对引号里：{head.lstrip()}{quote_whole(value)}", line, column)
-
-
-def _indent(line: str) -> int:
-    return len(line) - len(line.lstrip(" "))
-
-
-def _previous(source: SourceText, number: int, max_indent: int | None = None) -> tuple[int, str] | None:
-    """第 number 行之前最近的有内容的行（可限定缩进不超过 max_indent）。"""
-    for prev in range(number - 1, 0, -1):
-        text = source.lines[prev - 1]
-        stripped = text.strip()
-        if not stripped or stripped.startswith("#"):
-            continue
-        if max_indent is None or _indent(text) <= max_indent:
-            return prev, text
-    return None
-
-
-def _misplaced_line(source: SourceText, number: int, keys: Keys) -> Diagnostic | None:
-    """这一行既不是“键: 值”也不是“- ”开头的一项：少了“- ”、续行没缩进、或少了冒号。"""
-    text = source.line(number)
-    if text is None or not text.strip() or text.lstrip().startswith("-"):
-        return None
-    indent = _indent(text)
-    body = text.strip()
-    word = re.match(r"^(\S+?)\s+(\S.*)$", body)
-    if word and word.group(1) in keys() and ":" not in body:
-        return source.diagnostic(
-            f"“{word.group(1)}”后面少了冒号，应写作：{word.group(1)}: {word.group(2)}", number,
-            indent + len(word.group(1)) + 1)
-    above = _previous(source, number)
-    match = _KEY_VALUE.match(above[1]) if above is not None else None
-    if (match and not re.search(r":(\s|$)", body) and match.group(3)[0] not in "|>\"'[{#"
-            and indent <= len(match.group(1))):
-        key = match.group(2)
-        return source.diagnostic(
-            f"这一行像是接着上一行“{key}”的文字，但没有缩进。接着写的行要比“{key}”多缩进两格"
-            "（或者直接接到上一行末尾）。", number, indent + 1)
-    prev = _previous(source, number, indent)
-    if prev is not None and _indent(prev[1]) == indent and prev[1].lstrip().startswith("- "):
-        return source.diagnostic(
-            f"这一条前面少了“- ”。列表里的每一条都要以“- ”开头，与第 {prev[0]} 行的“- ”对齐，"
-            f"改成：- {body}", number, indent + 1)
-    item = re.match(r"^( *)- +[^\s#]", above[1]) if above is not None else None
-    if above is not None and item and indent < len(item.group(1)) and not re.search(r":(\s|$)", body):
-        return source.diagnostic(
-            f"这一行既不是“键: 值”，也不是以“- ”开头的一条。如果它是新的一条，请写成“- {body}”，"
-            f"并与第 {above[0]} 行的“- ”对齐；如果它接着上一条，请缩进到与上一条的文字对齐。",
-            number, indent + 1)
-    return None
-
-
-def _duplicate_key(source: SourceText, exc: MarkedYAMLError, line: int | None,
-                   column: int | None) -> Diagnostic:
-    key = _quoted(str(exc.problem)) or "同一个键"
-    start = exc.context_mark
-    if start is not None and line is not None:
-        first = source.line(start.line + 1) or ""
-        head = first[: start.column]
-        if re.fullmatch(r" *(?:- +)+", head) and first[start.column:].startswith(f"{key}:"):
-            dash = head.rstrip().rfind("-")
-            body = (source.line(line) or "").strip()
-            return source.diagnostic(
-                f"这里像是新的一项，但前面少了“- ”，所以“{key}”重复了。新的一项要以“- ”开头，"
-                f"与第 {start.line + 1} 行的“- ”对齐（第 {dash + 1} 列），改成：- {body}", line, column)
-    return source.diagnostic(
-        f"键“{key}”在同一层里出现了两次。请删掉或合并其中一个。", line, column)
-
-
-def _quoted(text: str) -> str | None:
-    match = re.search(r'"([^"]+)"', text)
-    return match.group(1) if match else None
-
-
-def _syntax_kind(problem: str) -> str:
-    for key in _SYNTAX_HINTS:
-        if key in problem:
-            return key
-    return ""
-
-
-_SYNTAX_HINTS = {
-    "mapping values are not allowed": "这一行多了一个冒号，或者缩进和上一行对不齐",
-    "could not find expected ':'": "这一行缺少冒号，或者引号没有成对",
-    "found character '\\t'": "这里有 Tab 字符，YAML 只认半角空格",
-    "found unexpected end of stream": "文件结尾处引号没有成对",
-    "did not find expected key": "缩进对不齐，或者列表项和键混在了一起",
-    "did not find expected '-' indicator": "列表项的“- ”缩进对不齐",
-    "while scanning a quoted scalar": "引号没有成对",
-    "expected <block end>": "缩进对不齐",
-}
-
-
-def merge(first: list[Diagnostic], second: list[Diagnostic]) -> list[Diagnostic]:
-    """逐行问题在前；其后的 YAML 错误多半是它们引起的连锁反应，不再重复报告。"""
-    first_line = min((d.line or 0 for d in first), default=None)
-    kept = [d for d in second if first_line is None or (d.line or 0) < first_line]
-    return sorted(first + kept, key=lambda d: (d.line or 0, d.column or 0))

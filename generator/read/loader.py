@@ -34,15 +34,15 @@ from .hints import (
     Keys,
     block_scalar_lines,
     line_problems,
-    merge,
     quote_leading_references,
     quote_percent_units,
     special_start,
-    syntax_error,
 )
+from .repair import repair
 from .source import MAX_FORM_BYTES, SourceText, decode_source, read_limited, read_source
+from .syntax import syntax_error
 
-__all__ = ["MAX_DEPTH", "MAX_FORM_BYTES", "LoadedForm", "SourceText", "decode_source",
+__all__ = ["MAX_DEPTH", "MAX_FORM_BYTES", "LoadedForm", "SlipsFound", "SourceText", "decode_source",
            "load_form_file", "parse_yaml", "read_limited", "read_source"]
 
 MAX_DEPTH = 40  # 表单最深不过七八层；再深只可能是误输入或恶意输入，解析器会递归到崩溃
@@ -102,9 +102,9 @@ def parse_yaml(source: SourceText, *, keys: Keys) -> LoadedForm:
     组装数据的同时检查每个事件（:class:`_CheckingParser`），出错时再扫一遍事件流，把所有问题一次报全。
     """
     control = control_characters(source)
-    if control:  # YAML 读取器遇到这些字符只会报“第几个字节”，这里先按行列报出
-        raise FormError(control)
     text = quote_leading_references(source)
+    if control:  # YAML 读取器遇到这些字符只会报“第几个字节”：按行列报出，换成空格再往下读
+        text = _BAD_CHARACTER.sub(" ", text)
     if ": %" in text:  # “单位: %”：先加上引号，普通表单才能走快路
         text = quote_percent_units(text, block_scalar_lines(source))
     with paused_gc():  # 与慢路相同：组装只新建对象，大表单上循环回收要占去三分之一的时间
@@ -116,23 +116,87 @@ def parse_yaml(source: SourceText, *, keys: Keys) -> LoadedForm:
     if scan.error is not None and "found character '%'" in str(scan.error.problem):
         text = quote_percent_units(scan.text, block_scalar_lines(source) | scan.continued)
         data, scan = _load(source, text)
-    if scan.problems:
-        full = _scan(source, scan.text)  # 别名、过深的嵌套会让组装中途停下：再完整扫一遍
-        raise FormError(merge(line_problems(source, keys, skip=full.continued), full.problems or scan.problems))
-    if scan.error is not None:
-        raise FormError(merge(
-            line_problems(source, keys, skip=scan.continued, until=scan.error_line),
-            [syntax_error(source, scan.error, keys)]))
-    if scan.plain_error is not None:  # 没有位置的 YAML 错误（极少见）
-        raise FormError(merge(line_problems(source, keys, skip=scan.continued), [source.diagnostic(
-            f"表单不是有效的 YAML：{scan.plain_error}", None)]))
-    indents = line_problems(source, keys, colons=False, skip=scan.continued)
-    if indents:  # 行首全角空格可能被 YAML 当成键的一部分，解析“成功”也要报出
-        raise FormError(indents)
+    found: dict[int, Diagnostic] = {d.line or 0: d for d in control}
+    unplaced: list[Diagnostic] = []
+    if scan.problems or scan.error is not None or scan.plain_error is not None:
+        data, scan = _one_pass(source, scan, keys, found, unplaced)
+    for problem in line_problems(source, keys, colons=False, skip=scan.continued):
+        # 行首全角空格可能被 YAML 当成键的一部分，解析“成功”也要报出
+        found.setdefault(problem.line or 0, problem)
+    problems = sorted(found.values(), key=lambda d: (d.line or 0, d.column or 0)) + unplaced
+    if problems:
+        partial = LoadedForm(source, _paragraph_breaks(data)) if isinstance(data, dict) else None
+        raise SlipsFound(problems, partial)
     if data is None:
         raise FormError(source.diagnostic(
             "表单里没有任何内容（只有注释或空行）。请填写 单位、年度 等项目。", 1))
     return LoadedForm(source=source, data=_paragraph_breaks(data))
+
+
+class SlipsFound(FormError):
+    """读取阶段找到的全部打字问题；``partial`` 是修好这些行之后读进来的数据（读不进来时为 None），
+    后面的校验和检查可以接着在它上面找问题，一次报全。"""
+
+    def __init__(self, diagnostics: list[Diagnostic], partial: LoadedForm | None) -> None:
+        super().__init__(diagnostics)
+        self.partial = partial
+
+
+MAX_ROUNDS = 200  # 一份表单里能一次报出的读取问题的上限（每一轮修好至少一行，再解析一遍）
+PARSE_BUDGET = 40_000_000  # 修补时总共最多再解析这么多字：大表单少几轮，整体仍与表单大小成线性
+
+
+def _one_pass(source: SourceText, scan: _Scan, keys: Keys, found: dict[int, Diagnostic],
+              unplaced: list[Diagnostic]) -> tuple[Any, _Scan]:
+    """YAML 出错时：报出这一轮找到的问题，照改法修好那几行（行号不变），再解析，直到读得进来。
+
+    ``found``（行 → 诊断）每行只留第一条；修过的行上再出的问题是修补引起的，不报。
+    同一轮里逐行检查找到了问题时，先只修这些行：解析器的错误多半是它们引起的，下一轮还在才报。
+    读不进来时返回的数据为 None。"""
+    lines = scan.text.split("\n")
+    repaired: set[int] = set()
+    data: Any = None
+    rounds = max(3, min(MAX_ROUNDS, PARSE_BUDGET // max(1, len(scan.text))))
+    for _ in range(rounds):
+        current = SourceText(source.path, "\n".join(lines), source.encoding)
+        error, continued, precise = scan.error, scan.continued, list(scan.problems)
+        if scan.problems:  # 别名、过深的嵌套会让组装中途停下：再完整扫一遍
+            full = _scan(current, current.text)
+            precise, error, continued = full.problems or scan.problems, full.error, full.continued
+        if error is None and scan.plain_error is not None:  # 没有位置的 YAML 错误（极少见）
+            unplaced.append(source.diagnostic(f"表单不是有效的 YAML：{scan.plain_error}", None))
+            return None, scan
+        if error is None and not precise:
+            return data, scan
+        mark = (error.problem_mark or error.context_mark) if error is not None else None
+        slips = line_problems(current, keys, skip=continued, until=mark.line + 1 if mark else None)
+        new = [d for d in slips if d.line not in repaired and d.line not in found] + precise
+        if error is not None and not new:
+            new.append(syntax_error(current, error, keys))
+        progress = False
+        for problem in new:
+            if problem.line is None or problem.line > len(lines):
+                if not any(d.message == problem.message for d in unplaced):
+                    unplaced.append(problem)
+                continue
+            if problem.line in repaired or problem.line in found:
+                continue
+            found[problem.line] = source.diagnostic(problem.message, problem.line, problem.column,
+                                                    severity=problem.severity)
+            repaired |= repair(lines, problem)
+            progress = True
+        if not progress:  # 问题出在修过的行上：换成空行再试；已经是空行就读不进来了
+            at = mark.line if mark is not None else -1
+            if not 0 <= at < len(lines) or not lines[at].strip():
+                return None, scan
+            lines[at] = ""
+            repaired.add(at + 1)
+        data, scan = _load(source, "\n".join(lines))
+    if scan.error is None and scan.plain_error is None and not scan.problems:
+        return data, scan
+    unplaced.append(source.diagnostic(
+        f"读取问题太多，上面只列出了前 {len(found)} 处。请先改好这些，再运行一次。", None))
+    return None, scan
 
 
 def _load(source: SourceText, text: str) -> tuple[Any, _Scan]:

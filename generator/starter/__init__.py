@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 from ..errors import Diagnostic, OutputError, Severity
+from ..form.dates import usual_window
 from ..form.schema import SCHEMA_FILE
 from ..resources import schemas_dir, templates_dir
 from ..write.output import write_atomic
@@ -28,7 +29,8 @@ def starter_text(today: dt.date | None = None) -> str:
     """空白表单的文字；第一行告诉编辑器去哪里找 JSON Schema（表单旁边的副本）。"""
     today = today or dt.date.today()
     year = starter_year(today)
-    date = today if today.year > year else dt.date(year, 12, 31)
+    start, end = usual_window(year, half_year=False)
+    date = min(max(today, start), end)  # 落在年度总结通常的成文时间里（gen check 的 GEN504）
     body = (templates_dir() / "init" / STARTER).read_text(encoding="utf-8")
     for token, value in (("{年度}", str(year)), ("{下一年}", str(year + 1)), ("{日期}", date.isoformat()),
                          ("{日期中文}", f"{date.year}年{date.month}月{date.day}日")):

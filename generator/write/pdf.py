@@ -13,7 +13,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
-from collections.abc import Iterable, Sequence
+import time
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
 from ..errors import Diagnostic, OutputError, ToolMissing
@@ -78,8 +79,10 @@ def conversion_env(fonts: Iterable[str]) -> dict[str, str]:
 
 
 def convert_files(documents: Sequence[Path], outdir: Path, *, env: dict[str, str] | None = None,
-                  soffice: Path | None = None) -> list[Path]:
-    """用一次 LibreOffice 调用把若干 .docx 转成 PDF，放进 ``outdir``，返回 PDF 路径。"""
+                  soffice: Path | None = None, done: Callable[[Path], None] | None = None) -> list[Path]:
+    """用一次 LibreOffice 调用把若干 .docx 转成 PDF，放进 ``outdir``，返回 PDF 路径。
+
+    ``done``：每转出一份就用它的 PDF 路径调用一次（整批生成的进度条一份一份往前走）。"""
     program = soffice or find_soffice()
     outdir.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory(prefix="gen-lo-profile-") as profile_dir:
@@ -87,8 +90,8 @@ def convert_files(documents: Sequence[Path], outdir: Path, *, env: dict[str, str
                    f"-env:UserInstallation={Path(profile_dir).as_uri()}",
                    "--convert-to", "pdf", "--outdir", str(outdir), *map(str, documents)]
         try:
-            result = subprocess.run(command, capture_output=True, text=True, errors="replace",
-                                    timeout=TIMEOUT_SECONDS, env=env, check=False)
+            result = _run_watching(command, env, [outdir / f"{d.stem}.pdf" for d in documents], done,
+                                   Path(profile_dir))
         except subprocess.TimeoutExpired:
             raise OutputError(Diagnostic(
                 f"LibreOffice 转换 PDF 超过 {TIMEOUT_SECONDS} 秒仍未完成，已放弃。",
@@ -105,6 +108,38 @@ def convert_files(documents: Sequence[Path], outdir: Path, *, env: dict[str, str
             f"LibreOffice 没有生成 PDF：{'、'.join(p.name for p in missing)}{reason}。",
             hint="请确认 LibreOffice 能正常打开，或先生成 Word 文件（-f docx）再另存为 PDF。"))
     return pdfs
+
+
+def _run_watching(command: list[str], env: dict[str, str] | None, expected: list[Path],
+                  done: Callable[[Path], None] | None, scratch: Path) -> subprocess.CompletedProcess[str]:
+    """运行 LibreOffice；等待时每半秒看一眼哪些 PDF 已经写出，新写出的交给 ``done``。
+    输出写进临时文件（不用管道：等待时没人读，管道满了会卡住）。"""
+    log = scratch / "soffice.log"
+    with log.open("w+", encoding="utf-8", errors="replace") as output:
+        process = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, text=True, env=env)
+        deadline = time.monotonic() + TIMEOUT_SECONDS
+        reported: set[Path] = set()
+        while True:
+            try:
+                code = process.wait(timeout=0.5)
+                break
+            except subprocess.TimeoutExpired:
+                if time.monotonic() > deadline:
+                    process.kill()
+                    process.wait()
+                    raise
+            if done is not None:
+                for pdf in expected:
+                    if pdf not in reported and pdf.is_file() and pdf.stat().st_size > 0:
+                        reported.add(pdf)
+                        done(pdf)
+        if done is not None:
+            for pdf in expected:
+                if pdf not in reported and pdf.is_file() and pdf.stat().st_size > 0:
+                    done(pdf)
+        output.seek(0)
+        text = output.read()
+    return subprocess.CompletedProcess(command, code, text, "")
 
 
 def docx_to_pdf(data: bytes, profile: StyleProfile, *, name: str = "工作总结") -> bytes:

@@ -174,12 +174,14 @@ def test_pdfs_of_a_batch_use_one_libreoffice_call(gen, tmp_path: Path, monkeypat
 
     calls: list[list[str]] = []
 
-    def fake(documents, outdir, *, env=None, soffice=None):  # type: ignore[no-untyped-def]
+    def fake(documents, outdir, *, env=None, soffice=None, done=None):  # type: ignore[no-untyped-def]
         calls.append([d.name for d in documents])
         outdir.mkdir(parents=True, exist_ok=True)
         pdfs = [outdir / f"{d.stem}.pdf" for d in documents]
         for pdf in pdfs:
             pdf.write_bytes(b"%PDF-1.4 fake\n%%EOF\n")
+            if done is not None:
+                done(pdf)
         return pdfs
 
     monkeypatch.setattr(generator.write.pdf, "find_soffice", lambda: Path("soffice"))
@@ -237,3 +239,62 @@ def test_a_single_form_in_a_folder_gets_no_progress_lines(gen, tmp_path: Path) -
     result = gen("report", str(tmp_path), "-f", "md")
     assert result.code == 0
     assert result.err == "共 1 份表单：成功 1 份，失败 0 份。\n"
+
+
+def test_pdf_batch_progress_advances_per_form(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """要转 PDF 时进度条不停在 0/N 再跳到 N/N：LibreOffice 每转出一份就往前走一格（issue 20）。"""
+    import generator.write.pdf
+    from generator.batch import write_reports
+
+    events: list[tuple[str, int, int]] = []
+
+    def fake(documents, outdir, *, env=None, soffice=None, done=None):  # type: ignore[no-untyped-def]
+        outdir.mkdir(parents=True, exist_ok=True)
+        pdfs = [outdir / f"{d.stem}.pdf" for d in documents]
+        for pdf in pdfs:
+            pdf.write_bytes(b"%PDF-1.4 fake\n%%EOF\n")
+            done(pdf)
+        return pdfs
+
+    monkeypatch.setattr(generator.write.pdf, "find_soffice", lambda: Path("soffice"))
+    monkeypatch.setattr(generator.write.pdf, "convert_files", fake)
+    for name in ("a", "b", "c"):
+        (tmp_path / f"{name}.yaml").write_text(VALID_FORM, encoding="utf-8")
+    write_reports([tmp_path], ["pdf"], jobs=1,
+                  progress=lambda outcome, done, total: events.append(("写出", done, total)),
+                  step=lambda done, total: events.append(("转换", done, total)))
+    assert events == [("转换", 1, 3), ("转换", 2, 3), ("转换", 3, 3), ("写出", 1, 3), ("写出", 2, 3), ("写出", 3, 3)]
+
+
+def test_real_conversion_reports_each_pdf(tmp_path: Path) -> None:
+    """真的 LibreOffice：转出的每份 PDF 都报告一次（进度用）。"""
+    require_tool("soffice")
+    from generator.pipeline import build_report
+    from generator.write.pdf import convert_files
+
+    sources = []
+    for name in ("甲", "乙"):
+        source = tmp_path / f"{name}.docx"
+        source.write_bytes(build_report(EXAMPLES[0]).docx())
+        sources.append(source)
+    seen: list[str] = []
+    pdfs = convert_files(sources, tmp_path / "out", done=lambda pdf: seen.append(pdf.name))
+    assert sorted(seen) == ["乙.pdf", "甲.pdf"] and all(p.read_bytes().startswith(b"%PDF") for p in pdfs)
+
+
+def test_paths_wait_until_the_bar_is_gone(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """进度条画着时不往标准输出印路径（否则路径印在进度条那一行上）；收起后一起印出。"""
+    import io
+
+    from rich.console import Console
+
+    from generator.batch.console import BatchConsole
+    from generator.batch.results import FormOutcome
+
+    terminal = Console(file=io.StringIO(), force_terminal=True, width=100)
+    console = BatchConsole(terminal, terminal, lambda diagnostics: None, 2)
+    with console.running():
+        for index, name in enumerate(("a", "b"), 1):
+            console(FormOutcome(tmp_path / f"{name}.yaml", written=[tmp_path / f"{name}.md"]), index, 2)
+            assert capsys.readouterr().out == ""
+    assert capsys.readouterr().out == f"{tmp_path / 'a.md'}\n{tmp_path / 'b.md'}\n"

@@ -178,3 +178,11 @@ def test_check_json_on_an_internal_error_is_json(gen, form_file, monkeypatch: py
     result = gen("check", "--format", "json", str(form_file()))
     assert result.code == 1 and result.err == ""
     assert json.loads(result.out)[0]["message"].startswith("gen 内部出错（RuntimeError）。")
+
+
+@pytest.mark.parametrize("typed,guess", [("reprot", "report"), ("rolup", "rollup"), ("edt", "edit"), ("chek", "check")])
+def test_mistyped_command_suggests_the_closest(gen, typed: str, guess: str) -> None:  # type: ignore[no-untyped-def]
+    result = gen(typed)
+    assert result.code == 2
+    assert result.err == (f"用法错误：没有“{typed}”这个命令。是不是 {guess}？"
+                          "可用的命令：report、check、init、rollup、import、schema、edit。\n运行 gen --help 查看用法。\n")

@@ -127,7 +127,9 @@ def test_seed_004_details() -> None:
     assert "党***重大决策部署" in text  # 原文的星号不被当成加粗
     assert len(form["工作开展情况"]) == 9
     assert form["存在的问题"] == []
-    assert [item["标题"][:8] for item in form["下一步工作计划"]][1:] == [
+    # “一是”之前的引言是计划部分的开头，不是第一项（issue 20）
+    assert form["开头"]["下一步工作计划"].startswith("2022年,县卫健委将继续按照")
+    assert [item["标题"][:8] for item in form["下一步工作计划"]] == [
         "继续落实常态化疫", "继续推进深化医改", "继续加快重点项目", "继续狠抓党风廉政"]
 
 
@@ -241,7 +243,7 @@ def test_import_cli_writes_form_that_check_understands(gen, tmp_path: Path) -> N
     checked = gen("check", str(form))
     assert checked.code == 1  # 日期无法识别，留给办事员
     assert checked.err.replace(str(form), "F") == (
-        "F:8:5: 错误：“日期”还没有填写：这是 gen import 在原文里没有找到、留给你补写的地方。"
+        "F:9:5: 错误：“日期”还没有填写：这是 gen import 在原文里没有找到、留给你补写的地方。"
         "请把“请补写”换成成文日期，格式如 2025-01-07。\n"
         "    日期: 请补写  # 请填写成文日期，格式如 2025-01-07\n"
         "          ^\n")

@@ -255,7 +255,11 @@ def test_cycle_through_two_indicators(gen, form_file) -> None:  # type: ignore[n
     assert result.err.replace(str(path), "F") == (
         "F:29:9: 错误：指标“甲”的公式循环引用：甲 → 乙 → 甲。公式最终要由填写了数字的指标算出，请去掉其中一个公式。\n"
         "        公式: 乙 + 1\n"
-        "              ^\n")
+        "              ^\n"
+        # 同一次运行里也报出正文引用的指标不存在（issue 20：一次报全）
+        "F:38:11: 错误：引用了不存在的指标“接种率”。已有的指标键：实种剂次、应种剂次、达标人数、管理人数、甲、乙、丙。\n"
+        "        内容: 全年接种率{{接种率}}。\n"
+        "                  ^\n")
 
 
 def test_parser_accepts_only_the_small_grammar() -> None:

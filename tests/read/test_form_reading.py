@@ -182,7 +182,8 @@ def test_year_with_nian(year: str, gen, form_file) -> None:  # type: ignore[no-u
 
 @pytest.mark.parametrize("written", ["2026.1.9", "2026/1/9", "2026年1月9日", "2026/01/09"])
 def test_dates_clerks_write(written: str, gen, form_file) -> None:  # type: ignore[no-untyped-def]
-    path = form_file(VALID_FORM.replace("2025-01-07", written))
+    # 年度 2025：2026 年 1 月的日期在通常的成文时间里（不然另有 GEN504 的警告）
+    path = form_file(VALID_FORM.replace("2025-01-07", written).replace("年度: 2024", "年度: 2025"))
     result = gen("report", str(path), "-f", "md")
     assert result.code == 0
     assert first_error(result.err, path) == (

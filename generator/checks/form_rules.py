@@ -1,0 +1,64 @@
+"""表单整体的规则：成文日期（GEN502、GEN504）、标题年份（GEN503）、单位和署名像不像机关名称（GEN603）。
+
+代码表见 :mod:`generator.checks`。
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..errors import Diagnostic, Severity
+from ..form.dates import cn_day, usual_window
+from ..form.models import Form, ReportKind
+from ..form.organ import NOT_ORGAN_END, split_organ
+from ..read.loader import LoadedForm
+from ..read.located import locate
+
+ERROR, WARNING = Severity.ERROR, Severity.WARNING
+
+
+def period_end(form: Form) -> dt.date:
+    if form.kind is ReportKind.HALF_YEAR:
+        return dt.date(form.year, 6, 30)
+    return dt.date(form.year, 12, 31)
+
+
+def form_dates(loaded: LoadedForm, form: Form) -> list[Diagnostic]:
+    out: list[Diagnostic] = []
+    source = loaded.source
+    if form.date < period_end(form):
+        line, column, _ = locate(loaded.data, ("日期",))
+        out.append(source.diagnostic(
+            f"成文日期 {form.date.isoformat()} 早于总结期末（{period_end(form).isoformat()}），请核对日期或年度。",
+            line, column, severity=WARNING, code="GEN502"))
+    start, end = usual_window(form.year, form.kind is ReportKind.HALF_YEAR)
+    if form.date > end:
+        line, column, _ = locate(loaded.data, ("日期",))
+        out.append(source.diagnostic(
+            f"成文日期 {form.date.isoformat()} 晚于{form.year}年{form.kind.value}通常的成文时间"
+            f"（{cn_day(start)}至{cn_day(end)}），请核对日期或年度。", line, column, severity=WARNING,
+            code="GEN504", hint=f"应为：{cn_day(start)}至{cn_day(end)}之间的日期，或改“年度”"))
+    if form.title:
+        years = re.findall(r"(20\d{2})\s*年", form.title)
+        if years and int(years[0]) != form.year:
+            line, column, _ = locate(loaded.data, ("标题",))
+            out.append(source.diagnostic(
+                f"标题里的年份是{years[0]}年，而“年度”填的是{form.year}。", line, column,
+                severity=ERROR, code="GEN503", hint=f"应为：标题里写{form.year}年，或改“年度”"))
+    return out
+
+
+def organ_names(loaded: LoadedForm, form: Form) -> list[Diagnostic]:
+    """“单位”“署名”要是机关的名称：以“工作”“总结”“年”“情况”结尾的，多半是从标题里多取了字。"""
+    out: list[Diagnostic] = []
+    for key, value in (("单位", form.unit), ("署名", form.signature)):
+        match = NOT_ORGAN_END.search(value or "")
+        if value is None or match is None:
+            continue
+        line, column, _ = locate(loaded.data, (key,))
+        out.append(loaded.source.diagnostic(
+            f"“{key}”填的是“{value}”，末尾的“{match.group(1)}”不是机关名称的一部分，落款会印成这样。"
+            f"请写单位全称，如 贡觉县卫生健康委员会。", line, column, severity=WARNING, code="GEN603",
+            hint=f"应为：{split_organ(value)[0]}" if split_organ(value)[1] else None))
+    return out
