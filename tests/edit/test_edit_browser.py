@@ -2,7 +2,9 @@
 打开 ``gen edit --no-browser`` 给出的网址，像办事员一样打字、点按钮。
 
 没有 chromium 时本地跳过，``CI=true`` 时失败（与 tests/office.py 的 require_tool 相同）。
-设置环境变量 ``GEN_SCREENSHOT=docs/editor.png`` 时把截图写到那里（README 里的那张图，由添加计划和问题的那个测试拍）。
+浏览器窗口是 1366×768（办事员常见的笔记本屏幕）。
+设置环境变量 ``GEN_SCREENSHOT=docs/editor.png`` 时把截图写到那里（README 里的那张图，页面区域正好 1366×768，
+由添加计划和问题的那个测试拍）。
 """
 
 from __future__ import annotations
@@ -328,6 +330,8 @@ def test_clerk_adds_fills_and_reorders_plans_and_adds_a_problem(server: tuple[st
     wait.until(lambda d: "（二）设备老化。解决思路：分批更新设备。" in preview())
     assert "（一）人才短缺。" in preview()
 
-    if os.environ.get("GEN_SCREENSHOT"):  # README 里的那张图：左边是事项和问题的编辑，右边是预览
+    if os.environ.get("GEN_SCREENSHOT"):  # README 里的那张图（1366×768）：左边是事项和问题的编辑，右边是预览
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": 1366, "height": 768, "deviceScaleFactor": 1, "mobile": False})
         driver.execute_script("document.querySelector('[data-path=\"存在的问题/1\"]').scrollIntoView({block: 'center'})")
         driver.save_screenshot(str(REPO / os.environ["GEN_SCREENSHOT"]))
