@@ -181,6 +181,25 @@ def test_restart_resumes_the_open_tab_and_restores_a_draft(tmp_path: Path, brows
         _save_after_check(driver, wait, before)
         assert form.read_text(encoding="utf-8") == "# 没来得及保存的\n# 停了以后写的\n# 重启之前写的\n" + FORM
         assert driver.execute_script("return Object.keys(localStorage).length") == 0  # 保存后草稿就删了
+
+        # 草稿之后磁盘上的表单又被别的程序改过：恢复草稿后保存，照样先问（不悄悄覆盖）
+        driver.find_element(By.CSS_SELECTOR, "[data-tab=source-pane]").click()
+        source = driver.find_element(By.ID, "source")
+        driver.execute_script("arguments[0].focus(); arguments[0].setSelectionRange(0, 0)", source)
+        source.send_keys("# 草稿三\n")
+        wait.until(lambda d: "草稿三" in str(d.execute_script("return JSON.stringify(localStorage)")))
+        elsewhere = "# 记事本里改的\n" + FORM
+        form.write_text(elsewhere, encoding="utf-8")
+        driver.execute_script("window.onbeforeunload = null")
+        driver.get(url.split("#")[0])
+        wait.until(lambda d: d.find_element(By.ID, "draft").is_displayed())
+        driver.find_element(By.ID, "draft-restore").click()
+        wait.until(lambda d: _source(d).startswith("# 草稿三\n"))
+        driver.find_element(By.ID, "save").click()
+        wait.until(lambda d: d.find_elements(By.ID, "conflict"))
+        assert "记事本里改的" in driver.find_element(By.ID, "conflict").text
+        driver.find_element(By.CSS_SELECTOR, "#conflict button[data-choice=cancel]").click()
+        assert form.read_text(encoding="utf-8") == elsewhere
     finally:
         process.kill()
         process.wait(timeout=10)

@@ -48,9 +48,10 @@ export function readDraft(root, name) {
   }
 }
 
-export function keepDraft(root, name, text, dirty) {
+// base：草稿是在磁盘上哪个版本的基础上改的（恢复后保存时，磁盘若已变过，照样弹出“已在别处被修改”）
+export function keepDraft(root, name, text, dirty, base) {
   try {
-    if (dirty) localStorage.setItem(draftKey(root, name), JSON.stringify({ text, at: new Date().toLocaleString("zh-CN") }));
+    if (dirty) localStorage.setItem(draftKey(root, name), JSON.stringify({ text, base, at: new Date().toLocaleString("zh-CN") }));
     else localStorage.removeItem(draftKey(root, name));
   } catch (error) {
     // 浏览器不让存（隐私模式、空间满）：只是没有草稿，不影响编辑

@@ -90,7 +90,7 @@ function dirty() { return source.value !== state.saved; }
 
 function markDirty() {
   $("file-name").textContent = `${state.name}${dirty() ? "（未保存）" : ""}`;
-  if (!state.pendingDraft) keepDraft(state.root, state.name, source.value, dirty());  // 还没决定恢复与否时不动草稿
+  if (!state.pendingDraft) keepDraft(state.root, state.name, source.value, dirty(), state.hash);  // 还没决定恢复与否时不动草稿
 }
 
 function scheduleCheck(delay = 300) {
@@ -381,8 +381,10 @@ async function openForm(name) {
   markDirty();
   if (state.pendingDraft) {  // 上次没保存的修改（gen edit 停止、页面关掉之前）：问要不要恢复
     offerDraft(state.pendingDraft, () => {
-      const text = state.pendingDraft.text;
+      const { text, base } = state.pendingDraft;
       state.pendingDraft = null;
+      // 草稿之后磁盘上的表单又被改过：保存时按草稿的版本比较，弹出对话框列出不同，不悄悄覆盖
+      if (base) state.hash = base;
       setText(text);
       markDirty();
       status("已恢复上次没保存的修改，请检查后保存。");
