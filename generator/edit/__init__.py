@@ -62,6 +62,7 @@ def serve(target: Path, *, port: int = 0, open_browser: bool = True, new_token: 
     """启动编辑服务，直到 Ctrl+C。``new_token``：换一个新的访问令牌（原来打开的页面不能再用）。"""
     import uvicorn
 
+    from ..write.resident import keep_warm
     from .app import create_app
     from .session import Remembered, recall, remember
 
@@ -84,7 +85,8 @@ def serve(target: Path, *, port: int = 0, open_browser: bool = True, new_token: 
     if open_browser:
         threading.Timer(0.5, lambda: webbrowser.open(url)).start()
     try:
-        server.run(sockets=[sock])
+        with keep_warm():  # 第二次起“生成 PDF”用常驻的 LibreOffice（generator/write/resident.py）
+            server.run(sockets=[sock])
     finally:
         with contextlib.suppress(OSError):
             sock.close()
