@@ -262,6 +262,31 @@ def test_a_refused_number_is_shown_refused_in_its_cell_and_the_list(server: tupl
     wait.until(lambda d: "    本期: 82\n" in _source(d))
     wait.until(lambda d: "refused" not in str(cell().get_attribute("class")) and "八十二" not in findings())
 
+    # 字段也一样：表单读不进来时改“年度”，没有写进去，字段标红并列出；改好源文件后再改就写进去了
+    driver.find_element(By.CSS_SELECTOR, "[data-tab=source-pane]").click()
+    driver.execute_script("const s = document.getElementById('source'); s.focus();"
+                          "s.setSelectionRange(s.value.length, s.value.length);")
+    driver.find_element(By.ID, "source").send_keys("坏的一行\n")
+    driver.find_element(By.CSS_SELECTOR, "[data-tab=fields-pane]").click()
+    year = driver.find_element(By.ID, "field-年度")
+    year.send_keys(Keys.CONTROL, "a")
+    year.send_keys("2025", Keys.TAB)
+    wait.until(lambda d: "refused" in str(d.find_element(By.ID, "field-年度").get_attribute("class")))
+    assert "“年度”：“2025”没有写进表单（表单里仍是原来的值）。表单现在读不进来" in findings()
+    assert "2025" in str(driver.find_element(By.ID, "findings-年度").get_attribute("textContent"))
+    assert "年度: 2024\n" in _source(driver)
+    driver.find_element(By.CSS_SELECTOR, "[data-tab=source-pane]").click()
+    driver.execute_script("const s = document.getElementById('source'); s.focus();"
+                          "s.value = s.value.replace('坏的一行\\n', ''); s.dispatchEvent(new Event('input'));")
+    driver.find_element(By.CSS_SELECTOR, "[data-tab=fields-pane]").click()
+    wait.until(lambda d: _status(d).startswith("表单填写正确"))  # 源文件又读得进来了
+    assert "refused" in str(driver.find_element(By.ID, "field-年度").get_attribute("class"))  # 仍标着，直到改过
+    year = driver.find_element(By.ID, "field-年度")
+    year.send_keys(Keys.CONTROL, "a")
+    year.send_keys("2023", Keys.TAB)
+    wait.until(lambda d: "年度: 2023\n" in _source(d))
+    wait.until(lambda d: "refused" not in str(d.find_element(By.ID, "field-年度").get_attribute("class")))
+
 
 # ---------------------------------------------------------------- Word 里改过的 .docx
 

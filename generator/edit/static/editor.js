@@ -108,6 +108,7 @@ async function check() {
   state.keys = data.keys || [];
   state.attributes = data.attributes || [];
   state.sentenceNames = data.sentence_names || [];
+  state.outline = data.outline || {};
   setReferences(state.keys, state.attributes);
   fillFields(state.inputs, data.outline);
   const editing = document.activeElement;  // 正在填的那一格不重建，免得打断输入
@@ -148,22 +149,28 @@ function findingItem(d) {
   return li;
 }
 
-// 没有写进表单的值（如在“本期”里写了“八十二”）：格子里照旧显示写的字，标红，并列在检查结果里，
-// 直到改对；表单里仍是原来的值。键为“序号/列”。
+// 没有写进表单的值（如在“本期”里写了“八十二”）：格子（或字段）里照旧显示写的字，标红，并列在检查结果里，
+// 直到改对；表单里仍是原来的值。指标的键为“序号/列”，字段的键为“字段/名称”（r.field）。
 function refusedFindings() {
   return Object.values(state.refused).map((r) => ({
-    severity: "错误", refused: true,
-    message: `第 ${r.index + 1} 个指标的“${r.column}”：“${r.value}”没有写进表单（表单里仍是原来的值）。${r.message}` }));
+    severity: "错误", refused: r.field ? `findings-${r.field}` : "findings-指标",
+    message: `${r.field ? `“${r.field}”` : `第 ${r.index + 1} 个指标的“${r.column}”`}：“${r.value}”没有写进表单`
+      + `（表单里仍是原来的值）。${r.message}` }));
+}
+
+function refusedInput(r) {
+  if (r.field) return state.inputs[r.field];
+  const row = $("indicators").querySelectorAll("#indicator-table tbody tr:not(.from-sheet)")[r.index];
+  return row && row.querySelector(`input[data-column="${r.column}"]`);
 }
 
 function showRefused() {
-  for (const input of $("indicators").querySelectorAll("input.refused")) {
+  for (const input of document.querySelectorAll(".refused")) {
     input.classList.remove("refused");
     input.removeAttribute("aria-invalid");
   }
   for (const r of Object.values(state.refused)) {
-    const row = $("indicators").querySelectorAll("#indicator-table tbody tr:not(.from-sheet)")[r.index];
-    const input = row && row.querySelector(`input[data-column="${r.column}"]`);
+    const input = refusedInput(r);
     if (!input) continue;
     if (document.activeElement !== input) input.value = r.value;
     input.classList.add("refused");
@@ -180,7 +187,7 @@ function showFindings(diagnostics, outline) {
   // 每条结果也放到它所在的字段、事项下面（见 items.js 的 findingOwner）
   for (const box of document.querySelectorAll(".field-findings")) box.replaceChildren();
   for (const d of diagnostics) {
-    if (d.refused) $("findings-指标").appendChild(findingItem(d));
+    if (d.refused && $(d.refused)) $(d.refused).appendChild(findingItem(d));
     if (!d.line) continue;
     const owner = findingOwner(d.line, outline);
     const box = owner && $(`findings-${owner}`);
@@ -221,7 +228,17 @@ function queued(edit) {
 
 const fieldChange = queued(async (key, value) => {
   const result = await api("POST", "/api/field", { text: source.value, key, value });
-  if (!result.ok) { status(result.data.error, true); return; }
+  const where = `field/${key}`;
+  if (!result.ok) {
+    status(result.data.error, true);
+    if (result.status >= 400 && result.status < 500) {  // 没有写进表单：字段里标红，列进检查结果
+      state.refused[where] = { field: key, value, message: result.data.error };
+      showRefused();
+      showFindings(state.diagnostics || [], state.outline || {});
+    }
+    return;
+  }
+  delete state.refused[where];
   source.value = result.data.text;
   onSourceInput();
 });
@@ -238,7 +255,9 @@ const nodeAction = queued(async ({ path, action, key, value, what }) => {
 const indicatorEdit = queued(async (request) => {
   if (request.action === "delete" && !confirm(`确定删除第 ${request.index + 1} 个指标吗？`)) return;
   let text = source.value;
-  if (request.action !== "set") state.refused = {};  // 行变了：序号对不上了
+  if (request.action !== "set") {  // 行变了：序号对不上了
+    for (const key of Object.keys(state.refused)) if (!state.refused[key].field) delete state.refused[key];
+  }
   for (const [column, value] of request.edits || [[null, null]]) {
     const result = await api("POST", "/api/indicator", { text, index: request.index, column, value, action: request.action });
     const where = `${request.index}/${column}`;
@@ -247,7 +266,7 @@ const indicatorEdit = queued(async (request) => {
       if (result.status >= 400 && result.status < 500 && request.action === "set") {
         state.refused[where] = { index: request.index, column, value, message: result.data.error };
         showRefused();
-        showFindings(state.diagnostics || [], {});
+        showFindings(state.diagnostics || [], state.outline || {});
       }
       return;
     }
