@@ -157,9 +157,11 @@ def test_restart_resumes_the_open_tab_and_restores_a_draft(tmp_path: Path, brows
         driver.execute_script("arguments[0].focus(); arguments[0].setSelectionRange(0, 0)", source)
         source.send_keys("# 停了以后写的\n")  # 接着写：检查发不出去，页面说明连不上
         wait.until(lambda d: _status(d).startswith("连接不上 gen edit"))
+        assert "重新运行 gen edit 后，本页会自动接上" in driver.find_element(By.ID, "notice-text").text  # 整句在页头下面
         process, again = start_editor(form, config)
         assert again == url  # 同一个令牌、同一个端口
         _save_after_check(driver, wait, before)  # 接上以后重新检查了一次
+        assert not driver.find_element(By.ID, "notice").is_displayed()
         assert form.read_text(encoding="utf-8") == "# 停了以后写的\n# 重启之前写的\n" + FORM
 
         # 又写了一处，没保存就停了；重新启动后打开页面：问要不要恢复

@@ -37,6 +37,7 @@ function status(text, bad = false) {
   $("status").textContent = text;
   $("status").title = text;  // 太长时页头里只显示一行，完整的话在提示框里（notice）和这里
   $("status").className = bad ? "bad" : "";
+  if (bad && text.length > 30) notice(text);  // 长的说明在页头里放不下：同时放到页头下面
 }
 
 // 页头下面的一条说明（文件一级的问题等长的话）：不挤占页头，也不算表单的错误
@@ -52,7 +53,7 @@ const OFFLINE = "连接不上 gen edit（它可能已经停止）。没保存的
 function offline() {
   status(OFFLINE, true);
   waitForServer((ok) => {
-    if (ok) { status("已重新连接 gen edit，可以接着编辑和保存。"); scheduleCheck(0); return; }
+    if (ok) { notice(""); status("已重新连接 gen edit，可以接着编辑和保存。"); scheduleCheck(0); return; }
     status("gen edit 换了新的访问令牌，本页不能再用：请用它新显示的网址打开。没保存的修改暂存在这个浏览器里，打开后可以恢复。", true);
   });
 }
