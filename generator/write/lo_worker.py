@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import shutil
 import subprocess
 import sys
 import time
@@ -75,6 +76,9 @@ def main() -> None:
             office.wait(timeout=10)
         except subprocess.TimeoutExpired:
             office.kill()
+            office.wait(timeout=10)
+        # 临时的 LibreOffice 配置目录：gen 被强行结束（收不到关闭的通知）时也由这里删掉
+        shutil.rmtree(uno.fileUrlToSystemPath(profile), ignore_errors=True)
 
 
 if __name__ == "__main__":
