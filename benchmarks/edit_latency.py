@@ -4,14 +4,21 @@
 （每次改动一个字，像办事员在打字），报告经过 HTTP 的中位数和最大值，以及其中流水线本身（读取、校验、
 计算、检查、渲染预览）的中位数。页面的防抖是 300 毫秒，这里的数字加上它就是办事员等待的时间。
 
-用法（在仓库根目录）：python benchmarks/edit_latency.py [每个示例的次数，默认 30]
+另有一份 200 个事项的表单（由第一个示例的第一项复制而成），以及“生成 PDF”（/api/generate）：
+与 gen edit 一样在 keep_warm 里运行服务，第一次启动常驻的 LibreOffice，之后的是“热”的；另测不用常驻时的冷启动。
+
+用法（在仓库根目录）：python benchmarks/edit_latency.py [每个示例的次数，默认 30] [PDF 次数，默认 3]
 """
 
 from __future__ import annotations
 
+import hashlib
+import re
+import shutil
 import socket
 import statistics
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -24,16 +31,38 @@ import uvicorn  # noqa: E402
 
 from generator.edit.analyze import analyze  # noqa: E402
 from generator.edit.app import create_app  # noqa: E402
+from generator.write.resident import keep_warm  # noqa: E402
+
+
+def _many_items(text: str, count: int) -> str:
+    """把“工作开展情况”的第一项复制成 ``count`` 项（标题各不相同）。"""
+    start = text.index("工作开展情况:\n") + len("工作开展情况:\n")
+    match = re.compile(r"^  - 标题: .*\n(?:^    .*\n|^\n)*", re.M).match(text, start)
+    assert match, "示例的“工作开展情况”不是每项“  - 标题:”开头"
+    first = match.group(0)
+    copies = "".join(first.replace("标题: ", f"标题: 第{n}项", 1) for n in range(count))
+    return text[:start] + copies + text[match.end():]
 
 
 def main() -> None:
     runs = int(sys.argv[1]) if len(sys.argv) > 1 else 30
-    examples = sorted((REPO / "examples").glob("*.yaml"))
+    pdf_runs = int(sys.argv[2]) if len(sys.argv) > 2 else 3
+    folder = Path(tempfile.mkdtemp(prefix="gen-edit-bench-"))
+    examples = []
+    for path in sorted((REPO / "examples").glob("*.yaml")):
+        examples.append(folder / path.name)
+        examples[-1].write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    big = folder / "200项.yaml"
+    big.write_text(_many_items(examples[0].read_text(encoding="utf-8"), 200), encoding="utf-8")
+    examples.append(big)
+    for extra in (REPO / "examples").iterdir():  # 指标文件等
+        if extra.suffix != ".yaml" and extra.is_file():
+            (folder / extra.name).write_bytes(extra.read_bytes())
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     sock.listen(16)
     port = sock.getsockname()[1]
-    app = create_app(REPO / "examples", token="bench", port=port)
+    app = create_app(folder, token="bench", port=port)
     server = uvicorn.Server(uvicorn.Config(app, log_level="warning", lifespan="off"))
     thread = threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True)
     thread.start()
@@ -48,7 +77,7 @@ def main() -> None:
             http: list[float] = []
             pipeline: list[float] = []
             for n in range(runs):
-                edited = text.replace("现将", "现将" + "的" * (n % 2), 1)  # 每次都不一样
+                edited = text.replace("。", "。" + "的" * (n % 2), 1)  # 每次都不一样
                 start = time.perf_counter()
                 response = client.post("/api/check", json={"name": path.name, "text": edited})
                 http.append(time.perf_counter() - start)
@@ -58,8 +87,27 @@ def main() -> None:
                 pipeline.append(time.perf_counter() - start)
             print(f"{path.name:<22}{len(text.encode()) // 1024:>6}KB{statistics.median(http) * 1000:>10.1f}ms"
                   f"{max(http) * 1000:>8.1f}ms{statistics.median(pipeline) * 1000:>10.1f}ms")
+        if pdf_runs:
+            target = examples[0]
+
+            def generate() -> float:
+                digest = hashlib.sha256(target.read_bytes()).hexdigest()
+                start = time.perf_counter()
+                response = client.post("/api/generate", json={"name": target.name, "format": "pdf", "hash": digest},
+                                       timeout=300)
+                assert response.status_code == 200, response.text[:300]
+                return time.perf_counter() - start
+
+            cold = [generate() for _ in range(pdf_runs)]
+            with keep_warm():
+                first = generate()
+                warm = [generate() for _ in range(pdf_runs)]
+            print(f"生成 PDF（{target.name}）：冷启动中位数 {statistics.median(cold):.2f} s"
+                  f"（{'、'.join(f'{t:.2f}' for t in cold)}）；常驻：第一次 {first:.2f} s，"
+                  f"之后中位数 {statistics.median(warm):.2f} s（{'、'.join(f'{t:.2f}' for t in warm)}）")
     server.should_exit = True
     thread.join(timeout=5)
+    shutil.rmtree(folder, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -234,12 +234,12 @@ def progress_console(err: Any, out: Any, print_diagnostics: Callable[[Sequence[D
 # ---------------------------------------------------------------- 编辑（gen edit）
 
 
-def serve_editor(target: Path, *, port: int = 0, open_browser: bool = True,
+def serve_editor(target: Path, *, port: int = 0, open_browser: bool = True, new_token: bool = False,
                  announce: Callable[[str], None] = print) -> None:
     """启动浏览器里的编辑页面，直到 Ctrl+C（见 :mod:`generator.edit`）。"""
     from .edit import serve
 
-    serve(target, port=port, open_browser=open_browser, announce=announce)
+    serve(target, port=port, open_browser=open_browser, new_token=new_token, announce=announce)
 
 
 # ---------------------------------------------------------------- 体检（gen doctor）、gen-edit、路径的写法

@@ -255,14 +255,16 @@ class PreparedReport:
 
 
 def prepare_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | str | None = None,
-                   *, style: Path | None = None, force: bool = False) -> tuple[Report, PreparedReport]:
-    """读表单、检查内容、检查输出目标，在内存里生成 docx 和 md（PDF 只准备好 Word 原稿），不写盘。"""
+                   *, style: Path | None = None, force: bool = False,
+                   overwrite: bool = False) -> tuple[Report, PreparedReport]:
+    """读表单、检查内容、检查输出目标，在内存里生成 docx 和 md（PDF 只准备好 Word 原稿），不写盘。
+    ``overwrite``：覆盖不是 gen 写的（或写后改过的）同名文件，但内容有错误时照样不生成（与 ``force`` 不同）。"""
     with paused_gc():
-        return _prepare_report(path, formats, output, style=style, force=force)
+        return _prepare_report(path, formats, output, style=style, force=force, overwrite=overwrite)
 
 
 def _prepare_report(path: Path, formats: Sequence[str], output: Path | str | None,
-                    *, style: Path | None, force: bool) -> tuple[Report, PreparedReport]:
+                    *, style: Path | None, force: bool, overwrite: bool) -> tuple[Report, PreparedReport]:
     from .checks import check_form
 
     notice = require_form(path, "report")
@@ -273,7 +275,7 @@ def _prepare_report(path: Path, formats: Sequence[str], output: Path | str | Non
     errors = [d for d in report.warnings if d.severity is Severity.ERROR]
     if errors and not force:
         raise ContentError(report.warnings)
-    preflight(targets.values(), force=force)
+    preflight(targets.values(), force=force or overwrite)
     profile = report_profile(report, style)  # 只要 Markdown 时也读：“样式”写错了照样指出来（默认版式有缓存）
     if "pdf" in targets:
         from .write.pdf import find_soffice
@@ -294,17 +296,18 @@ def _prepare_report(path: Path, formats: Sequence[str], output: Path | str | Non
 
 
 def write_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | str | None = None,
-                 *, style: Path | None = None, force: bool = False) -> tuple[Report, list[Path]]:
+                 *, style: Path | None = None, force: bool = False,
+                 overwrite: bool = False) -> tuple[Report, list[Path]]:
     """生成并写出文件，返回报告和写出的绝对路径。
 
     先在内存里生成全部格式（PDF 由 LibreOffice 在临时文件夹里转换），全部成功后才开始写盘，
     且全部写成或全部不变（见 :func:`generator.write.output.write_generated`）。不是 gen 写的同名文件不会被覆盖，
-    除非 ``force``（它同时表示内容检查有错误时仍然生成）。
+    除非 ``force``（它同时表示内容检查有错误时仍然生成）或 ``overwrite``（只表示覆盖，见 :func:`prepare_report`）。
     """
-    report, prepared = prepare_report(path, formats, output, style=style, force=force)
+    report, prepared = prepare_report(path, formats, output, style=style, force=force, overwrite=overwrite)
     if prepared.word is not None:
         from .write.pdf import docx_to_pdf
 
         prepared.contents["pdf"] = docx_to_pdf(prepared.word, prepared.profile, name=prepared.targets["pdf"].stem)
     files = {target: prepared.contents[fmt] for fmt, target in prepared.targets.items()}
-    return report, write_generated(files, force=force)
+    return report, write_generated(files, force=force or overwrite)

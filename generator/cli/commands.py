@@ -280,14 +280,16 @@ def schema(output: Path | None) -> None:
                 type=click.Path(path_type=Path),
                 help="要编辑的表单（.yaml），或表单所在的文件夹（可以在页面上新建表单）。不写时为当前文件夹。")
 @click.option("--port", type=int, default=0, metavar="端口",
-              help="使用的端口（1–65535），不写时自动找一个空闲端口。")
+              help="使用的端口（1–65535）。不写时沿用上次的端口，被占用就另找一个空闲端口。")
 @click.option("--no-browser", is_flag=True, help="不自动打开浏览器，只显示网址。")
-def edit(target: Path, port: int, no_browser: bool) -> None:
+@click.option("--new-token", is_flag=True,
+              help="换一个新的访问令牌，原来打开的页面随之失效。")
+def edit(target: Path, port: int, no_browser: bool, new_token: bool) -> None:
     """在浏览器里填写表单：边填边检查、看 A4 预览、保存和生成。"""
     if not 0 <= port <= 65535:
         raise click.BadParameter("端口应在 1 到 65535 之间；不写 --port 时自动找一个空闲端口。", param_hint="--port")
-    api.serve_editor(target, port=port, open_browser=not no_browser,
-          announce=lambda line: _out.print(line, markup=False, soft_wrap=True))
+    api.serve_editor(target, port=port, open_browser=not no_browser, new_token=new_token,
+                     announce=lambda line: _out.print(line, markup=False, soft_wrap=True))
 
 @cli.command(cls=ChineseCommand)
 def doctor() -> int:

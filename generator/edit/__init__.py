@@ -1,13 +1,13 @@
 """``gen edit``：在浏览器里填表单，边填边检查、边看版面。
 
-服务只绑定 127.0.0.1 的一个空闲端口，网址里带一次性的访问令牌；见 :mod:`.guard`。
+服务只绑定 127.0.0.1 的一个端口，网址的 # 后面带访问令牌（浏览器不会把 # 后面的部分发给任何服务器）；
+见 :mod:`.guard`。同一个表单或文件夹再次打开时沿用上次的令牌和端口，原来打开的页面能接着用（:mod:`.session`）。
 """
 
 from __future__ import annotations
 
 import contextlib
 import os
-import secrets
 import socket
 import threading
 import webbrowser
@@ -47,18 +47,35 @@ def check_target(target: Path) -> Path:
     return target
 
 
-def serve(target: Path, *, port: int = 0, open_browser: bool = True,
+def _bind_remembered(port: int, remembered: int) -> socket.socket:
+    """不指定端口时先试上次的端口（原来打开的页面在那里）；被占用就另找一个空闲端口。"""
+    if port or not remembered:
+        return _bind(port)
+    try:
+        return _bind(remembered)
+    except UsageProblem:
+        return _bind(0)
+
+
+def serve(target: Path, *, port: int = 0, open_browser: bool = True, new_token: bool = False,
           announce: Callable[[str], None] = print) -> None:
-    """启动编辑服务，直到 Ctrl+C。"""
+    """启动编辑服务，直到 Ctrl+C。``new_token``：换一个新的访问令牌（原来打开的页面不能再用）。"""
     import uvicorn
 
+    from ..write.resident import keep_warm
     from .app import create_app
+    from .session import Remembered, recall, remember
 
     target = check_target(target)
-    sock = _bind(port)
+    last = recall(target, rotate=new_token)
+    sock = _bind_remembered(port, last.port)
     actual = sock.getsockname()[1]
-    token = secrets.token_urlsafe(32)
-    url = f"http://127.0.0.1:{actual}/?token={token}"
+    token = last.token
+    remember(target, Remembered(token, actual))
+    url = f"http://127.0.0.1:{actual}/#token={token}"
+    if not port and last.port and last.port != actual:
+        announce(f"上次用的端口 {last.port} 已被占用，这次换用端口 {actual}："
+                 "原来打开的页面请关掉，用下面的网址重新打开。")
     app = create_app(target, token=token, port=actual)
     config = uvicorn.Config(app, log_level="warning", access_log=False, lifespan="off",
                             timeout_graceful_shutdown=2)
@@ -68,7 +85,8 @@ def serve(target: Path, *, port: int = 0, open_browser: bool = True,
     if open_browser:
         threading.Timer(0.5, lambda: webbrowser.open(url)).start()
     try:
-        server.run(sockets=[sock])
+        with keep_warm():  # 第二次起“生成 PDF”用常驻的 LibreOffice（generator/write/resident.py）
+            server.run(sockets=[sock])
     finally:
         with contextlib.suppress(OSError):
             sock.close()

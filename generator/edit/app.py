@@ -16,25 +16,27 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, RedirectResponse, Response
+from starlette.responses import FileResponse, JSONResponse, Response
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import ContentError, GenError
-from ..read.source import MAX_FORM_BYTES, decode_source, read_limited
+from ..read.source import MAX_FORM_BYTES
 from .analyze import analyze, content_hash, diagnostic_json
-from .conflict import differences, modified_at
 from .fields import set_field
 from .guard import OUTPUT_SUFFIXES, Guard, Refused, read_body
 from .guard import Scope as FileScope
 from .indicators import edit_indicator
+from .outputs import ask_first
+from .saving import Saver, read_form
 from .tree import edit_node
 
 STATIC = Path(__file__).parent / "static"
 _STATIC_FILES = {"editor.js": "text/javascript", "preview.js": "text/javascript",
                  "fields.js": "text/javascript", "autocomplete.js": "text/javascript",
                  "conflict.js": "text/javascript", "indicators.js": "text/javascript",
-                 "items.js": "text/javascript", "editor.css": "text/css"}
+                 "items.js": "text/javascript", "connection.js": "text/javascript",
+                 "outputs.js": "text/javascript", "editor.css": "text/css"}
 _FORMATS = ("docx", "md", "pdf")
 
 Handler = Callable[[Request], Awaitable[Response]]
@@ -45,7 +47,7 @@ def refusal(status: int, message: str, **extra: Any) -> JSONResponse:
 
 
 class GuardMiddleware:
-    """每个请求先过这一关：Host、令牌、（会改动文件的请求）同源。"""
+    """每个请求先过这一关：Host、令牌（页面和静态文件除外）、（会改动文件的请求）同源。"""
 
     def __init__(self, app: ASGIApp, guard: Guard) -> None:
         self.app = app
@@ -56,14 +58,10 @@ class GuardMiddleware:
             await self.app(scope, receive, send)
             return
         request = Request(scope)
-        first_visit = scope["method"] == "GET" and scope["path"] == "/" \
-            and self.guard.token_ok(request.query_params.get("token"))
+        reading = scope["method"] in ("GET", "HEAD")
+        public = reading and (scope["path"] == "/" or scope["path"].startswith("/static/"))
         try:
-            if first_visit:
-                if not self.guard.host_ok(request.headers.get("host")):
-                    raise Refused(403, "拒绝访问：只接受发往 127.0.0.1 或 localhost 的请求。")
-            else:
-                self.guard.check(request, changes=scope["method"] not in ("GET", "HEAD"))
+            self.guard.check(request, changes=not reading, public=public)
         except Refused as exc:
             await refusal(exc.status, exc.message)(scope, receive, send)
             return
@@ -92,6 +90,7 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
     """为一份表单或一个文件夹建网页服务。``port`` 为 None 时不检查 Host 里的端口（测试用）。"""
     guard = Guard(token, port)
     files = FileScope.for_target(target)
+    saver = Saver()
 
     def endpoint(handler: Callable[[Request], Awaitable[Response]]) -> Handler:
         async def wrapped(request: Request) -> Response:
@@ -121,20 +120,8 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
             raise Refused(400, "请求里有无法保存的字符（不成对的代理字符）。")
         return value
 
-    def read_form(path: Path) -> tuple[bytes, str]:
-        try:
-            raw = read_limited(path, what="表单")
-            if not raw.strip():  # 空文件也能打开来填写
-                return raw, raw.decode("utf-8", "replace").strip()
-            return raw, decode_source(raw, path).text
-        except GenError as exc:
-            raise Refused(404 if not path.exists() else 422, exc.diagnostics[0].message) from None
-
     async def index(request: Request) -> Response:
-        if "token" in request.query_params:  # 第一次打开：令牌换成 Cookie，网址里不再留令牌
-            response: Response = RedirectResponse("/", status_code=303)
-            response.set_cookie(guard.cookie, token, httponly=True, samesite="strict", path="/")
-            return response
+        # 页面不含数据：令牌在网址的 # 后面，由页面自己读出、放进 sessionStorage（editor.js 的 token）
         return FileResponse(STATIC / "index.html", media_type="text/html; charset=utf-8",
                             headers={"Cache-Control": "no-store"})
 
@@ -172,25 +159,11 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
 
     @endpoint
     async def save(request: Request) -> Response:
-        from ..write.output import write_atomic
-
         data = await payload(request)
         path = files.resolve(data.get("name"))
         text = text_field(data, "text")
-        base = data.get("hash")
-        raw, current = await run_in_threadpool(read_form, path)
-        if base != content_hash(raw):  # 页面据此弹出对话框；要覆盖，须带着这里给出的 hash 再保存一次
-            changed = modified_at(path)
-            return refusal(409, f"表单已在别处被修改（{changed}）", hash=content_hash(raw), text=current,
-                           modified=changed, **await run_in_threadpool(differences, current, text))
-        if b"\r\n" in raw and "\r\n" not in text:  # 保持原来的换行方式（Windows 记事本写的 CRLF）
-            text = text.replace("\n", "\r\n")
-        out = text.encode("utf-8")
-        try:
-            await run_in_threadpool(write_atomic, path, out)
-        except GenError as exc:
-            return refusal(409, exc.diagnostics[0].message)
-        return JSONResponse({"name": path.name, "hash": content_hash(out)})
+        status, answer = await run_in_threadpool(saver.save, path, text, data.get("hash"))
+        return JSONResponse(answer, status_code=status)
 
     @endpoint
     async def generate(request: Request) -> Response:
@@ -200,19 +173,26 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
         path = files.resolve(data.get("name"))
         fmt = data.get("format")
         if fmt not in _FORMATS:
-            raise Refused(400, "不支持的输出格式。可用的格式有 docx、md、pdf。")
+            raise Refused(400, "不支持的输出格式。可用的格式有 Word、PDF、Markdown。")
+        output = data.get("output")  # 另存为的文件名（与表单在同一文件夹）
+        target = path.with_suffix(f".{fmt}") if output is None else files.resolve(output, (f".{fmt}",))
         raw, _ = await run_in_threadpool(read_form, path)
         if data.get("hash") != content_hash(raw):
             return refusal(409, f"{path.name} 在页面打开之后被别的程序改过了，请先保存或重新载入再生成。",
                            stale=True)  # 页面据此先走保存的对话框（重新载入 / 保留 / 取消）
+        overwrite = data.get("overwrite") is True  # 办事员在对话框里确认过覆盖这一个文件
+        if not overwrite:
+            question = await run_in_threadpool(ask_first, target)
+            if question is not None:  # 页面据此弹出对话框：另存为 / 覆盖 / 取消（static/outputs.js）
+                return JSONResponse(question, status_code=409)
         try:
-            report, written = await run_in_threadpool(write_report, path, [fmt])
+            report, written = await run_in_threadpool(
+                lambda: write_report(path, [fmt], target, overwrite=overwrite))
         except ContentError as exc:
             return refusal(422, "内容检查发现错误，没有生成文件。请先改正列出的错误。",
                            diagnostics=[diagnostic_json(d) for d in exc.diagnostics])
-        except GenError as exc:
-            return refusal(409, "\n".join(d.message for d in exc.diagnostics),
-                           diagnostics=[diagnostic_json(d) for d in exc.diagnostics])
+        except GenError as exc:  # 文件一级的问题（只读、被占用、没有 LibreOffice）：不是表单的错误，不列进检查结果
+            return refusal(409, "\n".join(d.message for d in exc.diagnostics), file_problem=True)
         return JSONResponse({"files": [p.name for p in written],
                              "diagnostics": [diagnostic_json(d) for d in report.warnings]})
 

@@ -1,8 +1,11 @@
 """编辑服务的安全检查：访问令牌、Host（防 DNS 重绑定）、同源、请求大小、路径范围。
 
-服务只绑定 127.0.0.1，但同一台电脑上的任何网页都能向它发请求；所以每个请求都要带令牌
-（第一次在网址里，之后在 HttpOnly、SameSite=Strict 的 Cookie 里），Host 必须是 127.0.0.1 或 localhost，
+服务只绑定 127.0.0.1，但同一台电脑上的任何网页、任何程序都能向它发请求；所以每个 /api/ 请求都要在
+``X-Gen-Token`` 请求头里带令牌。令牌只出现在网址的 # 后面（浏览器从不把它发给服务器）和本页的 sessionStorage 里，
+从不放进 Cookie：浏览器按主机名发 Cookie、不分端口，同一台电脑上别的本地网页服务都会收到它。
+页面本身和静态文件（/、/static/）不含任何数据，不要令牌。Host 必须是 127.0.0.1 或 localhost（防 DNS 重绑定），
 会改动文件的请求还要来自本页面（Origin / Sec-Fetch-Site）。被拒绝的请求一律是 4xx 和一句中文。
+威胁模型见 docs/architecture.md 的“gen edit 的访问令牌”。
 """
 
 from __future__ import annotations
@@ -37,10 +40,6 @@ class Guard:
     token: str
     port: int | None  # None：不检查端口（测试用）
 
-    @property
-    def cookie(self) -> str:
-        return f"gen_edit_{self.port or 0}"  # Cookie 不分端口：同时开两个编辑页时各用各的名字
-
     def host_ok(self, host: str | None) -> bool:
         if not host:
             return False
@@ -60,11 +59,13 @@ class Guard:
         return value is not None and secrets.compare_digest(value.encode("utf-8", "replace"),
                                                             self.token.encode("utf-8"))
 
-    def check(self, request: Request, *, changes: bool) -> None:
+    def check(self, request: Request, *, changes: bool, public: bool = False) -> None:
+        """``public``：页面本身和静态文件，只查 Host。"""
         if not self.host_ok(request.headers.get("host")):
             raise Refused(403, "拒绝访问：只接受发往 127.0.0.1 或 localhost 的请求。")
-        if not self.token_ok(request.cookies.get(self.cookie)) \
-                and not self.token_ok(request.headers.get("x-gen-token")):
+        if public:
+            return
+        if not self.token_ok(request.headers.get("x-gen-token")):
             raise Refused(403, "拒绝访问：缺少或用错了访问令牌。请用 gen edit 启动时显示的完整网址打开本页。")
         if changes and not self.origin_ok(request):
             raise Refused(403, "拒绝访问：这个请求不是从本编辑页面发出的。")

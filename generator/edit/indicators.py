@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from ..form.unfilled import EDITOR_PLACEHOLDER
 from .fields import _dump, _flow, _lines, _load, _next_key_line, _span_end, one_line, replace_value
 from .guard import Refused
 
@@ -157,7 +158,8 @@ def _move(data: Any, lines: list[str], items: Any, index: int, step: int) -> str
 
 
 def _add(data: Any, lines: list[str], items: Any) -> str:
-    row = "- 键: 新指标\n{pad}  名称: 请补写指标名称\n{pad}  本期: 0\n"
+    # 名称和本期都写成空位（不写 0）：没填过的一行过不了检查，不会以 0 印进指标表
+    row = f"- 键: 新指标\n{{pad}}  名称: {EDITOR_PLACEHOLDER}\n{{pad}}  本期: {EDITOR_PLACEHOLDER}\n"
     if items is None:
         before = [k for k in ("导语", "基本情况", "指标表") if k in data]
         at = 0

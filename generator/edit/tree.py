@@ -17,6 +17,7 @@ from typing import Any
 from ruamel.yaml import YAML
 from ruamel.yaml.scalarstring import LiteralScalarString
 
+from ..form.unfilled import EDITOR_PLACEHOLDER
 from .fields import _ORDER, _flow, _indentation, _lines, _load, _span_end, replace_value
 from .guard import Refused
 
@@ -30,7 +31,8 @@ _MUST = {"item": ("标题",), "section": ("标题",), "problem": ("内容",)}
 _LISTS = {("item", "子项"): "item", ("item", "要点"): "point", ("section", "事项"): "item"}
 _TOP = {"工作开展情况": "item", "下一步工作计划": "item", "其他章节": "section", "存在的问题": "problem"}
 MAX_ITEM_DEPTH = 3  # 事项（一）下面最多两层子项：1. 和（1）
-PLACEHOLDER = "请补写"  # 与 gen import 的空位相同：检查会指出它，办事员在原处改写
+# 新添的一项写成“请补写（新添）”：检查会指出它（说明是在页面上新添的），办事员在原处改写
+PLACEHOLDER = EDITOR_PLACEHOLDER
 _NEW: dict[str, Any] = {"item": {"标题": PLACEHOLDER, "内容": PLACEHOLDER},
                         "section": {"标题": PLACEHOLDER, "内容": PLACEHOLDER},
                         "problem": {"内容": PLACEHOLDER}, "point": PLACEHOLDER}

@@ -144,10 +144,18 @@ def _run_watching(command: list[str], env: dict[str, str] | None, expected: list
 
 def docx_to_pdf(data: bytes, profile: StyleProfile, *, name: str = "工作总结") -> bytes:
     """把 .docx 字节转成 PDF 字节。中间文件都在临时文件夹里，结束即删除。"""
+    from .resident import current
+
     soffice = find_soffice()
     with tempfile.TemporaryDirectory(prefix="gen-pdf-") as tmp:
         source = Path(tmp) / f"{name}.docx"
         source.write_bytes(data)
-        [pdf] = convert_files([source], Path(tmp) / "out", env=conversion_env(profile_fonts(profile)),
-                              soffice=soffice)
+        env = conversion_env(profile_fonts(profile))
+        resident = current()  # gen edit 里：常驻的 LibreOffice（见 resident.py），做不到时照旧冷启动
+        if resident is not None:
+            target = Path(tmp) / "warm" / f"{name}.pdf"
+            target.parent.mkdir()
+            if resident.convert(source, target, soffice=soffice, env=env):
+                return target.read_bytes()
+        [pdf] = convert_files([source], Path(tmp) / "out", env=env, soffice=soffice)
         return pdf.read_bytes()

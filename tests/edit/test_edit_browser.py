@@ -2,7 +2,9 @@
 打开 ``gen edit --no-browser`` 给出的网址，像办事员一样打字、点按钮。
 
 没有 chromium 时本地跳过，``CI=true`` 时失败（与 tests/office.py 的 require_tool 相同）。
-设置环境变量 ``GEN_SCREENSHOT=docs/editor.png`` 时把截图写到那里（README 里的那张图，由添加计划和问题的那个测试拍）。
+浏览器窗口是 1366×768（办事员常见的笔记本屏幕）。
+设置环境变量 ``GEN_SCREENSHOT=docs/editor.png`` 时把截图写到那里（README 里的那张图，页面区域正好 1366×768，
+由添加计划和问题的那个测试拍）。
 """
 
 from __future__ import annotations
@@ -52,28 +54,36 @@ def server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     folder.mkdir()
     form = folder / "表单.yaml"
     form.write_text(FORM, encoding="utf-8")
-    yield from _serve(form)
+    yield from _serve(form, tmp_path / "配置")
 
 
 @pytest.fixture
 def folder_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     folder = tmp_path / "文件夹"
     folder.mkdir()
-    yield from _serve(folder)
+    yield from _serve(folder, tmp_path / "配置")
 
 
-def _serve(target: Path) -> Iterator[tuple[str, Path]]:
+def start_editor(target: Path, config: Path) -> tuple[subprocess.Popen[str], str]:
+    """运行 gen edit（令牌记在 ``config`` 这个配置文件夹里，不碰本机用户的），返回进程和它显示的网址。"""
     require_browser()
-    form = target
     process = subprocess.Popen([sys.executable, "-m", "generator", "edit", str(target), "--no-browser"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
-                               env={**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "300"})
+                               env={**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "300",
+                                    "XDG_CONFIG_HOME": str(config)})
+    assert process.stdout is not None
+    first = process.stdout.readline()
+    found = re.search(r"http://127\.0\.0\.1:\d+/#token=[\w-]+", first)
+    if not found:
+        process.kill()
+        raise AssertionError(first + (process.stderr.read() if process.stderr else ""))
+    return process, found.group(0)
+
+
+def _serve(target: Path, config: Path) -> Iterator[tuple[str, Path]]:
+    process, url = start_editor(target, config)
     try:
-        assert process.stdout is not None
-        first = process.stdout.readline()
-        found = re.search(r"http://127\.0\.0\.1:\d+/\?token=[\w-]+", first)
-        assert found, first + (process.stderr.read() if process.stderr else "")
-        yield found.group(0), form
+        yield url, target
     finally:
         process.terminate()
         process.wait(timeout=10)
@@ -89,7 +99,7 @@ def browser(tmp_path: Path) -> Iterator[object]:
     options.binary_location = chromium
     for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                 f"--user-data-dir={tmp_path / 'chromium-profile'}", "--window-size=1500,1000", "--lang=zh-CN"):
+                 f"--user-data-dir={tmp_path / 'chromium-profile'}", "--window-size=1366,768", "--lang=zh-CN"):
         options.add_argument(flag)
     options.add_experimental_option("prefs", {"download.default_directory": str(tmp_path / "下载")})
     driver = webdriver.Chrome(service=Service(driver_path), options=options)
@@ -108,7 +118,8 @@ def test_clerk_edits_previews_saves_and_generates(server: tuple[str, Path], brow
     driver = browser
     wait = WebDriverWait(driver, 15)
     driver.get(url)
-    assert "token" not in driver.current_url  # 令牌换成了 Cookie，不留在地址栏里
+    assert "token" not in driver.current_url  # 页面读出 # 后面的令牌后从地址栏里去掉
+    assert driver.get_cookies() == []  # 令牌从不放进 Cookie
     wait.until(lambda d: d.find_elements(By.CSS_SELECTOR, "#preview .page"))
     preview = driver.find_element(By.ID, "preview")
     assert "贡觉县卫生健康委员会2024年度工作总结" in preview.text
@@ -285,15 +296,16 @@ def test_clerk_adds_fills_and_reorders_plans_and_adds_a_problem(server: tuple[st
         wait.until(lambda d: d.find_element(By.CSS_SELECTOR, f'[data-path="{path}"] [data-key="{key}"]')
                    .get_attribute("value") == value)
 
-    # 添加两项计划：新的一项写成“请补写”，检查指出它，就放在这一项下面
+    # 添加两项计划：新的一项写成“请补写（新添）”，检查指出它（说明是页面上新添的），就放在这一项下面
     assert plans() == ["（一）加强人才培养"]
     for count in (2, 3):
         click(driver, '[data-add="下一步工作计划"]')
         wait.until(lambda d, n=count: len(plans()) == n)
-    wait.until(lambda d: "请补写" in str(d.find_element(By.ID, "findings-下一步工作计划/2").get_attribute("textContent")))
-    fill("下一步工作计划/1", "标题", "补齐设备短板", "  - 标题: 补齐设备短板\n    内容: 请补写\n")
+    wait.until(lambda d: "在编辑页面上新添时留下的空位" in str(
+        d.find_element(By.ID, "findings-下一步工作计划/2").get_attribute("textContent")))
+    fill("下一步工作计划/1", "标题", "补齐设备短板", "  - 标题: 补齐设备短板\n    内容: 请补写（新添）\n")
     fill("下一步工作计划/1", "内容", "购置设备5台。", "  - 标题: 补齐设备短板\n    内容: 购置设备5台。\n")
-    fill("下一步工作计划/2", "标题", "加强业务培训", "  - 标题: 加强业务培训\n    内容: 请补写\n")
+    fill("下一步工作计划/2", "标题", "加强业务培训", "  - 标题: 加强业务培训\n    内容: 请补写（新添）\n")
     fill("下一步工作计划/2", "内容", "培训医生20人。", "  - 标题: 加强业务培训\n    内容: 培训医生20人。\n")
     wait.until(lambda d: "（二）补齐设备短板。购置设备5台。" in preview() and "（三）加强业务培训。培训医生20人。" in preview())
 
@@ -318,6 +330,8 @@ def test_clerk_adds_fills_and_reorders_plans_and_adds_a_problem(server: tuple[st
     wait.until(lambda d: "（二）设备老化。解决思路：分批更新设备。" in preview())
     assert "（一）人才短缺。" in preview()
 
-    if os.environ.get("GEN_SCREENSHOT"):  # README 里的那张图：左边是事项和问题的编辑，右边是预览
+    if os.environ.get("GEN_SCREENSHOT"):  # README 里的那张图（1366×768）：左边是事项和问题的编辑，右边是预览
+        driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                               {"width": 1366, "height": 768, "deviceScaleFactor": 1, "mobile": False})
         driver.execute_script("document.querySelector('[data-path=\"存在的问题/1\"]').scrollIntoView({block: 'center'})")
         driver.save_screenshot(str(REPO / os.environ["GEN_SCREENSHOT"]))

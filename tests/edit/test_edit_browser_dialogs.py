@@ -196,12 +196,12 @@ def test_indicator_rows_are_added_moved_and_deleted(server: tuple[str, Path], br
     name.clear()
     name.send_keys("体检人数（复查）", Keys.TAB)
     wait.until(lambda d: rows() == ["体检人数", "体检人数复查"])
-    assert "  - 键: 体检人数复查\n    名称: 体检人数（复查）\n    本期: 0\n" in _source(driver)
+    assert "  - 键: 体检人数复查\n    名称: 体检人数（复查）\n    本期: 请补写（新添）\n" in _source(driver)
 
     # 上移：两个指标在原文里换了位置，第一项的注释、写法不变
     driver.find_elements(By.CSS_SELECTOR, "#indicator-table tbody tr button[data-action=up]")[1].click()
     wait.until(lambda d: rows() == ["体检人数复查", "体检人数"])
-    assert "指标:\n  - 键: 体检人数复查\n    名称: 体检人数（复查）\n    本期: 0\n  - 键: 体检人数\n" in _source(driver)
+    assert "指标:\n  - 键: 体检人数复查\n    名称: 体检人数（复查）\n    本期: 请补写（新添）\n  - 键: 体检人数\n" in _source(driver)
 
     # 删除（先确认）
     driver.find_elements(By.CSS_SELECTOR, "#indicator-table tbody tr button[data-action=delete]")[0].click()

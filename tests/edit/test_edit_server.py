@@ -25,12 +25,24 @@ COMMENTED = "# 办事员写的说明：别删\n" + VALID_FORM
 
 
 def client(target: Path, *, login: bool = True) -> TestClient:
+    """``login``：每个请求都在请求头里带令牌（页面从网址的 # 后面读出令牌后就是这样做的）。"""
     app = create_app(target, token="abc", port=8765)
-    test = TestClient(app, base_url=BASE, follow_redirects=False)
-    if login:
-        response = test.get("/", params={"token": "abc"})
-        assert response.status_code == 303
-    return test
+    return TestClient(app, base_url=BASE, follow_redirects=False, headers={"X-Gen-Token": "abc"} if login else {})
+
+
+def edit_in_word(word: Path) -> None:
+    """像办事员在 Word 里那样改一个字（gen 写的记号还在，内容不再对得上）。"""
+    import io
+    import zipfile
+
+    edited = io.BytesIO()
+    with zipfile.ZipFile(word) as source, zipfile.ZipFile(edited, "w") as target:
+        for info in source.infolist():
+            data = source.read(info)
+            if info.filename == "word/document.xml":
+                data = data.replace("人才短缺".encode(), "人才短缺（我在 Word 里补充的）".encode())
+            target.writestr(info, data)
+    word.write_bytes(edited.getvalue())
 
 
 def sha(path: Path) -> str:
@@ -44,29 +56,30 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 # ---------------------------------------------------------------- 令牌、Host、同源
 
 
-def test_first_visit_trades_the_token_for_a_strict_httponly_cookie(form_file) -> None:
+def test_page_and_static_files_need_no_token_and_set_no_cookie(form_file) -> None:
     test = client(form_file(), login=False)
-    response = test.get("/", params={"token": "abc"})
-    assert response.status_code == 303 and response.headers["location"] == "/"
-    cookie = response.headers["set-cookie"]
-    assert cookie.startswith("gen_edit_8765=abc;")
-    assert "HttpOnly" in cookie and "SameSite=strict" in cookie
-    page = test.get("/")
-    assert page.status_code == 200 and "gen 表单编辑" in page.text
+    for url in ("/", "/?token=abc", "/static/editor.js", "/static/connection.js", "/static/editor.css"):
+        response = test.get(url)
+        assert response.status_code == 200, url
+        assert "set-cookie" not in response.headers
+    assert "gen 表单编辑" in test.get("/").text
 
 
-@pytest.mark.parametrize("url", ["/", "/?token=abd", "/?token=", "/api/session", "/api/form?name=表单.yaml",
-                                 "/static/editor.js", "/api/download?name=表单.docx", "/nowhere"])
+@pytest.mark.parametrize("url", ["/api/session", "/api/form?name=表单.yaml", "/api/schema",
+                                 "/api/download?name=表单.docx", "/nowhere", "/static/../api/session"])
 def test_missing_or_wrong_token_is_refused(form_file, url: str) -> None:
     response = client(form_file(), login=False).get(url)
     assert response.status_code == 403
     assert response.json() == {"error": NO_TOKEN}
+    wrong = client(form_file(), login=False).get(url, headers={"X-Gen-Token": "abd"})
+    assert wrong.status_code == 403
 
 
-def test_token_in_a_header_is_accepted_and_a_wrong_cookie_is_not(form_file) -> None:
+def test_token_only_counts_in_the_header_never_in_a_cookie_or_the_query(form_file) -> None:
     test = client(form_file(), login=False)
     assert test.get("/api/session", headers={"X-Gen-Token": "abc"}).status_code == 200
-    test.cookies.set("gen_edit_8765", "abd")
+    assert test.get("/api/session", params={"token": "abc"}).status_code == 403
+    test.cookies.set("gen_edit_8765", "abc")
     assert test.get("/api/session").status_code == 403
 
 
@@ -77,8 +90,8 @@ def test_foreign_host_is_refused_even_with_the_token(form_file, host: str) -> No
     response = test.get("/api/session", headers={"Host": host})
     assert response.status_code == 403
     assert response.json() == {"error": FOREIGN_HOST}
-    first = client(form_file(), login=False).get("/", params={"token": "abc"}, headers={"Host": host})
-    assert first.status_code == 403 and "set-cookie" not in first.headers
+    page = client(form_file(), login=False).get("/", headers={"Host": host})  # 页面本身也只发往本机
+    assert page.status_code == 403 and "set-cookie" not in page.headers
 
 
 @pytest.mark.parametrize("host", ["127.0.0.1:8765", "localhost:8765", "127.0.0.1", "localhost"])
@@ -315,13 +328,54 @@ def test_generate_refuses_like_gen_report(tmp_path: Path) -> None:
     response = test.post("/api/generate", json={"name": "表单.yaml", "format": "docx", "hash": sha(form)},
                          headers=ORIGIN)
     assert response.status_code == 409
-    assert "不是 gen 生成的" in response.json()["error"]
+    assert response.json() == {
+        "error": "文件夹里已经有一个“表单.docx”，它不是由本工具生成的（可能是您原来的报告）。直接覆盖会丢掉它。",
+        "owner": "other", "target": "表单.docx", "suggested": "表单-新.docx"}
     assert (tmp_path / "表单.docx").read_bytes() == b"clerk's own file"
     stale = test.post("/api/generate", json={"name": "表单.yaml", "format": "md", "hash": "0"}, headers=ORIGIN)
     assert stale.status_code == 409
     assert stale.json() == {"error": "表单.yaml 在页面打开之后被别的程序改过了，请先保存或重新载入再生成。",
                             "stale": True}
     assert not (tmp_path / "表单.md").exists()
+
+
+def test_word_edited_docx_is_saved_under_a_new_name_or_overwritten_after_confirming(tmp_path: Path) -> None:
+    """在 Word 里改过的 .docx：页面问过办事员以后，另存为新文件名或覆盖，两条路都写出文件；说法里没有命令行选项。"""
+    from generator.write.ownership import Owner, owner_state
+
+    form = tmp_path / "表单.yaml"
+    form.write_text(VALID_FORM, encoding="utf-8")
+    test = client(form)
+    body = {"name": "表单.yaml", "format": "docx", "hash": sha(form)}
+    assert test.post("/api/generate", json=body, headers=ORIGIN).status_code == 200
+    docx = tmp_path / "表单.docx"
+    edit_in_word(docx)
+    assert owner_state(docx) is Owner.EDITED
+    edited = docx.read_bytes()
+    asked = test.post("/api/generate", json=body, headers=ORIGIN)
+    assert asked.status_code == 409
+    question = asked.json()
+    assert question["owner"] == "edited" and question["suggested"] == "表单-新.docx"
+    assert "Word 或 WPS 里改过" in question["error"] and "-o" not in question["error"]
+    assert "--force" not in question["error"] and docx.read_bytes() == edited
+    saved_as = test.post("/api/generate", json={**body, "output": "表单-新.docx"}, headers=ORIGIN)
+    assert saved_as.status_code == 200 and saved_as.json()["files"] == ["表单-新.docx"]
+    assert owner_state(tmp_path / "表单-新.docx") is Owner.GEN and docx.read_bytes() == edited
+    wrong = test.post("/api/generate", json={**body, "output": "../外面.docx"}, headers=ORIGIN)
+    assert wrong.status_code == 403
+    replaced = test.post("/api/generate", json={**body, "overwrite": True}, headers=ORIGIN)
+    assert replaced.status_code == 200 and replaced.json()["files"] == ["表单.docx"]
+    assert owner_state(docx) is Owner.GEN and docx.read_bytes() != edited
+
+
+def test_overwriting_still_refuses_a_form_with_errors(tmp_path: Path) -> None:
+    form = tmp_path / "表单.yaml"
+    form.write_text(VALID_FORM + "标题: 贡觉县卫生健康委员会2023年度工作总结\n", encoding="utf-8")
+    (tmp_path / "表单.docx").write_bytes(b"clerk's own file")
+    response = client(form).post("/api/generate", json={"name": "表单.yaml", "format": "docx", "hash": sha(form),
+                                                        "overwrite": True}, headers=ORIGIN)
+    assert response.status_code == 422
+    assert (tmp_path / "表单.docx").read_bytes() == b"clerk's own file"
 
 
 def test_generate_with_content_errors_writes_nothing(tmp_path: Path) -> None:
@@ -418,7 +472,8 @@ def test_page_works_offline() -> None:
 
     files = sorted(STATIC.iterdir())
     assert {p.name for p in files} == {"index.html", "editor.js", "preview.js", "fields.js", "editor.css",
-                                       "autocomplete.js", "conflict.js", "indicators.js", "items.js"}
+                                       "autocomplete.js", "conflict.js", "indicators.js", "items.js",
+                                       "connection.js", "outputs.js"}
     for path in files:
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"https?://|//[a-z0-9.-]+\.[a-z]{2,}/|@import", text, re.IGNORECASE), path.name
@@ -451,7 +506,7 @@ ITEMS = """\
     ("up", 1, ITEMS.replace('  - 标题: 甲\n    内容: 做了甲。\n    # 甲的注释\n  - 标题: 乙\n    内容: "做了乙。"\n',
                             '  - 标题: 乙\n    内容: "做了乙。"\n  - 标题: 甲\n    内容: 做了甲。\n    # 甲的注释\n')),
     ("delete", 0, ITEMS.replace("  - 标题: 甲\n    内容: 做了甲。\n    # 甲的注释\n", "")),
-    ("add", None, ITEMS.replace('内容: "做了乙。"\n', '内容: "做了乙。"\n  - 标题: 请补写\n    内容: 请补写\n')),
+    ("add", None, ITEMS.replace('内容: "做了乙。"\n', '内容: "做了乙。"\n  - 标题: 请补写（新添）\n    内容: 请补写（新添）\n')),
 ])
 def test_item_buttons_move_lines_and_leave_comments_in_place(form_file, action: str, index: int | None,
                                                              expected: str) -> None:
@@ -543,7 +598,7 @@ INDICATOR_LINES = """\
     ({"action": "set", "index": 0, "column": "目标", "value": "16000"}, "    单位: 人\n", "    单位: 人\n    目标: 16000\n"),
     ({"action": "set", "index": 0, "column": "上期", "value": ""}, "    上期: 7593\n", ""),
     ({"action": "delete", "index": 0}, INDICATOR_LINES, "指标:\n"),
-    ({"action": "add"}, INDICATOR_LINES, INDICATOR_LINES + "  - 键: 新指标\n    名称: 请补写指标名称\n    本期: 0\n"),
+    ({"action": "add"}, INDICATOR_LINES, INDICATOR_LINES + "  - 键: 新指标\n    名称: 请补写（新添）\n    本期: 请补写（新添）\n"),
 ])
 def test_indicator_table_edits_only_its_line(form_file, request_body: dict[str, object], old: str, new: str) -> None:
     response = client(form_file()).post("/api/indicator", json={"text": VALID_FORM, **request_body}, headers=ORIGIN)

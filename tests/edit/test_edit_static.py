@@ -32,3 +32,33 @@ def test_the_page_table_has_every_indicator_column() -> None:
     assert [name for name, kind in columns if kind == "computed"] == ["同比", "完成率"]
     switches = {name for name, kind in columns if kind == "switch"}
     assert switches == {"越低越好", "允许负数", "允许超过100"}
+
+
+def test_preview_fonts_are_the_word_fonts_then_the_pdf_fallbacks() -> None:
+    """预览的字体：先是 Word 文件用的字体（版式文件），再按 PDF 的替换表（fonts.conf）依次退到免费字体。"""
+    import xml.etree.ElementTree as ET
+
+    from generator.edit.app import STATIC
+    from generator.resources import templates_dir
+
+    css = (STATIC / "editor.css").read_text(encoding="utf-8")
+    stacks = {name: re.findall(r'"([^"]+)"', value) for name, value in re.findall(r"--(\w+): ([^;]+);", css)}
+    tree = ET.parse(templates_dir() / "styles" / "fonts.conf")
+    accepts = {alias.findtext("family"): [f.text for f in alias.iterfind("accept/family")]
+               for alias in tree.getroot().iterfind("alias")}
+    styles = (templates_dir() / "styles" / "gbt9704.yaml").read_text(encoding="utf-8")
+    for variable, font in (("fangsong", "仿宋_GB2312"), ("kaiti", "楷体_GB2312"), ("heiti", "黑体"),
+                           ("xiaobiaosong", "方正小标宋简体"), ("songti", "宋体"), ("western", "Times New Roman")):
+        assert f": {font}\n" in styles  # Word 文件里用的就是这个字体
+        stack = stacks[variable]
+        assert stack[0] == font
+        free = [family for family in accepts[font] if family in stack]
+        assert free == [f for f in stack if f in accepts[font]]  # 顺序与替换表相同
+        # 别名链上的公文字体名已在前面；西文只列西文字体（汉字由后面的中文字体排，与 Word 相同）
+        allowed = {"Noto Serif CJK SC"} if variable == "western" else {"仿宋_GB2312", "楷体_GB2312", "黑体"}
+        assert set(accepts[font]) - set(stack) <= allowed, variable
+    for selector, variable in ((".page-body {", "fangsong"), (".page-body .title {", "xiaobiaosong"),
+                               (".page-body .h1 {", "heiti"), (".page-body .run2 {", "kaiti"),
+                               (".page-number {", "songti")):
+        rule = css[css.index(selector):css.index("}", css.index(selector))]
+        assert f"font-family: var(--western), var(--{variable})" in rule, selector

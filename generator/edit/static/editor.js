@@ -5,15 +5,18 @@ import { buildIndicators } from "./indicators.js";
 import { attachAutocomplete, attachWithin, setReferences } from "./autocomplete.js";
 import { askConflict } from "./conflict.js";
 import { buildTree, findingOwner } from "./items.js";
+import { keepDraft, offerDraft, readDraft, tokenHeaders, waitForServer } from "./connection.js";
+import { askOutput } from "./outputs.js";
 
 const $ = (id) => document.getElementById(id);
 const state = { name: null, hash: null, saved: "", keys: [], attributes: [], sentenceNames: [], timer: null, seq: 0,
-                inputs: {} };
+                inputs: {}, root: "", pendingDraft: null, refused: {} };
 // {{ 自动补全（static/autocomplete.js）：指标的“表述”里只能写本指标的 {{本期}} 等
 const sentenceNames = () => state.sentenceNames;
 
 async function api(method, url, body) {
-  const options = { method, headers: {}, credentials: "same-origin" };
+  // 令牌在请求头里（static/connection.js）；不带、也不收任何 Cookie
+  const options = { method, headers: tokenHeaders(), credentials: "omit", cache: "no-store" };
   if (body !== undefined) {
     options.headers["Content-Type"] = "application/json";
     options.body = JSON.stringify(body);
@@ -22,7 +25,8 @@ async function api(method, url, body) {
   try {
     response = await fetch(url, options);
   } catch (error) {
-    return { ok: false, status: 0, data: { error: "连接不上 gen edit。它可能已经停止了，请重新运行 gen edit。" } };
+    offline();
+    return { ok: false, status: 0, data: { error: OFFLINE } };
   }
   let data = {};
   try { data = await response.json(); } catch (error) { data = { error: `服务器返回了无法识别的内容（${response.status}）。` }; }
@@ -31,7 +35,27 @@ async function api(method, url, body) {
 
 function status(text, bad = false) {
   $("status").textContent = text;
+  $("status").title = text;  // 太长时页头里只显示一行，完整的话在提示框里（notice）和这里
   $("status").className = bad ? "bad" : "";
+  if (bad && text.length > 30) notice(text);  // 长的说明在页头里放不下：同时放到页头下面
+}
+
+// 页头下面的一条说明（文件一级的问题等长的话）：不挤占页头，也不算表单的错误
+function notice(text) {
+  const box = $("notice");
+  box.hidden = !text;
+  $("notice-text").textContent = text || "";
+}
+$("notice-close").addEventListener("click", () => notice(""));
+
+// ---------------------------------------------------------------- 断线、重新连接
+const OFFLINE = "连接不上 gen edit（它可能已经停止）。没保存的修改暂存在这个浏览器里；重新运行 gen edit 后，本页会自动接上。";
+function offline() {
+  status(OFFLINE, true);
+  waitForServer((ok) => {
+    if (ok) { notice(""); status("已重新连接 gen edit，可以接着编辑和保存。"); scheduleCheck(0); return; }
+    status("gen edit 换了新的访问令牌，本页不能再用：请用它新显示的网址打开。没保存的修改暂存在这个浏览器里，打开后可以恢复。", true);
+  });
 }
 
 // ---------------------------------------------------------------- 源文件
@@ -67,6 +91,7 @@ function dirty() { return source.value !== state.saved; }
 
 function markDirty() {
   $("file-name").textContent = `${state.name}${dirty() ? "（未保存）" : ""}`;
+  if (!state.pendingDraft) keepDraft(state.root, state.name, source.value, dirty(), state.hash);  // 还没决定恢复与否时不动草稿
 }
 
 function scheduleCheck(delay = 300) {
@@ -84,12 +109,14 @@ async function check() {
   state.keys = data.keys || [];
   state.attributes = data.attributes || [];
   state.sentenceNames = data.sentence_names || [];
+  state.outline = data.outline || {};
   setReferences(state.keys, state.attributes);
   fillFields(state.inputs, data.outline);
   const editing = document.activeElement;  // 正在填的那一格不重建，免得打断输入
   const typing = (box) => editing && ["INPUT", "TEXTAREA"].includes(editing.tagName) && box.contains(editing);
   if (!typing($("items"))) buildTree($("items"), data.outline, nodeAction);
   buildIndicators($("indicators"), data.outline, indicatorEdit);  // 正在表格里填写时只就地刷新（indicators.js）
+  showRefused();
   for (const input of $("indicators").querySelectorAll("input[data-column=表述]")) attachAutocomplete(input, sentenceNames);
   showFindings(data.diagnostics, data.outline || {});
   updateGutter(data.diagnostics);
@@ -123,13 +150,45 @@ function findingItem(d) {
   return li;
 }
 
+// 没有写进表单的值（如在“本期”里写了“八十二”）：格子（或字段）里照旧显示写的字，标红，并列在检查结果里，
+// 直到改对；表单里仍是原来的值。指标的键为“序号/列”，字段的键为“字段/名称”（r.field）。
+function refusedFindings() {
+  return Object.values(state.refused).map((r) => ({
+    severity: "错误", refused: r.field ? `findings-${r.field}` : "findings-指标",
+    message: `${r.field ? `“${r.field}”` : `第 ${r.index + 1} 个指标的“${r.column}”`}：“${r.value}”没有写进表单`
+      + `（表单里仍是原来的值）。${r.message}` }));
+}
+
+function refusedInput(r) {
+  if (r.field) return state.inputs[r.field];
+  const row = $("indicators").querySelectorAll("#indicator-table tbody tr:not(.from-sheet)")[r.index];
+  return row && row.querySelector(`input[data-column="${r.column}"]`);
+}
+
+function showRefused() {
+  for (const input of document.querySelectorAll(".refused")) {
+    input.classList.remove("refused");
+    input.removeAttribute("aria-invalid");
+  }
+  for (const r of Object.values(state.refused)) {
+    const input = refusedInput(r);
+    if (!input) continue;
+    if (document.activeElement !== input) input.value = r.value;
+    input.classList.add("refused");
+    input.setAttribute("aria-invalid", "true");
+    input.title = r.message;
+  }
+}
+
 function showFindings(diagnostics, outline) {
+  diagnostics = [...refusedFindings(), ...diagnostics];
   const list = $("findings");
   list.replaceChildren(...diagnostics.map(findingItem));
   $("findings-title").textContent = diagnostics.length ? `检查结果（${diagnostics.length} 条）` : "检查结果：没有发现问题";
   // 每条结果也放到它所在的字段、事项下面（见 items.js 的 findingOwner）
   for (const box of document.querySelectorAll(".field-findings")) box.replaceChildren();
   for (const d of diagnostics) {
+    if (d.refused && $(d.refused)) $(d.refused).appendChild(findingItem(d));
     if (!d.line) continue;
     const owner = findingOwner(d.line, outline);
     const box = owner && $(`findings-${owner}`);
@@ -170,7 +229,17 @@ function queued(edit) {
 
 const fieldChange = queued(async (key, value) => {
   const result = await api("POST", "/api/field", { text: source.value, key, value });
-  if (!result.ok) { status(result.data.error, true); return; }
+  const where = `field/${key}`;
+  if (!result.ok) {
+    status(result.data.error, true);
+    if (result.status >= 400 && result.status < 500) {  // 没有写进表单：字段里标红，列进检查结果
+      state.refused[where] = { field: key, value, message: result.data.error };
+      showRefused();
+      showFindings(state.diagnostics || [], state.outline || {});
+    }
+    return;
+  }
+  delete state.refused[where];
   source.value = result.data.text;
   onSourceInput();
 });
@@ -187,9 +256,22 @@ const nodeAction = queued(async ({ path, action, key, value, what }) => {
 const indicatorEdit = queued(async (request) => {
   if (request.action === "delete" && !confirm(`确定删除第 ${request.index + 1} 个指标吗？`)) return;
   let text = source.value;
+  if (request.action !== "set") {  // 行变了：序号对不上了
+    for (const key of Object.keys(state.refused)) if (!state.refused[key].field) delete state.refused[key];
+  }
   for (const [column, value] of request.edits || [[null, null]]) {
     const result = await api("POST", "/api/indicator", { text, index: request.index, column, value, action: request.action });
-    if (!result.ok) { status(result.data.error, true); return; }
+    const where = `${request.index}/${column}`;
+    if (!result.ok) {
+      status(result.data.error, true);
+      if (result.status >= 400 && result.status < 500 && request.action === "set") {
+        state.refused[where] = { index: request.index, column, value, message: result.data.error };
+        showRefused();
+        showFindings(state.diagnostics || [], state.outline || {});
+      }
+      return;
+    }
+    delete state.refused[where];
     text = result.data.text;
   }
   source.value = text;
@@ -236,29 +318,61 @@ async function save() {
   return true;
 }
 
-async function generate(format) {
+async function generate(format, choice = {}) {
   if (dirty() && !(await save())) return;
   status("正在生成……");
-  const result = await api("POST", "/api/generate", { name: state.name, format, hash: state.hash });
+  notice("");
+  const result = await api("POST", "/api/generate", { name: state.name, format, hash: state.hash, ...choice });
   if (result.status === 409 && result.data.stale) {  // 文件在别处被改过：先走保存的对话框，选“保留”才接着生成
     if (await save()) await generate(format);
     return;
   }
+  if (result.status === 409 && result.data.owner) {  // 同名文件在 Word 里改过：另存为 / 确认后覆盖 / 取消（outputs.js）
+    const answer = await askOutput(result.data);
+    if (answer.choice === "saveas") { await generate(format, { output: answer.name }); return; }
+    if (answer.choice === "overwrite") { await generate(format, { output: result.data.target, overwrite: true }); return; }
+    status(`没有生成：“${result.data.target}”保持原样。`);
+    return;
+  }
   if (!result.ok) {
-    status(result.data.error || "生成失败。", true);
-    if (result.data.diagnostics) showFindings(result.data.diagnostics, {});
+    if (result.data.diagnostics) {  // 表单内容的错误：列在检查结果里
+      status(result.data.error || "生成失败。", true);
+      showFindings(result.data.diagnostics, {});
+    } else {  // 文件一级的问题（只读、被占用等）：不是表单的错误，单独说明
+      status("没有生成，原因见页头下面的说明。", true);
+      notice(result.data.error || "生成失败。");
+    }
     return;
   }
   const outputs = $("outputs");
   outputs.replaceChildren("已生成：");
   for (const name of result.data.files) {
     const link = document.createElement("a");
-    link.href = `/api/download?name=${encodeURIComponent(name)}`;
-    link.download = name;
+    link.href = "#";
+    link.dataset.name = name;
     link.textContent = `下载 ${name}`;
+    link.addEventListener("click", (event) => { event.preventDefault(); download(name); });
     outputs.appendChild(link);
   }
   status(`已生成 ${result.data.files.join("、")}（在表单所在的文件夹里）`);
+}
+
+// 下载也要带令牌（请求头），所以先取回内容，再交给浏览器存盘
+async function download(name) {
+  let response;
+  try {
+    response = await fetch(`/api/download?name=${encodeURIComponent(name)}`, { headers: tokenHeaders(), credentials: "omit" });
+  } catch (error) {
+    offline();
+    return;
+  }
+  if (!response.ok) { status(`下载 ${name} 失败。`, true); return; }
+  const url = URL.createObjectURL(await response.blob());
+  const link = Object.assign(document.createElement("a"), { href: url, download: name });
+  document.body.appendChild(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
 }
 
 $("save").addEventListener("click", save);
@@ -277,12 +391,25 @@ async function openForm(name) {
   state.name = result.data.name;
   state.hash = result.data.hash;
   state.saved = result.data.text;
+  const draft = readDraft(state.root, state.name);
+  state.pendingDraft = draft && draft.text !== result.data.text ? draft : null;
   document.title = `${state.name} - gen 表单编辑`;
   $("folder").hidden = true;
   $("editor").hidden = false;
   for (const button of document.querySelectorAll("header button")) button.disabled = false;
   setText(result.data.text);
   markDirty();
+  if (state.pendingDraft) {  // 上次没保存的修改（gen edit 停止、页面关掉之前）：问要不要恢复
+    offerDraft(state.pendingDraft, () => {
+      const { text, base } = state.pendingDraft;
+      state.pendingDraft = null;
+      // 草稿之后磁盘上的表单又被改过：保存时按草稿的版本比较，弹出对话框列出不同，不悄悄覆盖
+      if (base) state.hash = base;
+      setText(text);
+      markDirty();
+      status("已恢复上次没保存的修改，请检查后保存。");
+    }, () => { state.pendingDraft = null; markDirty(); });
+  }
 }
 
 async function start() {
@@ -290,6 +417,7 @@ async function start() {
   state.inputs = buildFields($("fields"), fieldChange, schema.ok ? schema.data : {});
   const result = await api("GET", "/api/session");
   if (!result.ok) { status(result.data.error, true); return; }
+  state.root = result.data.root;
   if (!result.data.folder) { await openForm(result.data.forms[0]); return; }
   $("folder").hidden = false;
   $("folder-path").textContent = result.data.root;

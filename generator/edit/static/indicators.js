@@ -131,6 +131,7 @@ export function buildIndicators(container, outline, onEdit) {
     const tr = body.insertRow();
     for (const [column, kind, help] of COLUMNS) {
       const cell = tr.insertCell();
+      cell.dataset.label = kind === "computed" ? `${column}（算出）` : column;  // 每格上方的列名（窄屏时一行折成几行）
       if (kind === "computed") {
         cell.className = "computed";
         cell.dataset.column = column;
@@ -150,6 +151,7 @@ export function buildIndicators(container, outline, onEdit) {
     for (const [column, kind] of COLUMNS) {
       const cell = tr.insertCell();
       cell.dataset.column = column;
+      cell.dataset.label = kind === "computed" ? `${column}（算出）` : column;
       cell.textContent = kind === "computed" ? computedText(computed, row, column) : (row[column] ?? "");
     }
     tr.insertCell().textContent = "来自指标文件";
