@@ -267,7 +267,7 @@ def remember_folder(folder: Path) -> None:
 
 
 def user_config_dir() -> Path:
-    from .doctor.places import user_config_dir as run
+    from .resources import user_config_dir as run
 
     return run()
 

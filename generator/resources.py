@@ -23,3 +23,11 @@ def templates_dir() -> Path:
 
 def schemas_dir() -> Path:
     return _first_existing("schemas")
+
+
+def user_config_dir() -> Path:
+    """gen 在用户配置文件夹里的位置（Windows %APPDATA%\\gen，macOS ~/Library/Application Support/gen，
+    其他 $XDG_CONFIG_HOME/gen，默认 ~/.config/gen）：gen edit 的令牌、gen-edit 上次打开的文件夹都记在这里。"""
+    from platformdirs import user_config_dir as folder
+
+    return Path(folder("gen", appauthor=False, roaming=True))

@@ -13,11 +13,10 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..resources import templates_dir
+from ..resources import templates_dir, user_config_dir
 from ..write.soffice import INSTALL_FIX, locate_soffice, soffice_version
 from ..write.style_profile import load_profile
 from .fonts import bundled_substitutes, font_fix, font_states, font_uses, installed_families
-from .places import user_config_dir
 
 __all__ = ["Finding", "Machine", "diagnose", "probe"]
 

@@ -14,20 +14,9 @@ import sys
 from collections.abc import Mapping
 from pathlib import Path
 
-APP = "gen"
+from ..resources import user_config_dir
+
 _LAST = "上次打开的文件夹"
-
-
-def config_dir(platform: str, environ: Mapping[str, str], home: str) -> str:
-    """用户配置文件夹：Windows %APPDATA%\\gen，macOS ~/Library/Application Support/gen，
-    其他 $XDG_CONFIG_HOME/gen（默认 ~/.config/gen）。"""
-    env = {key.upper(): value for key, value in environ.items()} if platform == "win32" else dict(environ)
-    if platform == "win32":
-        base = env.get("APPDATA") or ntpath.join(home, "AppData", "Roaming")
-        return ntpath.join(base, APP)
-    if platform == "darwin":
-        return posixpath.join(home, "Library", "Application Support", APP)
-    return posixpath.join(env.get("XDG_CONFIG_HOME") or posixpath.join(home, ".config"), APP)
 
 
 def documents_candidates(platform: str, environ: Mapping[str, str], home: str) -> list[str]:
@@ -40,10 +29,6 @@ def documents_candidates(platform: str, environ: Mapping[str, str], home: str) -
         return [*found, ntpath.join(profile, "Documents"), profile]
     xdg = environ.get("XDG_DOCUMENTS_DIR", "").replace("$HOME", home)
     return [*([xdg] if xdg else []), posixpath.join(home, "Documents"), posixpath.join(home, "文档"), home]
-
-
-def user_config_dir() -> Path:
-    return Path(config_dir(sys.platform, os.environ, os.path.expanduser("~")))
 
 
 def documents_folder() -> Path:

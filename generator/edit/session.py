@@ -16,6 +16,8 @@ import stat
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..resources import user_config_dir
+
 _FILE_MODE = 0o600
 _FOLDER_MODE = 0o700
 
@@ -27,10 +29,8 @@ class Remembered:
 
 
 def _store(target: Path) -> Path:
-    from platformdirs import user_config_dir
-
     digest = hashlib.sha256(str(target.resolve()).encode("utf-8", "surrogatepass")).hexdigest()[:32]
-    return Path(user_config_dir("gen", appauthor=False)) / "edit" / f"{digest}.json"
+    return user_config_dir() / "edit" / f"{digest}.json"
 
 
 def _private(path: Path) -> bool:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.doctor.places import config_dir, documents_candidates
+from generator.doctor.places import documents_candidates
 from generator.write.names import name_problem, separator_style, with_separators
 from generator.write.soffice import locate_soffice, parse_version, soffice_candidates
 
@@ -105,12 +105,15 @@ def test_separators_kept_as_typed() -> None:
     assert with_separators("/home/张三/a\\b.docx", "/", native="/") == "/home/张三/a\\b.docx"  # Linux：“\”是文件名的一部分
 
 
-def test_config_and_documents_folders() -> None:
-    assert config_dir("win32", WIN_ENV, "C:\\Users\\张三") == "C:\\Users\\张三\\AppData\\Roaming\\gen"
-    assert config_dir("win32", {}, "C:\\Users\\张三") == "C:\\Users\\张三\\AppData\\Roaming\\gen"
-    assert config_dir("darwin", {}, "/Users/z") == "/Users/z/Library/Application Support/gen"
-    assert config_dir("linux", {"XDG_CONFIG_HOME": "/x"}, "/home/z") == "/x/gen"
-    assert config_dir("linux", {}, "/home/z") == "/home/z/.config/gen"
+def test_config_and_documents_folders(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    # 用户配置文件夹只有一处（platformdirs）：gen edit 的令牌、gen-edit 上次的文件夹、gen doctor 报告的都是它
+    from generator.doctor.places import user_config_dir as doctor_dir
+    from generator.edit.session import _store
+    from generator.resources import user_config_dir
+
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path))
+    assert user_config_dir() == doctor_dir() == tmp_path / "gen"
+    assert _store(tmp_path).parent == tmp_path / "gen" / "edit"
     assert documents_candidates("win32", {**WIN_ENV, "OneDrive": "C:\\Users\\张三\\OneDrive"}, "C:\\Users\\张三") == [
         "C:\\Users\\张三\\OneDrive\\Documents", "C:\\Users\\张三\\Documents", "C:\\Users\\张三"]
     assert documents_candidates("linux", {}, "/home/z") == ["/home/z/Documents", "/home/z/文档", "/home/z"]
