@@ -6,6 +6,7 @@ import io
 from decimal import Decimal
 
 from ..errors import display_width
+from ..write.sheet_text import as_text
 from .table import Table, cell_text
 
 
@@ -21,6 +22,7 @@ def to_xlsx(table: Table, notes: list[tuple[str, str]]) -> bytes:
     thin = Side(style="thin", color="808080")
     border = Border(left=thin, right=thin, top=thin, bottom=thin)
     sheet.append(table.header)
+    as_text(sheet[1])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDEBF7")
@@ -28,6 +30,7 @@ def to_xlsx(table: Table, notes: list[tuple[str, str]]) -> bytes:
         cell.border = border
     for row, places in zip(table.rows, table.places, strict=True):
         sheet.append([float(v) if isinstance(v, Decimal) else v for v in row])
+        as_text(sheet[sheet.max_row])
         fmt = "0" if places == 0 else "0." + "0" * places
         for cell, value in zip(sheet[sheet.max_row], row, strict=True):
             cell.border = border
@@ -46,6 +49,7 @@ def to_xlsx(table: Table, notes: list[tuple[str, str]]) -> bytes:
         cell.font = Font(bold=True)
     for where, message in notes:
         notes_sheet.append([where, message])
+        as_text(notes_sheet[notes_sheet.max_row])
     notes_sheet.column_dimensions["A"].width = 40
     notes_sheet.column_dimensions["B"].width = 100
     notes_sheet.freeze_panes = "A2"

@@ -2,7 +2,7 @@
 
 - 数量、金额（人、次、元、万元……）直接相加；
 - 有“公式”的指标用相加后的输入重新计算（全市的率只能这样算）；
-- 率（%、‰）没有公式时不相加，合计写“无法汇总（缺少公式）”并提示加上公式；
+- 率和“每……”（%、‰、‱、/10万、元/人……）没有公式时不相加，合计写“无法汇总（缺少公式）”并提示加上公式；
 - 同比、增减由合计的本期、上期算出。
 """
 
@@ -13,10 +13,11 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..errors import Diagnostic, Severity
-from ..indicators.figures import FigureError, change_wording, growth_wording, is_rate_unit
+from ..indicators.figures import FigureError, change_wording, growth_wording
 from ..indicators.formulas import DivideByZero, Node, TooLarge, evaluate, evaluation_order, names, parse, round_half_up
 from ..indicators.formulas.parser import FormulaSyntaxError
 from .collect import Collected
+from .consistent import not_additive
 
 NO_FORMULA = "无法汇总（缺少公式）"
 FIELDS = ("本期", "上期", "目标")
@@ -75,10 +76,10 @@ def totals(collected: Collected) -> tuple[dict[str, Total], list[Diagnostic]]:
                 trees[key] = tree
                 total.derived = True
                 continue
-        if is_rate_unit(first.unit):
+        if not_additive(first.unit):
             total.problem = NO_FORMULA
             warnings.append(Diagnostic(
-                f"指标“{key}”（{first.name}）是率（{first.unit.strip()}），没有公式，各县的率不能相加，合计一栏写了"
+                f"指标“{key}”（{first.name}）的单位是“{first.unit.strip()}”（率或人均数），没有公式，各县的数不能相加，合计一栏写了"
                 f"“{NO_FORMULA}”。请在各县表单里给它写公式，如 公式: 分子的键 / 分母的键 * 100，"
                 "再汇总就能算出全市的率。", severity=Severity.WARNING))
             continue

@@ -78,12 +78,41 @@ def preflight(targets: Iterable[Path], *, force: bool = False) -> None:
             _check_owner(target)
 
 
-def write_generated(files: Mapping[Path, bytes], *, force: bool = False) -> list[Path]:
+def write_generated(files: Mapping[Path, bytes], *, force: bool = False,
+                    also: Mapping[Path, bytes] | None = None) -> list[Path]:
     """写出 gen 生成的报告：给内容加上记号，拒绝覆盖不是 gen 写的（或写后改过的）文件
-    （``force`` 时例外），然后全部一起写。"""
+    （``force`` 时例外），然后全部一起写。``also`` 是同时写的其他文件（如写回合计的市本级表单），
+    原样写，与报告一起成功或一起不变。"""
     marked = {path.absolute(): mark(path.suffix, data) for path, data in files.items()}
     preflight(marked, force=force)
-    return write_files(marked)
+    extra = {path.absolute(): data for path, data in (also or {}).items()}
+    return write_files({**marked, **extra})[:len(marked)]
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """两个路径是不是同一个文件（相对、绝对、``..``、符号链接都认得出来）。"""
+    try:
+        if a.resolve() == b.resolve():
+            return True
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:
+        return a.absolute() == b.absolute()
+
+
+def refuse_inputs(targets: Iterable[Path], inputs: Mapping[Path, str]) -> None:
+    """输出文件不能是任何一个输入（``inputs``：文件 → 它是什么，如“县级表单”），也不能两个输出是同一个文件。
+    在生成任何东西之前调用：输入一旦被覆盖就找不回来了。"""
+    seen: list[Path] = []
+    for target in targets:
+        for source, what in inputs.items():
+            if same_file(target, source):
+                raise UsageProblem(Diagnostic(
+                    f"输出文件“{target}”就是{what}“{source}”，不能覆盖它（加了 --force 也不行）。"
+                    "请用 -o 换一个输出文件名。"))
+        for other in seen:
+            if same_file(target, other):
+                raise UsageProblem(Diagnostic(f"-o “{other}”和“{target}”是同一个文件，请给每个输出不同的文件名。"))
+        seen.append(target)
 
 
 def write_atomic(target: Path, data: bytes) -> Path:
