@@ -25,6 +25,8 @@ from .ownership import Owner, mark, owner_state
 FORMATS = ("docx", "md", "pdf")
 TEMP_PREFIX = ".gen-tmp."
 _TEMP = re.compile(rf"^{re.escape(TEMP_PREFIX)}(\d+)\.[0-9a-f]{{8}}\.")
+_NAME_MAX = 255  # 常见文件系统一个文件名的字节数上限
+_TEMP_EXTRA = 32  # 临时文件名在前面加的“.gen-tmp.<进程号>.<随机>.”
 _STALE_SECONDS = 3600  # 进程号看不出来时（如别的电脑在共享文件夹里写），一小时前的临时文件算遗留
 
 
@@ -149,16 +151,21 @@ def write_files(files: Mapping[Path, bytes]) -> list[Path]:
 
 
 def _check_target(target: Path) -> None:
-    if target.is_dir():
+    size = len(os.fsencode(target.name))
+    if size + _TEMP_EXTRA > _NAME_MAX:
         raise OutputError(Diagnostic(
-            f"“{target}”是一个文件夹，不能把报告写成它。"
-            f"请用 -o 指定别的文件名（如 -o 报告{target.suffix or '.docx'}），或把这个文件夹改名。"))
+            f"输出文件名太长了（{size} 字节，最多约 {_NAME_MAX - _TEMP_EXTRA} 字节，一个汉字占 3 字节）："
+            f"“{target.name[:20]}……”。请用 -o 给一个短一些的文件名。"))
     try:
         info = target.stat()
     except FileNotFoundError:
         return
     except OSError as exc:
         raise OutputError(Diagnostic(f"无法写入“{target}”：{_reason(exc)}。")) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise OutputError(Diagnostic(
+            f"“{target}”是一个文件夹，不能把报告写成它。"
+            f"请用 -o 指定别的文件名（如 -o 报告{target.suffix or '.docx'}），或把这个文件夹改名。"))
     if not stat.S_ISREG(info.st_mode):
         raise OutputError(Diagnostic(
             f"“{target}”不是普通文件（可能是设备或管道），gen 不会写入它。请用 -o 指定别的文件名。"))
