@@ -58,3 +58,24 @@ def test_indicator_template_has_no_formula(tmp_path: Path) -> None:
         sheet = package.read("xl/worksheets/sheet1.xml")
     assert b"<f>" not in sheet and b"<f " not in sheet
     assert load_workbook(target)["指标"]["A2"].value == "体检人数"
+
+
+def test_totals_are_written_back_and_into_xlsx_without_float(gen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """复现 17：99999999999999.99 不经过 float（以前写回 …98），0.00003 不写成 3e-05。"""
+    forms = []
+    for number, (current, previous) in enumerate([("99999999999999.98", "0.00001"), ("0.01", "0.00002")]):
+        path = tmp_path / f"{number}.yaml"
+        indicators = [{"键": "资金", "名称": "资金", "本期": current, "上期": previous, "单位": "万元"}]
+        path.write_text(yaml.safe_dump(minimal_form(单位=f"县{number}", 指标=indicators), allow_unicode=True),
+                        encoding="utf-8")
+        forms.append(path)
+    city = tmp_path / "市.yaml"
+    city.write_text(yaml.safe_dump(minimal_form(单位="市"), allow_unicode=True), encoding="utf-8")
+    target = tmp_path / "全市.xlsx"
+    result = gen("rollup", *map(str, forms), "-o", str(target), "--form", str(city))
+    assert result.code == 0, result.err
+    text = city.read_text(encoding="utf-8")
+    assert "本期: 99999999999999.99\n" in text and "上期: 0.00003\n" in text
+    assert yaml.safe_load(text)["指标"][0]["上期"] == 0.00003
+    row = [cell.value for cell in load_workbook(target)["汇总"][2]]
+    assert row[4] == "99999999999999.99" and row[5] == 0.00003  # 存不准的写成文字，存得准的仍是数
