@@ -160,3 +160,27 @@ def test_sheet_in_a_folder_named_x_is_not_a_placeholder(gen, tmp_path: Path) -> 
     book([["体检", "健康体检人数", 15719, 7593, "人"]]).save(tmp_path / "x" / "指标.xlsx")
     result = gen("check", str(form_with_sheet(tmp_path, "x/指标.xlsx")))
     assert result.code == 0, clean(result)
+
+
+def test_merged_cells_over_indicator_rows_are_refused(gen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    workbook = book([["体检", "健康体检人数", 15719, 7593, "人"], ["签约", "签约人数", 100, 90, None]])
+    workbook["指标"].merge_cells("E2:E3")  # 单位“人”合并了两行：第 3 行在 gen 看来没有单位
+    workbook.save(tmp_path / "指标.xlsx")
+    result = gen("check", str(form_with_sheet(tmp_path)))
+    assert result.code == 1
+    assert f"{tmp_path / '指标.xlsx'}:指标!E2: 错误：E2:E3 是合并的单元格（跨了几行）" in clean(result)
+
+
+def test_hidden_rows_and_columns_are_read_and_mentioned(gen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    workbook = book([["体检", "健康体检人数", 15719, 7593, "人"], ["签约", "签约人数", 100, 90, "人"]])
+    sheet = workbook["指标"]
+    sheet.row_dimensions[3].hidden = True
+    sheet.column_dimensions["D"].hidden = True
+    workbook.save(tmp_path / "指标.xlsx")
+    out = tmp_path / "out.md"
+    result = gen("report", str(form_with_sheet(tmp_path, body="签约{{签约}}，上年{{签约.上期}}。")), "-f", "md",
+                 "-o", str(out))
+    assert result.code == 0, clean(result)
+    assert "签约100人，上年90人。" in out.read_text(encoding="utf-8")
+    assert f"{tmp_path / '指标.xlsx'}:指标!A3: 警告：第 3 行在 Excel 里是隐藏的，gen 照样读入了" in result.err
+    assert "D 列在 Excel 里是隐藏的，gen 照样读入了" in result.err

@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import Diagnostic, FormError, Severity
-from .xlsx import read_xlsx
+from .xlsx import Layout, read_xlsx
 
 COLUMNS = ("键", "名称", "本期", "上期", "目标", "单位", "小数位", "公式", "越低越好", "说明")
 # 表头的别名：办事员的表格里常见的写法
@@ -102,12 +102,12 @@ def _csv_rows(path: Path, shown: str) -> Iterator[tuple[Any, ...]]:
 
 
 def _xlsx(path: Path, shown: str, sheet: str | None) -> Sheet:
-    title, rows = read_xlsx(path, shown, sheet)
+    title, rows, layout = read_xlsx(path, shown, sheet)
     label = f"{shown}:{title}"
-    return _table(iter(rows), label, f"{label}!")
+    return _table(iter(rows), label, f"{label}!", layout)
 
 
-def _table(rows: Iterator[tuple[Any, ...]], label: str, prefix: str) -> Sheet:
+def _table(rows: Iterator[tuple[Any, ...]], label: str, prefix: str, layout: Layout | None = None) -> Sheet:
     """第一行非空的行是表头；其后每个非空行是一个指标。末尾的“合计”行不读。"""
     if not prefix.endswith("!"):
         prefix += ":"
@@ -136,7 +136,27 @@ def _table(rows: Iterator[tuple[Any, ...]], label: str, prefix: str) -> Sheet:
                                    "可以运行 gen init --指标表格 指标.xlsx 生成一份样表。", file=Path(label)))
     while out and _is_total(out[-1]):
         out.pop()
+    if layout is not None and out:
+        _check_layout(layout, out[0].number, {column_letter(i + 1) for i in header}, prefix, notes)
     return Sheet(label, out, notes)
+
+
+def _check_layout(layout: Layout, first: int, used: set[str], prefix: str, notes: list[Diagnostic]) -> None:
+    """合并单元格只有左上角有值：合并了指标行的单元格，哪几行用这个值说不清，报错；隐藏的行、列照读，提示一句。"""
+    for top, _left, bottom, _right, ref in layout.merged:
+        if bottom >= first and bottom > top:
+            raise FormError(Diagnostic(
+                f"{ref} 是合并的单元格（跨了几行）：合并后只有第一行有值，其余几行在 gen 看来是空的。"
+                "请在 Excel 里取消合并，并在每一行都填上。", file=Path(f"{prefix}{ref.partition(':')[0]}")))
+    rows = [r for r in layout.hidden_rows if r >= first]
+    if rows:
+        shown = "、".join(map(str, rows[:10])) + ("等" if len(rows) > 10 else "")
+        notes.append(Diagnostic(f"第 {shown} 行在 Excel 里是隐藏的，gen 照样读入了。不要的指标请删掉这一行。",
+                                severity=Severity.WARNING, file=Path(f"{prefix}A{rows[0]}")))
+    columns = [c for c in layout.hidden_columns if c in used]
+    if columns:
+        notes.append(Diagnostic(f"{'、'.join(columns)} 列在 Excel 里是隐藏的，gen 照样读入了。",
+                                severity=Severity.WARNING, file=Path(f"{prefix}{columns[0]}1")))
 
 
 def _header(values: tuple[Any, ...], number: int, prefix: str, notes: list[Diagnostic]) -> dict[int, str]:

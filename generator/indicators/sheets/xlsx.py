@@ -12,6 +12,7 @@ import re
 import warnings
 import zipfile
 from collections.abc import Iterator
+from dataclasses import dataclass, field
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -67,8 +68,48 @@ def _mb(size: int) -> str:
     return f"{size / 1_000_000:.1f} MB" if size < 1_000_000_000 else f"{size / 1_000_000_000:.1f} GB"
 
 
-def read_xlsx(path: Path, shown: str, sheet: str | None) -> tuple[str, list[tuple[Any, ...]]]:
-    """读一个工作表：返回 (工作表名, 各行的值)。"""
+@dataclass
+class Layout:
+    """工作表里 Excel 显示和单元格内容不一致的地方：合并的单元格（只有左上角有值）、隐藏的行和列。"""
+
+    merged: list[tuple[int, int, int, int, str]] = field(default_factory=list)  # 首行、首列、末行、末列、A2:A4
+    hidden_rows: list[int] = field(default_factory=list)
+    hidden_columns: list[str] = field(default_factory=list)
+
+
+_MERGE = re.compile(rb'<(?:\w+:)?mergeCell\b[^>]*\bref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
+_TAG = re.compile(rb'<(?:\w+:)?(row|col)\b([^>]*)>')
+_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+_ATTR = re.compile(rb'\b(r|min|max)="(\d+)"')
+
+
+def _layout(path: Path, part: str | None) -> Layout:
+    """从工作表的 XML（大小已经查过）找合并单元格、隐藏的行列。"""
+    from openpyxl.utils import column_index_from_string, get_column_letter
+
+    layout = Layout()
+    if not part:
+        return layout
+    with zipfile.ZipFile(path) as package:
+        xml = package.read(part.lstrip("/"))
+    for found in _MERGE.finditer(xml):
+        first_col, first_row, last_col, last_row = (m.decode() for m in found.groups())
+        layout.merged.append((int(first_row), column_index_from_string(first_col), int(last_row),
+                              column_index_from_string(last_col), f"{first_col}{first_row}:{last_col}{last_row}"))
+    for found in _TAG.finditer(xml):  # 属性的先后不一定：逐个取
+        if not _HIDDEN.search(found.group(2)):
+            continue
+        attrs = {k.decode(): int(v) for k, v in _ATTR.findall(found.group(2))}
+        if found.group(1) == b"row" and "r" in attrs:
+            layout.hidden_rows.append(attrs["r"])
+        elif found.group(1) == b"col" and "min" in attrs:
+            high = min(attrs.get("max", attrs["min"]), MAX_COLUMNS)
+            layout.hidden_columns += [get_column_letter(c) for c in range(attrs["min"], high + 1)]
+    return layout
+
+
+def read_xlsx(path: Path, shown: str, sheet: str | None) -> tuple[str, list[tuple[Any, ...]], Layout]:
+    """读一个工作表：返回 (工作表名, 各行的值, 合并单元格和隐藏的行列)。"""
     from openpyxl import load_workbook
 
     with_formulas = check_package(path, shown)
@@ -83,9 +124,10 @@ def read_xlsx(path: Path, shown: str, sheet: str | None) -> tuple[str, list[tupl
             title = str(ws.title)
             label = f"{shown}:{title}"
             rows = list(_rows(ws, label))
-            if getattr(ws, "_worksheet_path", None) in with_formulas:
+            part = getattr(ws, "_worksheet_path", None)
+            if part in with_formulas:
                 _check_formulas(path, title, rows, label)
-            return title, rows
+            return title, rows, _layout(path, part)
         except FormError:
             raise
         except Exception:  # 同上：单元格引用越界、共享字符串下标越界、数字写错……
