@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from ..errors import Diagnostic, FormError
+from ..errors import Diagnostic, FormError, Severity
 from .collect import County
 
 REFUSED = "没有汇总，也没有写出任何文件：这样相加得出的合计是错的。请改正上面的问题后重新运行。"
@@ -30,11 +30,26 @@ def not_additive(unit: str) -> bool:
     return any(mark in text for mark in ("%", "％", "‰", "‱", "/", "／", "每", "率"))
 
 
-def check_consistent(counties: list[County]) -> None:
-    """发现不能如实相加的地方时抛出 :class:`RollupRefused`。"""
-    problems = [*_same_form(counties), *_same_heading(counties), *_indicators(counties)]
-    if problems:
+PARTIAL_HINT = ("要先汇总其余的指标，可以加 --跳过不一致（--allow-partial）：这些指标的合计一栏写“无法汇总”，"
+                "并在提示里写明原因，其余指标照常合计。")
+
+
+def check_consistent(counties: list[County], *, partial: bool = False) -> dict[str, Diagnostic]:
+    """发现不能如实相加的地方时抛出 :class:`RollupRefused`。
+
+    ``partial``（--跳过不一致）：单个指标的问题（单位、公式不同，有的县直接填率）不拒绝，返回 键 → 原因，
+    这些指标的合计写“无法汇总”；整份表单的问题（同一份两次、单位相同、年度或类型不同）照样拒绝。"""
+    forms = [*_same_form(counties), *_same_heading(counties)]
+    keys: dict[str, list[Diagnostic]] = {}
+    for key, diagnostic in _indicators(counties):
+        keys.setdefault(key, []).append(diagnostic)
+    if forms or (keys and not partial):
+        problems = forms + [d for found in keys.values() for d in found]
+        if keys and not forms:
+            problems.append(Diagnostic(PARTIAL_HINT, severity=Severity.INFO))
         raise RollupRefused(problems)
+    return {key: Diagnostic("".join(d.message for d in found) + "这个指标的合计一栏写了“无法汇总”。",
+                            severity=Severity.WARNING) for key, found in keys.items()}
 
 
 def _who(county: County, place: str | None = None) -> str:
@@ -75,7 +90,7 @@ def _same_heading(counties: list[County]) -> Iterable[Diagnostic]:
             yield Diagnostic(f"各县表单的{label}不同，不能放在一起汇总（{parts}）。请只汇总同一{label}的表单。")
 
 
-def _indicators(counties: list[County]) -> Iterable[Diagnostic]:
+def _indicators(counties: list[County]) -> Iterable[tuple[str, Diagnostic]]:
     keys: dict[str, None] = {}
     for county in counties:
         keys.update(dict.fromkeys(county.indicators))
@@ -94,16 +109,16 @@ def _indicators(counties: list[County]) -> Iterable[Diagnostic]:
         if len(units) > 1:
             parts = "；".join(f"“{unit or '（空）'}”：" + "、".join(_who(c, c.places.get(key)) for c in group)
                              for unit, group in units.items())
-            yield Diagnostic(f"指标“{key}”各县的单位不同（{parts}），数字不能直接相加。"
+            yield key, Diagnostic(f"指标“{key}”各县的单位不同（{parts}），数字不能直接相加。"
                              "请把各县表单统一成同一个单位（如都用万元）后再汇总。")
         if len(formulas) > 1:
             parts = "；".join(f"{formula}：" + "、".join(_who(c, c.places.get(key)) for c in group)
                              for formula, group in formulas.items())
-            yield Diagnostic(f"指标“{key}”各县的公式不同（{parts}），全市的数只能用同一个公式算出。"
+            yield key, Diagnostic(f"指标“{key}”各县的公式不同（{parts}），全市的数只能用同一个公式算出。"
                              "请把各县的公式统一后再汇总。")
         if formulas and typed:
             with_formula = "、".join(_who(c, c.places.get(key)) for group in formulas.values() for c in group)
             without = "、".join(_who(c, c.places.get(key)) for c in typed)
-            yield Diagnostic(f"指标“{key}”在 {with_formula} 由公式算出，在 {without} 却直接填了数。"
+            yield key, Diagnostic(f"指标“{key}”在 {with_formula} 由公式算出，在 {without} 却直接填了数。"
                              "全市的数要用各县的分子、分母合计后再算，直接填的数没法并进去（也不能丢掉）。"
                              "请在这些县的表单里也填上公式用到的指标和同样的公式后再汇总。")

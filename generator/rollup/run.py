@@ -55,7 +55,7 @@ def forms_to_read(patterns: Sequence[str], city_form: Path | None = None) -> lis
 
 
 def rollup(paths: Sequence[Path], outputs: Sequence[Path], *, city_form: Path | None = None,
-           force: bool = False, progress: Progress | None = None) -> RollupResult:
+           force: bool = False, progress: Progress | None = None, partial: bool = False) -> RollupResult:
     """汇总 ``paths``（先用 :func:`forms_to_read` 展开命令行上的写法）；每读完一份调用 ``progress``。"""
     if len(paths) < 2:
         raise UsageProblem(Diagnostic("汇总至少要两份表单，如 gen rollup 县级/*.yaml -o 全市指标汇总.xlsx。"))
@@ -75,11 +75,11 @@ def rollup(paths: Sequence[Path], outputs: Sequence[Path], *, city_form: Path | 
     if city is not None and city_form is not None:
         inputs.update({sheet: "市本级表单的指标文件" for sheet in sheet_paths(city_form, city.data)})
     refuse_inputs(targets, inputs)
-    check_consistent(counties)
+    skipped = check_consistent(counties, partial=partial)
     collected = collect(counties)
     if not collected.keys:
         raise UsageProblem(Diagnostic("这些表单里都没有填写“指标”，没有可以汇总的数字。"))
-    result, notes = totals(collected)
+    result, notes = totals(collected, skipped)
     warnings = collected.warnings + notes
     table = build_table(collected, result)
     files: dict[Path, bytes] = {}

@@ -8,7 +8,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -20,6 +20,8 @@ from .collect import Collected
 from .consistent import not_additive
 
 NO_FORMULA = "无法汇总（缺少公式）"
+INCONSISTENT = "无法汇总（各县不一致）"  # --跳过不一致：单位、公式不同，或有的县直接填率
+DEPENDS = "无法汇总（公式用到的指标无法汇总）"
 FIELDS = ("本期", "上期", "目标")
 _ATTRS = {"本期": "current", "上期": "previous", "目标": "target"}
 
@@ -55,9 +57,11 @@ class Total:
             return "—"
 
 
-def totals(collected: Collected) -> tuple[dict[str, Total], list[Diagnostic]]:
-    """每个键的合计和汇总过程中的提示。"""
-    warnings: list[Diagnostic] = []
+def totals(collected: Collected, skipped: Mapping[str, Diagnostic] | None = None,
+           ) -> tuple[dict[str, Total], list[Diagnostic]]:
+    """每个键的合计和汇总过程中的提示。``skipped``：各县不一致、不汇总的键（--跳过不一致）及原因。"""
+    skipped = skipped or {}
+    warnings: list[Diagnostic] = list(skipped.values())
     result: dict[str, Total] = {}
     trees: dict[str, Node] = {}
     for key in collected.keys:
@@ -65,6 +69,9 @@ def totals(collected: Collected) -> tuple[dict[str, Total], list[Diagnostic]]:
         first = entries[0]
         total = Total(key, first.name, first.unit, first.precision, first.lower_better, dict.fromkeys(FIELDS))
         result[key] = total
+        if key in skipped:
+            total.problem = INCONSISTENT
+            continue
         formula = next((e.formula for e in entries if e.formula), None)
         if formula:
             try:
@@ -94,7 +101,7 @@ def totals(collected: Collected) -> tuple[dict[str, Total], list[Diagnostic]]:
             inputs = {n.key: result[n.key].values[field] for n in names(trees[key])}
             if any(result[k].problem for k in inputs) or any(v is None for v in inputs.values()):
                 if field == "本期":
-                    total.problem = NO_FORMULA
+                    total.problem = DEPENDS if any(result[k].problem for k in inputs) else NO_FORMULA
                 continue
             try:
                 exact = evaluate(trees[key], {k: v for k, v in inputs.items() if v is not None})

@@ -212,3 +212,31 @@ def test_city_form_error_writes_nothing(gen, tmp_path: Path, outputs: list[Path]
     else:
         assert all(not o.exists() for o in outputs), result.err
     assert all(o.exists() for o in outputs) or all(not o.exists() for o in outputs)
+
+
+# ---------------------------------------------------------------- --跳过不一致：标出跳过的指标，不藏进数字
+
+
+def test_partial_marks_the_inconsistent_key(gen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    a = county(tmp_path, "甲.yaml", "甲县", [people(100), *vaccine("实种 / 应种 * 100")])
+    b = county(tmp_path, "乙.yaml", "乙县", [people(200), *vaccine("应种 / 实种 * 10")])
+    md, docx = tmp_path / "全市.md", tmp_path / "全市.docx"
+    refusal = gen("rollup", str(a), str(b), "-o", str(md))
+    assert refusal.code == 1 and "提示：要先汇总其余的指标，可以加 --跳过不一致（--allow-partial）" in refusal.err
+    assert not md.exists()
+    result = gen("rollup", str(a), str(b), "-o", str(md), "-o", str(docx), "--跳过不一致")
+    assert result.code == 0, result.err
+    assert "警告：指标“接种率”各县的公式不同" in result.err and "这个指标的合计一栏写了“无法汇总”。" in result.err
+    rows = {line.split("|")[1].strip(): [c.strip() for c in line.strip("|").split("|")]
+            for line in md.read_text(encoding="utf-8").splitlines() if line.startswith("| ")}
+    assert rows["接种率"][4:] == ["无法汇总（各县不一致）", "—", "—"]
+    assert rows["城乡居民健康体检人数"][4:6] == ["300", "200"]  # 其余指标照常合计
+    assert "指标“接种率”各县的公式不同" in md.read_text(encoding="utf-8")  # 原因写在汇总表里
+
+
+def test_partial_still_refuses_whole_form_problems(gen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    a = county(tmp_path, "甲.yaml", "甲县", [people(100)], 年度=2024)
+    b = county(tmp_path, "乙.yaml", "乙县", [people(200)], 年度=2023)
+    md = tmp_path / "全市.md"
+    result = gen("rollup", str(a), str(b), "-o", str(md), "--allow-partial")
+    assert result.code == 1 and "各县表单的年度不同" in result.err and not md.exists()
