@@ -475,7 +475,7 @@ def main(argv: list[str] | None = None) -> int:
           f"指标表格 {kinds['sheet']}，公式 {kinds['formula']}，汇总 {kinds['rollup']}），"
           f"用时 {elapsed:.0f} 秒，种子 {args.seed}。")
     for category in ("崩溃", "卡住", "内存", "没有位置", "模板泄漏", "导入后读不进", "英文", "算错", "合计错",
-                     "合计错（没拒绝）", "误拒", "公式单元格"):
+                     "合计错（没拒绝）", "误拒", "读错", "公式单元格"):
         print(f"  {category}：{counts[category]}")
     for category, example in examples.items():
         print(f"  例（{category}）：{example}")

@@ -32,7 +32,8 @@ NUMBERS: list[Any] = [0, 1, 15719, 7593, -5, 0.8864, 1e15, 1e-9, 99999999999999.
 LOCATED = re.compile(r"^\S+?(:\d+(:\d+)?|:[^:!\s]+![A-Z]+\d+|:[A-Z]+\d+)?: 错误：")
 ENGLISH_OK = {"xlsx", "yaml", "docx", "Excel", "UTF", "CSV", "Word", "true", "false", "TODO", "FIXME", "sheet",
               "sheets", "worksheets", "sharedStrings", "styles", "xml", "force", "form", "HYPERLINK", "SUM", "calc",
-              "http", "evil", "example", "cmd", "NaN", "INF", "xlsm", "gen", "rollup", "report", "check", "YAML"}
+              "http", "evil", "example", "cmd", "NaN", "INF", "xlsm", "gen", "rollup", "report", "check", "YAML",
+              "allow", "partial"}
 _WORD = re.compile(r"[A-Za-z]{4,}")
 
 
@@ -115,6 +116,8 @@ def _form(unit: str, indicators: list[dict[str, Any]] | None, body: str = "全�
 
 
 def sheet_case(rng: random.Random) -> tuple[dict[str, bytes], dict[str, Any]]:
+    if rng.random() < 0.4:
+        return clean_sheet_case(rng)
     header = ["键", "名称", "本期", "上期", "单位", "公式"]
     if rng.random() < 0.2:
         rng.shuffle(header)
@@ -139,6 +142,37 @@ def sheet_case(rng: random.Random) -> tuple[dict[str, bytes], dict[str, Any]]:
         data = text.encode(rng.choice(("utf-8", "utf-8-sig", "gb18030")), "replace")
     body = "全年体检{{体检}}。" if rng.random() < 0.3 else "全年工作扎实推进。"
     return {"form.yaml": _form("甲县卫生健康委员会", None, body, 指标文件=name), name: data}, {}
+
+
+def clean_sheet_case(rng: random.Random) -> tuple[dict[str, bytes], dict[str, Any]]:
+    """填对了的表格：“体检”的本期要原样印进报告（百分比格式的单元格读成显示的百分数）。"""
+    percent = rng.random() < 0.4
+    value = rng.choice((88.64, 12.5, 100, 0.57, 99.99, 7)) if percent else rng.choice((15719, 0, 1, 123456789, 2.5))
+    rows: list[list[Any]] = [["键", "名称", "本期", "上期", "单位"],
+                             ["体检", rng.choice(INJECT[:5]) + "体检", value / 100 if percent else value, None,
+                              "%" if percent else "人"]]
+    rows += [[f"指标{i}", f"指标{i}名称", rng.randrange(10 ** 6), rng.randrange(1, 10 ** 6), "人"]
+             for i in range(rng.choice((0, 3, 200)))]
+    if rng.random() < 0.5:
+        from openpyxl import load_workbook
+
+        workbook = load_workbook(io.BytesIO(_xlsx(rows, random.Random(0))))
+        sheet = workbook.worksheets[-1]
+        for row in sheet.iter_rows(min_row=2):
+            if isinstance(row[1].value, str):
+                row[1].data_type = "s"  # 像在 Excel 里以 ' 开头输入的文字
+            if percent:
+                row[2].number_format = "0.00%"
+        buffer = io.BytesIO()
+        workbook.save(buffer)
+        name, data = "指标.xlsx", buffer.getvalue()
+    else:
+        shown = [[value if percent and r is rows[1] and c == 2 else v for c, v in enumerate(r)] for r in rows]
+        name = "指标.csv"
+        data = ("\n".join(",".join('"' + str("" if v is None else v).replace('"', '""') + '"' for v in row)
+                           for row in shown) + "\n").encode("utf-8")
+    expect = {"value": Decimal(str(value))}
+    return {"form.yaml": _form("甲县卫生健康委员会", None, "全年体检{{体检}}。", 指标文件=name), name: data}, expect
 
 
 def _expression(rng: random.Random, depth: int = 0) -> tuple[str, str]:
@@ -269,6 +303,7 @@ def _judge(command: str, code: int, err: str, inputs: dict[str, bytes], problems
         return
     allowed = ENGLISH_OK | {w for data in inputs.values() if len(data) < 200_000
                             for w in _WORD.findall(data.decode("utf-8", "replace"))}
+    allowed |= {w for text in TEXTS for w in _WORD.findall(text)}  # .xlsx 是压缩的：生成时用的文字另外加上
     unquoted = re.sub(r"“[^”]*”", "", err)  # 引号里是办事员自己写的（工作表名、单元格内容）
     english = [w for w in _WORD.findall(unquoted) if w not in allowed and not re.search(rf"/\S*{w}", unquoted)]
     if english:
@@ -330,8 +365,15 @@ def run_sheet_case(kind: str, files: dict[str, bytes], expect: dict[str, Any], f
     if kind == "sheet":
         code, err = run(["check", str(form)])
         _judge("check", code, err, files, problems)
-        code, err = run(["report", str(form), "-f", "md", "-o", str(folder / "out.md"), "--force"])
+        out = folder / "out.md"
+        code, err = run(["report", str(form), "-f", "md", "-o", str(out), "--force"])
         _judge("report", code, err, files, problems)
+        if "value" in expect:  # 填对了的表格：必须成功，印出的数就是 Excel 里显示的数
+            found = re.search(r"全年体检(-?[\d.]+)", out.read_text(encoding="utf-8")) if code == 0 else None
+            if code != 0:
+                problems.append(("误拒", err.strip()[:300]))
+            elif found is None or Decimal(found.group(1)) != expect["value"]:
+                problems.append(("读错", f"印的是 {found and found.group(1)}，表格里显示的是 {expect['value']}"))
         return problems
     if kind == "formula":
         out = folder / "out.md"

@@ -13,7 +13,7 @@ import warnings
 import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 from pathlib import Path
 from typing import Any
 
@@ -166,9 +166,25 @@ def _shown(cell: Any, label: str) -> Any:
     if (isinstance(value, float) and value != value) or value in (float("inf"), float("-inf")):
         raise FormError(Diagnostic("这个单元格的数不是有限的数（INF 或 NaN），请改成实际的数字。",
                                    file=Path(f"{label}!{cell.coordinate}")))
-    if isinstance(value, (int, float)) and not isinstance(value, bool) and _is_percent(cell.number_format):
-        return Decimal(repr(value)) * 100  # 显示为 88.64% 的 0.8864 → 88.64（单位列写 %）
+    if isinstance(value, float):
+        value = _as_excel_shows(value)
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool) and _is_percent(cell.number_format):
+        return _plain(Decimal(value) * 100)  # 显示为 88.64% 的 0.8864 → 88.64（单位列写 %）
     return value
+
+
+def _as_excel_shows(value: float) -> Decimal:
+    """Excel 只用 15 位有效数字：0.57% 存成 0.005699999999999999，公式算出 0.30000000000000004，显示的是
+    0.0057、0.3。按 15 位有效数字四舍五入，得到办事员在 Excel 里看到的数。"""
+    with localcontext() as ctx:
+        ctx.prec = 15
+        ctx.rounding = ROUND_HALF_UP
+        return _plain(+Decimal(repr(value)))
+
+
+def _plain(value: Decimal) -> Decimal:
+    """去掉末尾的 0，但不写成 1.57E+4 这种科学计数（文字列里的数要照原样）。"""
+    return Decimal(format(value.normalize(), "f"))
 
 
 def _is_percent(number_format: Any) -> bool:
