@@ -216,11 +216,11 @@ def rollup_inputs(patterns: Sequence[str], city_form: Path | None = None) -> lis
 
 
 def rollup(paths: Sequence[Path], outputs: Sequence[Path], *, city_form: Path | None = None, force: bool = False,
-           progress: Callable[[Path, int, int, bool], None] | None = None) -> RollupResult:
-    """汇总各县表单的指标，写出汇总表（和市本级表单的合计）。"""
+           progress: Callable[[Path, int, int, bool], None] | None = None, partial: bool = False) -> RollupResult:
+    """汇总各县表单的指标，写出汇总表（和市本级表单的合计）。``partial``：各县不一致的指标写“无法汇总”，不拒绝。"""
     from .rollup.run import rollup as run
 
-    return run(paths, outputs, city_form=city_form, force=force, progress=progress)
+    return run(paths, outputs, city_form=city_form, force=force, progress=progress, partial=partial)
 
 
 def progress_console(err: Any, out: Any, print_diagnostics: Callable[[Sequence[Diagnostic]], None], total: int,

@@ -29,9 +29,11 @@ from collections import Counter
 from dataclasses import dataclass
 from multiprocessing.connection import Connection
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # fuzz_sheets
 
 # ---------------------------------------------------------------- 变异素材
 
@@ -231,8 +233,22 @@ def seeds() -> dict[str, list[bytes]]:
 @dataclass
 class Case:
     number: int
-    kind: str  # yaml / txt / md / docx
+    kind: str  # yaml / txt / md / docx；--mode sheets：sheet / formula / rollup
     data: bytes
+    files: dict[str, bytes] | None = None  # 表格、公式、汇总的输入（文件名 → 内容）
+    expect: dict[str, Any] | None = None  # 独立算出的应得结果（见 fuzz_sheets）
+
+
+SHEET_KINDS = ("sheet", "formula", "rollup")
+
+
+def make_sheet_case(rng: random.Random, number: int) -> Case:
+    import fuzz_sheets
+
+    kind = rng.choice(SHEET_KINDS)
+    make = {"sheet": fuzz_sheets.sheet_case, "formula": fuzz_sheets.formula_case, "rollup": fuzz_sheets.rollup_case}
+    files, expect = make[kind](rng)
+    return Case(number, kind, b"", files, expect)
 
 
 def make_case(rng: random.Random, number: int, pool: dict[str, list[bytes]]) -> Case:
@@ -278,6 +294,10 @@ def _docx_text(path: Path) -> str:
 
 def run_case(case: Case, folder: Path) -> list[tuple[str, str]]:
     """返回发现的问题：[(类别, 说明)]。"""
+    if case.kind in SHEET_KINDS:
+        import fuzz_sheets
+
+        return fuzz_sheets.run_sheet_case(case.kind, case.files or {}, case.expect or {}, folder, _run)
     problems: list[tuple[str, str]] = []
     source = folder / f"输入{case.number}.{case.kind}"
     source.write_bytes(case.data)
@@ -384,10 +404,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--timeout", type=float, default=10.0, help="每个输入的时间上限（秒）")
     parser.add_argument("--memory", type=int, default=400, help="每个工作进程的常驻内存上限（MB）")
     parser.add_argument("--keep", type=Path, default=None, help="把出问题的输入存到这个文件夹")
+    parser.add_argument("--mode", choices=("forms", "sheets", "all"), default="forms",
+                        help="forms：表单、报告（原来的）；sheets：指标表格、公式、汇总；all：两种各一半")
     args = parser.parse_args(argv)
 
     rng = random.Random(args.seed)
-    pool = seeds()
+    pool = seeds() if args.mode != "sheets" else {}
     counts: Counter[str] = Counter()
     kinds: Counter[str] = Counter()
     examples: dict[str, str] = {}
@@ -404,12 +426,20 @@ def main(argv: list[str] | None = None) -> int:
             examples.setdefault(category, f"#{case.number} {case.kind} {detail}")
             if args.keep:
                 args.keep.mkdir(parents=True, exist_ok=True)
-                (args.keep / f"{category}-{case.number}.{case.kind}").write_bytes(case.data)
+                if case.files is not None:
+                    kept = args.keep / f"{category}-{case.number}-{case.kind}"
+                    kept.mkdir(exist_ok=True)
+                    for name, data in case.files.items():
+                        (kept / name).write_bytes(data)
+                    (kept / "expect.txt").write_text(repr(case.expect), encoding="utf-8")
+                else:
+                    (args.keep / f"{category}-{case.number}.{case.kind}").write_bytes(case.data)
 
     while done < args.count:
         for slot in slots:
             if slot.case is None and next_number < args.count:
-                slot.case = make_case(rng, next_number, pool)
+                sheets = args.mode == "sheets" or (args.mode == "all" and rng.random() < 0.5)
+                slot.case = make_sheet_case(rng, next_number) if sheets else make_case(rng, next_number, pool)
                 kinds[slot.case.kind] += 1
                 next_number += 1
                 slot.started = time.monotonic()
@@ -441,9 +471,11 @@ def main(argv: list[str] | None = None) -> int:
         slot.conn.send(None)
         slot.process.join(timeout=5)
     elapsed = time.monotonic() - began
-    print(f"输入 {done} 个（表单 {kinds['yaml']}，文本报告 {kinds['txt'] + kinds['md']}，Word {kinds['docx']}），"
+    print(f"输入 {done} 个（表单 {kinds['yaml']}，文本报告 {kinds['txt'] + kinds['md']}，Word {kinds['docx']}，"
+          f"指标表格 {kinds['sheet']}，公式 {kinds['formula']}，汇总 {kinds['rollup']}），"
           f"用时 {elapsed:.0f} 秒，种子 {args.seed}。")
-    for category in ("崩溃", "卡住", "内存", "没有位置", "模板泄漏", "导入后读不进"):
+    for category in ("崩溃", "卡住", "内存", "没有位置", "模板泄漏", "导入后读不进", "英文", "算错", "合计错",
+                     "合计错（没拒绝）", "误拒", "读错", "公式单元格"):
         print(f"  {category}：{counts[category]}")
     for category, example in examples.items():
         print(f"  例（{category}）：{example}")

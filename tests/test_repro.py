@@ -114,6 +114,6 @@ def test_partial_output(repro: Path, gen, tmp_path: Path) -> None:  # type: igno
 
 
 def test_every_reproducer_is_listed(repro: Path) -> None:
-    # sheets/：指标文件、公式和汇总的复现用例（issue 22），各有 run.sh，由 tests/test_repro_sheets.py 运行
+    # sheets/：指标文件、公式和汇总的复现用例（issue 22），各有 run.sh，由 tests/rollup/test_repro_sheets.py 运行
     listed = set(CASES) | {"13_many_items_make.py", "20_partial_output.sh", "README.txt", "base_valid.yaml", "sheets"}
     assert sorted(p.name for p in repro.iterdir() if p.name not in listed) == []

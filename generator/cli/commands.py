@@ -222,7 +222,11 @@ def init(form: Path, sheet: Path | None) -> None:
 @click.option("--form", "city_form", metavar="市本级.yaml", type=click.Path(path_type=Path, dir_okay=False),
               help="把合计写进这份表单的“指标”（本期、上期），注释和顺序保持不变。")
 @click.option("--force", is_flag=True, help="覆盖不是 gen 写的汇总表；--form 表单里已填的数与合计不同时也换成合计。")
-def rollup(forms: tuple[str, ...], outputs: tuple[Path, ...], city_form: Path | None, force: bool) -> None:
+@click.option("--跳过不一致", "--allow-partial", "partial", is_flag=True,
+              help="某个指标各县的单位或公式不同（或有的县直接填了率）时不拒绝：这个指标的合计写“无法汇总”，"
+                   "提示里写明原因，其余指标照常合计。同一份表单给了两次、年度不同等仍然拒绝。")
+def rollup(forms: tuple[str, ...], outputs: tuple[Path, ...], city_form: Path | None, force: bool,
+           partial: bool) -> None:
     """把各县表单的指标汇总成一张表（各县并列，算出合计和同比）。"""
     paths = api.rollup_inputs(forms, city_form)
     # 进度条与批量生成共用：不止一份、标准错误是终端时画进度条，否则每读完一份印一行
@@ -230,7 +234,7 @@ def rollup(forms: tuple[str, ...], outputs: tuple[Path, ...], city_form: Path | 
                                    states=("已读入", "有错误"))
     # 有表单读不进时不汇总：由 run 先列出各份的错误，再印与整批生成相同的汇总表（GenError.closing_lines）
     with console.running():
-        result = api.rollup(paths, outputs, city_form=city_form, force=force,
+        result = api.rollup(paths, outputs, city_form=city_form, force=force, partial=partial,
                             progress=lambda path, done, total, failed: console.advance(
                                 path, done, total, failed=failed))
     print_diagnostics(result.warnings)

@@ -11,6 +11,7 @@ from enum import Enum
 from typing import Any, Literal
 
 from pydantic import Field, PrivateAttr, field_validator, model_serializer, model_validator
+from pydantic_core import PydanticCustomError
 
 from ..errors import brief
 from ..indicators.model import Indicator
@@ -270,9 +271,10 @@ class Form(FormModel):
     @model_validator(mode="after")
     def _unique_indicator_keys(self) -> Form:
         seen: set[str] = set()
-        for ind in self.indicators:
-            if ind.key in seen:
-                raise ValueError(f"指标的键“{ind.key}”重复了，每个指标的键必须不同")
+        for index, ind in enumerate(self.indicators):
+            if ind.key in seen:  # 位置指到第二次出现的“键:”（见 form.validate 的 duplicate_key）
+                raise PydanticCustomError("duplicate_key", "指标的键“{key}”重复了，每个指标的键必须不同",
+                                          {"key": ind.key, "index": index})
             seen.add(ind.key)
         return self
 

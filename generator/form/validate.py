@@ -217,6 +217,10 @@ def _translate(source: SourceText, data: Any, err: Any, root: type[BaseModel]) -
         line, column, _ = locate(data, loc[:-1])
         where = f"“{_path_text(loc[:-1])}”里" if loc[:-1] else "表单里"
         return source.diagnostic(f"{where}缺少必填项“{loc[-1]}”，请补上。", line, column)
+    if kind == "duplicate_key":  # 重复的键：指到第二次出现的“键:”那一行
+        line, column, _ = locate(data, ("指标", ctx.get("index", 0), "键"))
+        return source.diagnostic(f"指标的键“{ctx.get('key')}”重复了，每个指标的键必须不同。"
+                                 "请改掉其中一个（正文里的 {{键}} 引用也要跟着改）。", line, column)
     line, column, _ = locate(data, loc)
     value = err.get("input")
     if kind in ("model_type", "model_attributes_type", "dict_type") and isinstance(value, str):
@@ -247,6 +251,7 @@ _MESSAGES = {
     "decimal_type": "“{name}”要填数字，现在填的是“{value}”。",
     "string_type": "“{name}”这里应该是一段文字，现在填的是别的（如列表或“键: 值”）。",
     "string_too_short": "“{name}”不能为空，请填写内容。",
+    "string_too_long": "“{name}”太长了（最多 {max_length} 个字），请改短。",
     "too_short": "“{name}”至少要填写 {min_length} 项。",
     "list_type": "“{name}”这里应该是一个列表，每一项以“- ”开头另起一行。",
     "model_type": "“{name}”这里应该是若干“键: 值”（如“标题: …”），现在填的是一段文字。",

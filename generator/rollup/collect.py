@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -11,6 +12,7 @@ from ..errors import Diagnostic, FormError, GenError, Severity, display_width
 from ..form.reading import load_form_file
 from ..form.validate import validate_form
 from ..indicators.model import Indicator
+from ..indicators.sheets import sheet_spec
 from ..read.located import locate
 
 
@@ -23,6 +25,11 @@ class County:
     indicators: dict[str, Indicator]
     places: dict[str, str]  # 键 → “文件:行”
     date: dt.date  # 表单的成文日期（汇总表 Word 文件的日期属性取最晚的一个）
+    year: int = 0
+    kind: str = ""
+    heads: dict[str, str] = field(default_factory=dict)  # 单位、年度、类型 → “文件:行”
+    digest: str = ""  # 文件内容的 SHA-256：同一份表单换了名字也认得出来
+    sheets: list[Path] = field(default_factory=list)  # 表单引用的指标文件（输出不能覆盖它）
 
 
 @dataclass
@@ -90,10 +97,25 @@ def read_counties(paths: Sequence[Path], progress: Progress | None = None) -> li
         for index, indicator in enumerate(form.indicators):
             line, _, exact = locate(loaded.data, ("指标", index, "键"))
             places[indicator.key] = f"{path}:{line}" if exact else str(path)
-        counties.append(County(path, form.unit, {i.key: i for i in form.indicators}, places, form.date))
+        heads = {}
+        for head in ("单位", "年度", "类型"):
+            line, _, exact = locate(loaded.data, (head,))
+            heads[head] = f"{path}:{line}" if exact else str(path)
+        sheets = sheet_paths(path, loaded.data)
+        digest = hashlib.sha256(loaded.source.text.encode("utf-8")).hexdigest()
+        counties.append(County(path, form.unit, {i.key: i for i in form.indicators}, places, form.date,
+                               form.year, str(form.kind.value), heads, digest, sheets))
     if failed:
         raise FormsUnreadable(problems, failed, len(paths))
     return counties
+
+
+def sheet_paths(form: Path, data: object) -> list[Path]:
+    """表单里“指标文件”指向的表格（相对表单所在的文件夹）。"""
+    if not isinstance(data, dict) or data.get("指标文件") is None:
+        return []
+    spec = sheet_spec(data["指标文件"])
+    return [] if isinstance(spec, str) else [form.parent / spec[0]]
 
 
 def collect(counties: list[County]) -> Collected:
@@ -106,7 +128,7 @@ def collect(counties: list[County]) -> Collected:
         present = [(c, c.indicators[key]) for c in counties if key in c.indicators]
         first_county, first = present[0]
         for county, indicator in present[1:]:
-            for label, mine, theirs in (("单位", first.unit, indicator.unit), ("名称", first.name, indicator.name)):
+            for label, mine, theirs in (("名称", first.name, indicator.name),):
                 if mine.strip() != theirs.strip():
                     result.warnings.append(Diagnostic(
                         f"指标“{key}”的{label}不一致：{first_county.places[key]} 是“{mine}”，"

@@ -12,7 +12,6 @@ from ..write.style_profile import load_profile
 from ..write.word import build_docx
 from .pages import plan
 from .table import Table, cell_text
-from .totals import NO_FORMULA
 
 CONTINUED = "续表"
 
@@ -36,7 +35,8 @@ def to_docx(table: Table, title: str, unit: str, date: dt.date) -> bytes:
     # 表格要排进 A4 的版心（竖版、横版、小一号字或拆成几张，见 pages.plan）：不排“上期合计”
     # （同比已经写明变化），合计一栏的长说明换成短的，数字列才不致被挤得回行
     rows = (tuple(header[c] for c in keep),
-            *[tuple("无法汇总" if row[c] == NO_FORMULA else cell_text(row[c]) for c in keep) for row in table.rows])
+            *[tuple("无法汇总" if str(row[c]).startswith("无法汇总（") else cell_text(row[c]) for c in keep)
+              for row in table.rows])
     layout = plan(rows, load_profile())
     blocks = [Block(BlockKind.ATTACHMENT, (Run("附件"),)), Block(BlockKind.ATTACHMENT_TITLE, (Run(title),))]
     for number, part in enumerate(layout.parts):

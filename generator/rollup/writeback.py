@@ -35,6 +35,15 @@ class Writeback:
 
 
 def write_totals(path: Path, result: dict[str, Total], *, force: bool = False) -> Writeback:
+    """算好并写回（单独使用时）；``gen rollup`` 用 :func:`prepare_totals`，与汇总表一起写。"""
+    outcome, data = prepare_totals(path, result, force=force)
+    if data is not None:
+        write_atomic(path, data)
+    return outcome
+
+
+def prepare_totals(path: Path, result: dict[str, Total], *, force: bool = False) -> tuple[Writeback, bytes | None]:
+    """把合计写进市本级表单的内容（不写文件）；没有要改的时内容为 None。"""
     loaded = load_form_file(path)  # 先按普通表单读一遍：读不进的表单在这里带位置报错
     source = loaded.source
     yaml = YAML(typ="rt")
@@ -42,6 +51,7 @@ def write_totals(path: Path, result: dict[str, Total], *, force: bool = False) -
     yaml.allow_unicode = True
     yaml.width = sys.maxsize
     yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.representer.add_representer(Decimal, _represent_decimal)
     try:
         data = yaml.load(source.text)
     except YAMLError:
@@ -77,11 +87,11 @@ def write_totals(path: Path, result: dict[str, Total], *, force: bool = False) -
             continue
         for name in _FIELDS:
             _update(item, name, key, total.values[name], outcome, force, source)
-    if outcome.changed:
-        buffer = io.StringIO()
-        yaml.dump(data, buffer)
-        write_atomic(path, buffer.getvalue().encode(source.encoding))
-    return outcome
+    if not outcome.changed:
+        return outcome, None
+    buffer = io.StringIO()
+    yaml.dump(data, buffer)
+    return outcome, buffer.getvalue().encode(source.encoding)
 
 
 def _update(item: Any, name: str, key: str, value: Decimal | None, outcome: Writeback,
@@ -110,8 +120,12 @@ def _update(item: Any, name: str, key: str, value: Decimal | None, outcome: Writ
     outcome.changed.append(f"{key}.{name}")
 
 
-def _yaml_number(value: Decimal) -> int | float:
-    """YAML 里写成普通的数（整数不带小数点；小数按最短的写法）。"""
+def _yaml_number(value: Decimal) -> int | Decimal:
+    """YAML 里写成普通的数（整数不带小数点；小数照原样的十进制写，不经过 float，不写成 3e-05）。"""
     if value == value.to_integral_value():
         return int(value)
-    return float(value)
+    return value
+
+
+def _represent_decimal(representer: Any, value: Decimal) -> Any:
+    return representer.represent_scalar("tag:yaml.org,2002:float", format(value.normalize(), "f"))

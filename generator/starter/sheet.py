@@ -8,6 +8,7 @@ from pathlib import Path
 from ..errors import Diagnostic, OutputError
 from ..indicators.sheets.read import column_letter
 from ..write.output import write_atomic
+from ..write.sheet_text import as_text
 
 # 列名、输入提示、列宽、示例
 TEMPLATE_COLUMNS: tuple[tuple[str, str, int, str | int | None], ...] = (
@@ -45,7 +46,7 @@ def template_bytes() -> bytes:
         cell.font, cell.fill = header_font, fill
         cell.alignment = Alignment(horizontal="center", vertical="center")
         sheet.column_dimensions[letter].width = width
-        sheet.cell(row=2, column=index, value=example)
+        as_text([cell, sheet.cell(row=2, column=index, value=example)])
         number = name in _NUMBER_COLUMNS
         check = DataValidation(type="decimal" if number else None, operator="between" if number else None,
                                formula1="-999999999999999" if number else None,

@@ -26,6 +26,8 @@ from .ownership import Owner, mark, owner_state
 FORMATS = ("docx", "md", "pdf")
 TEMP_PREFIX = ".gen-tmp."
 _TEMP = re.compile(rf"^{re.escape(TEMP_PREFIX)}(\d+)\.[0-9a-f]{{8}}\.")
+_NAME_MAX = 255  # 常见文件系统一个文件名的字节数上限
+_TEMP_EXTRA = 32  # 临时文件名在前面加的“.gen-tmp.<进程号>.<随机>.”
 _STALE_SECONDS = 3600  # 进程号看不出来时（如别的电脑在共享文件夹里写），一小时前的临时文件算遗留
 
 
@@ -79,12 +81,41 @@ def preflight(targets: Iterable[Path], *, force: bool = False) -> None:
             _check_owner(target)
 
 
-def write_generated(files: Mapping[Path, bytes], *, force: bool = False) -> list[Path]:
+def write_generated(files: Mapping[Path, bytes], *, force: bool = False,
+                    also: Mapping[Path, bytes] | None = None) -> list[Path]:
     """写出 gen 生成的报告：给内容加上记号，拒绝覆盖不是 gen 写的（或写后改过的）文件
-    （``force`` 时例外），然后全部一起写。"""
+    （``force`` 时例外），然后全部一起写。``also`` 是同时写的其他文件（如写回合计的市本级表单），
+    原样写，与报告一起成功或一起不变。"""
     marked = {path.absolute(): mark(path.suffix, data) for path, data in files.items()}
     preflight(marked, force=force)
-    return write_files(marked)
+    extra = {path.absolute(): data for path, data in (also or {}).items()}
+    return write_files({**marked, **extra})[:len(marked)]
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """两个路径是不是同一个文件（相对、绝对、``..``、符号链接都认得出来）。"""
+    try:
+        if a.resolve() == b.resolve():
+            return True
+        return a.exists() and b.exists() and a.samefile(b)
+    except OSError:
+        return a.absolute() == b.absolute()
+
+
+def refuse_inputs(targets: Iterable[Path], inputs: Mapping[Path, str]) -> None:
+    """输出文件不能是任何一个输入（``inputs``：文件 → 它是什么，如“县级表单”），也不能两个输出是同一个文件。
+    在生成任何东西之前调用：输入一旦被覆盖就找不回来了。"""
+    seen: list[Path] = []
+    for target in targets:
+        for source, what in inputs.items():
+            if same_file(target, source):
+                raise UsageProblem(Diagnostic(
+                    f"输出文件“{target}”就是{what}“{source}”，不能覆盖它（加了 --force 也不行）。"
+                    "请用 -o 换一个输出文件名。"))
+        for other in seen:
+            if same_file(target, other):
+                raise UsageProblem(Diagnostic(f"-o “{other}”和“{target}”是同一个文件，请给每个输出不同的文件名。"))
+        seen.append(target)
 
 
 def write_atomic(target: Path, data: bytes) -> Path:
@@ -124,16 +155,21 @@ def _check_target(target: Path) -> None:
     problem = name_problem(target.name)
     if problem is not None:
         raise OutputError(Diagnostic(f"gen 不会写出“{target}”：{problem}"))
-    if target.is_dir():
+    size = len(os.fsencode(target.name))
+    if size + _TEMP_EXTRA > _NAME_MAX:
         raise OutputError(Diagnostic(
-            f"“{target}”是一个文件夹，不能把报告写成它。"
-            f"请用 -o 指定别的文件名（如 -o 报告{target.suffix or '.docx'}），或把这个文件夹改名。"))
+            f"输出文件名太长了（{size} 字节，最多约 {_NAME_MAX - _TEMP_EXTRA} 字节，一个汉字占 3 字节）："
+            f"“{target.name[:20]}……”。请用 -o 给一个短一些的文件名。"))
     try:
         info = target.stat()
     except FileNotFoundError:
         return
     except OSError as exc:
         raise OutputError(Diagnostic(f"无法写入“{target}”：{_reason(exc)}。")) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise OutputError(Diagnostic(
+            f"“{target}”是一个文件夹，不能把报告写成它。"
+            f"请用 -o 指定别的文件名（如 -o 报告{target.suffix or '.docx'}），或把这个文件夹改名。"))
     if not stat.S_ISREG(info.st_mode):
         raise OutputError(Diagnostic(
             f"“{target}”不是普通文件（可能是设备或管道），gen 不会写入它。请用 -o 指定别的文件名。"))

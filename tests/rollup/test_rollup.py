@@ -42,7 +42,7 @@ def write_counties(folder: Path) -> list[Path]:
 # 接种率（公式，用相加后的剂次重算）34055 / 38458 × 100 = 88.5511… → 88.55
 #   （各县的率：27637/31179 = 88.6397… → 88.64，655/658 → 99.54，106/110 → 96.36，5257/6051 → 86.88，
 #   400/460 → 86.96；它们的平均数 91.676 不是全市的率）
-# 签约人数 17518 + 6961 + 1644 + 1000 + 324 = 27447（乙县的单位是“户”：照加，并警告）
+# 签约人数 17518 + 6961 + 1644 + 1000 + 324 = 27447（单位不同的，如“户”和“人”，拒绝汇总：见 test_refusals.py）
 # 培训人次 400 + 147 + 543 + 139 = 1229（丁县没有这个指标）
 # 监测率是率、没有公式：不相加
 # 惠民资金 567900 + 436440 + 57540 + 115240 + 54977.36 = 1232097.36
@@ -80,7 +80,7 @@ def test_rollup_totals_and_warnings(gen, tmp_path: Path) -> None:  # type: ignor
     md = tmp_path / "全市.md"
     result = gen("rollup", str(tmp_path / "县级" / "*.yaml"), "-o", str(md), "-o", str(tmp_path / "全市.xlsx"))
     assert result.code == 0, result.err
-    assert result.out.splitlines()[-1] == "已汇总 5 份表单的 8 个指标，3 条提示。"
+    assert result.out.splitlines()[-1] == "已汇总 5 份表单的 8 个指标，2 条提示。"
     folder = tmp_path / "县级"
     assert result.err.replace(str(folder), "D").splitlines() == [
         # 标准错误不是终端：不画进度条，每读完一份印一行（与 gen report 整批生成相同）
@@ -89,10 +89,8 @@ def test_rollup_totals_and_warnings(gen, tmp_path: Path) -> None:  # type: ignor
         "[3/5] 已读入：D/乙县.yaml",
         "[4/5] 已读入：D/戊县.yaml",
         "[5/5] 已读入：D/甲县.yaml",
-        "警告：指标“签约人数”的单位不一致：D/丁县.yaml:24 是“人”，D/乙县.yaml:24 是“户”。"
-        "请统一后再汇总（合计是把数字直接相加的）。",
         "警告：指标“培训人次”在 丁县卫生健康委员会（D/丁县.yaml）里没有，合计只包括填了它的 4 份表单。",
-        "警告：指标“监测率”（青少年脊柱弯曲异常监测率）是率（%），没有公式，各县的率不能相加，合计一栏写了"
+        "警告：指标“监测率”（青少年脊柱弯曲异常监测率）的单位是“%”（率或人均数），没有公式，各县的数不能相加，合计一栏写了"
         "“无法汇总（缺少公式）”。请在各县表单里给它写公式，如 公式: 分子的键 / 分母的键 * 100，再汇总就能算出全市的率。",
     ]
     lines = md.read_text(encoding="utf-8").splitlines()

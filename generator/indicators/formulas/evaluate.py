@@ -1,13 +1,18 @@
-"""按语法树计算公式的值（Decimal，60 位有效数字，不舍入）。"""
+"""按语法树计算公式的值：用分数（fractions.Fraction）精确计算，最后才化成 Decimal（60 位有效数字）。
+
+以前逐步用 60 位的 Decimal 计算，乙 ÷ 0.5 × (丙 / 乙) 这类先除后乘的公式会差最后一位，正好落在 .5 上时
+四舍五入到了另一边（-34199.5 算成 -34199.4999…，印成 -34199）。分数没有这个问题。"""
 
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal, DivisionByZero, InvalidOperation, Overflow, localcontext
+from decimal import Decimal, localcontext
+from fractions import Fraction
 
 from .parser import Name, Neg, Node, Num
 
 _PRECISION = 60
+_HUGE = 10 ** 100  # 远超任何指标（千万亿以上已经报“大得不合常理”）；防止中间结果无限变大
 
 
 class DivideByZero(Exception):
@@ -23,21 +28,16 @@ class TooLarge(Exception):
 
 
 def evaluate(tree: Node, values: Mapping[str, Decimal]) -> Decimal:
-    """代入各键的数值求值。除以 0 抛出 :class:`DivideByZero`。"""
+    """代入各键的数值求值。除以 0 抛出 :class:`DivideByZero`，大得离谱时抛出 :class:`TooLarge`。"""
+    exact = _eval(tree, {key: Fraction(value) for key, value in values.items()})
     with localcontext() as ctx:
         ctx.prec = _PRECISION
-        ctx.traps[Overflow] = True
-        ctx.traps[DivisionByZero] = True
-        ctx.traps[InvalidOperation] = True
-        try:
-            return _eval(tree, values)
-        except (Overflow, InvalidOperation):
-            raise TooLarge() from None
+        return Decimal(exact.numerator) / Decimal(exact.denominator)
 
 
-def _eval(node: Node, values: Mapping[str, Decimal]) -> Decimal:
+def _eval(node: Node, values: Mapping[str, Fraction]) -> Fraction:
     if isinstance(node, Num):
-        return node.value
+        return Fraction(node.value)
     if isinstance(node, Name):
         return values[node.key]
     if isinstance(node, Neg):
@@ -45,11 +45,15 @@ def _eval(node: Node, values: Mapping[str, Decimal]) -> Decimal:
     left = _eval(node.left, values)
     right = _eval(node.right, values)
     if node.op == "+":
-        return left + right
-    if node.op == "-":
-        return left - right
-    if node.op == "*":
-        return left * right
-    if right == 0:
+        result = left + right
+    elif node.op == "-":
+        result = left - right
+    elif node.op == "*":
+        result = left * right
+    elif right == 0:
         raise DivideByZero(node.right.key if isinstance(node.right, Name) else "除数")
-    return left / right
+    else:
+        result = left / right
+    if abs(result) > _HUGE:
+        raise TooLarge()
+    return result

@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from ...errors import Collector, Diagnostic, Severity
-from ...read.located import locate
+from ...read.located import locate, locate_key
 from ...read.source import SourceText
 from ..figures import format_number, show
 from ..model import parse_number
@@ -120,6 +120,15 @@ def resolve_formulas(source: SourceText, data: Any, out: Collector,
         if "公式" not in raw:
             continue
         text = raw["公式"]
+        if text is None or (isinstance(text, str) and not text.strip()):
+            empty = (f"指标“{key}”的“公式:”后面是空的。由其他指标算出时写公式，如 公式: 实种 / 应种 * 100；"
+                     "不用公式时删掉“公式:”这一行，在“本期”填数字。")
+            if key in cells:
+                report(i, empty, None)
+            else:  # 值是空的：指到“公式:”这个键所在的行
+                out.add(source.diagnostic(empty, *locate_key(data, ("指标", i, "公式"))))
+            failed.add(key)
+            continue
         if not isinstance(text, str):  # 列表之类：校验阶段报告“这里应该是一段文字”
             failed.add(key)
             continue

@@ -111,7 +111,8 @@ def _indicator(row: Row, out: Collector) -> dict[str, Any] | None:
         if name in _TEXT:
             raw[name] = _text(value)
         elif name == "小数位":
-            raw[name] = int(value) if isinstance(value, float) and value.is_integer() else _int_text(value)
+            whole = isinstance(value, (float, Decimal)) and value == int(value)
+            raw[name] = int(value) if whole else _int_text(value)
         elif name == "越低越好":
             flag = str(value).strip().lower() if not isinstance(value, bool) else str(value).lower()
             if flag in _YES or flag in _NO:
@@ -146,6 +147,8 @@ def _indicator(row: Row, out: Collector) -> dict[str, Any] | None:
 
 
 def _text(value: Any) -> Any:
+    if isinstance(value, Decimal):
+        return format(value, "f")  # 不写成 1E-9
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):

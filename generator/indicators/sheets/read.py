@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import csv
 import io
-import zipfile
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from ...errors import Diagnostic, FormError, Severity
+from .xlsx import Layout, read_xlsx
 
 COLUMNS = ("键", "名称", "本期", "上期", "目标", "单位", "小数位", "公式", "越低越好", "说明")
 # 表头的别名：办事员的表格里常见的写法
@@ -22,6 +23,8 @@ ALIASES = {"指标": "名称", "指标名称": "名称", "本年": "本期", "�
            "上期数": "上期", "去年": "上期", "目标值": "目标", "年度目标": "目标", "计量单位": "单位", "备注": "说明"}
 IGNORED = ("序号", "编号")
 MAX_ROWS = 5000
+CSV_LIMIT = 16_000_000  # 字节：5000 行的指标表远小于它
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 _TOTAL_NAMES = ("合计", "总计", "小计")
 
 
@@ -68,7 +71,17 @@ def read_sheet(path: Path, shown: str, sheet: str | None) -> Sheet:
 
 
 def _csv_rows(path: Path, shown: str) -> Iterator[tuple[Any, ...]]:
-    data = path.read_bytes()
+    try:
+        size = path.stat().st_size
+        if size > CSV_LIMIT:
+            raise FormError(Diagnostic(
+                f"这个 CSV 文件有 {size / 1_000_000:.0f} MB，"
+                f"超过了 gen 读指标表格的上限（{CSV_LIMIT // 1_000_000} MB）。"
+                "指标表格只需要几百行：请只保留总结里要用的指标。", file=Path(shown)))
+        with path.open("rb") as handle:
+            data = handle.read(CSV_LIMIT + 1)
+    except OSError:
+        raise FormError(Diagnostic("读不出这个文件（可能正被别的程序占用，或没有权限）。", file=Path(shown))) from None
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             text = data.decode(encoding)
@@ -77,37 +90,24 @@ def _csv_rows(path: Path, shown: str) -> Iterator[tuple[Any, ...]]:
             continue
     else:  # pragma: no cover - gb18030 能解码任何字节序列
         raise FormError(Diagnostic("编码认不出来，请用 Excel 另存为“CSV UTF-8”。", file=Path(shown)))
+    reader = csv.reader(io.StringIO(text, newline=""))
     try:
-        yield from (tuple(row) for row in csv.reader(io.StringIO(text, newline="")))
+        yield from (tuple(row) for row in reader)
     except csv.Error as exc:
-        raise FormError(Diagnostic(f"不是正常的 CSV 文件（{exc}），请用 Excel 另存为“CSV UTF-8”。",
-                                   file=Path(shown))) from None
+        why = ("有一个单元格超过了 13 万字（常见的原因是少了一个引号，后面的内容全并进了一格）"
+               if "field larger" in str(exc) else "引号或换行不成对")
+        raise FormError(Diagnostic(f"不是正常的 CSV 文件：第 {reader.line_num} 行附近{why}。"
+                                   "请用 Excel 打开检查后另存为“CSV UTF-8”。",
+                                   file=Path(f"{shown}:{reader.line_num}"))) from None
 
 
 def _xlsx(path: Path, shown: str, sheet: str | None) -> Sheet:
-    from openpyxl import load_workbook
-
-    try:
-        book = load_workbook(path, read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, OSError, ValueError) as exc:
-        raise FormError(Diagnostic(f"打不开（{type(exc).__name__}），不是正常的 .xlsx 文件。"
-                                   "请用 Excel 或 WPS 打开后重新保存为 .xlsx。", file=Path(shown))) from None
-    try:
-        names = book.sheetnames
-        if sheet is None:
-            ws = book[names[0]]
-        elif sheet in names:
-            ws = book[sheet]
-        else:
-            raise FormError(Diagnostic(f"没有名为“{sheet}”的工作表。现有的工作表：{'、'.join(names)}。"
-                                       "请改正表单里的“工作表”。", file=Path(shown)))
-        label = f"{shown}:{ws.title}"
-        return _table(ws.iter_rows(values_only=True), label, f"{label}!")
-    finally:
-        book.close()
+    title, rows, layout = read_xlsx(path, shown, sheet)
+    label = f"{shown}:{title}"
+    return _table(iter(rows), label, f"{label}!", layout)
 
 
-def _table(rows: Iterator[tuple[Any, ...]], label: str, prefix: str) -> Sheet:
+def _table(rows: Iterator[tuple[Any, ...]], label: str, prefix: str, layout: Layout | None = None) -> Sheet:
     """第一行非空的行是表头；其后每个非空行是一个指标。末尾的“合计”行不读。"""
     if not prefix.endswith("!"):
         prefix += ":"
@@ -124,13 +124,39 @@ def _table(rows: Iterator[tuple[Any, ...]], label: str, prefix: str) -> Sheet:
             raise FormError(Diagnostic(f"指标超过了 {MAX_ROWS} 行，请只保留总结里要用的指标。", file=Path(label)))
         cells = {name: Cell(values[i] if i < len(values) and _filled(values[i]) else None,
                             f"{prefix}{column_letter(i + 1)}{number}") for i, name in header.items()}
+        for cell in cells.values():
+            if isinstance(cell.value, str) and _CONTROL.search(cell.value):
+                code = ord(_CONTROL.search(cell.value).group())  # type: ignore[union-attr]
+                raise FormError(Diagnostic(
+                    f"这个单元格里有看不见的控制字符（编码 {code:#04x}），报告和汇总表里不能有它。"
+                    "请在 Excel 里重新输入这个单元格的文字。", file=Path(cell.where)))
         out.append(Row(number, cells, f"{prefix}A{number}"))
     if header is None:
         raise FormError(Diagnostic("表格是空的：第一行要写表头（键、名称、本期、上期、单位……），下面每行一个指标。"
                                    "可以运行 gen init --指标表格 指标.xlsx 生成一份样表。", file=Path(label)))
     while out and _is_total(out[-1]):
         out.pop()
+    if layout is not None and out:
+        _check_layout(layout, out[0].number, {column_letter(i + 1) for i in header}, prefix, notes)
     return Sheet(label, out, notes)
+
+
+def _check_layout(layout: Layout, first: int, used: set[str], prefix: str, notes: list[Diagnostic]) -> None:
+    """合并单元格只有左上角有值：合并了指标行的单元格，哪几行用这个值说不清，报错；隐藏的行、列照读，提示一句。"""
+    for top, _left, bottom, _right, ref in layout.merged:
+        if bottom >= first and bottom > top:
+            raise FormError(Diagnostic(
+                f"{ref} 是合并的单元格（跨了几行）：合并后只有第一行有值，其余几行在 gen 看来是空的。"
+                "请在 Excel 里取消合并，并在每一行都填上。", file=Path(f"{prefix}{ref.partition(':')[0]}")))
+    rows = [r for r in layout.hidden_rows if r >= first]
+    if rows:
+        shown = "、".join(map(str, rows[:10])) + ("等" if len(rows) > 10 else "")
+        notes.append(Diagnostic(f"第 {shown} 行在 Excel 里是隐藏的，gen 照样读入了。不要的指标请删掉这一行。",
+                                severity=Severity.WARNING, file=Path(f"{prefix}A{rows[0]}")))
+    columns = [c for c in layout.hidden_columns if c in used]
+    if columns:
+        notes.append(Diagnostic(f"{'、'.join(columns)} 列在 Excel 里是隐藏的，gen 照样读入了。",
+                                severity=Severity.WARNING, file=Path(f"{prefix}{columns[0]}1")))
 
 
 def _header(values: tuple[Any, ...], number: int, prefix: str, notes: list[Diagnostic]) -> dict[int, str]:
