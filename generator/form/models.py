@@ -192,6 +192,16 @@ class Form(FormModel):
                                   description="内容检查的设置，如 {忽略: [GEN203]}")
     style: str | None = Field(default=None, alias="样式", title="样式",
                               description="版式配置文件（相对于本表单所在文件夹），不填则用 GB/T 9704-2012")
+    template: str | None = Field(default=None, alias="模板", title="模板",
+                                 description="本单位的模板：模板文件夹的名字（在表单旁边的“模板”文件夹或用户配置目录里找）"
+                                             "或路径（相对于本表单所在文件夹）；不填则用内置模板")
+    parts: dict[str, str] = Field(default_factory=dict, alias="增加部分", title="增加部分",
+                                  description="单位模板增加的部分（如 意见建议）的内容：键是部分的名称，值是正文")
+
+    @field_validator("template")
+    @classmethod
+    def _template_one_line(cls, value: str | None) -> str | None:
+        return _single_line(value)
 
     @field_validator("unit", "title", "signature")
     @classmethod
