@@ -223,6 +223,11 @@ def report_profile(report: Report, override: Path | None) -> StyleProfile:
             d if d.line is not None else report.source.source.diagnostic(
                 f"“样式”指定的版式文件读不进来：{d.message}", line, column)
             for d in exc.diagnostics]) from None
+    reference = report.bureau.reference_docx() if report.bureau else None
+    if reference is not None:  # 单位的参考 Word 文件：只取字体，版面仍按 GB/T 9704（见 write/word/reference.py）
+        from .write.word.reference import read_reference
+
+        report.warnings += read_reference(reference).apply(profile, reference)
     font = report.bureau.spec.body_font if report.bureau else None
     if font:  # 单位模板换正文字体：原来与正文同一字体的（三级标题、表格）一起换
         old = profile.fonts.body

@@ -209,6 +209,6 @@ def part_problems(bureau: Bureau, form: Form) -> list[tuple[tuple[str, ...], str
         text = form.parts.get(part.name)
         if part.required and not (text and text.strip()):
             where = ("增加部分",) if form.parts else ("模板",)
-            problems.append((where, f"模板“{bureau.spec.name}”要求填写“{part.name}”：请在表单的“增加部分”下面加上 "
+            problems.append((where, f"模板“{bureau.spec.name}”要求填写“{part.name}”：请在表单的“增加部分”下面加上"
                                     f"“{part.name}: ……”，写上这一部分的内容"))
     return problems
