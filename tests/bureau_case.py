@@ -29,6 +29,7 @@ SPEC = """\
 """
 PART = ("建议上级部门在专业技术人才招录、职称评审等方面对高海拔地区给予政策倾斜，"
         "并加大对基层医疗机构设备更新的资金支持力度，帮助我县补齐医疗卫生服务短板。")
+FORM_NAME = "贡觉县-2024-我局模板.yaml"
 HEADINGS = ["一、主要工作及成效", "二、存在的问题和不足", "三、2025年工作思路", "四、意见建议"]
 
 
@@ -41,6 +42,6 @@ def build_case(folder: Path) -> Path:
     text = re.sub(r"\n其他章节:\n(?:  .*\n)+", "\n", text)
     text = re.sub(r"\n结束语: .*\n", "\n", text)
     text += f"\n模板: {NAME}\n增加部分:\n  意见建议: {PART}\n"
-    form = folder / "贡觉县-2024-我局模板.yaml"
+    form = folder / FORM_NAME
     form.write_text(text, encoding="utf-8")
     return form
