@@ -147,20 +147,20 @@ def check_template(name: str, base: Path | None = None) -> tuple[Bureau, list[Di
         except (TemplateError, TemplateLimit) as exc:  # 语法错误、引用了找不到的文件、文件太大
 
             errors.append(template_diagnostic(exc, path.name, bureau))
-    style = bureau.style_path()
-    if style is not None:
-        from ..write.style_profile import load_profile
+    from ..write.style_profile import load_profile
 
-        try:
-            load_profile(style)
-        except GenError as exc:
-            errors += exc.diagnostics
+    style = bureau.style_path()
+    try:
+        profile = load_profile(style)
+    except GenError as exc:
+        errors += exc.diagnostics
+        profile = load_profile()
     reference = bureau.reference_docx()
     if reference is not None:
         from ..write.word.reference import read_reference
 
         try:
-            notes += read_reference(reference).warnings
+            notes += read_reference(reference).apply(profile, reference)
         except GenError as exc:
             errors += exc.diagnostics
     if not errors:

@@ -5,7 +5,8 @@
 ===================  ==============================  ==================
 参考文件里的样式 id    取用                             用在 gen 的
 ===================  ==============================  ==================
-GBBody 或 Normal      中文字体（eastAsia）、西文字体    正文字体、西文字体
+GBBody 或 Normal      中文字体（eastAsia）、西文字体    正文字体、西文字体（原来与正文
+                                                       同字体的三级标题、表格跟着换）
 GBTitle 或 Title      中文字体                         标题字体
 GBHeading1/Heading1   中文字体                         一级标题字体
 GBHeading2Char/Heading2  中文字体                      二级标题字体
@@ -56,8 +57,13 @@ class Reference:
 
     def apply(self, profile: StyleProfile, file: Path) -> list[Diagnostic]:
         """把字体写进版式；字号与版式不同的样式各给一条警告（字号不采用）。"""
+        old_body = profile.fonts.body
         for name, font in self.fonts.items():
             setattr(profile.fonts, name, font)
+        if "body" in self.fonts:  # 与正文同一字体的（三级标题、表格）跟着换，除非参考文件另有规定
+            for name in ("heading3", "table"):
+                if name not in self.fonts and getattr(profile.fonts, name) == old_body:
+                    setattr(profile.fonts, name, self.fonts["body"])
         wanted = {"body": profile.sizes.body, "title": profile.sizes.title, "table": profile.sizes.table,
                   "page_number": profile.sizes.page_number}
         notes = list(self.warnings)
