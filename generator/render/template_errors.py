@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from jinja2 import TemplateNotFound, TemplateSyntaxError, UndefinedError
 from jinja2.exceptions import SecurityError
 
-from ..errors import Diagnostic
+from ..errors import Diagnostic, GenError
 from .sandbox import TemplateLimit
 
 if TYPE_CHECKING:
@@ -43,6 +43,8 @@ _SYNTAX_HINTS = (
 def _reason(exc: BaseException) -> str:
     if isinstance(exc, TemplateLimit):
         return str(exc)
+    if isinstance(exc, GenError):  # 过滤器（同比、万元……）给出的中文说明
+        return exc.diagnostics[0].message.rstrip("。")
     if isinstance(exc, RecursionError):
         return "宏或递归循环调用自己的层数太多，可能停不下来"
     if isinstance(exc, TemplateSyntaxError):

@@ -171,3 +171,9 @@ def test_error_reaches_the_clerk_in_chinese(tmp_path: Path, gen) -> None:  # typ
     assert result.code != 0 and "Traceback" not in result.err
     assert "年度工作总结.md.j2:3" in result.err and "模板“试验模板”出错" in result.err
     assert not (tmp_path / "表单.md").exists()
+
+
+def test_filter_errors_are_located(tmp_path: Path) -> None:
+    form = bureau_form(tmp_path, "\n{{ 82 | 同比 }}\n")
+    message, _, line = fails(form)
+    assert "过滤器“同比”用在数字上时要给出上期" in message and line == 3
