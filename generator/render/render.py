@@ -20,7 +20,7 @@ from ..form.models import Form
 from ..resources import templates_dir
 from .bureau import TEMPLATE_SUFFIX, Bureau, render_context
 from .document import Document, escape_markdown, parse_document
-from .sandbox import Budget, FolderLoader, GenSandbox, TemplateLimit, run_with_budget
+from .sandbox import Budget, FolderLoader, GenSandbox, MeteredSandbox, TemplateLimit, run_with_budget
 from .template_errors import template_diagnostic
 
 
@@ -150,7 +150,7 @@ def template_environment(folder: Path | None = None) -> GenSandbox:
     """
     roots: list[tuple[Path, frozenset[str] | None]] = [(folder, None)] if folder is not None else []
     roots.append((templates_dir(), _builtin_names()))
-    return GenSandbox(FolderLoader(roots), _all_filters())
+    return (MeteredSandbox if folder is not None else GenSandbox)(FolderLoader(roots), _all_filters())
 
 
 def render_markdown_source(form: Form, *, extra: dict[str, Any] | None = None,

@@ -202,10 +202,7 @@ class GenCodeGenerator(CodeGenerator):
 
 
 class GenSandbox(ImmutableSandboxedEnvironment):
-    """gen 的模板环境。"""
-
-    code_generator_class = GenCodeGenerator
-    intercepted_binops = frozenset({"*", "**", "+", "%"})
+    """gen 的模板环境（内置模板用它：沙箱的属性、全局对象、过滤器规则都在，编译出的代码里不插计量）。"""
 
     def __init__(self, loader: BaseLoader, filters: dict[str, Callable[..., Any]]) -> None:
         super().__init__(loader=loader, undefined=StrictUndefined, autoescape=False,
@@ -238,14 +235,31 @@ class GenSandbox(ImmutableSandboxedEnvironment):
         return _checked_len(self.binop_table[operator](left, right))
 
     def is_safe_attribute(self, obj: Any, attr: str, value: Any) -> bool:
+        if isinstance(obj, (BaseModel, *_PLAIN)):  # 答案只取决于类型和属性名：记下来，大表单上不反复判断
+            key = (type(obj), attr)
+            known = _SAFE_CACHE.get(key)
+            if known is None:
+                known = _SAFE_CACHE[key] = self._safe_on_type(obj, attr, value)
+            return known
+        return super().is_safe_attribute(obj, attr, value)
+
+    def _safe_on_type(self, obj: Any, attr: str, value: Any) -> bool:
         if not super().is_safe_attribute(obj, attr, value):
             return False
         if isinstance(obj, BaseModel):
             cls = type(obj)
             return attr in cls.model_fields or isinstance(getattr(cls, attr, None), property)
-        if isinstance(obj, _PLAIN) and callable(value):
-            return attr in SAFE_METHODS
-        return True
+        return not callable(value) or attr in SAFE_METHODS
+
+
+class MeteredSandbox(GenSandbox):
+    """单位模板的环境：编译出的代码里插入计量（循环步数、输出字数、拼接长度），见 :class:`GenCodeGenerator`。"""
+
+    code_generator_class = GenCodeGenerator
+    intercepted_binops = frozenset({"*", "**", "+", "%"})
+
+
+_SAFE_CACHE: dict[tuple[type, str], bool] = {}
 
 
 class FolderLoader(BaseLoader):
