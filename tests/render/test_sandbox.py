@@ -177,3 +177,13 @@ def test_filter_errors_are_located(tmp_path: Path) -> None:
     form = bureau_form(tmp_path, "\n{{ 82 | 同比 }}\n")
     message, _, line = fails(form)
     assert "过滤器“同比”用在数字上时要给出上期" in message and line == 3
+
+
+def test_slow_loops_stop_at_the_time_budget(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """每一步都很费时（步数远没到上限）的循环：到用时上限就停下。"""
+    from generator.render import sandbox
+
+    monkeypatch.setattr(sandbox, "MAX_SECONDS", 1.0)
+    form = bureau_form(tmp_path, "{% for a in range(100000) %}{{ range(100000) | list | sort | length }}{% endfor %}\n")
+    message, _, line = fails(form, seconds=6.0)
+    assert "渲染超过了 1 秒" in message and line == 2
