@@ -155,7 +155,7 @@ def _is_path(name: str) -> bool:
 def find_template(name: str, form_dir: Path | None) -> Path:
     """模板名或路径 → 模板文件夹；找不到时说明找过哪些地方。"""
     if _is_path(name):
-        folder = (form_dir or Path.cwd()) / name
+        folder = Path(os.path.normpath((form_dir or Path.cwd()) / name))
         if (folder / SPEC_FILE).is_file():
             return folder
         raise FormError(Diagnostic(f"找不到模板“{name}”：{folder} 里没有 {SPEC_FILE}。"

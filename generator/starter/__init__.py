@@ -38,10 +38,21 @@ def starter_text(today: dt.date | None = None, *, template: str | None = None, f
     if template is not None:
         from .template_folder import starter_lines, template_kind
 
+        if ("/" in template or "\\" in template) and Path(template).is_dir() and form_dir is not None:
+            # 命令行的路径相对于当前文件夹，表单里写的相对于表单
+            template = _relative(Path(template).absolute(), form_dir)
+
         kind = template_kind(template, form_dir or Path.cwd())
         body = body.replace("\n类型: 年度工作总结\n", f"\n类型: {kind}\n", 1)
         body = body.rstrip("\n") + "\n" + starter_lines(template, form_dir or Path.cwd())
     return f"# yaml-language-server: $schema=./{SCHEMA_FILE}\n{body}"
+
+
+def _relative(path: Path, base: Path) -> str:
+    try:
+        return Path(os.path.relpath(path, base)).as_posix()
+    except ValueError:  # Windows 上不在同一个盘
+        return str(path)
 
 
 def write_starter_form(target: Path, *, today: dt.date | None = None,

@@ -117,3 +117,28 @@ def test_parts_without_a_template_are_refused(tmp_path: Path) -> None:
         assert "“增加部分”只在用单位模板时才有意义" in exc.diagnostics[0].message
     else:
         raise AssertionError("应当报错")
+
+
+def test_template_by_path_and_from_the_user_config_dir(tmp_path: Path, monkeypatch, gen) -> None:  # type: ignore[no-untyped-def]
+    form = build_case(tmp_path / "表单")
+    shared = tmp_path / "共用"
+    (tmp_path / "表单" / "模板").rename(shared)
+    text = form.read_text(encoding="utf-8")
+    form.write_text(text.replace(f"模板: {NAME}", f"模板: ../共用/{NAME}"), encoding="utf-8")
+    assert re.findall(r"^## (.+)$", build_report(form).markdown(), re.M) == HEADINGS
+    config = tmp_path / "配置"
+    (config / "gen").mkdir(parents=True)
+    shared.rename(config / "gen" / "模板")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(config))
+    monkeypatch.delenv("APPDATA", raising=False)
+    form.write_text(text, encoding="utf-8")
+    assert re.findall(r"^## (.+)$", build_report(form).markdown(), re.M) == HEADINGS
+
+
+def test_init_with_a_template_path_writes_it_relative_to_the_form(tmp_path: Path, monkeypatch, gen) -> None:  # type: ignore[no-untyped-def]
+    build_case(tmp_path)
+    monkeypatch.chdir(tmp_path)
+    result = gen("init", "子文件夹/新表单.yaml", "--template", f"模板/{NAME}")
+    assert result.code == 0, result.err
+    skeleton = (tmp_path / "子文件夹" / "新表单.yaml").read_text(encoding="utf-8")
+    assert f"\n模板: ../模板/{NAME}\n" in skeleton
