@@ -39,6 +39,8 @@ MAX_TEXT = 16_000_000
 MAX_OUTPUT = 64_000_000
 #: range() 最多多少个数
 MAX_RANGE = 100_000
+#: 整数乘法、乘方的结果最多多少位（二进制）
+MAX_INT_BITS = 4096
 #: 一个模板文件最多多少字节
 MAX_TEMPLATE_BYTES = 1_000_000
 #: 单位模板：循环最多走多少步、最多用多少秒
@@ -133,6 +135,8 @@ def _join(value: Iterable[Any], d: str = "", attribute: Any = None) -> str:
 
 
 def _multiply(left: Any, right: Any) -> Any:
+    if isinstance(left, int) and isinstance(right, int) and left.bit_length() + right.bit_length() > MAX_INT_BITS:
+        raise TemplateLimit("乘积太大")
     for seq, times in ((left, right), (right, left)):
         if isinstance(seq, (str, list, tuple)) and isinstance(times, int) and len(seq) * max(times, 0) > MAX_TEXT:
             raise TemplateLimit(f"乘出来的文字或列表会超过 {MAX_TEXT} 个字")
@@ -148,7 +152,7 @@ def _add(left: Any, right: Any) -> Any:
 
 def _power(left: Any, right: Any) -> Any:
     if isinstance(left, int) and isinstance(right, int) and abs(left) > 1 \
-            and abs(left).bit_length() * right > 4096:
+            and abs(left).bit_length() * right > MAX_INT_BITS:
         raise TemplateLimit("乘方的结果太大")
     return operator.pow(left, right)
 

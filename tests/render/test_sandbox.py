@@ -124,6 +124,7 @@ def test_endless_loops_stop(tmp_path: Path, body: str, reason: str) -> None:
     '{{ "x" * 100000 * 100000 }}',
     '{{ ["x"] * 1000000000 }}',
     '{{ 10 ** 1000000000 }}',
+    '{% set ns = namespace(x=10 ** 1000) %}{% for i in range(40) %}{% set ns.x = ns.x * ns.x %}{% endfor %}{{ ns.x }}',
     '{{ "%1000000000d" % 1 }}',
     '{{ "x".ljust(1000000000) }}',
     '{{ "{:1000000000}".format(1) }}',
