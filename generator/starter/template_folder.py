@@ -31,6 +31,7 @@ BUILTIN_NAMES = {
     ReportKind.ANNUAL: ("工作开展情况", "下一步工作计划"),
     ReportKind.HALF_YEAR: ("上半年工作开展情况", "下半年工作计划"),
     ReportKind.SUMMARY_AND_PLAN: ("{年度}年工作开展情况", "{下一年}年工作计划"),
+    ReportKind.TOPIC: ("工作开展情况", "下一步工作计划"),
 }
 
 
@@ -41,7 +42,7 @@ def spec_text(name: str, kind: ReportKind) -> str:
 # 各项的含义见 README 的“做一套本单位的模板”和 docs/templates.md。
 名称: {name}
 
-# 这套模板用于哪些类型的总结：年度工作总结、半年工作总结、工作总结和工作计划
+# 这套模板用于哪些类型的总结：年度工作总结、半年工作总结、工作总结和工作计划、专项工作总结
 适用类型: [{kind.value}]
 
 # 各部分的名称（不要写序号，序号自动编）。可以写 {{年度}}、{{下一年}}，如 {{下一年}}年工作思路
