@@ -13,6 +13,8 @@ def test_preview_uses_the_bureau_template(tmp_path: Path) -> None:
     form = build_case(tmp_path)
     result = analyze(form.read_text(encoding="utf-8"), form)
     assert "四、意见建议" in result.preview and "主要工作及成效" in result.preview
+    headings = result.outline["tree"]["headings"]
+    assert headings["工作开展情况"] == "主要工作及成效" and headings["下一步工作计划"] == "2025年工作思路"
 
 
 def test_missing_part_is_shown_at_its_line(tmp_path: Path) -> None:
