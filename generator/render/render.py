@@ -165,7 +165,7 @@ def render_markdown_source(form: Form, *, extra: dict[str, Any] | None = None,
         template = env.get_template(name)
         text = run_with_budget(budget, lambda: template.render(context))
     except (TemplateError, TemplateLimit, RecursionError, ArithmeticError, TypeError, ValueError,
-            AttributeError, LookupError, GenError) as exc:
+            AttributeError, LookupError, MemoryError, GenError) as exc:
         if isinstance(exc, GenError) and bureau is None:
             raise  # 内置模板里的中文错误（表单内容引起的）照原样报告，与原来相同
         raise RenderError(template_diagnostic(exc, name, bureau)) from None

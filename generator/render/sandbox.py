@@ -65,6 +65,7 @@ class Budget:
     steps: int = 0
     output: int = 0
     started: float = field(default_factory=time.monotonic)
+    sizes: dict[int, tuple[Any, int]] = field(default_factory=dict)  # estimate() 算过的列表、字典、表单对象
 
     def step(self) -> None:
         self.steps += 1
@@ -103,9 +104,66 @@ def _checked_len(value: Any) -> Any:
     return value
 
 
-def _size(value: Any) -> int:
-    return len(value) if isinstance(value, (str, list, tuple)) else len(str(value)) \
-        if isinstance(value, (int, float, Decimal)) else 0
+def estimate(value: Any, limit: int = MAX_TEXT) -> int:
+    """``str(value)`` 大约有多少字，不真的转换（列表里可以是同一段长文字的许多个引用）。
+
+    列表、字典、表单对象在一次渲染里不会变（沙箱不许修改），算过的记在这次渲染的计量里（连同对象本身，
+    免得 id 被别的对象重用），大表单上反复估算也是线性的。超过 ``limit`` 的按 ``limit + 1`` 记。"""
+    return min(_estimate(value, current_budget().sizes, limit), limit + 1)
+
+
+def _estimate(item: Any, memo: dict[int, tuple[Any, int]], limit: int) -> int:
+    if isinstance(item, str):
+        return len(item)
+    if isinstance(item, bool) or item is None:
+        return 5
+    if isinstance(item, int):
+        return item.bit_length() // 3 + 2
+    if isinstance(item, (float, Decimal, dt.date)):
+        return len(str(item))
+    if isinstance(item, Namespace):  # 可以改：每次重算
+        return 2 + _estimate(object.__getattribute__(item, "_Namespace__attrs"), memo, limit)
+    if not isinstance(item, (dict, list, tuple, set, frozenset, BaseModel)):
+        return 64  # 宏、循环变量等：它们的文字很短
+    known = memo.get(id(item))
+    if known is not None and known[0] is item:
+        return known[1]
+    children: Iterable[Any]
+    if isinstance(item, dict):
+        children = (*item.keys(), *item.values())
+    elif isinstance(item, BaseModel):
+        children = item.__dict__.values()
+    else:
+        children = item
+    total = 2
+    for child in children:
+        total += 2 + _estimate(child, memo, limit)
+        if total > limit:
+            total = limit + 1
+            break
+    memo[id(item)] = (item, total)
+    return total
+
+
+def _guard(value: Any) -> Any:
+    if estimate(value) > MAX_TEXT:
+        raise TemplateLimit(f"要处理的文字或列表会超过 {MAX_TEXT} 个字")
+    return value
+
+
+def _guarded(function: Callable[..., Any]) -> Callable[..., Any]:
+    """过滤器先估算参数的大小（列表里的长文字按引用的次数算），太大就不做。"""
+
+    def apply(*args: Any, **kwargs: Any) -> Any:
+        for arg in (*args, *kwargs.values()):
+            _guard(arg)
+        return _checked_len(function(*args, **kwargs))
+
+    apply.__name__ = getattr(function, "__name__", "filter")
+    for marker in ("jinja_pass_arg",):  # pass_environment 之类的标记要留着
+        if hasattr(function, marker):
+            setattr(apply, marker, getattr(function, marker))
+    return apply
 
 
 def _steps(value: Any) -> Iterator[Any]:
@@ -127,11 +185,10 @@ def _join(value: Iterable[Any], d: str = "", attribute: Any = None) -> str:
     """join 过滤器：先估算结果的长度，超过上限就不拼。"""
     if attribute is not None:
         raise TemplateLimit("join 过滤器不支持 attribute 参数，请先用 map(attribute=…)")
-    parts = [str(part) for part in value]
-    total = sum(len(part) for part in parts) + len(str(d)) * max(0, len(parts) - 1)
-    if total > MAX_TEXT:
+    items = list(value)
+    if estimate(items) + estimate(d) * max(0, len(items) - 1) > MAX_TEXT:
         raise TemplateLimit(f"join 得到的文字会超过 {MAX_TEXT} 个字")
-    return str(d).join(parts)
+    return str(d).join(str(part) for part in items)
 
 
 def _multiply(left: Any, right: Any) -> Any:
@@ -197,12 +254,12 @@ class GenCodeGenerator(CodeGenerator):
         return f"environment.gen_emit({super()._output_const_repr(group)})"
 
     def _output_child_pre(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
-        self.write("environment.gen_emit(")
         super()._output_child_pre(node, frame, finalize)
+        self.write("environment.gen_emit(")  # 在转成文字之前估算：str(environment.gen_emit(值))
 
     def _output_child_post(self, node: nodes.Expr, frame: Frame, finalize: Any) -> None:
-        super()._output_child_post(node, frame, finalize)
         self.write(")")
+        super()._output_child_post(node, frame, finalize)
 
 
 class GenSandbox(ImmutableSandboxedEnvironment):
@@ -222,13 +279,12 @@ class GenSandbox(ImmutableSandboxedEnvironment):
         self.binop_table.update({"*": _multiply, "+": _add, "**": _power, "%": _modulo})
 
     def gen_concat(self, parts: tuple[Any, ...]) -> str:
-        texts = [str(part) for part in parts]
-        if sum(len(text) for text in texts) > MAX_TEXT:
+        if estimate(parts) > MAX_TEXT:
             raise TemplateLimit(f"用 ~ 拼出来的文字会超过 {MAX_TEXT} 个字")
-        return "".join(texts)
+        return "".join(str(part) for part in parts)
 
     def gen_emit(self, value: Any) -> Any:
-        current_budget().emit(_size(value))
+        current_budget().emit(estimate(value, MAX_OUTPUT))
         return value
 
     def wrap_str_format(self, value: Any) -> None:
@@ -257,10 +313,17 @@ class GenSandbox(ImmutableSandboxedEnvironment):
 
 
 class MeteredSandbox(GenSandbox):
-    """单位模板的环境：编译出的代码里插入计量（循环步数、输出字数、拼接长度），见 :class:`GenCodeGenerator`。"""
+    """单位模板的环境：编译出的代码里插入计量（循环步数、输出字数、拼接长度），见 :class:`GenCodeGenerator`；
+    每个过滤器先估算参数的大小。"""
 
     code_generator_class = GenCodeGenerator
     intercepted_binops = frozenset({"*", "**", "+", "%"})
+
+    def __init__(self, loader: BaseLoader, filters: dict[str, Callable[..., Any]]) -> None:
+        super().__init__(loader, filters)
+        for name, function in list(self.filters.items()):
+            if name not in (STEP_FILTER, "join"):
+                self.filters[name] = _guarded(function)
 
 
 _SAFE_CACHE: dict[tuple[type, str], bool] = {}

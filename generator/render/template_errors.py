@@ -45,6 +45,8 @@ def _reason(exc: BaseException) -> str:
         return str(exc)
     if isinstance(exc, GenError):  # 过滤器（同比、万元……）给出的中文说明
         return exc.diagnostics[0].message.rstrip("。")
+    if isinstance(exc, MemoryError):
+        return "模板用的内存太多（文字或列表太大）"
     if isinstance(exc, RecursionError):
         return "宏或递归循环调用自己的层数太多，可能停不下来"
     if isinstance(exc, TemplateSyntaxError):

@@ -133,6 +133,14 @@ def test_endless_loops_stop(tmp_path: Path, body: str, reason: str) -> None:
     '{% set ns = namespace(s="x") %}{% for i in range(40) %}{% set ns.s = ns.s ~ ns.s %}{% endfor %}{{ ns.s }}',
     '{% set ns = namespace(s="x") %}{% for i in range(40) %}{% set ns.s = ns.s + ns.s %}{% endfor %}{{ ns.s }}',
     '{% set s = "x" * 10000000 %}{% for i in range(100000) %}{{ s }}{% endfor %}',
+    '{% set L = ["x" * 10000000] * 100000 %}{{ L }}',
+    '{% set L = ["x" * 10000000] * 100000 %}{{ L | string | length }}',
+    '{% set L = ["x" * 10000000] * 100000 %}{{ L | upper | length }}',
+    '{% set L = ["x" * 10000000] * 100000 %}{{ ("" ~ L) | length }}',
+    '{% set L = ["x" * 10000000] * 100000 %}{{ L | join | length }}',
+    '{% set L = [form] * 100000 %}{{ L | string | length }}',
+    '{% set ns = namespace(l=["x" * 1000]) %}{% for i in range(60) %}{% set ns.l = [ns.l, ns.l] %}{% endfor %}'
+    '{{ ns.l | string | length }}',
     '{% set s = "x" * 10000000 %}{% macro m() %}{% for i in range(100000) %}{{ s }}{% endfor %}{% endmacro %}'
     '{{ m() | length }}',
 ])
