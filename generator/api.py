@@ -62,11 +62,13 @@ def prepare_report(path: Path, formats: Sequence[str] = ("docx",), output: Path 
 
 
 def write_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | str | None = None,
-                 *, style: Path | None = None, force: bool = False) -> tuple[Report, list[Path]]:
-    """生成并写出一份表单的文件（全部写成或全部不变），返回报告和写出的路径。"""
+                 *, style: Path | None = None, force: bool = False,
+                 template: str | None = None) -> tuple[Report, list[Path]]:
+    """生成并写出一份表单的文件（全部写成或全部不变），返回报告和写出的路径。
+    ``template``：单位模板的名字或路径，代替表单里的“模板”。"""
     from .pipeline import write_report as run
 
-    return run(path, formats, output, style=style, force=force)
+    return run(path, formats, output, style=style, force=force, template=template)
 
 
 def write_reports(paths: Sequence[Path], formats: Sequence[str] = ("docx",), output: Path | str | None = None,
@@ -154,11 +156,39 @@ def wants_json(args: Sequence[str]) -> bool:
 # ---------------------------------------------------------------- 空白表单、指标表格、JSON Schema
 
 
-def write_starter_form(target: Path) -> tuple[Path, list[Diagnostic]]:
-    """写出一份带中文说明的空白表单（已有文件不覆盖）。"""
+def write_starter_form(target: Path, *, template: str | None = None) -> tuple[Path, list[Diagnostic]]:
+    """写出一份带中文说明的空白表单（已有文件不覆盖）；``template``：按这套单位模板（含它增加的部分）。"""
     from .starter import write_starter_form as run
 
-    return run(target)
+    return run(target, template=template)
+
+
+# ---------------------------------------------------------------- 单位模板（gen template）
+
+
+def new_template(name: str, kind: str | None = None, *, reference: Path | None = None) -> Path:
+    """新建模板文件夹（见 :func:`generator.starter.template_folder.new_template`）。"""
+    from .form.models import ReportKind
+    from .starter.template_folder import new_template as run
+
+    kinds = {k.value: k for k in ReportKind}
+    if kind is not None and kind not in kinds:
+        raise OptionProblem(f"--from 要写内置的类型：{'、'.join(kinds)}；现在是“{kind}”。")
+    return run(name, kinds[kind] if kind else ReportKind.ANNUAL, reference=reference)
+
+
+def list_templates() -> tuple[list[Any], list[Path]]:
+    """内置的类型和找到的单位模板，以及查找过的文件夹。"""
+    from .starter.template_folder import list_templates as run
+
+    return run()
+
+
+def check_template(name: str) -> list[Diagnostic]:
+    """检查一套单位模板；有错误时抛出 FormError，否则返回提示。"""
+    from .starter.template_folder import check_template as run
+
+    return run(name)[1]
 
 
 def write_sheet_template(target: Path) -> Path:

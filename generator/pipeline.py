@@ -30,6 +30,7 @@ from .write.output import plan_outputs, preflight, write_generated
 from .write.style_profile import StyleProfile, load_profile
 
 if TYPE_CHECKING:
+    from .render.bureau import Bureau
     from .render.document import Document
 
 __all__ = ["PreparedReport", "Report", "build", "build_report", "build_report_from_data", "check_file",
@@ -86,6 +87,7 @@ class Report:
     figures: dict[str, Figure]
     document: Document
     warnings: list[Diagnostic]
+    bureau: Bureau | None = None
 
     def markdown(self) -> str:
         from .write.markdown import to_markdown
@@ -106,24 +108,65 @@ def indicator_table(result: ComputedForm) -> list[list[str]]:
     return indicator_rows(result.form, result.figures)
 
 
-def document_of(result: ComputedForm, rows: list[list[str]] | None = None) -> Document:
+def document_of(result: ComputedForm, rows: list[list[str]] | None = None,
+                bureau: Bureau | None = None) -> Document:
     """计算好的表单 → 中间结构（模板渲染成带标注的 Markdown，再解析成段落和表格）。
-    ``rows`` 是已经算好的 :func:`indicator_table`（编辑页面的表格旁也要用，不算两遍）。"""
+    ``rows`` 是已经算好的 :func:`indicator_table`（编辑页面的表格旁也要用，不算两遍）；
+    ``bureau`` 是 :func:`bureau_of` 找到的单位模板。"""
     from .render.render import render_document
 
-    return render_document(result.form, extra={"indicator_rows": indicator_table(result) if rows is None else rows})
+    return render_document(result.form, extra={"indicator_rows": indicator_table(result) if rows is None else rows},
+                           bureau=bureau)
 
 
-def build(loaded: LoadedForm) -> Report:
-    """整条链：读入的表单 → 渲染好的总结。"""
+def bureau_of(loaded: LoadedForm, form: Form, override: str | Path | None = None) -> Bureau | None:
+    """这份表单要用的单位模板（命令行 --template 优先，其次表单的“模板”）；没有时为 None。
+
+    找不到模板、模板.yaml 写错、模板不适用于这一类型、表单缺了模板要求的部分，都带位置报错
+    （见 generator.render.bureau）。
+    """
+    if override is not None and Path(override).is_dir():  # 命令行给的路径相对于当前文件夹
+        override = Path(override).absolute()
+    name = str(override) if override is not None else form.template
+    if not name:
+        if form.parts:
+            line, column = locate(loaded.data, ("增加部分",))[:2]
+            raise FormError(loaded.source.diagnostic(
+                "“增加部分”只在用单位模板时才有意义：请在表单里写上“模板: 模板名”，或删掉“增加部分”。", line, column))
+        return None
+    from .render.bureau import find_template, load_template, part_problems
+
+    source = loaded.source
+    line, column = locate(loaded.data, ("模板",))[:2] if override is None else (None, None)
+
+    def here(message: str) -> Diagnostic:
+        return source.diagnostic(message, line, column) if line is not None else Diagnostic(message, file=source.path)
+
+    try:
+        bureau = load_template(find_template(name, source.path.parent))
+    except FormError as exc:
+        raise FormError([d if d.file is not None else here(d.message) for d in exc.diagnostics]) from None
+    if form.kind not in bureau.spec.kinds:
+        kinds = "、".join(kind.value for kind in bureau.spec.kinds)
+        raise FormError(here(f"模板“{bureau.spec.name}”只适用于{kinds}，这份表单的类型是{form.kind.value}。"
+                             "请换一套模板，或在模板.yaml 的“适用类型”里加上它。"))
+    problems = [(path, message) for path, message in part_problems(bureau, form)]
+    if problems:
+        raise FormError([source.diagnostic(message, *locate(loaded.data, path)[:2]) for path, message in problems])
+    return bureau
+
+
+def build(loaded: LoadedForm, *, template: str | Path | None = None) -> Report:
+    """整条链：读入的表单 → 渲染好的总结。``template``：命令行指定的单位模板。"""
     result = computed(loaded)
+    bureau = bureau_of(loaded, result.form, template)
     return Report(source=loaded, form=result.form, figures=result.figures,
-                  document=document_of(result), warnings=result.warnings)
+                  document=document_of(result, bureau=bureau), warnings=result.warnings, bureau=bureau)
 
 
-def build_report(path: Path) -> Report:
+def build_report(path: Path, *, template: str | Path | None = None) -> Report:
     """读取表单文件并渲染。"""
-    return build(read_all(path))
+    return build(read_all(path), template=template)
 
 
 def read_all(path: Path) -> LoadedForm:
@@ -196,6 +239,7 @@ def _check_file(path: Path, *, ignore: Sequence[str]) -> list[Diagnostic]:
         except FormError as exc:  # 校验没通过也要报出正文里没填的占位符
             raise FormError(one_each(slips, exc.diagnostics, reference_problems(loaded, names),
                                      check_blanks(loaded, ignore=ignore))) from None
+        bureau_of(loaded, result.form)  # 单位模板找得到、适用，模板要求的部分都填了
         found = result.warnings + check_form(loaded, result.form, ignore=ignore)
         if slips:
             raise FormError(one_each(slips, found))
@@ -223,7 +267,7 @@ def report_profile(report: Report, override: Path | None) -> StyleProfile:
     """读取这份报告要用的版式。版式文件本身读不进来（找不到、不是普通文件……）时，
     错误指向表单里写“样式”的那一行，办事员知道该改哪里。"""
     try:
-        return load_profile(style_path(report, override))
+        profile = load_profile(style_path(report, override))
     except StyleError as exc:
         if override is not None or not report.form.style:
             raise
@@ -232,15 +276,27 @@ def report_profile(report: Report, override: Path | None) -> StyleProfile:
             d if d.line is not None else report.source.source.diagnostic(
                 f"“样式”指定的版式文件读不进来：{d.message}", line, column)
             for d in exc.diagnostics]) from None
+    reference = report.bureau.reference_docx() if report.bureau else None
+    if reference is not None:  # 单位的参考 Word 文件：只取字体，版面仍按 GB/T 9704（见 write/word/reference.py）
+        from .write.word.reference import read_reference
+
+        report.warnings += read_reference(reference).apply(profile, reference)
+    font = report.bureau.spec.body_font if report.bureau else None
+    if font:  # 单位模板换正文字体：原来与正文同一字体的（三级标题、表格）一起换
+        old = profile.fonts.body
+        for name in ("body", "heading2", "heading3", "table"):
+            if getattr(profile.fonts, name) == old:
+                setattr(profile.fonts, name, font)
+    return profile
 
 
 def style_path(report: Report, override: Path | None) -> Path | None:
-    """版式配置：命令行 --style 优先，其次表单的“样式”（相对于表单所在文件夹）。"""
+    """版式配置：命令行 --style 优先，其次表单的“样式”（相对于表单所在文件夹），再次单位模板里的版式。"""
     if override is not None:
         return override
     if report.form.style:
         return report.source.source.path.parent / report.form.style
-    return None
+    return report.bureau.style_path() if report.bureau else None
 
 
 @dataclass
@@ -256,20 +312,24 @@ class PreparedReport:
 
 def prepare_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | str | None = None,
                    *, style: Path | None = None, force: bool = False,
-                   overwrite: bool = False) -> tuple[Report, PreparedReport]:
+                   overwrite: bool = False,
+                   template: str | Path | None = None) -> tuple[Report, PreparedReport]:
     """读表单、检查内容、检查输出目标，在内存里生成 docx 和 md（PDF 只准备好 Word 原稿），不写盘。
-    ``overwrite``：覆盖不是 gen 写的（或写后改过的）同名文件，但内容有错误时照样不生成（与 ``force`` 不同）。"""
+    ``overwrite``：覆盖不是 gen 写的（或写后改过的）同名文件，但内容有错误时照样不生成（与 ``force`` 不同）；
+    ``template``：单位模板（命令行 --template），优先于表单的“模板”。"""
     with paused_gc():
-        return _prepare_report(path, formats, output, style=style, force=force, overwrite=overwrite)
+        return _prepare_report(path, formats, output, style=style, force=force, overwrite=overwrite,
+                               template=template)
 
 
 def _prepare_report(path: Path, formats: Sequence[str], output: Path | str | None,
-                    *, style: Path | None, force: bool, overwrite: bool) -> tuple[Report, PreparedReport]:
+                    *, style: Path | None, force: bool, overwrite: bool,
+                    template: str | Path | None) -> tuple[Report, PreparedReport]:
     from .checks import check_form
 
     notice = require_form(path, "report")
     targets = plan_outputs(path, formats, output)
-    report = build_report(path)
+    report = build_report(path, template=template)
     report.warnings[:0] = [notice] if notice else []
     report.warnings += check_form(report.source, report.form)
     errors = [d for d in report.warnings if d.severity is Severity.ERROR]
@@ -297,14 +357,15 @@ def _prepare_report(path: Path, formats: Sequence[str], output: Path | str | Non
 
 def write_report(path: Path, formats: Sequence[str] = ("docx",), output: Path | str | None = None,
                  *, style: Path | None = None, force: bool = False,
-                 overwrite: bool = False) -> tuple[Report, list[Path]]:
+                 overwrite: bool = False, template: str | Path | None = None) -> tuple[Report, list[Path]]:
     """生成并写出文件，返回报告和写出的绝对路径。
 
     先在内存里生成全部格式（PDF 由 LibreOffice 在临时文件夹里转换），全部成功后才开始写盘，
     且全部写成或全部不变（见 :func:`generator.write.output.write_generated`）。不是 gen 写的同名文件不会被覆盖，
     除非 ``force``（它同时表示内容检查有错误时仍然生成）或 ``overwrite``（只表示覆盖，见 :func:`prepare_report`）。
     """
-    report, prepared = prepare_report(path, formats, output, style=style, force=force, overwrite=overwrite)
+    report, prepared = prepare_report(path, formats, output, style=style, force=force, overwrite=overwrite,
+                                      template=template)
     if prepared.word is not None:
         from .write.pdf import docx_to_pdf
 

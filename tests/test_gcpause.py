@@ -18,7 +18,8 @@ def test_report_runs_with_the_collector_paused_and_restores_it(monkeypatch: pyte
                                                                tmp_path: Path, initially: bool) -> None:
     seen: list[bool] = []
     real = generator.pipeline.build_report
-    monkeypatch.setattr(generator.pipeline, "build_report", lambda path: seen.append(gc.isenabled()) or real(path))
+    monkeypatch.setattr(generator.pipeline, "build_report",
+                        lambda path, **kw: seen.append(gc.isenabled()) or real(path, **kw))
     (gc.enable if initially else gc.disable)()
     try:
         generator.pipeline.prepare_report(EXAMPLES[0], ["md"], f"{tmp_path}/")

@@ -13,6 +13,7 @@ import click
 
 from .. import __version__, api
 from ..errors import ContentError, Diagnostic, GenError, Severity
+from . import template_cmds
 from .streams import stdout_is_utf8, tolerant_streams
 from .usage import Argument, ChineseCommand, ChineseGroup, translate_usage_error
 
@@ -128,18 +129,22 @@ def _jobs(value: str | None) -> int | None:
               help="内容检查发现错误时仍然生成文件；同名文件不是 gen 生成的（或生成后改过）时也覆盖它。")
 @click.option("-j", "--jobs", metavar="份数", callback=lambda _c, _p, v: _jobs(v),
               help="一次生成多份表单时，同时生成几份。默认与 CPU 核数相同；1 表示逐份生成。")
+@click.option("--template", metavar="模板", help="改用这套单位模板（模板名或模板文件夹的路径），不用表单里写的“模板”。")
 def report(forms: tuple[Path, ...], fmt: tuple[str, ...], output: str | None, style: Path | None,
-           force: bool, jobs: int | None) -> int | None:
+           force: bool, jobs: int | None, template: str | None) -> int | None:
     """根据表单生成工作总结（Word、Markdown 或 PDF）。"""
     try:
         formats = api.output_formats(fmt, output)
     except api.OptionProblem as exc:
         raise click.BadParameter(str(exc), param_hint="-f/--format") from None
     if len(forms) > 1 or forms[0].is_dir():
+        if template is not None:
+            raise click.BadParameter("一次生成多份表单时不能用 --template，请在各表单里写“模板”。",
+                                     param_hint="--template")
         return api.run_batch(forms, formats, output, style=style, force=force, jobs=jobs,
                              err=_err.real(), out=_out.real(), print_diagnostics=print_diagnostics)
     try:
-        result, written = api.write_report(forms[0], formats, output, style=style, force=force)
+        result, written = api.write_report(forms[0], formats, output, style=style, force=force, template=template)
     except ContentError as exc:
         print_diagnostics(exc.diagnostics)
         _err.print("内容检查发现错误，没有生成文件。改正后重新运行；确实要生成，请加 --force。", markup=False)
@@ -150,7 +155,7 @@ def report(forms: tuple[Path, ...], fmt: tuple[str, ...], output: str | None, st
     return None
 
 
-@cli.command(cls=ChineseCommand)
+@cli.command(cls=ChineseCommand, short_help="检查表单或写好的报告（.docx、.md、.txt），不生成文件。")
 @click.argument("file", cls=Argument, metavar="文件", type=click.Path(path_type=Path, dir_okay=False),
                 help="要检查的表单（.yaml），或写好的报告（.docx、.md、.txt）。")
 @click.option("--format", "output_format", type=click.Choice(["text", "json"]), default="text",
@@ -201,13 +206,15 @@ def check(file: Path, output_format: str, strict: bool, ignore: str) -> int:
 @click.option("--指标表格", "sheet", metavar="指标.xlsx", type=click.Path(path_type=Path, dir_okay=False),
               help="改为生成一份空的指标表格（.xlsx：表头、每列的填写提示和一行示例），"
                    "填好后在表单里写 指标文件: 指标.xlsx。")
-def init(form: Path, sheet: Path | None) -> None:
+@click.option("--template", metavar="模板",
+              help="按这套单位模板生成：表单里写上“模板”，并列出模板增加的部分（名字或文件夹路径）。")
+def init(form: Path, sheet: Path | None, template: str | None) -> None:
     """生成一份带中文说明的空白表单，已有文件不会被覆盖。"""
     if sheet is not None:
         _out.print(str(api.write_sheet_template(sheet)), markup=False)
         _out.print(f"已生成指标表格。每行填一个指标，然后在表单里写：指标文件: {sheet.name}", markup=False)
         return
-    path, notices = api.write_starter_form(form)
+    path, notices = api.write_starter_form(form, template=template)
     print_diagnostics(notices)
     _out.print(shown(path), markup=False)
     _out.print("已生成空白表单。请用记事本、WPS 或 VS Code 打开，把“请补写……”换成本单位的内容，"
@@ -301,6 +308,9 @@ def doctor() -> int:
     lines, can_report = api.doctor_report(__version__)
     click.echo("\n".join(lines))
     return OK if can_report else INVALID
+
+
+cli.add_command(template_cmds.template)
 
 
 def _echo_json_error(message: str) -> None:

@@ -16,7 +16,7 @@ from ..compute import figure_attributes
 from ..errors import Diagnostic, GenError, Severity
 from ..form.reading import parse_form
 from ..indicators.figures import FigureContext
-from ..pipeline import computed, document_of, indicator_table, validated
+from ..pipeline import bureau_of, computed, document_of, indicator_table, validated
 from ..read.loader import decode_source
 from ..read.located import locate
 from ..read.source import MAX_FORM_BYTES
@@ -71,7 +71,16 @@ def analyze(text: str, name: Path) -> Analysis:
             result.outline["computed"] = computed_columns(done.form, rows)
             result.outline["sheet_indicators"] = sheet_rows(done.form, result.outline["indicators"])
         result.diagnostics = done.warnings + check_form(loaded, done.form)
-        result.preview = document_html(document_of(done, rows))
+        bureau = bureau_of(loaded, done.form)  # 单位模板：预览和各部分的标题都按它
+        result.preview = document_html(document_of(done, rows, bureau))
+        if bureau is not None and result.outline:
+            from ..render.bureau import render_context
+
+            names = render_context(done.form, bureau)["sections"]
+            headings = result.outline["tree"]["headings"]
+            for key, part in (("工作开展情况", "work"), ("存在的问题", "problems"), ("下一步工作计划", "plans")):
+                if isinstance(names, dict) and names.get(part):
+                    headings[key] = names[part]
     except GenError as exc:
         result.diagnostics += exc.diagnostics
     except Exception as exc:  # 程序自身的缺陷：与命令行一样只给一句话，页面照常可用

@@ -10,7 +10,7 @@ import re
 from enum import Enum
 from typing import Any, Literal
 
-from pydantic import Field, PrivateAttr, field_validator, model_serializer, model_validator
+from pydantic import Field, PrivateAttr, ValidationInfo, field_validator, model_serializer, model_validator
 from pydantic_core import PydanticCustomError
 
 from ..errors import brief
@@ -30,6 +30,7 @@ class ReportKind(str, Enum):
     ANNUAL = "年度工作总结"
     HALF_YEAR = "半年工作总结"
     SUMMARY_AND_PLAN = "工作总结和工作计划"
+    TOPIC = "专项工作总结"
 
 
 class Item(FormModel):
@@ -166,7 +167,10 @@ class Form(FormModel):
     year: int = Field(alias="年度", ge=2000, le=2100, title="年度",
                       description="总结的是哪一年，写阿拉伯数字，如 2024")
     kind: ReportKind = Field(default=ReportKind.ANNUAL, alias="类型", title="类型",
-                             description="年度工作总结、半年工作总结 或 工作总结和工作计划")
+                             description="年度工作总结、半年工作总结、工作总结和工作计划 或 专项工作总结（要写“主题”）")
+    topic: str | None = Field(default=None, alias="主题", title="主题", validate_default=False,
+                              description="专项工作总结的主题，如 爱国卫生运动"
+                                          "（标题自动生成为 单位+年度+主题+工作总结）")
     title: str | None = Field(default=None, alias="标题", title="标题",
                               description="不填则自动生成，如 贡觉县卫生健康委员会2024年度工作总结")
     intro: str = Field(alias="导语", min_length=1, title="导语", description="开头一段总述")
@@ -207,6 +211,16 @@ class Form(FormModel):
                                   description="内容检查的设置，如 {忽略: [GEN203]}")
     style: str | None = Field(default=None, alias="样式", title="样式",
                               description="版式配置文件（相对于本表单所在文件夹），不填则用 GB/T 9704-2012")
+    template: str | None = Field(default=None, alias="模板", title="模板",
+                                 description="本单位的模板：模板文件夹的名字（在表单旁边的“模板”文件夹或用户配置目录里找）"
+                                             "或路径（相对于本表单所在文件夹）；不填则用内置模板")
+    parts: dict[str, str] = Field(default_factory=dict, alias="增加部分", title="增加部分",
+                                  description="单位模板增加的部分（如 意见建议）的内容：键是部分的名称，值是正文")
+
+    @field_validator("template")
+    @classmethod
+    def _template_one_line(cls, value: str | None) -> str | None:
+        return _single_line(value)
 
     @field_validator("unit", "title", "signature")
     @classmethod
@@ -268,6 +282,23 @@ class Form(FormModel):
             why = "月份只能是 1 到 12" if not 1 <= month <= 12 else f"{month}月没有{day}日"
             raise ValueError(f"{text} 这一天不存在（{why}）") from None
 
+    @field_validator("topic")
+    @classmethod
+    def _topic_for_topic_kind(cls, value: str | None, info: ValidationInfo) -> str | None:
+        _single_line(value)
+        kind = info.data.get("kind")
+        if kind is ReportKind.TOPIC and not (value and value.strip()):
+            raise ValueError("类型是专项工作总结时要写“主题”，如 主题: 爱国卫生运动")
+        if value and kind is not None and kind is not ReportKind.TOPIC:
+            raise ValueError("只有专项工作总结才写“主题”：请把“类型”改为 专项工作总结，或删掉“主题”")
+        return value
+
+    @model_validator(mode="after")
+    def _topic_written(self) -> Form:
+        if self.kind is ReportKind.TOPIC and self.topic is None:
+            raise ValueError("表单里缺少“主题”：类型是专项工作总结时要写主题，如 主题: 爱国卫生运动")
+        return self
+
     @model_validator(mode="after")
     def _unique_indicator_keys(self) -> Form:
         seen: set[str] = set()
@@ -284,6 +315,8 @@ class Form(FormModel):
             return f"{self.unit}{self.year}年上半年工作总结"
         if self.kind is ReportKind.SUMMARY_AND_PLAN:
             return f"{self.unit}{self.year}年工作总结和{self.year + 1}年工作计划"
+        if self.kind is ReportKind.TOPIC:
+            return f"{self.unit}{self.year}年{self.topic}工作总结"
         return f"{self.unit}{self.year}年度工作总结"
 
     @property

@@ -9,15 +9,19 @@ import functools
 import re
 from collections.abc import Callable, Mapping
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
-from jinja2 import Environment, FileSystemLoader, StrictUndefined, TemplateError
+from jinja2 import TemplateError
 
-from ..errors import RenderError
+from ..errors import GenError, RenderError
 from ..form import numbering
 from ..form.models import Form
 from ..resources import templates_dir
+from .bureau import TEMPLATE_SUFFIX, Bureau, render_context
 from .document import Document, escape_markdown, parse_document
+from .sandbox import Budget, FolderLoader, GenSandbox, MeteredSandbox, TemplateLimit, run_with_budget
+from .template_errors import template_diagnostic
 
 
 def split_paragraphs(text: str | None) -> list[str]:
@@ -126,36 +130,47 @@ FILTERS: dict[str, Callable[..., Any]] = {
 }
 
 
-@functools.lru_cache(maxsize=1)
-def template_environment() -> Environment:
-    """模板环境：整个进程只建一次，模板编译一次（Jinja 自己缓存编译好的模板）。"""
-    env = Environment(
-        loader=FileSystemLoader(str(templates_dir())),
-        undefined=StrictUndefined,
-        autoescape=False,
-        keep_trailing_newline=True,
-        trim_blocks=False,
-    )
-    env.filters.update(FILTERS)
+def _all_filters() -> dict[str, Callable[..., Any]]:
     try:
         from ..indicators.figures import FILTERS as FIGURE_FILTERS
     except ImportError:  # pragma: no cover - 指标模块是包的一部分，缺失即安装损坏
         raise RenderError("指标计算模块缺失，安装可能不完整，请重新安装 gen。") from None
-    env.filters.update(FIGURE_FILTERS)
-    return env
+    return {**FILTERS, **FIGURE_FILTERS}
 
 
-def render_markdown_source(form: Form, *, extra: dict[str, Any] | None = None) -> str:
-    """按表单的“类型”选模板，渲染出中间 Markdown。"""
-    name = f"report/{form.kind.value}.md.j2"
-    env = template_environment()
+def _builtin_names() -> frozenset[str]:
+    return frozenset(f"report/{path.name}" for path in (templates_dir() / "report").glob(f"*{TEMPLATE_SUFFIX}"))
+
+
+@functools.lru_cache(maxsize=8)
+def template_environment(folder: Path | None = None) -> GenSandbox:
+    """模板环境（沙箱，见 :mod:`.sandbox`）：每个模板文件夹只建一次，模板编译一次。
+
+    ``folder`` 是单位模板的文件夹：先在它里面找，再找内置的 ``report/`` 模板（只有这些，别的文件一概找不到）。
+    """
+    roots: list[tuple[Path, frozenset[str] | None]] = [(folder, None)] if folder is not None else []
+    roots.append((templates_dir(), _builtin_names()))
+    return (MeteredSandbox if folder is not None else GenSandbox)(FolderLoader(roots), _all_filters())
+
+
+def render_markdown_source(form: Form, *, extra: dict[str, Any] | None = None,
+                           bureau: Bureau | None = None) -> str:
+    """按表单的“类型”选模板（单位模板文件夹里有这一类型的就用它的），渲染出中间 Markdown。"""
+    own = bureau.template_file(form.kind) if bureau else None
+    name = own.name if own else f"report/{form.kind.value}{TEMPLATE_SUFFIX}"
+    env = template_environment(bureau.folder.resolve() if bureau else None)
+    budget = Budget(limited=bureau is not None)
+    context = {**render_context(form, bureau), **(extra or {}), "form": form}
     try:
         template = env.get_template(name)
-        text = template.render(form=form, **(extra or {}))
-    except TemplateError as exc:
-        raise RenderError(f"模板 {name} 渲染失败：{exc}。这是模板的问题，请联系维护人员。") from None
+        text = run_with_budget(budget, lambda: template.render(context))
+    except (TemplateError, TemplateLimit, RecursionError, ArithmeticError, TypeError, ValueError,
+            AttributeError, LookupError, MemoryError, GenError) as exc:
+        if isinstance(exc, GenError) and bureau is None:
+            raise  # 内置模板里的中文错误（表单内容引起的）照原样报告，与原来相同
+        raise RenderError(template_diagnostic(exc, name, bureau)) from None
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
 
 
-def render_document(form: Form, *, extra: dict[str, Any] | None = None) -> Document:
-    return parse_document(render_markdown_source(form, extra=extra))
+def render_document(form: Form, *, extra: dict[str, Any] | None = None, bureau: Bureau | None = None) -> Document:
+    return parse_document(render_markdown_source(form, extra=extra, bureau=bureau))

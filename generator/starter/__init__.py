@@ -25,8 +25,10 @@ def starter_year(today: dt.date) -> int:
     return today.year if today.month >= 7 else today.year - 1
 
 
-def starter_text(today: dt.date | None = None) -> str:
-    """空白表单的文字；第一行告诉编辑器去哪里找 JSON Schema（表单旁边的副本）。"""
+def starter_text(today: dt.date | None = None, *, template: str | None = None, form_dir: Path | None = None) -> str:
+    """空白表单的文字；第一行告诉编辑器去哪里找 JSON Schema（表单旁边的副本）。
+
+    ``template``：单位模板的名字或路径（相对于 ``form_dir``）；空白表单末尾写上“模板”和模板增加的部分。"""
     today = today or dt.date.today()
     year = starter_year(today)
     start, end = usual_window(year, half_year=False)
@@ -35,10 +37,28 @@ def starter_text(today: dt.date | None = None) -> str:
     for token, value in (("{年度}", str(year)), ("{下一年}", str(year + 1)), ("{日期}", date.isoformat()),
                          ("{日期中文}", f"{date.year}年{date.month}月{date.day}日")):
         body = body.replace(token, value)
+    if template is not None:
+        from .template_folder import starter_lines, template_kind
+
+        if ("/" in template or "\\" in template) and Path(template).is_dir() and form_dir is not None:
+            # 命令行的路径相对于当前文件夹，表单里写的相对于表单
+            template = _relative(Path(template).absolute(), form_dir)
+
+        kind = template_kind(template, form_dir or Path.cwd())
+        body = body.replace("\n类型: 年度工作总结\n", f"\n类型: {kind}\n", 1)
+        body = body.rstrip("\n") + "\n" + starter_lines(template, form_dir or Path.cwd())
     return f"# yaml-language-server: $schema=./{SCHEMA_FILE}\n{body}"
 
 
-def write_starter_form(target: Path, *, today: dt.date | None = None) -> tuple[Path, list[Diagnostic]]:
+def _relative(path: Path, base: Path) -> str:
+    try:
+        return Path(os.path.relpath(path, base)).as_posix()
+    except ValueError:  # Windows 上不在同一个盘
+        return str(path)
+
+
+def write_starter_form(target: Path, *, today: dt.date | None = None,
+                       template: str | None = None) -> tuple[Path, list[Diagnostic]]:
     """写出空白表单和旁边的 Schema 副本；表单已存在时拒绝（不覆盖任何东西）。
 
     返回表单路径和给办事员的提示（例如旁边已有一份不同的 Schema，没有覆盖）。
@@ -46,6 +66,7 @@ def write_starter_form(target: Path, *, today: dt.date | None = None) -> tuple[P
     if target.suffix.lower() not in (".yaml", ".yml"):
         raise OutputError(Diagnostic(f"表单文件名应以 .yaml 结尾，例如“{target.stem}.yaml”。"))
     target = target.absolute()
+    text = starter_text(today, template=template, form_dir=target.parent)  # 模板找不到时什么也不写
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         # O_EXCL：文件已存在时原子地失败，不会覆盖
@@ -56,7 +77,7 @@ def write_starter_form(target: Path, *, today: dt.date | None = None) -> tuple[P
     except OSError as exc:
         raise OutputError(Diagnostic(f"无法创建“{target}”：{exc.strerror}。")) from None
     with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-        handle.write(starter_text(today))
+        handle.write(text)
     return target, _copy_schema(target.parent)
 
 

@@ -34,18 +34,19 @@ def test_bad_form_among_good_ones(gen, tmp_path: Path, monkeypatch: pytest.Monke
     result = gen("report", "县级", "市本级.yaml", "-f", "docx,md", "-o", "输出/", "-j", "1")
     assert result.code == 1
     out = tmp_path / "输出"
-    names = ["中阳县-2024", "贡觉县-2024", "霍山县-2021上半年", "市本级"]
+    names = ["中阳县-2024", "贡觉县-2024", "霍山县-2021上半年", "霍山县-2024-爱国卫生运动", "市本级"]
     assert result.out == "".join(f"{out / name}.docx\n{out / name}.md\n" for name in names)
     assert result.err == (
-        "[1/5] 完成：县级/中阳县-2024.yaml\n"
+        "[1/6] 完成：县级/中阳县-2024.yaml\n"
         "县级/坏.yaml:2:5: 错误：“年度”：要写阿拉伯数字，如 2024。\n"
         "    年度: 二〇二四\n"
         "          ^\n"
-        "[2/5] 失败：县级/坏.yaml\n"
-        "[3/5] 完成：县级/贡觉县-2024.yaml\n"
-        "[4/5] 完成：县级/霍山县-2021上半年.yaml\n"
-        "[5/5] 完成：市本级.yaml\n"
-        "共 5 份表单：成功 4 份，失败 1 份。\n"
+        "[2/6] 失败：县级/坏.yaml\n"
+        "[3/6] 完成：县级/贡觉县-2024.yaml\n"
+        "[4/6] 完成：县级/霍山县-2021上半年.yaml\n"
+        "[5/6] 完成：县级/霍山县-2024-爱国卫生运动.yaml\n"
+        "[6/6] 完成：市本级.yaml\n"
+        "共 6 份表单：成功 5 份，失败 1 份。\n"
         "  结果  表单          第一个错误\n"
         "  失败  县级/坏.yaml  县级/坏.yaml:2:5: “年度”：要写阿拉伯数字，如 2024。\n"
         "跳过 4 个不是表单的文件：县级/gen-form.schema.json、县级/去年的报告.docx、县级/照片.png、县级/说明.md\n")

@@ -545,6 +545,7 @@ FIELDS_FORM = """\
     ("类型", "", FIELDS_FORM.replace("类型: 年度工作总结\n", "")),
     ("单位", "", FIELDS_FORM.replace("单位: 贡觉县卫生健康委员会", "单位:")),
     ("导语", "今年工作很好。", FIELDS_FORM + "导语: 今年工作很好。\n"),
+    ("主题", "爱国卫生运动", FIELDS_FORM.replace("类型: 年度工作总结\n", "类型: 年度工作总结\n主题: 爱国卫生运动\n")),
 ])
 def test_fields_are_added_removed_and_replaced_in_place(form_file, key: str, value: str, expected: str) -> None:
     response = client(form_file()).post("/api/field", json={"text": FIELDS_FORM, "key": key, "value": value},

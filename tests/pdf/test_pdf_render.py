@@ -6,6 +6,9 @@
 - 表单里的文字一个不少地出现在 PDF 里；
 - 公文字体名经仓库里的 fontconfig 替换表落到 Noto CJK 简体中文字体上。
 
+除了 examples/ 里的示例，还有一份用单位模板的表单（tests/bureau_case.py：改了部分名称、加了第四部分、
+正文用方正仿宋_GBK），同样的检查一条不少。
+
 LibreOffice 每个会话只启动一次（session 级 fixture），把全部示例一起转换。
 """
 
@@ -19,10 +22,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from bureau_case import FORM_NAME, build_case
 from conftest import EXAMPLES
 from office import MM, Line, Page, pdf_fonts, read_pages, render_pdfs, require_tool
 
-from generator.pipeline import Report, build_report, style_path
+from generator.pipeline import Report, build_report, report_profile
 from generator.render.document import BlockKind
 from generator.write.style_profile import StyleProfile, load_profile
 
@@ -85,9 +89,9 @@ class Rendered:
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
     folder = tmp_path_factory.mktemp("pdf")
     reports: dict[str, tuple[Report, StyleProfile, Path]] = {}
-    for example in EXAMPLES:
+    for example in [*EXAMPLES, build_case(tmp_path_factory.mktemp("bureau"))]:
         report = build_report(example)
-        profile = load_profile(style_path(report, None))
+        profile = report_profile(report, None)  # 表单的“样式”或单位模板的版式和字体
         docx = folder / f"{example.stem}.docx"
         docx.write_bytes(report.docx(profile))
         reports[example.name] = (report, profile, docx)
@@ -121,7 +125,7 @@ def _following(r: Rendered, page: Page, index: int) -> Line | None:
     return None
 
 
-names = [example.name for example in EXAMPLES]
+names = [example.name for example in EXAMPLES] + [FORM_NAME]
 
 
 def test_examples_exist() -> None:

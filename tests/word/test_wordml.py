@@ -75,12 +75,12 @@ def test_golden_folder_has_no_stale_files() -> None:
 
 def test_cases_cover_examples_placements_profiles_and_rollups() -> None:
     stems = [example.stem for example in EXAMPLES]
-    assert len(stems) == 3
+    assert len(stems) == 4
     for stem in stems:
         for label in ("附件", "正文", "无表", "横版", "怪字体名", "字号字距", "负字距"):
             assert f"{stem}-{label}" in CASES
     assert {"汇总表-横版", "汇总表-9县", "汇总表-15县", "汇总表-30县"} <= set(CASES)
-    assert len(CASES) == 25
+    assert len(CASES) == 32
 
 
 def test_pretty_printing_keeps_text_exactly() -> None:
@@ -245,6 +245,7 @@ GOLDEN = {
     "中阳县-2024.yaml": "ac491e83f26449d84c75f27ea6c50377ed646f9779e05c1978de450b58467f1e",
     "贡觉县-2024.yaml": "69b1a16273c70d2220fc8a818c622c29cc85033dfc2ff783a6d0766227c7ae56",
     "霍山县-2021上半年.yaml": "4e923cc2ef394f9ceeec9e6bdb1f38e51fc4af68ac00ed63601eaaba3662e75b",
+    "霍山县-2024-爱国卫生运动.yaml": "22879462fd29b2a0efa432e00a6f1aa204c8d302b5d00603db9a919c6b2ba01c",
 }
 
 

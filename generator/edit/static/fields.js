@@ -1,11 +1,11 @@
-// 字段编辑：单位、年度、类型、日期、标题、导语、基本情况、结束语、署名，以及指标表格（事项、章节、问题见 items.js）。
+// 字段编辑：单位、年度、类型、主题（专项工作总结）、日期、标题、导语、基本情况、结束语、署名，以及指标表格（事项、章节、问题见 items.js）。
 // 标签旁的说明取自表单的 JSON Schema（与 VS Code 里的提示相同）。每次改动都交给服务器改写 YAML
 // （注释和写法保留），再把新文字放回“源文件”。
 const FIELDS = [
-  ["单位", "input"], ["年度", "input"], ["类型", "select"], ["日期", "date"], ["标题", "input"],
+  ["单位", "input"], ["年度", "input"], ["类型", "select"], ["主题", "input"], ["日期", "date"], ["标题", "input"],
   ["导语", "textarea"], ["基本情况", "textarea"], ["结束语", "textarea"], ["署名", "input"],
 ];
-const TYPES = ["年度工作总结", "半年工作总结", "工作总结和工作计划"];
+const TYPES = ["年度工作总结", "半年工作总结", "工作总结和工作计划", "专项工作总结"];
 
 export function buildFields(container, onChange, schema = {}) {
   container.replaceChildren();
