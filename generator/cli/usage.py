@@ -159,7 +159,7 @@ def _commands(ctx: click.Context | None) -> list[str]:
     group = ctx.command if ctx is not None else None
     if isinstance(group, click.Group):
         return [name for name, command in group.commands.items() if not command.hidden]
-    return ["init", "report", "check", "import", "rollup", "edit", "schema", "doctor"]
+    return ["init", "report", "check", "import", "rollup", "edit", "schema", "doctor", "template"]
 
 
 def _param_name(param: Any) -> str:

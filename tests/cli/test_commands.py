@@ -185,4 +185,4 @@ def test_mistyped_command_suggests_the_closest(gen, typed: str, guess: str) -> N
     result = gen(typed)
     assert result.code == 2
     assert result.err == (f"用法错误：没有“{typed}”这个命令。是不是 {guess}？"
-                          "可用的命令：report、check、init、rollup、import、schema、edit、doctor。\n运行 gen --help 查看用法。\n")
+                          "可用的命令：report、check、init、rollup、import、schema、edit、doctor、template。\n运行 gen --help 查看用法。\n")

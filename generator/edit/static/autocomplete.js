@@ -33,7 +33,10 @@ function popup() {
 function place(element) {
   const at = caret(element);
   list.style.left = `${Math.max(0, Math.min(at.left, window.innerWidth - 240))}px`;
-  list.style.top = `${Math.max(0, Math.min(at.top, window.innerHeight - 60))}px`;
+  // 光标下面放不下整个列表（字段在窗口下部，如 1366×768 上的“导语”）：改放在光标那一行的上面
+  const height = list.offsetHeight;
+  const top = at.top + height <= window.innerHeight ? at.top : at.top - at.line - height;
+  list.style.top = `${Math.max(0, Math.min(top, window.innerHeight - height))}px`;
 }
 
 // 指标的键，以及每个键加上属性：体检人数、体检人数.同比……
@@ -78,8 +81,8 @@ function show(element, getOptions) {
     li.addEventListener("mousedown", (event) => { event.preventDefault(); complete(element, option); });
     return li;
   }));
+  box.hidden = false;  // 先显示，量得出列表的高度
   place(element);
-  box.hidden = false;
   owner = element;
 }
 
@@ -104,7 +107,8 @@ function caret(element) {
   const left = rect.left + mark.offsetLeft - element.scrollLeft;
   const top = rect.top + mark.offsetTop + mark.offsetHeight - element.scrollTop;
   mirror.remove();
-  return { left: Math.min(Math.max(left, rect.left), rect.right), top: Math.min(Math.max(top, rect.top), rect.bottom) };
+  return { left: Math.min(Math.max(left, rect.left), rect.right), top: Math.min(Math.max(top, rect.top), rect.bottom),
+    line: mark.offsetHeight };
 }
 
 function complete(element, option) {
