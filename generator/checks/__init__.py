@@ -31,7 +31,7 @@ from ..form.numbering import CN_NUMERAL, chinese_number, chinese_value
 from ..read.loader import LoadedForm, SourceText
 from ..read.located import iter_located_strings, locate
 from .position import Piece, number_at, place
-from .rules import ERROR, INFO, WARNING, Hit, placeholders, point_sequence, text_rules
+from .rules import ERROR, INFO, WARNING, Hit, half_width_punctuation, placeholders, point_sequence, text_rules
 
 __all__ = ["Unit", "check_form", "check_paragraphs", "findings_to_json"]
 
@@ -244,6 +244,7 @@ def check_paragraphs(paragraphs: Sequence[str], *, file: Path, year: int | None,
     units = [Unit(text, file, number_at(where, 0), 1, None, report=True, pieces=tuple(where), lines=lines)
              for text, where in zip(paragraphs, places, strict=True)]
     out = _run(units, year)
+    out += [_diagnostic(unit, hit) for unit in units for hit in half_width_punctuation(unit.text)]
     out += _report_structure(units)
     if year is not None:
         for unit in units[:3]:

@@ -8,6 +8,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from decimal import Decimal
 from typing import Any
 
@@ -17,7 +18,7 @@ from ..errors import RenderError
 from ..form import numbering
 from ..form.models import Form
 from ..resources import templates_dir
-from .document import Document, escape_markdown, parse_document
+from .document import Block, Document, escape_markdown, parse_document
 
 
 def split_paragraphs(text: str | None) -> list[str]:
@@ -158,4 +159,23 @@ def render_markdown_source(form: Form, *, extra: dict[str, Any] | None = None) -
 
 
 def render_document(form: Form, *, extra: dict[str, Any] | None = None) -> Document:
-    return parse_document(render_markdown_source(form, extra=extra))
+    """渲染并解析；夹在汉字之间的半角标点一律改成全角（表单里的、导入的文字都一样）。"""
+    return full_width_document(parse_document(render_markdown_source(form, extra=extra)))
+
+
+def full_width_document(doc: Document) -> Document:
+    """整份文档（标题、正文各文字块、表格各格）里夹在汉字之间的半角标点改成全角。"""
+    from .punctuation import FULL, full_width
+
+    blocks: list[Block] = []
+    for block in doc.blocks:
+        runs = block.runs
+        if any(ch in FULL for run in runs for ch in run.text):
+            texts = [run.text for run in runs]
+            runs = tuple(
+                replace(run, text=full_width(run.text, texts[i - 1] if i else "",
+                                             texts[i + 1] if i + 1 < len(texts) else ""))
+                for i, run in enumerate(runs))
+        rows = tuple(tuple(full_width(cell) for cell in row) for row in block.rows)
+        blocks.append(replace(block, runs=runs, rows=rows))
+    return Document(blocks)

@@ -168,7 +168,8 @@ def _check_read_back(data: bytes, doc: Document) -> None:
     for paragraph, want in zip(read.paragraphs, expected, strict=True):
         if isinstance(want, tuple):
             runs = [r.text for r in paragraph.runs]
-            assert set(runs[1::2]) <= {"\n"} and "".join(runs[0::2]) == want[1], (runs, want[1])
+            # 回行处是只含 w:br 的文字块；跟在西文后面的中文引号单独成块（见 xml.run）
+            assert "".join(r for r in runs if r != "\n") == want[1], (runs, want[1])
         else:
             assert paragraph.text == want
     assert [[[cell.text for cell in row.cells] for row in table.rows] for table in read.tables] == \
@@ -243,7 +244,7 @@ def test_control_characters_are_refused_like_lxml() -> None:
 # 示例的 .docx 的 SHA-256：Word 输出的任何变化都要有意为之（改了就更新这里和金样，并说明为什么）
 GOLDEN = {
     "中阳县-2024.yaml": "952a9e8da58ebf632fc0cc12c5cd31f177459563dec1bf88824670019acec9b3",
-    "贡觉县-2024.yaml": "17b0ab16b36d130f26179cdc18b5a835ae5c67b6927cec0324b1e26bc97cce41",
+    "贡觉县-2024.yaml": "5044f7548e47930da87b204a8eef9879068684b06ee6cd5ed43f683f4ed15047",
     "霍山县-2021上半年.yaml": "9d00838c080524d46dad2ab85229c7572741c52997b9cc0b7f7c3cda778eee0c",
 }
 

@@ -35,27 +35,29 @@ def _content(out: list[str], doc: Document, profile: StyleProfile) -> None:
     signature = next((b.text for b in blocks if b.kind is BlockKind.SIGNATURE), "")
     date = next((b.text for b in blocks if b.kind is BlockKind.DATE), "")
     closing = _closing_index(blocks)
+    faces = profile.fonts
     empty_kept = paragraph(_BODY, keep_next=True, keep_lines=True)  # 与下一段同页的空行
     for index, block in enumerate(blocks):
         kind = block.kind
         if kind is BlockKind.TITLE:
             limit = title_line_limit(profile.title_max_chars, g.text_width_mm(profile), profile.sizes.title)
-            lines = [("<w:r><w:br/></w:r>" if number else "") + run(line)
+            lines = [("<w:r><w:br/></w:r>" if number else "") + run(line, font=faces.title)
                      for number, line in enumerate(break_title(block.text, limit))]
             out.append(paragraph(_TITLE, "".join(lines)))
             out.append(paragraph(_BODY))  # 标题下空一行
         elif kind is BlockKind.HEADING1:
-            out.append(paragraph(_HEADING1, run(block.text)))
+            out.append(paragraph(_HEADING1, run(block.text, font=faces.heading1)))
         elif kind is BlockKind.PARAGRAPH:
             if index == closing:
                 # 落款不单独成页（GB/T 9704 7.3.5）：正文最后一段与落款同页；超过两行时允许段中分页
                 short = 2 * profile.chars_per_line
-                out.append(_paragraph(block, keep_next=True, keep_lines=not short or _length(block) <= short))
+                out.append(_paragraph(block, profile, keep_next=True,
+                                      keep_lines=not short or _length(block) <= short))
             else:
-                out.append(_paragraph(block))
+                out.append(_paragraph(block, profile))
         elif kind is BlockKind.ATTACHMENT_NOTE:
             out.append(empty_kept)  # 正文下空一行
-            out.append(_paragraph(block, keep_next=True, keep_lines=True))
+            out.append(_paragraph(block, profile, keep_next=True, keep_lines=True))
         elif kind is BlockKind.SIGNATURE:
             out.append(empty_kept)  # 正文（附件说明）下空一行
             out.append(_signature_line(signature, date, profile, date_line=False))
@@ -66,7 +68,7 @@ def _content(out: list[str], doc: Document, profile: StyleProfile) -> None:
             out.append(paragraph(_LABEL, run(block.text), page_break=True))
             out.append(paragraph(_LABEL, keep_next=True))
         elif kind is BlockKind.ATTACHMENT_TITLE:
-            out.append(paragraph(_ATTACHMENT_TITLE, run(block.text)))
+            out.append(paragraph(_ATTACHMENT_TITLE, run(block.text, font=faces.title)))
         elif kind is BlockKind.TABLE:
             _table(out, block, profile)
 
@@ -83,8 +85,10 @@ def _length(block: Block) -> int:
     return sum(len(r.text) for r in block.runs)
 
 
-def _paragraph(block: Block, *, keep_next: bool = False, keep_lines: bool = False) -> str:
-    runs = "".join(run(r.text, char_style=_CHAR[min(r.level, 3)] if r.level >= 2 else None)
+def _paragraph(block: Block, profile: StyleProfile, *, keep_next: bool = False, keep_lines: bool = False) -> str:
+    faces = profile.fonts
+    runs = "".join(run(r.text, char_style=_CHAR[min(r.level, 3)] if r.level >= 2 else None,
+                       font=faces.heading2 if r.level == 2 else faces.heading3 if r.level >= 3 else faces.body)
                    for r in block.runs)
     return paragraph(_BODY, runs, keep_next=keep_next, keep_lines=keep_lines)
 
@@ -131,7 +135,7 @@ def _table(out: list[str], block: Block, profile: StyleProfile) -> None:
                    f'w:hRule="atLeast"/>{header}</w:trPr>')
         for c, text in enumerate(texts):
             out.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{widths[c]}"/><w:vAlign w:val="center"/>'
-                       f"</w:tcPr>{cell_paragraph}{run(text)}</w:p></w:tc>")
+                       f"</w:tcPr>{cell_paragraph}{run(text, font=profile.fonts.table)}</w:p></w:tc>")
         out.append("</w:tr>")
     out.append("</w:tbl>")
 
