@@ -236,10 +236,11 @@ def test_title(built: tuple[Any, Docx]) -> None:
     assert max(widths) <= 20
     assert len(title.findall("w:r/w:br", NS)) == len(lines) - 1
     if len(lines) > 1:
-        assert all(a != b for a, b in itertools.pairwise(widths)), "不能排成长方形"
+        # 梯形或菱形，等宽的相邻两行也可以（GB/T 9704 7.3.1 不排斥）；不成沙漏形，最短一行不短于最长的一半
         peak = widths.index(max(widths))
-        assert all(a < b for a, b in itertools.pairwise(widths[: peak + 1])), "不能排成沙漏形"
-        assert all(a > b for a, b in itertools.pairwise(widths[peak:])), "不能排成沙漏形"
+        assert all(a <= b for a, b in itertools.pairwise(widths[: peak + 1])), "不能排成沙漏形"
+        assert all(a >= b for a, b in itertools.pairwise(widths[peak:])), "不能排成沙漏形"
+        assert 2 * min(widths) >= max(widths), "长短适宜"
     assert lines[-1][-1] not in PUNCTUATION
     assert text(paragraphs[1]) == "", "标题下空一行"
 

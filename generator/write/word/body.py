@@ -7,8 +7,9 @@ from decimal import Decimal
 from ...render.document import Block, BlockKind, Document
 from ..style_profile import StyleProfile
 from . import geometry as g
-from .layout import break_title, mm_to_twips, pt_to_twips, signature_indents, title_line_limit
+from .layout import mm_to_twips, pt_to_twips, signature_indents, title_line_limit
 from .table_layout import CELL_MARGIN_TWIPS, cell_line_twips, column_widths, line_count, row_height
+from .title_break import break_title
 from .xml import XML_DECLARATION, R, W, paragraph, run
 
 _TITLE = g.style_id(g.STYLE_TITLE)
