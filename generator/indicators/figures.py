@@ -18,12 +18,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from ..errors import GenError, Severity
-from .model import DEFAULT_PLACES, Indicator, bounded, is_rate
+from .model import Indicator, is_rate
 
 RATE_UNITS = {"%": "个百分点", "％": "个百分点", "‰": "个千分点"}
 YUAN_FACTORS = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
@@ -174,6 +173,21 @@ def completion_wording(current: Decimal, target: Decimal, *, places: int = 2, ke
     return f"完成年度目标任务的{text}%"
 
 
+def completion_cell(current: Decimal, target: Decimal, *, places: int = 2, key: str = "", unit: str = "",
+                    lower_better: bool = False, fixed: bool = False) -> str:
+    """表格“完成情况”一格的简短写法：同一个数，去掉“年度目标任务”这类正文里的套话，窄列里排一两行。
+
+    数量：“完成96.5%”“超额完成108.3%”；率：“高于目标0.2个百分点”“达到目标”；越低越好：
+    “低于目标0.8个千分点”“控制在目标以内”“超出目标12例”（是否完成看“高于/低于”即知）。"""
+    if is_rate_unit(unit) or lower_better:
+        text = completion_wording(current, target, places=places, key=key, unit=unit,
+                                  lower_better=lower_better, fixed=fixed)
+        text = text.split("，", 1)[0]
+        return text.replace("年度控制目标", "目标").replace("年度目标", "目标")
+    rate = format_places(completion_rate(current, target, key=key), places, fixed)
+    return f"超额完成{rate}%" if Decimal(rate) > 100 else f"完成{rate}%"
+
+
 def to_yuan_unit(value: Decimal, unit: str, target: str, *, places: int = 2, key: str = "") -> str:
     """金额换算：567900元 → 56.79万元；345000000元 → 3.45亿元。不写成“3亿4500万”。"""
     source = unit.strip()
@@ -262,6 +276,12 @@ class Figure:
         return completion_wording(ind.current, self._need(ind.target, "目标"), places=self.places,
                                   key=ind.key, unit=ind.unit, lower_better=ind.lower_better, fixed=self.fixed)
 
+    def completion_cell(self) -> str:
+        """表格“完成情况”一格（简短写法，见 :func:`completion_cell`）。不是中文属性：正文里不能引用。"""
+        ind = self.indicator
+        return completion_cell(ind.current, self._need(ind.target, "目标"), places=self.places, key=ind.key,
+                               unit=ind.unit, lower_better=ind.lower_better, fixed=self.fixed)
+
     @property
     def 万元(self) -> str:
         ind = self.indicator
@@ -325,71 +345,3 @@ class FigureContext(Mapping[str, str]):
     def subset(self, names: Iterable[str]) -> dict[str, str]:
         """只计算 ``names`` 里的项；不认识的名字抛出 KeyError。"""
         return {name: self[name] for name in names}
-
-
-# ---------------------------------------------------------------- 模板过滤器
-
-
-def as_decimal(value: Any, what: str = "数值") -> Decimal:
-    """把模板里的数（Decimal、int、str；float 经 str 转换）变成 Decimal。不接受 true/false。"""
-    if isinstance(value, bool) or value is None:
-        raise FigureError(f"{what}要是数字，现在是“{value}”。")
-    if isinstance(value, Decimal):
-        number = value
-    else:
-        try:
-            number = Decimal(str(value).strip())
-        except (InvalidOperation, ValueError):
-            raise FigureError(f"{what}要是数字，现在是“{value}”。") from None
-    try:
-        return bounded(number, what, value)
-    except ValueError as exc:
-        raise FigureError(f"{exc}。") from None
-
-
-def _pair_filter(name: str, wording: Callable[..., str], other: str) -> Callable[..., str]:
-    """``{{ 指标|同比 }}``，或用在数字上：``{{ 82|同比(47, unit="人") }}``。"""
-
-    def apply(value: Any, second: Any = None, unit: str = "", places: int | None = None) -> str:
-        if isinstance(value, Figure):
-            if second is not None:
-                raise FigureError(f"过滤器“{name}”用在指标上时不用再给{other}。")
-            return str(getattr(value, name))
-        if second is None:
-            raise FigureError(f"过滤器“{name}”用在数字上时要给出{other}，如 {{{{ 本期|{name}({other}) }}}}。")
-        # 给了 places 就固定保留那么多位（同指标的“小数位”），否则最多 2 位、去掉末尾的 0
-        return wording(as_decimal(value, "本期"), as_decimal(second, other), unit=unit,
-                       places=DEFAULT_PLACES if places is None else places, fixed=places is not None)
-
-    apply.__name__ = name
-    return apply
-
-
-def _money_filter(target: str) -> Callable[..., str]:
-    """``{{ 指标|万元 }}``，或 ``{{ 567900|万元 }}``（默认单位为元）、``{{ x|亿元("万元") }}``。"""
-
-    def apply(value: Any, unit: str = "元", places: int = 2) -> str:
-        if isinstance(value, Figure):
-            return str(getattr(value, target))
-        return to_yuan_unit(as_decimal(value), unit, target, places=places)
-
-    apply.__name__ = target
-    return apply
-
-
-def _number_filter(value: Any, places: int = 2) -> str:
-    """``{{ x|数字 }}``：四舍五入到 places 位小数、去掉末尾的 0。"""
-    return format_number(as_decimal(value), places)
-
-
-FILTERS: dict[str, Callable[..., Any]] = {
-    "同比": _pair_filter("同比", growth_wording, "上期"),
-    "增减": _pair_filter("增减", change_wording, "上期"),
-    "完成率": _pair_filter("完成率", completion_wording, "目标"),
-    "万元": _money_filter("万元"),
-    "亿元": _money_filter("亿元"),
-    "数字": _number_filter,
-    "growth_wording": growth_wording,
-    "change_wording": change_wording,
-    "completion_wording": completion_wording,
-}

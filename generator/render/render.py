@@ -81,12 +81,14 @@ def plain_number(value: Decimal) -> str:
 
 
 def indicator_rows(form: Form, figures: Mapping[str, Any]) -> list[list[str]]:
-    """“主要指标完成情况”表的各行：指标 | 单位 | 本期 | 上期 | 同比 | 目标 | 完成情况。"""
+    """“主要指标完成情况”表的各行：指标 | 单位 | 本期 | 上期 | 同比 | 目标 | 完成情况。
+
+    完成情况用简短写法（“完成96.5%”“超额完成108.3%”），与正文的“完成年度目标任务的96.5%”是同一个数。"""
     from ..errors import GenError
 
     def derived(figure: Any, name: str) -> str:
         try:
-            return str(getattr(figure, name))
+            return figure.completion_cell() if name == "完成率" else str(getattr(figure, name))
         except GenError:
             return "—"
 
@@ -139,7 +141,7 @@ def template_environment() -> Environment:
     )
     env.filters.update(FILTERS)
     try:
-        from ..indicators.figures import FILTERS as FIGURE_FILTERS
+        from ..indicators.filters import FILTERS as FIGURE_FILTERS
     except ImportError:  # pragma: no cover - 指标模块是包的一部分，缺失即安装损坏
         raise RenderError("指标计算模块缺失，安装可能不完整，请重新安装 gen。") from None
     env.filters.update(FIGURE_FILTERS)

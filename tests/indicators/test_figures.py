@@ -22,7 +22,6 @@ from jinja2.sandbox import SandboxedEnvironment
 from generator.api import build_report_from_data, render_markdown
 from generator.errors import FormError, GenError
 from generator.indicators.figures import (
-    FILTERS,
     Figure,
     FigureError,
     change_wording,
@@ -35,6 +34,7 @@ from generator.indicators.figures import (
     to_yi,
     to_yuan_unit,
 )
+from generator.indicators.filters import FILTERS
 from generator.indicators.model import Indicator
 
 
@@ -486,7 +486,8 @@ def test_indicator_table_section() -> None:
     markdown = render_markdown(data)
     assert "## 二、主要指标完成情况" in markdown
     assert "| 指标 | 单位 | 本期 | 上期 | 同比 | 目标 | 完成情况 |" in markdown
-    assert "| 城乡居民健康体检人数 | 人 | 15719 | 7593 | 增长107.02% | 16000 | 完成年度目标任务的98.24% |" in markdown
+    # 表格里“完成情况”用简短写法，与正文的“完成年度目标任务的98.24%”是同一个数
+    assert "| 城乡居民健康体检人数 | 人 | 15719 | 7593 | 增长107.02% | 16000 | 完成98.24% |" in markdown
     assert "## 三、存在的问题" in markdown
 
 
@@ -544,7 +545,7 @@ def test_decimal_places_rule_is_the_same_in_text_and_table() -> None:
     assert "下降5%，增长74.47%，超额完成年度目标任务（完成率108.30%）。" in report.markdown()
     rows = indicator_rows(report.form, report.figures)
     assert [row[4] for row in rows[:2]] == ["下降5%", "增长74.47%"]
-    assert rows[2][6] == "超额完成年度目标任务（完成率108.30%）"
+    assert rows[2][6] == "超额完成108.30%"   # 表格里的简短写法，同样固定两位
 
 
 def test_form_level_places_fixes_every_indicator_without_its_own() -> None:
@@ -562,3 +563,17 @@ def test_form_level_places_fixes_every_indicator_without_its_own() -> None:
     assert [row[4] for row in indicator_rows(report.form, report.figures)] == ["增长5.0%", "提高2.20个百分点"]
     with pytest.raises(FormError):
         build_report_from_data({**data, "小数位": 7})
+
+
+def test_completion_cell_is_short_and_the_same_number() -> None:
+    """表格“完成情况”一格：与正文同一个数，去掉“年度目标任务”这类套话，窄列里不排成四行。"""
+    assert figure(本期="96.5", 目标=100, 单位="人").completion_cell() == "完成96.5%"
+    assert figure(本期=1083, 目标=1000, 单位="人").completion_cell() == "超额完成108.3%"
+    assert figure(本期=1083, 目标=1000, 单位="人", 小数位=2).completion_cell() == "超额完成108.30%"
+    assert figure(本期="99.2", 目标=99, 单位="%").completion_cell() == "高于目标0.2个百分点"
+    assert figure(本期=95, 目标=95, 单位="%").completion_cell() == "达到目标"
+    death = dict(单位="‰", 越低越好=True, 小数位=1)
+    assert figure(本期="3.2", 目标=4, **death).completion_cell() == "低于目标0.8个千分点"
+    cases = dict(单位="例", 越低越好=True)
+    assert figure(本期=30, 目标=35, **cases).completion_cell() == "控制在目标以内"
+    assert figure(本期=47, 目标=35, **cases).completion_cell() == "超出目标12例"

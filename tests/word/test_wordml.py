@@ -172,8 +172,9 @@ def _check_read_back(data: bytes, doc: Document) -> None:
             assert "".join(r for r in runs if r != "\n") == want[1], (runs, want[1])
         else:
             assert paragraph.text == want
-    assert [[[cell.text for cell in row.cells] for row in table.rows] for table in read.tables] == \
-        _expected_tables(doc)
+    # 文字列回行处是显式换行（在词与词之间，见 table_layout.wrap）：比较时不计换行
+    assert [[[cell.text.replace("\n", "") for cell in row.cells] for row in table.rows] for table in read.tables] == \
+        [[[cell.replace("\n", "") for cell in row] for row in table] for table in _expected_tables(doc)]
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -244,7 +245,7 @@ def test_control_characters_are_refused_like_lxml() -> None:
 # 示例的 .docx 的 SHA-256：Word 输出的任何变化都要有意为之（改了就更新这里和金样，并说明为什么）
 GOLDEN = {
     "中阳县-2024.yaml": "952a9e8da58ebf632fc0cc12c5cd31f177459563dec1bf88824670019acec9b3",
-    "贡觉县-2024.yaml": "5044f7548e47930da87b204a8eef9879068684b06ee6cd5ed43f683f4ed15047",
+    "贡觉县-2024.yaml": "c0e13351970724f5bdedc35f1eb9c14f291ab9d934ff7725613e026d64c608d6",
     "霍山县-2021上半年.yaml": "03378fb23a844c354e53f7ce5855d2cc591ef393dbdf9dbfb0a881b4dd3235de",
 }
 

@@ -8,7 +8,16 @@ from ...render.document import Block, BlockKind, Document
 from ..style_profile import StyleProfile
 from . import geometry as g
 from .layout import mm_to_twips, pt_to_twips, signature_indents, title_line_limit
-from .table_layout import CELL_MARGIN_TWIPS, cell_line_twips, column_widths, line_count, row_height
+from .table_layout import (
+    CELL_MARGIN_TWIPS,
+    CELL_PADDING_TWIPS,
+    TEXT_COLUMNS,
+    cell_line_twips,
+    column_widths,
+    line_count,
+    row_height,
+    wrap,
+)
 from .title_break import break_title
 from .xml import XML_DECLARATION, R, W, paragraph, run
 
@@ -118,16 +127,20 @@ def _table(out: list[str], block: Block, profile: StyleProfile) -> None:
     pitch = pt_to_twips(profile.line_pitch)
     line = cell_line_twips(size, pitch)
     width = mm_to_twips(g.text_width_mm(profile))
-    margin = CELL_MARGIN_TWIPS
+    margin, pad = CELL_MARGIN_TWIPS, CELL_PADDING_TWIPS
     out.append(
         f'<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="{width}"/><w:jc w:val="center"/>'
         f'<w:tblBorders>{_BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>'
-        f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{margin}" w:type="dxa"/>'
-        f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{margin}" w:type="dxa"/></w:tblCellMar>'
+        f'<w:tblCellMar><w:top w:w="{pad}" w:type="dxa"/><w:left w:w="{margin}" w:type="dxa"/>'
+        f'<w:bottom w:w="{pad}" w:type="dxa"/><w:right w:w="{margin}" w:type="dxa"/></w:tblCellMar>'
         f"{_LOOK}</w:tblPr>")
     widths = column_widths(block.rows, width, size)
     out.append("<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths[:columns]) + "</w:tblGrid>")
     cell_paragraph = f'<w:p><w:pPr><w:pStyle w:val="{_TABLE_TEXT}"/></w:pPr>'
+    # 最后两行不分在两页（表尾不落单）：倒数第二行各格的段落“与下段同页”，Word、WPS 据此把两行排在一起
+    kept_paragraph = f'<w:p><w:pPr><w:pStyle w:val="{_TABLE_TEXT}"/><w:keepNext/></w:pPr>'
+    last = len(block.rows) - 1
+    flexible = [name.strip() in TEXT_COLUMNS for name in block.rows[0]] + [False] * columns
     for r, row in enumerate(block.rows):
         texts = [row[c] if c < len(row) else "" for c in range(columns)]
         lines = max(line_count(text, widths[c], size) for c, text in enumerate(texts))
@@ -135,8 +148,11 @@ def _table(out: list[str], block: Block, profile: StyleProfile) -> None:
         out.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{row_height(lines, line, pitch)}" '
                    f'w:hRule="atLeast"/>{header}</w:trPr>')
         for c, text in enumerate(texts):
+            if r and flexible[c] and line_count(text, widths[c], size) > 1:
+                text = "\n".join(wrap(text, widths[c], size))  # 在词与词之间显式换行
             out.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{widths[c]}"/><w:vAlign w:val="center"/>'
-                       f"</w:tcPr>{cell_paragraph}{run(text, font=profile.fonts.table)}</w:p></w:tc>")
+                       f"</w:tcPr>{kept_paragraph if 1 <= r == last - 1 else cell_paragraph}"
+                       f"{run(text, font=profile.fonts.table)}</w:p></w:tc>")
         out.append("</w:tr>")
     out.append("</w:tbl>")
 
