@@ -14,6 +14,7 @@ from generator.write.word.layout import (
     pt_to_twips,
     set_width,
     signature_indents,
+    signature_starts,
     text_width,
     title_line_limit,
 )
@@ -102,3 +103,14 @@ def test_date_longer_than_signature() -> None:
     indents = signature_indents("某某局", "2025年12月17日")
     assert indents.date == 2
     assert indents.signature + set_width("某某局") - (indents.date + set_width("2025年12月17日")) == 2
+
+
+def test_date_that_would_reach_into_the_right_margin_moves_the_signature() -> None:
+    """七八个字的署名配“2025年1月7日”（7.25 字）：日期右移二字后只剩 0.75 字右空（原先如此），
+    改为日期右空二字、署名相应左移，日期首字仍比署名首字右移二字。"""
+    signature, date = "某某县卫生健康局", "2025年1月7日"
+    indents = signature_indents(signature, date)
+    assert indents.date == 2
+    assert indents.signature + set_width(signature) - (indents.date + set_width(date)) == 2
+    sig_start, date_start = signature_starts(signature, date, Decimal(28))
+    assert date_start - sig_start == 2 and date_start + set_width(date) == 26

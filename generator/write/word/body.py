@@ -7,7 +7,7 @@ from decimal import Decimal
 from ...render.document import Block, BlockKind, Document
 from ..style_profile import StyleProfile
 from . import geometry as g
-from .layout import mm_to_twips, pt_to_twips, signature_indents, title_line_limit
+from .layout import mm_to_twips, pt_to_twips, signature_starts, title_line_limit
 from .table_layout import (
     CELL_MARGIN_TWIPS,
     CELL_PADDING_TWIPS,
@@ -104,12 +104,15 @@ def _paragraph(block: Block, profile: StyleProfile, *, keep_next: bool = False, 
 
 
 def _signature_line(signature: str, date: str, profile: StyleProfile, *, date_line: bool) -> str:
-    indents = signature_indents(signature, date)
-    chars = indents.date if date_line else indents.signature
-    right = int((chars * g.char_twips(profile)).to_integral_value())
+    """署名、日期各一段，从版心左边定位（左缩进、左对齐）：日期首字正好比署名首字右移二字。
+    署名一段“与下段同页”“段中不分页”，日期一段“段中不分页”：两段是一块，Word、WPS、LibreOffice 都不拆开。"""
+    char = g.char_twips(profile)
+    line_chars = Decimal(mm_to_twips(g.text_width_mm(profile))) / char
+    sig_start, date_start = signature_starts(signature, date, line_chars)
+    left = max(0, int(((date_start if date_line else sig_start) * char).to_integral_value()))
     return paragraph(_DATE if date_line else _SIGNATURE, run(date if date_line else signature),
                      keep_next=not date_line, keep_lines=True,
-                     indent=f'<w:ind w:left="0" w:right="{right}" w:firstLine="0"/>')
+                     indent=f'<w:ind w:left="{left}" w:right="0" w:firstLine="0"/><w:jc w:val="left"/>')
 
 
 _BORDERS = "".join(f'<w:{edge} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'

@@ -62,9 +62,20 @@ class SignatureIndents:
 def signature_indents(signature: str, date_text: str) -> SignatureIndents:
     """GB/T 9704 7.3.5.2（不加盖印章）：署名右空二字；日期首字比署名首字右移二字。
 
-    日期比署名长时，日期右空二字，署名的右缩进相应加大，使日期首字仍比署名首字右移二字。
+    日期比署名长（右移二字后伸进右空的二字，如七八个字的署名配“2025年1月7日”）时，日期右空二字，
+    署名的右缩进相应加大，使日期首字仍比署名首字右移二字。
     """
     sig, date = set_width(signature), set_width(date_text)
-    if date > sig:
+    if date + 2 > sig:  # 日期右移二字后会伸进右空的二字里：日期右空二字，署名跟着左移
         return SignatureIndents(signature=Decimal(4) + date - sig, date=Decimal(2))
     return SignatureIndents(signature=Decimal(2), date=sig - date)
+
+
+def signature_starts(signature: str, date_text: str, line_chars: Decimal) -> tuple[Decimal, Decimal]:
+    """署名和成文日期的首字离版心左边几个字（与 :func:`signature_indents` 同一排法，从左边量）。
+
+    从左边定位，“日期首字比署名首字右移二字”就与字宽的估计无关，在任何软件里都正好二字；
+    只有“右空二字”取决于字宽的估计（汉字与数字交界的自动间距）。"""
+    indents = signature_indents(signature, date_text)
+    start = line_chars - indents.signature - set_width(signature)
+    return start, start + 2
