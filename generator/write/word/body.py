@@ -63,6 +63,9 @@ def _content(out: list[str], doc: Document, profile: StyleProfile) -> None:
                 short = 2 * profile.chars_per_line
                 out.append(_paragraph(block, profile, keep_next=True,
                                       keep_lines=not short or _length(block) <= short))
+            elif _heading_only(block):
+                # 只有小标题、下面是子项的段落：与下一段（第一个子项）同页，不落在页脚
+                out.append(_paragraph(block, profile, keep_next=True, keep_lines=True))
             else:
                 out.append(_paragraph(block, profile))
         elif kind is BlockKind.ATTACHMENT_NOTE:
@@ -93,6 +96,11 @@ def _closing_index(blocks: list[Block]) -> int:
 def _length(block: Block) -> int:
     """段落的字数（制表符、换行各算一个字，与 Word 的段落文字相同）。"""
     return sum(len(r.text) for r in block.runs)
+
+
+def _heading_only(block: Block) -> bool:
+    """段落只有一个行内小标题（“（一）加强队伍建设。”），正文在它的子项里。"""
+    return len(block.runs) == 1 and block.runs[0].level >= 2
 
 
 def _paragraph(block: Block, profile: StyleProfile, *, keep_next: bool = False, keep_lines: bool = False) -> str:
