@@ -6,7 +6,8 @@
 - 数字里的：1,234、3.5、10:30（两边都是数字或字母）；
 - 英文里的：Hello, world、WHO(世界卫生组织) 里括号外面挨着英文的一边照样改（括号里有汉字就成对改）；
 - 网址：http://www.gov.cn/a,b（冒号、逗号两边都不是汉字）；
-- 段首的序号：(1)、(a)（括号里只有数字或字母、又在段首的，是列表序号，不改）。
+- 段首的序号：(1)、(a)（括号里只有数字或字母、又在段首的，是列表序号，不改）；
+- 字符实体“&amp;”的分号。
 
 改的时候把标点前后多余的空格一并去掉（“中国, 北京” → “中国，北京”）。线性时间：每个字符只看一次。
 :func:`half_width_marks` 给检查用：找出这些标点在文字里的位置，不改文字。
@@ -24,6 +25,8 @@ _CJK = re.compile("[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff00-\
 _SPACES = " \t\u00a0"
 # 一对半角括号（不嵌套）
 _PAIR = re.compile(r"\(([^()\n]{0,200})\)")
+# 字符实体“&amp;”“&#38;”的结尾分号（紧挨着分号）
+_ENTITY = re.compile(r"&#?[0-9A-Za-z]{1,10}$")
 # 段首的列表序号：(1) (12) (a) (iv)
 _MARKER = re.compile(r"[0-9A-Za-z]{1,4}")
 
@@ -72,6 +75,8 @@ def _marks(text: str, before: str = "", after: str = "") -> Iterator[int]:
             if _is_cjk(prev) and _is_cjk(nxt):  # 落单的括号：两边都是汉字才改
                 yield index - shift
             continue
+        if char == ";" and _ENTITY.search(padded, max(0, index - 12), index):
+            continue  # “&amp;”这类写法的分号：是字符实体的一部分，原样保留
         if _is_cjk(prev) or _is_cjk(nxt):
             yield index - shift
 

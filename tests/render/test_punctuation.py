@@ -82,3 +82,7 @@ def test_check_flags_half_width_punctuation_with_line_and_column(gen) -> None:  
     assert any(line.startswith(f"{WEB_REPORT}:7:10: 警告：[GEN306]") for line in lines)
     clean = gen("check", str(REPO / "tests" / "golden" / "贡觉县-2024.md"))
     assert "[GEN306]" not in clean.err
+
+
+def test_character_entity_semicolon_is_kept() -> None:
+    assert full_width("推进&amp;各项工作;完成") == "推进&amp;各项工作；完成"
