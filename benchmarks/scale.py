@@ -28,7 +28,7 @@ from generator.render.render import indicator_rows, render_document  # noqa: E40
 from generator.write.markdown import to_markdown  # noqa: E402
 from generator.write.style_profile import load_profile  # noqa: E402
 from generator.write.word import build_docx  # noqa: E402
-from generator.write.word.layout import break_title  # noqa: E402
+from generator.write.word.title_break import break_title  # noqa: E402
 
 HEAD = """\
 单位: 测试县卫生健康委员会

@@ -38,7 +38,7 @@ class ComputedForm:
 
 def compute(loaded: LoadedForm, form: Form, warnings: list[Diagnostic]) -> ComputedForm:
     """代入引用；任何无法求值的引用都带位置报告，一次报全。"""
-    figures = {ind.key: Figure.from_indicator(ind) for ind in form.indicators}
+    figures = {ind.key: Figure.from_indicator(ind, form.places) for ind in form.indicators}
     out = Collector(file=loaded.source.path)
     out.extend(warnings)
     plain = form.model_dump(by_alias=True, exclude_none=True)

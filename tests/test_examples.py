@@ -13,6 +13,7 @@ from ruamel.yaml import YAML
 
 from generator.api import build_report, write_report
 from generator.form.numbering import level1, level2, level3
+from generator.indicators.figures import FigureError
 
 KINDS = {"年度工作总结", "半年工作总结", "工作总结和工作计划", "专项工作总结"}
 
@@ -75,3 +76,30 @@ def test_docx_and_markdown_come_from_the_same_structure(example: Path) -> None:
     assert clean(word_paragraphs) == clean(md_text)
     assert clean(word_cells) == clean(md_tables)
     assert bool(word.tables) == bool(report.form.table_place)
+
+
+_DERIVED = re.compile(r"(?:增长|下降|提高|上升|高于目标|低于目标|完成率|目标任务的)\d+\.\d*0(?:%|个百分点|个千分点)")
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=[p.stem for p in EXAMPLES])
+def test_no_machine_zeros_in_derived_figures(example: Path) -> None:
+    """算出的数没有末尾的 0（增长50%，不是 增长50.00%），除非指标写了“小数位”要求固定位数。"""
+    report = build_report(example)
+    asked = set()  # 写了小数位的指标算出的措辞：允许末尾的 0
+    for ind in report.form.indicators:
+        figure = report.figures[ind.key]
+        derived = []
+        for name in ("同比", "增减", "完成率"):
+            try:
+                derived.append(str(getattr(figure, name)))
+            except FigureError:  # 没有上期或目标的指标
+                continue
+        if figure.fixed:
+            asked.update(derived)
+        else:
+            assert not any(re.search(r"\.\d*0(?:%|个)", text) for text in derived), (ind.key, derived)
+    word = docx.Document(io.BytesIO(report.docx()))
+    texts = [report.markdown(), *(p.text for p in word.paragraphs),
+             *(c.text for t in word.tables for row in t.rows for c in row.cells)]
+    found = [hit for text in texts for hit in _DERIVED.findall(text)]
+    assert not [hit for hit in found if not any(hit in text for text in asked)], found

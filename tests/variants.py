@@ -37,7 +37,7 @@ def long_after_table() -> dict[str, Any]:
     """指标表放在正文、表格之后还有好几页正文的表单（用来量表格之后的满页是否仍排 22 行）。"""
     data = example_data(next(p for p in EXAMPLES if p.stem == "霍山县-2021上半年"))  # 计划有长段落，能跨页
     data["指标表"] = "正文"
-    data["下一步工作计划"] = [dict(item, 标题=f"{item['标题']}（第{n}批）") for n in range(1, 7)
+    data["下一步工作计划"] = [dict(item, 标题=f"{item['标题']}（第{n}批）") for n in range(1, 9)
                              for item in data["下一步工作计划"]]
     return data
 

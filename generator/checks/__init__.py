@@ -35,7 +35,7 @@ from ..read.loader import LoadedForm, SourceText
 from ..read.located import iter_located_strings
 from .form_rules import form_dates, organ_names
 from .position import Piece, number_at, place
-from .rules import ERROR, INFO, WARNING, Hit, blanks, placeholders, point_sequence, text_rules
+from .rules import ERROR, INFO, WARNING, Hit, blanks, half_width_punctuation, placeholders, point_sequence, text_rules
 
 __all__ = ["Unit", "check_blanks", "check_form", "check_paragraphs", "findings_to_json"]
 
@@ -272,6 +272,7 @@ def check_paragraphs(paragraphs: Sequence[str], *, file: Path, year: int | None,
                   plan=in_plan)
              for text, where, in_plan in zip(paragraphs, places, plan, strict=True)]
     out = _run(units, year)
+    out += [_diagnostic(unit, hit) for unit in units for hit in half_width_punctuation(unit.text)]
     out += _report_structure(units)
     if year is not None:
         # 开头几段里像标题的（有“总结”“计划”和年份）：哪一个写着报告年度就对了（网页上的标题常带发布的年份）

@@ -9,6 +9,7 @@
 | GEN204 | 错误 | “共X人，其中Y人”里部分比总数还大 |
 | GEN301 | 错误 | “一是、二是……”跳号、重号或顺序颠倒 |
 | GEN303 | 警告 | 半角括号序号“(一)”，或“（一）、”多了顿号 |
+| GEN306 | 警告 | 夹在汉字之间的半角标点 , ; : ? ! ( )（只查写好的报告；gen report 生成时自动改成全角） |
 | GEN401 | 警告 | “××率”后面的数字没有 % 或 ‰ |
 | GEN402 | 警告 | 全角数字（１２３） |
 | GEN403 | 警告 | 正文数字用了千位分隔符（1,234） |
@@ -275,6 +276,23 @@ def bracket_style(text: str) -> Iterator[Hit]:
         number = match.group(1) or match.group(2)
         yield Hit("GEN303", WARNING, match.start(), match.end(),
                   f"序号“{match.group(0)}”不规范：二级序号用全角括号，括号后不加顿号。", f"应为：（{number}）")
+
+
+def half_width_punctuation(text: str) -> Iterator[Hit]:
+    """GEN306：一段里夹在汉字之间的半角标点，报第一处的位置和总数（网页复制来的文字常常一段几十处）。
+
+    “(一)”这类序号由 GEN303 报告，这里不重复。"""
+    from ..render.punctuation import FULL, half_width_marks
+
+    taken = {i for m in _HALF_PAREN.finditer(text) if m.group(1) for i in (m.start(), m.end() - 1)}
+    marks = [i for i in half_width_marks(text) if i not in taken]
+    if not marks:
+        return
+    first = marks[0]
+    more = f"这一段共有 {len(marks)} 处，" if len(marks) > 1 else ""
+    yield Hit("GEN306", WARNING, first, first + 1,
+              f"“{text[max(0, first - 4): first + 5]}”里的“{text[first]}”是半角标点，汉字之间要用全角标点；"
+              f"{more}gen report 生成时会自动改成全角，原文也请一并改正。", f"应为：{FULL[text[first]]}")
 
 
 # ---------------------------------------------------------------- GEN40x 数字写法

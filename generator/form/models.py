@@ -183,6 +183,10 @@ class Form(FormModel):
         description="指标写在表格里时填表格的文件名（.xlsx 或 .csv，相对于表单所在的文件夹），"
                     "如 指标.xlsx；指定工作表：{路径: 指标.xlsx, 工作表: 2024}。表格第一行是表头："
                     "键、名称、本期、上期、目标、单位、小数位、公式、越低越好")
+    places: int | None = Field(
+        default=None, ge=0, le=6, alias="小数位", title="小数位",
+        description="全部指标算出的增长率、完成率等固定保留几位小数（公报体，如 增长5.0%）；"
+                    "指标自己写的“小数位”优先。不写时最多 2 位、去掉末尾的 0（增长50%、增长45.1%）")
     indicator_table: Literal["附件", "正文"] | None = Field(
         default=None, alias="指标表", title="指标表",
         description="填 true 或 附件：“主要指标完成情况表”作为附件排在落款之后，正文末尾加附件说明；"
@@ -221,6 +225,13 @@ class Form(FormModel):
     @classmethod
     def _template_one_line(cls, value: str | None) -> str | None:
         return _single_line(value)
+
+    @field_validator("places", mode="before")
+    @classmethod
+    def _places_is_int(cls, value: Any) -> Any:
+        if isinstance(value, bool):
+            raise ValueError("小数位要填 0 到 6 的整数，不能填 true/false")
+        return value
 
     @field_validator("unit", "title", "signature")
     @classmethod

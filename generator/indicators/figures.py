@@ -2,9 +2,12 @@
 
 全部用 Decimal 计算、四舍五入（ROUND_HALF_UP），不加千位分隔符（GB/T 15835）。
 
-小数位的规则（README“数字”一节）：gen 算出来的百分数——同比增长率、完成率、个百分点/个千分点——
-一律保留指标的“小数位”位（默认 2），末尾的 0 也保留（增长5.00%、完成率108.00%），同一张表里位数一致；
-金额换算（万元、亿元）和增减量四舍五入到同样的位数，但去掉末尾的 0（56.79万元、增加2.5万元）；
+小数位的规则（README“数字”一节）：gen 算出来的数——同比增长率、完成率、个百分点/个千分点、
+金额换算（万元、亿元）和增减量——默认最多保留 2 位小数，去掉末尾的 0（增长50%、增长45.1%、
+完成年度目标任务的100%、提高2.2个百分点），就像文秘手写的那样；
+指标写了“小数位”（或表单顶层写了一次“小数位”，对所有没写的指标有效）时，百分数固定保留那么多位，
+末尾的 0 也保留（公报体“增长5.0%”）；金额换算和增减量仍去掉末尾的 0（56.79万元、增加2.5万元）。
+舍入一律四舍五入（ROUND_HALF_UP），正文、表格、汇总、编辑页都用这里的函数。
 填写的原始数字（本期、上期、目标）照填写的样子显示。
 
 率（单位为 % 或 ‰）的变化用“个百分点/个千分点”表述，绝不写成百分之几的增长；率与目标的比较也用
@@ -15,12 +18,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping
-from decimal import ROUND_HALF_UP, Decimal, InvalidOperation, localcontext
-from typing import Any
+from collections.abc import Iterable, Iterator, Mapping
+from decimal import ROUND_HALF_UP, Decimal, localcontext
 
 from ..errors import GenError, Severity
-from .model import Indicator, bounded, is_rate
+from .model import Indicator, is_rate
 
 RATE_UNITS = {"%": "个百分点", "％": "个百分点", "‰": "个千分点"}
 YUAN_FACTORS = {"元": Decimal(1), "万元": Decimal(10_000), "亿元": Decimal(100_000_000)}
@@ -63,6 +65,11 @@ def format_fixed(value: Decimal, places: int) -> str:
     return f"{whole}.{fraction.ljust(places, '0')}"
 
 
+def format_places(value: Decimal, places: int, fixed: bool) -> str:
+    """百分数的写法：``fixed``（写了“小数位”）时保留 ``places`` 位、末尾的 0 也保留，否则去掉末尾的 0。"""
+    return format_fixed(value, places) if fixed else format_number(value, places)
+
+
 def _is_zero(text: str) -> bool:
     return Decimal(text) == 0
 
@@ -89,20 +96,22 @@ def growth_rate(current: Decimal, previous: Decimal, *, key: str = "") -> Decima
 
 
 def growth_wording(current: Decimal, previous: Decimal, *, unit: str = "", places: int = 2,
-                   key: str = "", lower_better: bool = False) -> str:
-    """同比措辞。数量：“增长107.02%”“下降3.13%”“持平”；率：“提高16.02个百分点”。
+                   key: str = "", lower_better: bool = False, fixed: bool = False) -> str:
+    """同比措辞。数量：“增长107.02%”“下降3.1%”“持平”；率：“提高16.02个百分点”。
+
+    ``fixed``：固定保留 ``places`` 位小数（“增长5.00%”）；否则最多 ``places`` 位、去掉末尾的 0（“增长5%”）。
 
     ``lower_better``（越低越好）：升高写“上升”，不写“增长/提高”（死亡率“提高”读起来像成绩）。
     """
     if is_rate_unit(unit):
         diff = current - previous
-        shown = format_fixed(abs(diff), places)
+        shown = format_places(abs(diff), places, fixed)
         if _is_zero(shown):
             return "持平"
         rise = "上升" if lower_better else "提高"
         return f"{rise if diff > 0 else '下降'}{shown}{RATE_UNITS[unit.strip()]}"
     rate = growth_rate(current, previous, key=key)
-    shown = format_fixed(abs(rate), places)
+    shown = format_places(abs(rate), places, fixed)
     if _is_zero(shown):
         return "持平"
     rise = "上升" if lower_better else "增长"
@@ -110,10 +119,11 @@ def growth_wording(current: Decimal, previous: Decimal, *, unit: str = "", place
 
 
 def change_wording(current: Decimal, previous: Decimal, *, unit: str = "", places: int = 2,
-                   lower_better: bool = False) -> str:
+                   lower_better: bool = False, fixed: bool = False) -> str:
     """绝对变化：“增加8126人”“减少2人”“持平”；率：“提高16.02个百分点”（同“同比”）。"""
     if is_rate_unit(unit):
-        return growth_wording(current, previous, unit=unit, places=places, lower_better=lower_better)
+        return growth_wording(current, previous, unit=unit, places=places, lower_better=lower_better,
+                              fixed=fixed)
     diff = current - previous
     shown = format_number(abs(diff), places)
     if shown == "0":
@@ -131,10 +141,10 @@ def completion_rate(current: Decimal, target: Decimal, *, key: str = "") -> Deci
 
 
 def completion_wording(current: Decimal, target: Decimal, *, places: int = 2, key: str = "",
-                       unit: str = "", lower_better: bool = False) -> str:
+                       unit: str = "", lower_better: bool = False, fixed: bool = False) -> str:
     """与目标比较。
 
-    - 数量：“完成年度目标任务的96.50%”，超过 100% 为“超额完成年度目标任务（完成率108.30%）”；
+    - 数量：“完成年度目标任务的96.5%”，超过 100% 为“超额完成年度目标任务（完成率108.3%）”；
       是否“超额”按显示出来的数判断（舍入后正好 100 的不算超额）。
     - 率（%、‰）：比差值，“高于目标0.20个百分点”“低于目标1.36个百分点”“达到年度目标”。
     - 越低越好：不高于目标即完成，“低于目标0.30个千分点，完成年度控制目标”；
@@ -142,7 +152,7 @@ def completion_wording(current: Decimal, target: Decimal, *, places: int = 2, ke
     """
     if is_rate_unit(unit):
         diff = current - target
-        shown = format_fixed(abs(diff), places)
+        shown = format_places(abs(diff), places, fixed)
         points = RATE_UNITS[unit.strip()]
         goal = "年度控制目标" if lower_better else "年度目标"
         if _is_zero(shown):
@@ -157,10 +167,25 @@ def completion_wording(current: Decimal, target: Decimal, *, places: int = 2, ke
         if format_number(diff, places) == "0" or diff < 0:
             return "控制在年度目标以内"
         return f"超出年度目标{format_number(diff, places)}{unit}"
-    text = format_fixed(completion_rate(current, target, key=key), places)
+    text = format_places(completion_rate(current, target, key=key), places, fixed)
     if Decimal(text) > 100:
         return f"超额完成年度目标任务（完成率{text}%）"
     return f"完成年度目标任务的{text}%"
+
+
+def completion_cell(current: Decimal, target: Decimal, *, places: int = 2, key: str = "", unit: str = "",
+                    lower_better: bool = False, fixed: bool = False) -> str:
+    """表格“完成情况”一格的简短写法：同一个数，去掉“年度目标任务”这类正文里的套话，窄列里排一两行。
+
+    数量：“完成96.5%”“超额完成108.3%”；率：“高于目标0.2个百分点”“达到目标”；越低越好：
+    “低于目标0.8个千分点”“控制在目标以内”“超出目标12例”（是否完成看“高于/低于”即知）。"""
+    if is_rate_unit(unit) or lower_better:
+        text = completion_wording(current, target, places=places, key=key, unit=unit,
+                                  lower_better=lower_better, fixed=fixed)
+        text = text.split("，", 1)[0]
+        return text.replace("年度控制目标", "目标").replace("年度目标", "目标")
+    rate = format_places(completion_rate(current, target, key=key), places, fixed)
+    return f"超额完成{rate}%" if Decimal(rate) > 100 else f"完成{rate}%"
 
 
 def to_yuan_unit(value: Decimal, unit: str, target: str, *, places: int = 2, key: str = "") -> str:
@@ -192,12 +217,16 @@ class Figure:
     中文属性都是 property（计算阶段据此列出可引用的项），引用时才计算。
     """
 
-    def __init__(self, indicator: Indicator) -> None:
+    def __init__(self, indicator: Indicator, form_places: int | None = None) -> None:
         self.indicator = indicator
+        # 指标自己的“小数位”优先，其次是表单顶层的“小数位”；都没写时最多 2 位、去掉末尾的 0
+        chosen = indicator.places if indicator.places is not None else form_places
+        self.fixed = chosen is not None
+        self.places = indicator.precision if chosen is None else chosen
 
     @classmethod
-    def from_indicator(cls, indicator: Indicator) -> Figure:
-        return cls(indicator)
+    def from_indicator(cls, indicator: Indicator, form_places: int | None = None) -> Figure:
+        return cls(indicator, form_places)
 
     def __repr__(self) -> str:
         return f"Figure({self.indicator.key}={self})"
@@ -233,29 +262,35 @@ class Figure:
     def 增减(self) -> str:
         ind = self.indicator
         return change_wording(ind.current, self._need(ind.previous, "上期"), unit=ind.unit,
-                              places=ind.precision, lower_better=ind.lower_better)
+                              places=self.places, lower_better=ind.lower_better, fixed=self.fixed)
 
     @property
     def 同比(self) -> str:
         ind = self.indicator
         return growth_wording(ind.current, self._need(ind.previous, "上期"), unit=ind.unit,
-                              places=ind.precision, key=ind.key, lower_better=ind.lower_better)
+                              places=self.places, key=ind.key, lower_better=ind.lower_better, fixed=self.fixed)
 
     @property
     def 完成率(self) -> str:
         ind = self.indicator
-        return completion_wording(ind.current, self._need(ind.target, "目标"), places=ind.precision,
-                                  key=ind.key, unit=ind.unit, lower_better=ind.lower_better)
+        return completion_wording(ind.current, self._need(ind.target, "目标"), places=self.places,
+                                  key=ind.key, unit=ind.unit, lower_better=ind.lower_better, fixed=self.fixed)
+
+    def completion_cell(self) -> str:
+        """表格“完成情况”一格（简短写法，见 :func:`completion_cell`）。不是中文属性：正文里不能引用。"""
+        ind = self.indicator
+        return completion_cell(ind.current, self._need(ind.target, "目标"), places=self.places, key=ind.key,
+                               unit=ind.unit, lower_better=ind.lower_better, fixed=self.fixed)
 
     @property
     def 万元(self) -> str:
         ind = self.indicator
-        return to_wan(ind.current, ind.unit, places=ind.precision, key=ind.key)
+        return to_wan(ind.current, ind.unit, places=self.places, key=ind.key)
 
     @property
     def 亿元(self) -> str:
         ind = self.indicator
-        return to_yi(ind.current, ind.unit, places=ind.precision, key=ind.key)
+        return to_yi(ind.current, ind.unit, places=self.places, key=ind.key)
 
     @property
     def 表述(self) -> str:
@@ -310,69 +345,3 @@ class FigureContext(Mapping[str, str]):
     def subset(self, names: Iterable[str]) -> dict[str, str]:
         """只计算 ``names`` 里的项；不认识的名字抛出 KeyError。"""
         return {name: self[name] for name in names}
-
-
-# ---------------------------------------------------------------- 模板过滤器
-
-
-def as_decimal(value: Any, what: str = "数值") -> Decimal:
-    """把模板里的数（Decimal、int、str；float 经 str 转换）变成 Decimal。不接受 true/false。"""
-    if isinstance(value, bool) or value is None:
-        raise FigureError(f"{what}要是数字，现在是“{value}”。")
-    if isinstance(value, Decimal):
-        number = value
-    else:
-        try:
-            number = Decimal(str(value).strip())
-        except (InvalidOperation, ValueError):
-            raise FigureError(f"{what}要是数字，现在是“{value}”。") from None
-    try:
-        return bounded(number, what, value)
-    except ValueError as exc:
-        raise FigureError(f"{exc}。") from None
-
-
-def _pair_filter(name: str, wording: Callable[..., str], other: str) -> Callable[..., str]:
-    """``{{ 指标|同比 }}``，或用在数字上：``{{ 82|同比(47, unit="人") }}``。"""
-
-    def apply(value: Any, second: Any = None, unit: str = "", places: int = 2) -> str:
-        if isinstance(value, Figure):
-            if second is not None:
-                raise FigureError(f"过滤器“{name}”用在指标上时不用再给{other}。")
-            return str(getattr(value, name))
-        if second is None:
-            raise FigureError(f"过滤器“{name}”用在数字上时要给出{other}，如 {{{{ 本期|{name}({other}) }}}}。")
-        return wording(as_decimal(value, "本期"), as_decimal(second, other), unit=unit, places=places)
-
-    apply.__name__ = name
-    return apply
-
-
-def _money_filter(target: str) -> Callable[..., str]:
-    """``{{ 指标|万元 }}``，或 ``{{ 567900|万元 }}``（默认单位为元）、``{{ x|亿元("万元") }}``。"""
-
-    def apply(value: Any, unit: str = "元", places: int = 2) -> str:
-        if isinstance(value, Figure):
-            return str(getattr(value, target))
-        return to_yuan_unit(as_decimal(value), unit, target, places=places)
-
-    apply.__name__ = target
-    return apply
-
-
-def _number_filter(value: Any, places: int = 2) -> str:
-    """``{{ x|数字 }}``：四舍五入到 places 位小数、去掉末尾的 0。"""
-    return format_number(as_decimal(value), places)
-
-
-FILTERS: dict[str, Callable[..., Any]] = {
-    "同比": _pair_filter("同比", growth_wording, "上期"),
-    "增减": _pair_filter("增减", change_wording, "上期"),
-    "完成率": _pair_filter("完成率", completion_wording, "目标"),
-    "万元": _money_filter("万元"),
-    "亿元": _money_filter("亿元"),
-    "数字": _number_filter,
-    "growth_wording": growth_wording,
-    "change_wording": change_wording,
-    "completion_wording": completion_wording,
-}

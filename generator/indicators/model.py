@@ -32,6 +32,7 @@ _LABELS = {"current": "本期", "previous": "上期", "target": "目标"}
 # 数值上限：千万亿（10 的 15 次方）。超过它几乎一定是多写了数字
 # 小数位上限：再多的位数既印不出来，也会让计算溢出（1e-999999 这类写法）
 MAX_PLACES = 10
+DEFAULT_PLACES = 2  # 没写“小数位”时，算出的数最多保留的位数（去掉末尾的 0）
 RATE_LIMITS = {"%": Decimal(100), "％": Decimal(100), "‰": Decimal(1000)}
 
 
@@ -119,8 +120,9 @@ class Indicator(FormModel):
     previous: Decimal | None = Field(default=None, alias="上期", title="上期", description="上年度（上期）数值")
     target: Decimal | None = Field(default=None, alias="目标", title="目标", description="年度目标值")
     unit: str = Field(default="", alias="单位", title="单位", description="如 人、例、剂次、元、万元、%、‰")
-    precision: int = Field(default=2, ge=0, le=6, alias="小数位", title="小数位",
-                           description="计算出的增长率等保留几位小数，默认 2")
+    places: int | None = Field(default=None, ge=0, le=6, alias="小数位", title="小数位",
+                               description="算出的增长率、完成率等固定保留几位小数（末尾的 0 也保留，如 增长5.0%）；"
+                                           "不写时最多 2 位、去掉末尾的 0（增长50%、增长45.1%）")
     formula: str | None = Field(default=None, alias="公式", min_length=1, max_length=300, title="公式",
                                 description="由其他指标算出，如 实种剂次 / 应种剂次 * 100：只能写指标的键、数字、"
                                             "+ - × ÷ 和括号；本期、上期、目标分别由各指标同一项算出")
@@ -165,7 +167,12 @@ class Indicator(FormModel):
     def _number(cls, value: Any, info: ValidationInfo) -> Any:
         return parse_number(value, _LABELS[info.field_name or "current"])
 
-    @field_validator("precision", mode="before")
+    @property
+    def precision(self) -> int:
+        """算出的数最多保留几位小数：写了“小数位”时是它，否则 2。"""
+        return DEFAULT_PLACES if self.places is None else self.places
+
+    @field_validator("places", mode="before")
     @classmethod
     def _precision_is_int(cls, value: Any) -> Any:
         if isinstance(value, bool):

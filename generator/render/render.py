@@ -8,6 +8,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable, Mapping
+from dataclasses import replace
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -19,7 +20,7 @@ from ..form import numbering
 from ..form.models import Form
 from ..resources import templates_dir
 from .bureau import TEMPLATE_SUFFIX, Bureau, render_context
-from .document import Document, escape_markdown, parse_document
+from .document import Block, Document, escape_markdown, parse_document
 from .sandbox import Budget, FolderLoader, GenSandbox, MeteredSandbox, TemplateLimit, run_with_budget
 from .template_errors import template_diagnostic
 
@@ -84,12 +85,14 @@ def plain_number(value: Decimal) -> str:
 
 
 def indicator_rows(form: Form, figures: Mapping[str, Any]) -> list[list[str]]:
-    """“主要指标完成情况”表的各行：指标 | 单位 | 本期 | 上期 | 同比 | 目标 | 完成情况。"""
+    """“主要指标完成情况”表的各行：指标 | 单位 | 本期 | 上期 | 同比 | 目标 | 完成情况。
+
+    完成情况用简短写法（“完成96.5%”“超额完成108.3%”），与正文的“完成年度目标任务的96.5%”是同一个数。"""
     from ..errors import GenError
 
     def derived(figure: Any, name: str) -> str:
         try:
-            return str(getattr(figure, name))
+            return figure.completion_cell() if name == "完成率" else str(getattr(figure, name))
         except GenError:
             return "—"
 
@@ -132,7 +135,7 @@ FILTERS: dict[str, Callable[..., Any]] = {
 
 def _all_filters() -> dict[str, Callable[..., Any]]:
     try:
-        from ..indicators.figures import FILTERS as FIGURE_FILTERS
+        from ..indicators.filters import FILTERS as FIGURE_FILTERS
     except ImportError:  # pragma: no cover - 指标模块是包的一部分，缺失即安装损坏
         raise RenderError("指标计算模块缺失，安装可能不完整，请重新安装 gen。") from None
     return {**FILTERS, **FIGURE_FILTERS}
@@ -173,4 +176,23 @@ def render_markdown_source(form: Form, *, extra: dict[str, Any] | None = None,
 
 
 def render_document(form: Form, *, extra: dict[str, Any] | None = None, bureau: Bureau | None = None) -> Document:
-    return parse_document(render_markdown_source(form, extra=extra, bureau=bureau))
+    """渲染并解析；夹在汉字之间的半角标点一律改成全角（表单里的、导入的文字都一样）。"""
+    return full_width_document(parse_document(render_markdown_source(form, extra=extra, bureau=bureau)))
+
+
+def full_width_document(doc: Document) -> Document:
+    """整份文档（标题、正文各文字块、表格各格）里夹在汉字之间的半角标点改成全角。"""
+    from .punctuation import FULL, full_width
+
+    blocks: list[Block] = []
+    for block in doc.blocks:
+        runs = block.runs
+        if any(ch in FULL for run in runs for ch in run.text):
+            texts = [run.text for run in runs]
+            runs = tuple(
+                replace(run, text=full_width(run.text, texts[i - 1] if i else "",
+                                             texts[i + 1] if i + 1 < len(texts) else ""))
+                for i, run in enumerate(runs))
+        rows = tuple(tuple(full_width(cell) for cell in row) for row in block.rows)
+        blocks.append(replace(block, runs=runs, rows=rows))
+    return Document(blocks)

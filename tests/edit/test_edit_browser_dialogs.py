@@ -221,4 +221,4 @@ def test_indicator_rows_are_added_moved_and_deleted(server: tuple[str, Path], br
     wait.until(lambda d: d.find_elements(By.ID, "indicator-file"))
     assert driver.find_element(By.ID, "indicator-file").text.startswith("指标文件：指标.csv（只读）。")
     wait.until(lambda d: [c.text for c in d.find_elements(By.CSS_SELECTOR, "#indicator-table tr.from-sheet td")][:5]
-               == ["门诊人次", "门诊诊疗人次", "1200", "1000", "增长20.00%"])
+               == ["门诊人次", "门诊诊疗人次", "1200", "1000", "增长20%"])

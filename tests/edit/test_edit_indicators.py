@@ -96,9 +96,9 @@ def test_check_shows_every_column_and_the_documents_computed_wording(form_file) 
          "小数位": "1", "越低越好": "false"},
         {"键": "门诊人次", "名称": "门诊诊疗人次", "本期": "1200", "上期": "1000", "目标": "1500"}]
     assert outline["computed"] == {"体检人数": {"同比": "增长107.0%", "完成率": "—"},
-                                   "门诊人次": {"同比": "增长20.00%", "完成率": "完成年度目标任务的80.00%"}}
+                                   "门诊人次": {"同比": "增长20%", "完成率": "完成80%"}}
     # 与文档附件里“主要指标完成情况表”的同一格一字不差
-    assert "<td>增长107.0%</td>" in result["preview"] and "<td>完成年度目标任务的80.00%</td>" in result["preview"]
+    assert "<td>增长107.0%</td>" in result["preview"] and "<td>完成80%</td>" in result["preview"]
     assert outline["indicator_file"] is None and outline["sheet_indicators"] == []
     assert result["attributes"] == ["名称", "本期", "上期", "目标", "增减", "同比", "完成率", "万元", "亿元", "表述"]
     assert result["sentence_names"] == ["名称", "本期", "上期", "目标", "增减", "同比", "完成率", "万元", "亿元"]
@@ -114,7 +114,7 @@ def test_indicators_from_the_indicator_file_are_shown_read_only(form_file, tmp_p
     assert outline["indicator_file"] == "指标.csv"
     assert outline["sheet_indicators"] == [{"键": "实种剂次", "名称": "实际接种剂次", "本期": "1981", "单位": "剂次",
                                             "上期": "1800", "目标": "2000"}]
-    assert outline["computed"]["实种剂次"] == {"同比": "增长10.06%", "完成率": "完成年度目标任务的99.05%"}
+    assert outline["computed"]["实种剂次"] == {"同比": "增长10.06%", "完成率": "完成99.05%"}
     assert [row["键"] for row in outline["indicators"]] == ["体检人数"]
     assert result["keys"] == ["体检人数", "实种剂次"]  # {{ 自动补全也提供表格里的指标
     sheet = VALID_FORM.replace("指标:\n", "指标文件: {路径: 指标.xlsx, 工作表: 2024}\n指标:\n")

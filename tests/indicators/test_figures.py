@@ -22,7 +22,6 @@ from jinja2.sandbox import SandboxedEnvironment
 from generator.api import build_report_from_data, render_markdown
 from generator.errors import FormError, GenError
 from generator.indicators.figures import (
-    FILTERS,
     Figure,
     FigureError,
     change_wording,
@@ -35,6 +34,7 @@ from generator.indicators.figures import (
     to_yi,
     to_yuan_unit,
 )
+from generator.indicators.filters import FILTERS
 from generator.indicators.model import Indicator
 
 
@@ -107,7 +107,8 @@ def test_changes() -> None:
     assert figure(本期=38, 上期=40, 单位="人").增减 == "减少2人"
     assert figure(本期=5, 上期=5, 单位="次").增减 == "持平"
     assert figure(本期="88.64", 上期="72.62", 单位="%").增减 == "提高16.02个百分点"
-    assert figure(本期="3.2", 上期="3.7", 单位="‰").增减 == "下降0.50个千分点"
+    assert figure(本期="3.2", 上期="3.7", 单位="‰").增减 == "下降0.5个千分点"      # 默认去掉末尾的 0
+    assert figure(本期="3.2", 上期="3.7", 单位="‰", 小数位=2).同比 == "下降0.50个千分点"  # 写了小数位：固定
     assert figure(本期="3.2", 上期="3.7", 单位="‰", 小数位=1).同比 == "下降0.5个千分点"
     assert figure(本期="12.5", 上期="10", 单位="万元").增减 == "增加2.5万元"
     # 增减也按小数位四舍五入；舍入后为 0 即“持平”，不写“增加0万元”
@@ -116,10 +117,13 @@ def test_changes() -> None:
 
 
 def test_growth_wording_edges() -> None:
-    assert growth_wording(Decimal(150), Decimal(100), unit="人") == "增长50.00%"       # 位数固定
+    assert growth_wording(Decimal(150), Decimal(100), unit="人") == "增长50%"          # 默认：去掉末尾的 0
+    assert growth_wording(Decimal(150), Decimal(100), unit="人", fixed=True) == "增长50.00%"  # 小数位：固定
+    assert growth_wording(Decimal(105), Decimal(100), unit="人", places=1, fixed=True) == "增长5.0%"
     assert growth_wording(Decimal(150), Decimal(100), unit="人", places=0) == "增长50%"
+    assert growth_wording(Decimal("145.1"), Decimal(100), unit="人") == "增长45.1%"
     assert growth_wording(Decimal(31), Decimal(32), unit="人") == "下降3.13%"
-    assert growth_wording(Decimal(100), Decimal(200), unit="人") == "下降50.00%"
+    assert growth_wording(Decimal(100), Decimal(200), unit="人") == "下降50%"
     assert growth_wording(Decimal(100001), Decimal(100000), unit="人") == "持平"        # 0.001% 舍成 0
     assert growth_wording(Decimal(100005), Decimal(100000), unit="人") == "增长0.01%"  # 0.005 半进
     assert growth_wording(Decimal(100004), Decimal(100000), unit="人", places=3) == "增长0.004%"
@@ -127,8 +131,8 @@ def test_growth_wording_edges() -> None:
     assert growth_wording(Decimal("72.624"), Decimal("72.62"), unit="%") == "持平"
     assert growth_wording(Decimal("72.625"), Decimal("72.62"), unit="%") == "提高0.01个百分点"
     # 上期为负（允许负数时）：按 |上期| 计算，动词跟随数据的方向
-    assert growth_wording(Decimal(-50), Decimal(-100), unit="万元") == "增长50.00%"
-    assert growth_wording(Decimal(-150), Decimal(-100), unit="万元") == "下降50.00%"
+    assert growth_wording(Decimal(-50), Decimal(-100), unit="万元") == "增长50%"
+    assert growth_wording(Decimal(-150), Decimal(-100), unit="万元") == "下降50%"
 
 
 def test_half_up_not_bankers_and_no_float_artefacts() -> None:
@@ -148,14 +152,16 @@ def test_half_up_not_bankers_and_no_float_artefacts() -> None:
 
 
 def test_completion() -> None:
-    assert completion_wording(Decimal("96.5"), Decimal(100)) == "完成年度目标任务的96.50%"
-    assert completion_wording(Decimal(1083), Decimal(1000)) == "超额完成年度目标任务（完成率108.30%）"
-    assert completion_wording(Decimal(2500), Decimal(2500)) == "完成年度目标任务的100.00%"
+    assert completion_wording(Decimal("96.5"), Decimal(100)) == "完成年度目标任务的96.5%"
+    assert completion_wording(Decimal(1083), Decimal(1000)) == "超额完成年度目标任务（完成率108.3%）"
+    assert completion_wording(Decimal(1083), Decimal(1000), fixed=True) == "超额完成年度目标任务（完成率108.30%）"
+    assert completion_wording(Decimal(2500), Decimal(2500)) == "完成年度目标任务的100%"
+    assert completion_wording(Decimal(2500), Decimal(2500), fixed=True) == "完成年度目标任务的100.00%"
     assert completion_wording(Decimal(2500), Decimal(2500), places=0) == "完成年度目标任务的100%"
     # 舍入后正好 100 的不算“超额”
-    assert completion_wording(Decimal("100.004"), Decimal(100)) == "完成年度目标任务的100.00%"
+    assert completion_wording(Decimal("100.004"), Decimal(100)) == "完成年度目标任务的100%"
     assert completion_wording(Decimal("100.005"), Decimal(100)) == "超额完成年度目标任务（完成率100.01%）"
-    assert completion_wording(Decimal(0), Decimal(10)) == "完成年度目标任务的0.00%"
+    assert completion_wording(Decimal(0), Decimal(10)) == "完成年度目标任务的0%"
     fig = figure(本期=15719, 目标=16000, 单位="人")
     assert fig.完成率 == "完成年度目标任务的98.24%"
     assert figure(本期=15719, 目标=16000, 单位="人", 小数位=1).完成率 == "完成年度目标任务的98.2%"
@@ -213,7 +219,7 @@ def test_missing_previous_or_zero_is_a_clear_error() -> None:
         "指标“甲”的上期数是 0，无法计算同比增长率。请改用“{{甲.增减}}”表述变化。")
     assert isinstance(excinfo.value, GenError)
     assert figure(本期=3, 上期=0, 单位="人").增减 == "增加3人"
-    assert figure(本期="3.5", 上期=0, 单位="%").同比 == "提高3.50个百分点"   # 率：差值，不除
+    assert figure(本期="3.5", 上期=0, 单位="%").同比 == "提高3.5个百分点"   # 率：差值，不除
 
 
 # ---------------------------------------------------------------- 表述与 context()
@@ -312,16 +318,18 @@ def assert_clean(text: str) -> None:
 
 @given(amounts, nonzero, places_st)
 def test_growth_matches_exact_reference(current: Decimal, previous: Decimal, places: int) -> None:
-    text = growth_wording(current, previous, unit="人", places=places)
+    text = growth_wording(current, previous, unit="人", places=places, fixed=True)
+    loose = growth_wording(current, previous, unit="人", places=places)
     exact = (Fraction(current) - Fraction(previous)) / abs(Fraction(previous)) * 100
     expected = reference(exact, places)
     assert GROWTH_RE.fullmatch(text), text
     assert_clean(text)
     if expected in ("0", "-0"):
-        assert text == "持平"
+        assert text == loose == "持平"
     else:
         verb = "增长" if current > previous else "下降"
         assert text == f"{verb}{fixed(exact, places).lstrip('-')}%"
+        assert loose == f"{verb}{expected.lstrip('-')}%"   # 默认：同一个数，去掉末尾的 0
 
 
 @given(st.integers(min_value=-(10**6), max_value=10**6).map(lambda n: 2 * n + 1), places_st)
@@ -331,7 +339,7 @@ def test_growth_exact_halves_round_up(odd: int, places: int) -> None:
     current = previous + odd
     if current < 0:
         return
-    text = growth_wording(current, previous, unit="人", places=places)
+    text = growth_wording(current, previous, unit="人", places=places, fixed=True)
     exact = Fraction(odd, 2 * 10**places)
     assert text == f"{'增长' if odd > 0 else '下降'}{fixed(abs(exact), places)}%"
     # 半进：绝对值总是往大里进，比截断多出最后一位的 1
@@ -354,10 +362,10 @@ def test_growth_verb_agrees_with_sign(current: Decimal, previous: Decimal, place
 
 @given(rates, rates, st.sampled_from(["%", "％", "‰"]), places_st)
 def test_rates_only_get_points(current: Decimal, previous: Decimal, unit: str, places: int) -> None:
-    text = growth_wording(current, previous, unit=unit, places=places)
+    text = growth_wording(current, previous, unit=unit, places=places, fixed=True)
     assert POINTS_RE.fullmatch(text), text
     assert not text.endswith("%") and "增长" not in text
-    assert change_wording(current, previous, unit=unit, places=places) == text
+    assert change_wording(current, previous, unit=unit, places=places, fixed=True) == text
     expected = reference(Fraction(current) - Fraction(previous), places)
     if expected.lstrip("-") == "0":
         assert text == "持平"
@@ -380,12 +388,17 @@ def test_change_matches_reference(current: Decimal, previous: Decimal, places: i
 
 @given(amounts, nonzero, places_st)
 def test_completion_matches_reference(current: Decimal, target: Decimal, places: int) -> None:
-    text = completion_wording(current, target, places=places)
+    text = completion_wording(current, target, places=places, fixed=True)
+    loose = completion_wording(current, target, places=places)
     expected = fixed(Fraction(current) / Fraction(target) * 100, places)
+    dropped = reference(Fraction(current) / Fraction(target) * 100, places)
     if Fraction(expected) > 100:
         assert text == f"超额完成年度目标任务（完成率{expected}%）"
+        assert loose == f"超额完成年度目标任务（完成率{dropped}%）"
     else:
         assert text == f"完成年度目标任务的{expected}%"
+        assert loose == f"完成年度目标任务的{dropped}%"
+    assert not re.search(r"\.\d*0%", loose)   # 默认没有末尾的 0
     assert_clean(text)
 
 
@@ -473,7 +486,8 @@ def test_indicator_table_section() -> None:
     markdown = render_markdown(data)
     assert "## 二、主要指标完成情况" in markdown
     assert "| 指标 | 单位 | 本期 | 上期 | 同比 | 目标 | 完成情况 |" in markdown
-    assert "| 城乡居民健康体检人数 | 人 | 15719 | 7593 | 增长107.02% | 16000 | 完成年度目标任务的98.24% |" in markdown
+    # 表格里“完成情况”用简短写法，与正文的“完成年度目标任务的98.24%”是同一个数
+    assert "| 城乡居民健康体检人数 | 人 | 15719 | 7593 | 增长107.02% | 16000 | 完成98.24% |" in markdown
     assert "## 三、存在的问题" in markdown
 
 
@@ -481,7 +495,9 @@ def test_indicator_table_section() -> None:
 
 
 def test_rate_against_target_is_in_points_not_a_completion_ratio() -> None:
-    assert figure(本期="99.2", 目标=99, 单位="%").完成率 == "高于目标0.20个百分点"
+    assert figure(本期="99.2", 目标=99, 单位="%").完成率 == "高于目标0.2个百分点"
+    assert figure(本期="99.2", 目标=99, 单位="%", 小数位=2).完成率 == "高于目标0.20个百分点"
+    assert figure(本期=93, 目标=90, 单位="%").完成率 == "高于目标3个百分点"
     assert figure(本期="99.2", 目标=99, 单位="%", 小数位=1).完成率 == "高于目标0.2个百分点"
     assert figure(本期="88.64", 目标=90, 单位="%").完成率 == "低于目标1.36个百分点"
     assert figure(本期=95, 目标="95.00", 单位="%").完成率 == "达到年度目标"
@@ -500,8 +516,8 @@ def test_lower_is_better_flips_the_wording() -> None:
     cases = dict(名称="新发病例", 单位="例", 越低越好=True)
     assert figure(本期=30, 上期=40, 目标=35, **cases).完成率 == "控制在年度目标以内"
     assert figure(本期=47, 上期=40, 目标=35, **cases).完成率 == "超出年度目标12例"
-    assert figure(本期=50, 上期=40, **cases).同比 == "上升25.00%"
-    assert figure(本期=30, 上期=40, **cases).同比 == "下降25.00%"
+    assert figure(本期=50, 上期=40, **cases).同比 == "上升25%"
+    assert figure(本期=30, 上期=40, **cases).同比 == "下降25%"
 
 
 def test_lower_is_better_in_a_form() -> None:
@@ -515,16 +531,49 @@ def test_lower_is_better_in_a_form() -> None:
 
 
 def test_decimal_places_rule_is_the_same_in_text_and_table() -> None:
-    """同一份表里的百分数位数一致：下降5.00% 与 增长74.47% 并列，而不是 5% 与 74.47%。"""
+    """默认最多 2 位、去掉末尾的 0（下降5%、增长74.47%）；写了小数位的指标固定位数；正文与表格一致。"""
     from generator.render.render import indicator_rows
 
-    report = build_report_from_data({
+    data = {
         "单位": "某局", "年度": 2024, "日期": "2025-01-07", "导语": "现总结如下。", "指标表": True,
         "指标": [{"键": "甲", "名称": "甲", "本期": 38, "上期": 40, "单位": "人"},
                  {"键": "乙", "名称": "乙", "本期": 82, "上期": 47, "单位": "人"},
-                 {"键": "丙", "名称": "丙", "本期": 1083, "目标": 1000, "单位": "人", "小数位": 1}],
+                 {"键": "丙", "名称": "丙", "本期": 1083, "目标": 1000, "单位": "人", "小数位": 2}],
         "工作开展情况": [{"标题": "甲", "内容": "{{甲.同比}}，{{乙.同比}}，{{丙.完成率}}。"}],
-        "存在的问题": ["无。"], "下一步工作计划": [{"标题": "乙"}]})
-    assert "下降5.00%，增长74.47%，超额完成年度目标任务（完成率108.3%）。" in report.markdown()
+        "存在的问题": ["无。"], "下一步工作计划": [{"标题": "乙"}]}
+    report = build_report_from_data(data)
+    assert "下降5%，增长74.47%，超额完成年度目标任务（完成率108.30%）。" in report.markdown()
     rows = indicator_rows(report.form, report.figures)
-    assert [row[4] for row in rows[:2]] == ["下降5.00%", "增长74.47%"]
+    assert [row[4] for row in rows[:2]] == ["下降5%", "增长74.47%"]
+    assert rows[2][6] == "超额完成108.30%"   # 表格里的简短写法，同样固定两位
+
+
+def test_form_level_places_fixes_every_indicator_without_its_own() -> None:
+    """表单顶层写一次“小数位: 1”（公报体）：没写小数位的指标都固定一位，指标自己写的优先。"""
+    from generator.render.render import indicator_rows
+
+    data = {
+        "单位": "某局", "年度": 2024, "日期": "2025-01-07", "导语": "现总结如下。", "指标表": True, "小数位": 1,
+        "指标": [{"键": "甲", "名称": "甲", "本期": 105, "上期": 100, "单位": "人"},
+                 {"键": "乙", "名称": "乙", "本期": "72.6", "上期": "70.4", "单位": "%", "小数位": 2}],
+        "工作开展情况": [{"标题": "甲", "内容": "{{甲.同比}}，{{乙.同比}}。"}],
+        "存在的问题": ["无。"], "下一步工作计划": [{"标题": "乙"}]}
+    report = build_report_from_data(data)
+    assert "增长5.0%，提高2.20个百分点。" in report.markdown()
+    assert [row[4] for row in indicator_rows(report.form, report.figures)] == ["增长5.0%", "提高2.20个百分点"]
+    with pytest.raises(FormError):
+        build_report_from_data({**data, "小数位": 7})
+
+
+def test_completion_cell_is_short_and_the_same_number() -> None:
+    """表格“完成情况”一格：与正文同一个数，去掉“年度目标任务”这类套话，窄列里不排成四行。"""
+    assert figure(本期="96.5", 目标=100, 单位="人").completion_cell() == "完成96.5%"
+    assert figure(本期=1083, 目标=1000, 单位="人").completion_cell() == "超额完成108.3%"
+    assert figure(本期=1083, 目标=1000, 单位="人", 小数位=2).completion_cell() == "超额完成108.30%"
+    assert figure(本期="99.2", 目标=99, 单位="%").completion_cell() == "高于目标0.2个百分点"
+    assert figure(本期=95, 目标=95, 单位="%").completion_cell() == "达到目标"
+    death = dict(单位="‰", 越低越好=True, 小数位=1)
+    assert figure(本期="3.2", 目标=4, **death).completion_cell() == "低于目标0.8个千分点"
+    cases = dict(单位="例", 越低越好=True)
+    assert figure(本期=30, 目标=35, **cases).completion_cell() == "控制在目标以内"
+    assert figure(本期=47, 目标=35, **cases).completion_cell() == "超出目标12例"

@@ -8,7 +8,8 @@ import pytest
 from conftest import VALID_FORM
 from pydantic import ValidationError
 
-from generator.indicators.figures import FigureError, as_decimal
+from generator.indicators.figures import FigureError
+from generator.indicators.filters import as_decimal
 from generator.indicators.model import Indicator, bounded
 
 TABLE_FORM = VALID_FORM.replace("年度: 2024\n", "年度: 2024\n指标表: true\n")

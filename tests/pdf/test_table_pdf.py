@@ -177,3 +177,35 @@ def test_attachment_starts_a_new_page(table_pdfs: dict[str, TablePdf], name: str
     assert abs((lines[1][3] + lines[1][4]) / 2 - (left + right) / 2) < 3, "附件标题居中"
     assert attachment["tables"], "附件页应有表格"
     assert not any(page["tables"] for page in t.pages[: index + 1]), "正文里不应有表格"
+
+
+@pytest.mark.office
+@pytest.mark.parametrize("name", NAMES)
+def test_names_wrap_between_words_and_the_last_row_is_not_alone(table_pdfs: dict[str, TablePdf], name: str) -> None:
+    """渲染出来的表格：“指标”列只在词与词之间回行（列宽放得下最长的词时），表尾最后一行不单独落在一页。"""
+    from generator.write.word.table_layout import tokens
+
+    t = table_pdfs[name]
+    parts = [table for page in t.pages for table in page["tables"]]
+    assert parts
+    if len(parts) > 1:
+        assert len(parts[-1]) - 1 >= 2, f"最后一页的表格只有 {len(parts[-1]) - 1} 行"
+    if name.startswith("压力"):
+        return  # 九位数占满了版心，指标列不到一个词宽：只查表尾
+    checked = 0
+    for table in parts:
+        for row in table[1:]:
+            cell = row[0] or ""
+            if "\n" not in cell:
+                continue
+            text = cell.replace("\n", "")
+            allowed, position = set(), 0
+            for piece in tokens(text):
+                position += len(piece)
+                allowed.add(position)
+            position = 0
+            for line in cell.split("\n")[:-1]:
+                position += len(line)
+                assert position in allowed, f"“{cell}”在词中间回行"
+            checked += 1
+    print(f"{name}：{checked} 个回行的指标名称")

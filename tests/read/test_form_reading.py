@@ -202,10 +202,10 @@ def test_impossible_date_in_clerk_form(gen, form_file) -> None:  # type: ignore[
 
 
 def test_continuation_with_colon_is_not_a_key(gen, form_file) -> None:  # type: ignore[no-untyped-def]
-    """多行文字的续行里出现“时间:2024年”是正常的文字，不能当成没空格的键。"""
+    """多行文字的续行里出现“时间:2024年”是正常的文字，不能当成没空格的键（生成时汉字之间的冒号改成全角）。"""
     text = VALID_FORM.replace("    内容: 全年体检{{体检人数}}。",
                               "    内容: 全年体检{{体检人数}}，\n      时间:2024年全年。")
-    assert "全年体检15719人，时间:2024年全年。" in _markdown(gen, form_file, text)
+    assert "全年体检15719人，时间：2024年全年。" in _markdown(gen, form_file, text)
 
 
 @pytest.mark.parametrize(("line", "expected"), [

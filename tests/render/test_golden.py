@@ -30,5 +30,5 @@ def test_golden_shows_derived_figures() -> None:
     text = (GOLDEN / "贡觉县-2024.md").read_text(encoding="utf-8")
     for phrase in ("比上年47人增长74.47%", "比上年7593人增长107.02%", "比上年增长74.28%",
                    "比上年提高16.02个百分点", "567900元（合56.79万元）", "较上年减少2人",
-                   "低于目标1.36个百分点", "| 下降5.00% |"):
+                   "低于目标1.36个百分点", "| 下降5% |"):
         assert phrase in text

@@ -169,10 +169,10 @@ def test_typed_numbers_are_recognised(typed: str, rest: tuple[str, str]) -> None
 
 def test_line_breaks_in_run_in_text_cannot_make_markup() -> None:
     """模糊测试发现：“解决思路”里的换行加“- 标题”曾被当成 Markdown 列表，渲染失败且没有位置。
-    办事员文字里的换行一律接成一行，文字原样留在同一段里。"""
+    办事员文字里的换行一律接成一行，文字原样留在同一段里（汉字之间的半角冒号改成全角）。"""
     report = build_report_from_data(base(存在的问题=[
         {"内容": "人才短缺。", "解决思路": "引进人才\n\n  - 标题: 甲\n\n# 乙\n1. 丙 and\nEnglish"}]))
     problems = [b for b in report.document.blocks if "人才短缺" in b.text]
     assert len(problems) == 1
-    assert problems[0].text.endswith("解决思路：引进人才- 标题: 甲# 乙1. 丙 and English。")
+    assert problems[0].text.endswith("解决思路：引进人才- 标题：甲# 乙1. 丙 and English。")
     assert escape_markdown("甲\n乙") == "甲乙"

@@ -1,4 +1,4 @@
-"""标题回行的搜索：与原先逐一枚举全部断点组合的算法结果完全相同，长标题也不会卡住。"""
+"""标题回行的搜索：与逐一枚举全部断点组合的结果完全相同，长标题也不会卡住。"""
 
 from __future__ import annotations
 
@@ -8,43 +8,48 @@ from itertools import pairwise
 
 import pytest
 
-from generator.write.word.layout import _BREAK_AFTER, _find_all, _hard_break, break_title, text_width
+from generator.write.word.layout import text_width
+from generator.write.word.title_break import (
+    BREAK_AFTER,
+    break_title,
+    char_cuts,
+    hard_break,
+    word_cuts,
+)
 
-# ---------------------------------------------------------------- 参照：原先的算法（指数级，只用于对照）
+# ---------------------------------------------------------------- 参照：逐一枚举全部断点组合（指数级，只用于对照）
 
-_NO_LINE_START = "，。、；：？！）》”’"
-_KEEP_TOGETHER = ("委员会", "人民政府", "人民医院", "卫生健康", "卫生院", "办公室", "领导小组",
-                  "上半年", "下半年", "年度", "工作", "总结", "计划", "报告", "情况", "中心",
-                  "关于", "自治区", "自治州", "自治县")
+_POOR_LINE_START = ("委员会", "人民政府", "人民医院", "卫生院", "办公室", "领导小组")
 
 
 def reference_break_title(title: str, max_chars: int) -> list[str]:
     title = title.strip()
     if text_width(title) <= max_chars:
         return [title]
-    best: tuple[Decimal, list[str]] | None = None
     needed = int((text_width(title) / max_chars).to_integral_value(rounding="ROUND_CEILING"))
-    for lines in _reference_candidates(title, max_lines=min(4, needed + 1)):
-        widths = [text_width(line) for line in lines]
-        if max(widths) > max_chars or not _reference_good_shape(widths):
-            continue
-        score = _reference_score(lines, widths)
-        if best is None or score < best[0]:
-            best = (score, lines)
-    if best is None:
-        return _hard_break(title, max_chars)
-    return best[1]
+    max_lines = min(4, needed + 1)
+    cuts = word_cuts(title)
+    for candidate_cuts, half_rule in ((cuts, True), (cuts, False), (char_cuts(title), False)):
+        best: tuple[Decimal, list[str]] | None = None
+        for lines in _reference_candidates(title, candidate_cuts, max_lines):
+            widths = [text_width(line) for line in lines]
+            if max(widths) > max_chars or not _reference_good_shape(widths):
+                continue
+            if half_rule and 2 * min(widths) < max(widths):
+                continue
+            score = _reference_score(title, lines, widths)
+            if best is None or score < best[0]:
+                best = (score, lines)
+        if best is not None:
+            return best[1]
+    return hard_break(title, max_chars)
 
 
-def _reference_candidates(title: str, max_lines: int) -> list[list[str]]:
-    inside = {start + offset for word in _KEEP_TOGETHER for start in _find_all(title, word)
-              for offset in range(1, len(word))}
-    cuts = [i for i in range(1, len(title)) if title[i] not in _NO_LINE_START
-            and not (title[i - 1].isascii() and title[i].isascii()) and i not in inside]
+def _reference_candidates(title: str, cuts: list[int], max_lines: int) -> list[list[str]]:
     results: list[list[str]] = []
 
     def extend(start: int, lines: list[str]) -> None:
-        if len(lines) >= max_lines:
+        if len(lines) >= max_lines - 1:
             return
         for cut in cuts:
             if cut <= start:
@@ -57,24 +62,23 @@ def _reference_candidates(title: str, max_lines: int) -> list[list[str]]:
 
 
 def _reference_good_shape(widths: list[Decimal]) -> bool:
-    if any(a == b for a, b in pairwise(widths)):
-        return False
-    if all(a < b for a, b in pairwise(widths)) or all(a > b for a, b in pairwise(widths)):
-        return True
     peak = widths.index(max(widths))
-    return (0 < peak < len(widths) - 1
-            and all(a < b for a, b in pairwise(widths[: peak + 1]))
-            and all(a > b for a, b in pairwise(widths[peak:])))
+    return (all(a <= b for a, b in pairwise(widths[: peak + 1]))
+            and all(a >= b for a, b in pairwise(widths[peak:])))
 
 
-def _reference_score(lines: list[str], widths: list[Decimal]) -> Decimal:
+def _reference_score(title: str, lines: list[str], widths: list[Decimal]) -> Decimal:
     score = Decimal(len(lines)) * 100
     score += max(widths) - min(widths)
+    position = 0
     for line in lines[:-1]:
-        if line[-1] not in _BREAK_AFTER:
+        position += len(line)
+        if line[-1] not in BREAK_AFTER:
             score += 20
         if line[-1].isdigit() or line[-1].isascii():
             score += 40
+        if any(title.startswith(word, position) for word in _POOR_LINE_START):
+            score += 20
     return score
 
 
@@ -131,4 +135,4 @@ def test_long_titles_finish_and_keep_every_character() -> None:
 
 
 def test_hard_break_never_makes_empty_lines() -> None:
-    assert _hard_break("甲乙丙丁戊", 2) == ["甲乙", "丙丁", "戊"]
+    assert hard_break("甲乙丙丁戊", 2) == ["甲乙", "丙丁", "戊"]

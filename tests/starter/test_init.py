@@ -13,14 +13,14 @@ from generator.starter import starter_text, write_starter_form
 UNFILLED = [
     (13, 5, "单位: 请补写单位全称"),
     (29, 3, "  请补写开头一段，如：2024年，我局在县委、县政府的领导下，围绕年初确定的目标任务，"),
-    (59, 9, "  - 标题: 请补写第一项工作的标题"),
-    (60, 9, "    内容: 请补写这项工作的做法和成效。"),
-    (61, 9, "  - 标题: 请补写第二项工作的标题"),
-    (63, 9, "      - 请补写第一条要点"),
-    (64, 9, "      - 请补写第二条要点"),
-    (78, 5, "  - 请补写存在的问题。"),
-    (82, 9, "  - 标题: 请补写下一步工作的标题"),
-    (83, 9, "    内容: 请补写具体措施。"),
+    (60, 9, "  - 标题: 请补写第一项工作的标题"),
+    (61, 9, "    内容: 请补写这项工作的做法和成效。"),
+    (62, 9, "  - 标题: 请补写第二项工作的标题"),
+    (64, 9, "      - 请补写第一条要点"),
+    (65, 9, "      - 请补写第二条要点"),
+    (79, 5, "  - 请补写存在的问题。"),
+    (83, 9, "  - 标题: 请补写下一步工作的标题"),
+    (84, 9, "    内容: 请补写具体措施。"),
 ]
 
 
@@ -93,7 +93,7 @@ def test_commented_examples_work_when_uncommented(gen, tmp_path: Path) -> None: 
     made = gen("report", str(path), "-f", "md")
     assert made.code == 0, made.err
     markdown = path.with_suffix(".md").read_text(encoding="utf-8")
-    assert "全年培训1250人次，比上年增长25.00%；巩固率99.2%，高于目标0.2个百分点。" in markdown
+    assert "全年培训1250人次，比上年增长25%；巩固率99.2%，高于目标0.2个百分点。" in markdown
 
 
 def test_schema_copy_failure_does_not_fail_init(gen, tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -195,7 +195,7 @@ def test_no_theme_fonts_and_chinese_language(built: tuple[Any, Docx]) -> None:
 # ---------------------------------------------------------------- 段落与文字
 
 
-def check_paragraph(d: Docx, p: Any, *, align: str, first_line: int | None) -> None:
+def check_paragraph(d: Docx, p: Any, *, align: str, first_line: int | None, left: bool = False) -> None:
     chain = d.paragraph_chain(p)
     assert resolve(chain, "w:spacing", "lineRule") == "exact"
     assert 555 <= int(resolve(chain, "w:spacing", "line") or 0) <= 579
@@ -203,7 +203,8 @@ def check_paragraph(d: Docx, p: Any, *, align: str, first_line: int | None) -> N
     assert resolve(chain, "w:spacing", "after") in (None, "0")
     assert not is_on(chain, "w:widowControl"), "孤行控制应关闭"
     assert resolve(chain, "w:jc", "val") == align, text(p)
-    assert int(resolve(chain, "w:ind", "left") or 0) == 0
+    if not left:  # 落款从左边定位，左缩进另外检查
+        assert int(resolve(chain, "w:ind", "left") or 0) == 0
     if first_line is not None:
         assert int(resolve(chain, "w:ind", "firstLine") or 0) == first_line, text(p)
 
@@ -236,10 +237,11 @@ def test_title(built: tuple[Any, Docx]) -> None:
     assert max(widths) <= 20
     assert len(title.findall("w:r/w:br", NS)) == len(lines) - 1
     if len(lines) > 1:
-        assert all(a != b for a, b in itertools.pairwise(widths)), "不能排成长方形"
+        # 梯形或菱形，等宽的相邻两行也可以（GB/T 9704 7.3.1 不排斥）；不成沙漏形，最短一行不短于最长的一半
         peak = widths.index(max(widths))
-        assert all(a < b for a, b in itertools.pairwise(widths[: peak + 1])), "不能排成沙漏形"
-        assert all(a > b for a, b in itertools.pairwise(widths[peak:])), "不能排成沙漏形"
+        assert all(a <= b for a, b in itertools.pairwise(widths[: peak + 1])), "不能排成沙漏形"
+        assert all(a >= b for a, b in itertools.pairwise(widths[peak:])), "不能排成沙漏形"
+        assert 2 * min(widths) >= max(widths), "长短适宜"
     assert lines[-1][-1] not in PUNCTUATION
     assert text(paragraphs[1]) == "", "标题下空一行"
 
@@ -291,17 +293,18 @@ def test_signature_and_date(built: tuple[Any, Docx]) -> None:
     assert date == f"{report.form.date.year}年{report.form.date.month}月{report.form.date.day}日"
     assert re.fullmatch(r"\d{4}年[1-9]\d?月[1-9]\d?日", date)
     for p in (signature_p, date_p):
-        check_paragraph(d, p, align="right", first_line=0)
+        check_paragraph(d, p, align="left", first_line=0, left=True)  # 从左边定位：首字位置与字宽的估计无关
         check_runs(d, p, "仿宋_GB2312", 32)
-    sig_right = int(resolve(d.paragraph_chain(signature_p), "w:ind", "right") or 0) / BODY_CHAR
-    date_right = int(resolve(d.paragraph_chain(date_p), "w:ind", "right") or 0) / BODY_CHAR
-    if set_width(signature) >= set_width(date):
-        assert abs(sig_right - 2) < 0.01, "署名右空二字"
-    else:
-        assert abs(date_right - 2) < 0.01, "日期较长时日期右空二字"
-    sig_start = sig_right + float(set_width(signature))
-    date_start = date_right + float(set_width(date))
-    assert abs(sig_start - date_start - 2) < 0.02, "日期首字比署名首字右移二字"
+    sig_left = int(resolve(d.paragraph_chain(signature_p), "w:ind", "left") or 0) / BODY_CHAR
+    date_left = int(resolve(d.paragraph_chain(date_p), "w:ind", "left") or 0) / BODY_CHAR
+    assert abs(date_left - sig_left - 2) < 0.01, "日期首字比署名首字右移二字"
+    line = 8845 / BODY_CHAR  # 版心 156 毫米（8845 缇）合多少个字
+    sig_gap = line - sig_left - float(set_width(signature))
+    date_gap = line - date_left - float(set_width(date))
+    assert abs(min(sig_gap, date_gap) - 2) < 0.01, "较靠右的一行右空二字"
+    assert date_gap >= 2 - 0.01, "日期右空不少于二字（日期较长时署名左移）"
+    assert signature_p.find("w:pPr/w:keepNext", NS) is not None, "署名与日期同页"
+    assert date_p.find("w:pPr/w:keepLines", NS) is not None
 
 
 def check_tables(d: Docx, blocks: list[Any]) -> None:

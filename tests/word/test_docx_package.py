@@ -160,7 +160,13 @@ def test_closing_block_is_kept_together_in_the_xml(documents: dict[str, bytes]) 
                       and not "".join(t.text or "" for t in paragraphs[i].iter(_q("t"))).startswith("附件："))
         assert all(keeps(p) for p in paragraphs[closing:signature + 1]), name
         assert paragraphs[signature].find("w:pPr/w:keepLines", NS) is not None
-        assert not any(keeps(p) for i, p in enumerate(paragraphs[:closing]) if ids[i] == "GBBody"), name
+        # 之前的正文段落照常分页；只有小标题、下面是子项的段落除外（与第一个子项同页）
+        def heading_only(p: Any) -> bool:
+            runs = [r for r in p.iterfind("w:r", NS) if "".join(t.text or "" for t in r.iter(_q("t")))]
+            return len(runs) >= 1 and all(r.find("w:rPr/w:rStyle", NS) is not None for r in runs)
+
+        assert not any(keeps(p) and not heading_only(p)
+                       for i, p in enumerate(paragraphs[:closing]) if ids[i] == "GBBody"), name
 
 
 @pytest.mark.parametrize("value", ["仿宋_GB2312", 'a"b', "a'b", "a'\"b", "x&y<z>", "t\tn\nr\r", ""])

@@ -10,14 +10,15 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.write.word.layout import (
-    break_title,
     mm_to_twips,
     pt_to_twips,
     set_width,
     signature_indents,
+    signature_starts,
     text_width,
     title_line_limit,
 )
+from generator.write.word.title_break import break_title
 
 
 def test_units() -> None:
@@ -41,12 +42,12 @@ def test_title_line_limit_leaves_room() -> None:
 
 
 def _shape_ok(widths: list[Decimal]) -> bool:
-    if any(a == b for a, b in pairwise(widths)):
-        return False
+    """梯形或菱形（GB/T 9704 7.3.1）：先不减、后不增，等宽的相邻两行也可以；不成沙漏形。
+    最短的一行不短于最长一行的一半（长短适宜）。"""
     peak = widths.index(max(widths))
-    rising = all(a < b for a, b in pairwise(widths[: peak + 1]))
-    falling = all(a > b for a, b in pairwise(widths[peak:]))
-    return rising and falling  # 正梯形、倒梯形、菱形；不是长方形、沙漏形
+    rising = all(a <= b for a, b in pairwise(widths[: peak + 1]))
+    falling = all(a >= b for a, b in pairwise(widths[peak:]))
+    return rising and falling and 2 * min(widths) >= max(widths)
 
 
 @pytest.mark.parametrize("title", [
@@ -74,6 +75,7 @@ def test_27_character_title() -> None:
 
 def test_words_are_kept_whole() -> None:
     lines = break_title("霍山县卫生健康委员会2021年上半年工作总结", 19)
+    assert lines == ["霍山县卫生健康委员会", "2021年上半年工作总结"]  # 等宽的两行可以（原先被拒，断成“2021年 / 上半年”）
     assert not any(line.endswith("委") for line in lines), "不能把“委员会”拆开"
     assert all("2021" in line or "202" not in line for line in lines), "数字不能拆开"
 
@@ -101,3 +103,14 @@ def test_date_longer_than_signature() -> None:
     indents = signature_indents("某某局", "2025年12月17日")
     assert indents.date == 2
     assert indents.signature + set_width("某某局") - (indents.date + set_width("2025年12月17日")) == 2
+
+
+def test_date_that_would_reach_into_the_right_margin_moves_the_signature() -> None:
+    """七八个字的署名配“2025年1月7日”（7.25 字）：日期右移二字后只剩 0.75 字右空（原先如此），
+    改为日期右空二字、署名相应左移，日期首字仍比署名首字右移二字。"""
+    signature, date = "某某县卫生健康局", "2025年1月7日"
+    indents = signature_indents(signature, date)
+    assert indents.date == 2
+    assert indents.signature + set_width(signature) - (indents.date + set_width(date)) == 2
+    sig_start, date_start = signature_starts(signature, date, Decimal(28))
+    assert date_start - sig_start == 2 and date_start + set_width(date) == 26

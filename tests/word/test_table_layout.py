@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.write.word.table_layout import (
     BORDER_TWIPS,
     CELL_MARGIN_TWIPS,
+    CELL_PADDING_TWIPS,
     cell_line_twips,
     column_widths,
     line_count,
@@ -47,8 +49,32 @@ def test_example_like_table() -> None:
 
 
 def test_number_is_one_token_and_punctuation_sticks_to_it() -> None:
-    assert tokens("增长107.02%") == ["增", "长", "107.02%"]
-    assert tokens("（完成率100.07%）") == ["（", "完", "成", "率", "100.07%）"]
+    assert tokens("增长107.02%") == ["增长", "107.02%"]
+    assert tokens("（完成率100.07%）") == ["（完成率", "100.07%）"]
+
+
+def test_text_columns_wrap_between_words() -> None:
+    """文字列只在词与词之间回行：不出现“白内障手术人 / 数”“常规疫苗接种 / 率”“家庭 / 医 / 生”。"""
+    assert tokens("白内障手术人数") == ["白内障", "手术", "人数"]
+    assert tokens("常规疫苗接种率") == ["常规", "疫苗", "接种率"]
+    assert tokens("家庭医生重点人群签约服务人数") == ["家庭", "医生", "重点", "人群", "签约", "服务", "人数"]
+    assert tokens("提高16.02个百分点") == ["提高", "16.02个", "百分点"]
+
+
+@pytest.mark.parametrize(("digits", "floor"), [(5, 6), (7, 4), (9, 2)])
+def test_name_column_floor_with_large_figures(digits: int, floor: int) -> None:
+    """数字很大时“指标”列仍有六个字宽（以前只剩两个字宽：“家庭/医生/重点/人群/签约/服务/人数”）。
+    三列七位、九位数在 156 毫米版心、小四字里放不下六个字的指标列：数字不回行优先，指标列得到剩下的全部宽度
+    （七位数四个多字、九位数两个多字；要更宽只能缩小表格字号，留待以后）。"""
+    number = "1234567890"[:digits]
+    rows = [HEADER, *[("家庭医生重点人群签约服务人数", "人", number, number, "增长107.02%", number,
+                       "超额完成102.88%")] * 3]
+    widths = column_widths(rows, TOTAL, SMALL4)
+    _check(rows, widths)
+    room = widths[0] - 2 * CELL_MARGIN_TWIPS
+    assert room >= floor * 12 * 20, f"指标列只有 {room / 240:.1f} 个字宽"
+    for c in (2, 3, 5, 4, 6):
+        assert all(line_count(t, widths[c], SMALL4) <= (1 if c < 4 else 2) for t in (rows[1][c],)), "数字不回行"
 
 
 def test_widths_grow_with_content() -> None:
@@ -80,6 +106,8 @@ def test_rows_are_whole_grid_lines() -> None:
     line = cell_line_twips(SMALL4, PITCH)
     assert 2 * line + BORDER_TWIPS <= PITCH, "小四两行字加框线放得进一个行格"
     assert line >= 12 * 20 * 1.15
-    assert row_height(1, line, PITCH) == PITCH and row_height(2, line, PITCH) == PITCH
-    assert row_height(3, line, PITCH) == 2 * PITCH
+    # 单元格上下各留 CELL_PADDING_TWIPS：一行字一个行格；两行字不再贴着表格线挤进一格，占两格
+    assert row_height(1, line, PITCH) == PITCH
+    assert line + 2 * CELL_PADDING_TWIPS + BORDER_TWIPS <= PITCH
+    assert row_height(2, line, PITCH) == 2 * PITCH and row_height(3, line, PITCH) == 2 * PITCH
     assert cell_line_twips(Decimal(14), PITCH) == PITCH - BORDER_TWIPS, "四号字每格一行"

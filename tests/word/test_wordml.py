@@ -168,11 +168,13 @@ def _check_read_back(data: bytes, doc: Document) -> None:
     for paragraph, want in zip(read.paragraphs, expected, strict=True):
         if isinstance(want, tuple):
             runs = [r.text for r in paragraph.runs]
-            assert set(runs[1::2]) <= {"\n"} and "".join(runs[0::2]) == want[1], (runs, want[1])
+            # 回行处是只含 w:br 的文字块；跟在西文后面的中文引号单独成块（见 xml.run）
+            assert "".join(r for r in runs if r != "\n") == want[1], (runs, want[1])
         else:
             assert paragraph.text == want
-    assert [[[cell.text for cell in row.cells] for row in table.rows] for table in read.tables] == \
-        _expected_tables(doc)
+    # 文字列回行处是显式换行（在词与词之间，见 table_layout.wrap）：比较时不计换行
+    assert [[[cell.text.replace("\n", "") for cell in row.cells] for row in table.rows] for table in read.tables] == \
+        [[[cell.replace("\n", "") for cell in row] for row in table] for table in _expected_tables(doc)]
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -242,10 +244,10 @@ def test_control_characters_are_refused_like_lxml() -> None:
 
 # 示例的 .docx 的 SHA-256：Word 输出的任何变化都要有意为之（改了就更新这里和金样，并说明为什么）
 GOLDEN = {
-    "中阳县-2024.yaml": "ac491e83f26449d84c75f27ea6c50377ed646f9779e05c1978de450b58467f1e",
-    "贡觉县-2024.yaml": "69b1a16273c70d2220fc8a818c622c29cc85033dfc2ff783a6d0766227c7ae56",
-    "霍山县-2021上半年.yaml": "4e923cc2ef394f9ceeec9e6bdb1f38e51fc4af68ac00ed63601eaaba3662e75b",
-    "霍山县-2024-爱国卫生运动.yaml": "22879462fd29b2a0efa432e00a6f1aa204c8d302b5d00603db9a919c6b2ba01c",
+    "中阳县-2024.yaml": "1074b9e9abe67639466392fa0921776da8b8c34be943d548628a3a9a24e05810",
+    "贡觉县-2024.yaml": "6d5b7477140a2e26ea2903c2fbbb888d5711a61687e79b9b802e0e588df00579",
+    "霍山县-2021上半年.yaml": "e39ce645d8a9240c3006ab932689d8cddc9d7d99c104b63d74ea641eb923afe2",
+    "霍山县-2024-爱国卫生运动.yaml": "706878eba661c67b858b765f8330f1b20dcfb515e1ab3aa3ae29cd27f082798f",
 }
 
 

@@ -7,8 +7,18 @@ from decimal import Decimal
 from ...render.document import Block, BlockKind, Document
 from ..style_profile import StyleProfile
 from . import geometry as g
-from .layout import break_title, mm_to_twips, pt_to_twips, signature_indents, title_line_limit
-from .table_layout import CELL_MARGIN_TWIPS, cell_line_twips, column_widths, line_count, row_height
+from .layout import mm_to_twips, pt_to_twips, signature_starts, title_line_limit
+from .table_layout import (
+    CELL_MARGIN_TWIPS,
+    CELL_PADDING_TWIPS,
+    TEXT_COLUMNS,
+    cell_line_twips,
+    column_widths,
+    line_count,
+    row_height,
+    wrap,
+)
+from .title_break import break_title
 from .xml import XML_DECLARATION, R, W, paragraph, run
 
 _TITLE = g.style_id(g.STYLE_TITLE)
@@ -35,27 +45,32 @@ def _content(out: list[str], doc: Document, profile: StyleProfile) -> None:
     signature = next((b.text for b in blocks if b.kind is BlockKind.SIGNATURE), "")
     date = next((b.text for b in blocks if b.kind is BlockKind.DATE), "")
     closing = _closing_index(blocks)
+    faces = profile.fonts
     empty_kept = paragraph(_BODY, keep_next=True, keep_lines=True)  # 与下一段同页的空行
     for index, block in enumerate(blocks):
         kind = block.kind
         if kind is BlockKind.TITLE:
             limit = title_line_limit(profile.title_max_chars, g.text_width_mm(profile), profile.sizes.title)
-            lines = [("<w:r><w:br/></w:r>" if number else "") + run(line)
+            lines = [("<w:r><w:br/></w:r>" if number else "") + run(line, font=faces.title)
                      for number, line in enumerate(break_title(block.text, limit))]
             out.append(paragraph(_TITLE, "".join(lines)))
             out.append(paragraph(_BODY))  # 标题下空一行
         elif kind is BlockKind.HEADING1:
-            out.append(paragraph(_HEADING1, run(block.text)))
+            out.append(paragraph(_HEADING1, run(block.text, font=faces.heading1)))
         elif kind is BlockKind.PARAGRAPH:
             if index == closing:
                 # 落款不单独成页（GB/T 9704 7.3.5）：正文最后一段与落款同页；超过两行时允许段中分页
                 short = 2 * profile.chars_per_line
-                out.append(_paragraph(block, keep_next=True, keep_lines=not short or _length(block) <= short))
+                out.append(_paragraph(block, profile, keep_next=True,
+                                      keep_lines=not short or _length(block) <= short))
+            elif _heading_only(block):
+                # 只有小标题、下面是子项的段落：与下一段（第一个子项）同页，不落在页脚
+                out.append(_paragraph(block, profile, keep_next=True, keep_lines=True))
             else:
-                out.append(_paragraph(block))
+                out.append(_paragraph(block, profile))
         elif kind is BlockKind.ATTACHMENT_NOTE:
             out.append(empty_kept)  # 正文下空一行
-            out.append(_paragraph(block, keep_next=True, keep_lines=True))
+            out.append(_paragraph(block, profile, keep_next=True, keep_lines=True))
         elif kind is BlockKind.SIGNATURE:
             out.append(empty_kept)  # 正文（附件说明）下空一行
             out.append(_signature_line(signature, date, profile, date_line=False))
@@ -66,7 +81,7 @@ def _content(out: list[str], doc: Document, profile: StyleProfile) -> None:
             out.append(paragraph(_LABEL, run(block.text), page_break=True))
             out.append(paragraph(_LABEL, keep_next=True))
         elif kind is BlockKind.ATTACHMENT_TITLE:
-            out.append(paragraph(_ATTACHMENT_TITLE, run(block.text)))
+            out.append(paragraph(_ATTACHMENT_TITLE, run(block.text, font=faces.title)))
         elif kind is BlockKind.TABLE:
             _table(out, block, profile)
 
@@ -83,19 +98,29 @@ def _length(block: Block) -> int:
     return sum(len(r.text) for r in block.runs)
 
 
-def _paragraph(block: Block, *, keep_next: bool = False, keep_lines: bool = False) -> str:
-    runs = "".join(run(r.text, char_style=_CHAR[min(r.level, 3)] if r.level >= 2 else None)
+def _heading_only(block: Block) -> bool:
+    """段落只有一个行内小标题（“（一）加强队伍建设。”），正文在它的子项里。"""
+    return len(block.runs) == 1 and block.runs[0].level >= 2
+
+
+def _paragraph(block: Block, profile: StyleProfile, *, keep_next: bool = False, keep_lines: bool = False) -> str:
+    faces = profile.fonts
+    runs = "".join(run(r.text, char_style=_CHAR[min(r.level, 3)] if r.level >= 2 else None,
+                       font=faces.heading2 if r.level == 2 else faces.heading3 if r.level >= 3 else faces.body)
                    for r in block.runs)
     return paragraph(_BODY, runs, keep_next=keep_next, keep_lines=keep_lines)
 
 
 def _signature_line(signature: str, date: str, profile: StyleProfile, *, date_line: bool) -> str:
-    indents = signature_indents(signature, date)
-    chars = indents.date if date_line else indents.signature
-    right = int((chars * g.char_twips(profile)).to_integral_value())
+    """署名、日期各一段，从版心左边定位（左缩进、左对齐）：日期首字正好比署名首字右移二字。
+    署名一段“与下段同页”“段中不分页”，日期一段“段中不分页”：两段是一块，Word、WPS、LibreOffice 都不拆开。"""
+    char = g.char_twips(profile)
+    line_chars = Decimal(mm_to_twips(g.text_width_mm(profile))) / char
+    sig_start, date_start = signature_starts(signature, date, line_chars)
+    left = max(0, int(((date_start if date_line else sig_start) * char).to_integral_value()))
     return paragraph(_DATE if date_line else _SIGNATURE, run(date if date_line else signature),
                      keep_next=not date_line, keep_lines=True,
-                     indent=f'<w:ind w:left="0" w:right="{right}" w:firstLine="0"/>')
+                     indent=f'<w:ind w:left="{left}" w:right="0" w:firstLine="0"/><w:jc w:val="left"/>')
 
 
 _BORDERS = "".join(f'<w:{edge} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'
@@ -113,16 +138,20 @@ def _table(out: list[str], block: Block, profile: StyleProfile) -> None:
     pitch = pt_to_twips(profile.line_pitch)
     line = cell_line_twips(size, pitch)
     width = mm_to_twips(g.text_width_mm(profile))
-    margin = CELL_MARGIN_TWIPS
+    margin, pad = CELL_MARGIN_TWIPS, CELL_PADDING_TWIPS
     out.append(
         f'<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="{width}"/><w:jc w:val="center"/>'
         f'<w:tblBorders>{_BORDERS}</w:tblBorders><w:tblLayout w:type="fixed"/>'
-        f'<w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="{margin}" w:type="dxa"/>'
-        f'<w:bottom w:w="0" w:type="dxa"/><w:right w:w="{margin}" w:type="dxa"/></w:tblCellMar>'
+        f'<w:tblCellMar><w:top w:w="{pad}" w:type="dxa"/><w:left w:w="{margin}" w:type="dxa"/>'
+        f'<w:bottom w:w="{pad}" w:type="dxa"/><w:right w:w="{margin}" w:type="dxa"/></w:tblCellMar>'
         f"{_LOOK}</w:tblPr>")
     widths = column_widths(block.rows, width, size)
     out.append("<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths[:columns]) + "</w:tblGrid>")
     cell_paragraph = f'<w:p><w:pPr><w:pStyle w:val="{_TABLE_TEXT}"/></w:pPr>'
+    # 最后两行不分在两页（表尾不落单）：倒数第二行各格的段落“与下段同页”，Word、WPS 据此把两行排在一起
+    kept_paragraph = f'<w:p><w:pPr><w:pStyle w:val="{_TABLE_TEXT}"/><w:keepNext/></w:pPr>'
+    last = len(block.rows) - 1
+    flexible = [name.strip() in TEXT_COLUMNS for name in block.rows[0]] + [False] * columns
     for r, row in enumerate(block.rows):
         texts = [row[c] if c < len(row) else "" for c in range(columns)]
         lines = max(line_count(text, widths[c], size) for c, text in enumerate(texts))
@@ -130,8 +159,11 @@ def _table(out: list[str], block: Block, profile: StyleProfile) -> None:
         out.append(f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{row_height(lines, line, pitch)}" '
                    f'w:hRule="atLeast"/>{header}</w:trPr>')
         for c, text in enumerate(texts):
+            if r and flexible[c] and line_count(text, widths[c], size) > 1:
+                text = "\n".join(wrap(text, widths[c], size))  # 在词与词之间显式换行
             out.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{widths[c]}"/><w:vAlign w:val="center"/>'
-                       f"</w:tcPr>{cell_paragraph}{run(text)}</w:p></w:tc>")
+                       f"</w:tcPr>{kept_paragraph if 1 <= r == last - 1 else cell_paragraph}"
+                       f"{run(text, font=profile.fonts.table)}</w:p></w:tc>")
         out.append("</w:tr>")
     out.append("</w:tbl>")
 

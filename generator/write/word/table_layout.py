@@ -32,11 +32,30 @@ TEXT_COLUMNS = frozenset({"指标", "同比", "完成情况"})
 
 # 不能拆开的一段：连续的半角字符（数字、字母、%），后面可以带不能居行首的标点
 _TOKEN = re.compile(r"[\x21-\x7e\u2030]+[，。、；：？！）》”’]*|.[，。、；：？！）》”’]*", re.S)
+_NO_LINE_START = "，。、；：？！）》”’%‰"
+_NO_LINE_END = "（《“‘"
+# “指标”列至少这么宽（字）：名称回行时每行至少一个词、六个字，不排成“家庭/医生/重点/人群”
+NAME_FLOOR_CHARS = 6
+# 单元格上下的留白（缇）：两行字不贴着表格线
+CELL_PADDING_TWIPS = 57
 
 
 def tokens(text: str) -> list[str]:
-    """回行时不能拆开的片段：汉字（连同其后不能居行首的标点）或一整串半角字符。"""
-    return _TOKEN.findall(text.strip())
+    """回行时不能拆开的片段：一个词（jieba 分词，见 :mod:`.title_break`）连同其后不能居行首的标点
+    和单个汉字（“接种率”的“率”），或一整串半角字符（数字、百分数）。文字列只在词与词之间回行，
+    不出现“白内障手术人 / 数”。"""
+    from .title_break import words
+
+    out: list[str] = []
+    for word in words(text.strip()):
+        # 单个汉字（率、数、个）跟着前一个词，不独占行首
+        single = len(word) == 1 and char_width(word) == 1 and word not in _NO_LINE_END
+        if out and (word[0] in _NO_LINE_START or out[-1][-1] in _NO_LINE_END or single
+                    or (out[-1][-1].isascii() and word[0].isascii() and not word[0].isspace())):
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
 
 
 def _char(ch: str) -> int:
@@ -84,6 +103,27 @@ def _lines(pieces: tuple[tuple[int, bool], ...], room: int) -> int:
         if used and used + need > room:
             lines, used, need = lines + 1, 0, width
         used += need
+        while room > 0 and used > room:  # 比一行还宽的词：排版软件只好在字与字之间断开，多占几行
+            lines, used = lines + 1, used - room
+    return lines
+
+
+def wrap(text: str, width: int, size_pt: Decimal) -> list[str]:
+    """按词把 ``text`` 分成宽 ``width`` 缇的单元格里的各行（与 :func:`line_count` 同样装行）。
+
+    写成显式换行（w:br）：排版软件自己回行时中文可以在任意两字之间断开（“白内障手术人 / 数”），
+    显式换行让 Word、WPS、LibreOffice 都在词与词之间换行。"""
+    room = _room(width, size_pt)
+    lines: list[str] = []
+    current, used = "", 0
+    for piece, (piece_width, half) in zip(tokens(text), _pieces(text), strict=True):
+        need = piece_width + (AUTOSPACE if used and half else 0)
+        if current and used + need > room:
+            lines.append(current)
+            current, used, need = "", 0, piece_width
+        current += piece
+        used += need
+    lines.append(current)
     return lines
 
 
@@ -108,6 +148,13 @@ def _measure(rows: Sequence[Sequence[str]], size_pt: Decimal
                  + [_min_twips(t, size_pt) for t in texts[c]])
              if flexible[c] else fit[c] for c in range(columns)]
     return header, flexible, texts, fit, least
+
+
+def _name_floor(header: list[str], fit: list[int], least: list[int], size_pt: Decimal) -> list[int]:
+    """“指标”列的下限：最长的词，至少六个字（名称本身更短时取一行的宽度）。汇总表另有自己的下限（rollup）。"""
+    floor = _to_twips(NAME_FLOOR_CHARS * 1000 + SLACK, size_pt)
+    return [max(least[c], min(fit[c], floor)) if header[c].strip() == "指标" else least[c]
+            for c in range(len(header))]
 
 
 def minimum_width(rows: Sequence[Sequence[str]], size_pt: Decimal) -> int:
@@ -139,6 +186,10 @@ def column_widths(rows: Sequence[Sequence[str]], total: int, size_pt: Decimal) -
     columns = len(header)
     if sum(least) > total:
         return _overfull(header, flexible, fit, least, total, size_pt)
+    named = _name_floor(header, fit, least, size_pt)
+    # “指标”列的下限：放得下就全给，放不下时给到其余各列的最小宽度以外剩下的全部
+    least = [min(named[c], total - sum(least) + least[c]) if named[c] > least[c] else least[c]
+             for c in range(columns)]
 
     def trial(lines: int) -> list[int]:
         return [_width_for_lines(texts[c], lines, least[c], fit[c], size_pt) if flexible[c]
@@ -173,6 +224,17 @@ def _overfull(header: list[str], flexible: list[bool], fit: list[int], least: li
     columns = len(fit)
     floor = [one_line_twips(header[c].strip()[:2], size_pt) if flexible[c] else fit[c]
              for c in range(columns)]
+    # 先保数字不回行：其他文字列（同比、完成情况）取最长的不可拆片段，“指标”列得到剩下的全部宽度
+    names = [c for c in range(columns) if header[c].strip() == "指标"]
+    # 文字列先多留一字（不超过排成一行的宽度）：正好卡在最长片段上时，LibreOffice 的字宽略大就会把数字拆开
+    for extra in ((_to_twips(1000, size_pt) - 2 * CELL_MARGIN_TWIPS), 0):
+        if len(names) != 1:
+            break
+        others = [min(fit[c], least[c] + extra) if flexible[c] else fit[c] for c in range(columns)]
+        left = total - sum(others) + others[names[0]]
+        if left >= floor[names[0]]:
+            others[names[0]] = left
+            return others
     if sum(floor) > total:
         return _scaled(least, total)
     spare = total - sum(floor)
@@ -206,8 +268,9 @@ def _scaled(widths: list[int], total: int) -> list[int]:
 
 
 def row_height(lines: int, line_twips: int, pitch_twips: int) -> int:
-    """表格行高：装得下 ``lines`` 行字（加一条框线）的最小整数个行格，使表格之后的正文仍落在网格上。"""
-    return max(1, math.ceil((lines * line_twips + BORDER_TWIPS) / pitch_twips)) * pitch_twips
+    """表格行高：装得下 ``lines`` 行字、上下留白和一条框线的最小整数个行格，使表格之后的正文仍落在网格上。"""
+    need = lines * line_twips + 2 * CELL_PADDING_TWIPS + BORDER_TWIPS
+    return max(1, math.ceil(need / pitch_twips)) * pitch_twips
 
 
 def cell_line_twips(size_pt: Decimal, pitch_twips: int) -> int:
