@@ -12,6 +12,7 @@ import time
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -132,3 +133,32 @@ def spreadsheet_to_csv(workbook: Path, outdir: Path) -> list[list[str]]:
     assert target.is_file(), f"LibreOffice 没有把 {workbook.name} 转成 CSV"
     with target.open(encoding="utf-8", newline="") as handle:
         return list(csv.reader(handle))
+
+NUMBER_CHAR = "0123456789.%"  # 表格里的数字由这些字组成（量“数字不回行”用）
+
+
+def read_table_pages(pdf: Path) -> list[dict[str, Any]]:
+    """PDF 每页的文字行（文字、底边、字号、左右）、表格（原样的单元格文字）和表格的行线。"""
+    pdfplumber = pytest.importorskip("pdfplumber")
+    pages = []
+    with pdfplumber.open(str(pdf)) as document:
+        for page in document.pages:
+            rows: dict[int, list[dict[str, Any]]] = {}
+            for char in page.chars:
+                rows.setdefault(round(float(char["bottom"])), []).append(char)
+            lines = []
+            for key in sorted(rows):
+                chars = sorted(rows[key], key=lambda c: float(c["x0"]))
+                text = "".join(str(c["text"]) for c in chars).strip()
+                if text:
+                    lines.append((text, max(float(c["bottom"]) for c in chars),
+                                  max(float(c["size"]) for c in chars),
+                                  min(float(c["x0"]) for c in chars if str(c["text"]).strip()),
+                                  max(float(c["x1"]) for c in chars if str(c["text"]).strip())))
+            found = page.find_tables()
+            tables = [table.extract() for table in found]
+            row_edges = [sorted({round(float(cell[1]), 2) for cell in table.cells}
+                                | {round(float(cell[3]), 2) for cell in table.cells}) for table in found]
+            pages.append({"lines": lines, "tables": tables, "row_edges": row_edges,
+                          "height": float(page.height)})
+    return pages

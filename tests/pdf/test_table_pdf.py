@@ -9,18 +9,16 @@ from __future__ import annotations
 import itertools
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 import pytest
-from office import MM, render_pdfs
+from office import MM, NUMBER_CHAR, read_table_pages, render_pdfs
 from variants import build, long_after_table, stress_form, variants
 
 from generator.pipeline import Report
 from generator.render.document import BlockKind
 from generator.write.style_profile import StyleProfile, load_profile
 
-NUMBER_CHAR = "0123456789.%"
 TWO_CHAR_HEADERS = ("指标", "单位", "本期", "上期", "同比", "目标")
 
 
@@ -39,32 +37,6 @@ class TablePdf:
         return float(self.profile.margins.top) * MM
 
 
-def _read(pdf: Path) -> list[dict[str, Any]]:
-    pdfplumber = pytest.importorskip("pdfplumber")
-    pages = []
-    with pdfplumber.open(str(pdf)) as document:
-        for page in document.pages:
-            rows: dict[int, list[dict[str, Any]]] = {}
-            for char in page.chars:
-                rows.setdefault(round(float(char["bottom"])), []).append(char)
-            lines = []
-            for key in sorted(rows):
-                chars = sorted(rows[key], key=lambda c: float(c["x0"]))
-                text = "".join(str(c["text"]) for c in chars).strip()
-                if text:
-                    lines.append((text, max(float(c["bottom"]) for c in chars),
-                                  max(float(c["size"]) for c in chars),
-                                  min(float(c["x0"]) for c in chars if str(c["text"]).strip()),
-                                  max(float(c["x1"]) for c in chars if str(c["text"]).strip())))
-            found = page.find_tables()
-            tables = [table.extract() for table in found]
-            row_edges = [sorted({round(float(cell[1]), 2) for cell in table.cells}
-                                | {round(float(cell[3]), 2) for cell in table.cells}) for table in found]
-            pages.append({"lines": lines, "tables": tables, "row_edges": row_edges,
-                          "height": float(page.height)})
-    return pages
-
-
 @pytest.fixture(scope="session")
 def table_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, TablePdf]:
     folder = tmp_path_factory.mktemp("tables")
@@ -80,7 +52,7 @@ def table_pdfs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, TablePdf]:
         docs.append(path)
     pdfs, seconds = render_pdfs(docs, folder)
     print(f"\nLibreOffice：{len(pdfs)} 个文件共 {seconds:.1f} 秒")
-    return {name: TablePdf(report, profile, _read(pdf))
+    return {name: TablePdf(report, profile, read_table_pages(pdf))
             for (name, report), pdf in zip(reports.items(), pdfs, strict=True)}
 
 

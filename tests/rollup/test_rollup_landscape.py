@@ -10,9 +10,8 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from office import render_pdfs
+from office import NUMBER_CHAR, read_table_pages, render_pdfs
 from test_rollup import COUNTIES, county_text
-from test_table_pdf import NUMBER_CHAR, _read
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 NAMES = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地玄黄宇宙洪荒日月"
@@ -97,7 +96,7 @@ def test_many_counties_turn_landscape_shrink_then_split(gen, tmp_path: Path) -> 
 
     pdfs, _ = render_pdfs(list(targets.values()), tmp_path)
     for (count, (_, parts)), pdf in zip(LAYOUTS.items(), pdfs, strict=True):
-        pages = _read(pdf)
+        pages = read_table_pages(pdf)
         assert pages and all(page["height"] < 600 for page in pages)  # 横版：高 595 磅
         counties = iter(f"{n}县" for n in NAMES[:count])
         expected = [["指标", "单位", *[next(counties) for _ in range(k)]] for k in parts]
