@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import io
+import re
 import sys
 import textwrap
 from typing import Any
@@ -39,6 +40,9 @@ _NEW: dict[str, Any] = {"item": {"标题": PLACEHOLDER, "内容": PLACEHOLDER},
                         "section": {"标题": PLACEHOLDER, "内容": PLACEHOLDER},
                         "problem": {"内容": PLACEHOLDER}, "point": PLACEHOLDER}
 _NAMES = {"item": "事项", "section": "章节", "problem": "问题", "point": "要点", "opening": "段开头"}
+# YAML 当作换行的字符一律写成换行；YAML 里写不进的控制字符拒绝（写进去文件就读不回来了）
+_BREAKS = re.compile("\r\n|[\r\x85\u2028\u2029]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _STALE = "页面上的内容已经过时（{what}的序号不对）。请稍候片刻，等页面刷新后再操作。"
 
 
@@ -223,7 +227,9 @@ class _Editor:
     def set(self, path: list[Any], kind: str, key: object, value: object) -> str:
         if not isinstance(value, str):
             raise Refused(400, "请求里缺少“value”（新的文字）。")
-        value = value.strip().replace("\r\n", "\n")
+        value = _BREAKS.sub("\n", value.strip())
+        if _CONTROL.search(value):
+            raise Refused(400, "文字里有看不见的控制字符（多半是从别处粘贴带进来的），不能写进表单。请删去后再填。")
         if kind == "opening":
             whole = self.set_opening(key, value)
             if whole is not None:

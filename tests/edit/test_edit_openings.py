@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import pytest
@@ -87,3 +88,42 @@ def test_bad_opening_requests_are_refused_in_chinese(form_file, text: str, part:
     answer = opening(form_file, part, "文字", text, action)
     assert answer.status_code == status
     assert answer.json()["error"] == message
+
+
+def test_random_openings_round_trip_and_leave_the_rest_alone() -> None:
+    """任意文字写进任意一段开头：读回来就是写进去的文字（去掉首尾空白），其余的键和注释不变；清空即删去。"""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+    from ruamel.yaml import YAML
+
+    from generator.edit.guard import Refused
+    from generator.edit.tree import OPENINGS, edit_node
+
+    def plain(text: str) -> dict[str, Any]:
+        return dict(YAML(typ="safe").load(text))
+
+    @settings(max_examples=300, derandomize=True, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.sampled_from([FORM, OPENED, BOTH]), st.sampled_from(OPENINGS),
+           st.one_of(st.text(max_size=20), st.sampled_from(["", "  ", "两\n\n行", "a: b", "- x", "{{键}}", "# 井号", "'引号",
+                                                         "甲\x1b乙", "甲\r\n乙\u2028丙"])))
+    def one(text: str, part: str, value: str) -> None:
+        try:
+            result = edit_node(text, ["开头"], "set", part, value)
+        except Refused as exc:  # 只有写进去就读不回来的控制字符才会被拒绝
+            assert exc.message.startswith("文字里有看不见的控制字符"), exc.message
+            assert re.search("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f\ud800-\udfff\ufffe\uffff]", value)
+            return
+        before, after = plain(text), plain(result)
+        expected = dict(before.get("开头") or {})
+        wanted = re.sub("\r\n|[\r\x85\u2028\u2029]", "\n", value.strip())  # YAML 当作换行的都写成换行
+        if wanted:
+            expected[part] = wanted
+        else:
+            expected.pop(part, None)
+        assert after.pop("开头", {}) == expected, (text, part, value, result)
+        before.pop("开头", None)
+        assert after == before
+        for comment in ("# 办事员的注释\n", "  # 单位全称\n", "# 下面是各项工作\n", "# 结尾的注释\n"):
+            assert comment in result
+
+    one()
