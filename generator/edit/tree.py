@@ -283,6 +283,11 @@ class _Editor:
                     and not self.lines[end].strip():
                 start -= 1  # 与新写时相同：前后的空行只留一个
             return self.result(self.lines[:start] + self.lines[end:])
+        if value and isinstance(openings, dict) and openings and not _flow(openings) and key not in openings \
+                and not any(k in openings for k in OPENINGS[: OPENINGS.index(key)]):
+            first = ["开头", next(iter(openings))]  # 按部分的先后：写在已有的第一段之前
+            at = self.start(first)
+            return self.result(self.lines[:at] + self.fragment({key: value}, self.column(first)) + self.lines[at:])
         return None
 
     def replace(self, path: list[Any], key: str | int, value: Any) -> str:

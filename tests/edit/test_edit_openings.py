@@ -51,6 +51,9 @@ def test_first_opening_creates_the_mapping_before_the_work_items(form_file) -> N
     # 添加另一部分的开头：写进已有的“开头”
     (OPENED, "下一步工作计划", "2025年，我委将：", OPENED.replace(
         "主要有以下问题：\n", "主要有以下问题：\n  下一步工作计划: 2025年，我委将：\n")),
+    # 按部分的先后：工作开展情况的开头写在存在的问题之前
+    (OPENED, "工作开展情况", "全年开展了以下工作：", OPENED.replace(
+        "开头:\n", "开头:\n  工作开展情况: 全年开展了以下工作：\n")),
     # 清空一段：只删去这一段，其余的开头和注释不动
     (BOTH, "工作开展情况", "  ", OPENED.replace("主要有以下问题：", "主要有以下问题：  # 可改")),
     (BOTH, "存在的问题", "", BOTH.replace("  存在的问题: 主要有以下问题：  # 可改\n", "")),
