@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..form.numbering import level1, level2, level3, level4, ordinal_point
-from .tree import SECTIONS
+from .tree import OPENINGS, SECTIONS
 
 _LEVELS = (level2, level3, level4)
 
@@ -105,6 +105,12 @@ def section_tree(data: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[int, 
             else:
                 entry |= {"editable": isinstance(node, str), "内容": _text(node), "解决思路": None}
             tree["存在的问题"].append(entry)
+    openings = data.get("开头")
+    tree["开头"] = {}
+    if isinstance(openings, dict):  # 各部分的开头一段（页面上在事项之上）
+        for part in OPENINGS:
+            tree["开头"][part] = _text(openings.get(part))
+            build.anchor(openings, part, f"开头/{part}")
     tree["numbers"] = heading_numbers(data)
     tree["headings"] = heading_titles(data)
     return tree, sorted(build.anchors)

@@ -2,6 +2,7 @@
 
 路径是键和序号的列表，如 ``["工作开展情况", 0, "子项", 1]``（第一项工作的第二个子项）、
 ``["存在的问题", 2]``、``["工作开展情况", 0, "要点"]``（第一项工作的要点列表）。
+``["开头"]`` 是各部分的开头一段（只能 set，``key`` 是部分的名字）。
 
 直接按行改原文（位置取自 ruamel 的行列号）：改动之外的行、注释、引号一个字都不动；
 新写的值交给 ruamel 决定写法（要不要加引号、多行文字写成 ``|-``），缩进与原文一致。
@@ -10,6 +11,7 @@
 from __future__ import annotations
 
 import io
+import re
 import sys
 import textwrap
 from typing import Any
@@ -24,10 +26,11 @@ from .guard import Refused
 SECTIONS = ("工作开展情况", "下一步工作计划", "其他章节", "存在的问题")
 _REQUIRED = ("工作开展情况", "存在的问题", "下一步工作计划")  # 至少要有一项
 # 每种节点的键（按表单里的先后）、其中的文字键、必填的键
+OPENINGS = ("工作开展情况", "存在的问题", "下一步工作计划")  # “开头”里的键（form.models.Openings）
 _KEYS = {"item": ("标题", "内容", "要点", "子项"), "section": ("标题", "内容", "事项"),
-         "problem": ("内容", "解决思路")}
-_TEXTS = {"item": ("标题", "内容"), "section": ("标题", "内容"), "problem": ("内容", "解决思路")}
-_MUST = {"item": ("标题",), "section": ("标题",), "problem": ("内容",)}
+         "problem": ("内容", "解决思路"), "opening": OPENINGS}
+_TEXTS = {"item": ("标题", "内容"), "section": ("标题", "内容"), "problem": ("内容", "解决思路"), "opening": OPENINGS}
+_MUST: dict[str, tuple[str, ...]] = {"item": ("标题",), "section": ("标题",), "problem": ("内容",), "opening": ()}
 _LISTS = {("item", "子项"): "item", ("item", "要点"): "point", ("section", "事项"): "item"}
 _TOP = {"工作开展情况": "item", "下一步工作计划": "item", "其他章节": "section", "存在的问题": "problem"}
 MAX_ITEM_DEPTH = 3  # 事项（一）下面最多两层子项：1. 和（1）
@@ -36,12 +39,17 @@ PLACEHOLDER = EDITOR_PLACEHOLDER
 _NEW: dict[str, Any] = {"item": {"标题": PLACEHOLDER, "内容": PLACEHOLDER},
                         "section": {"标题": PLACEHOLDER, "内容": PLACEHOLDER},
                         "problem": {"内容": PLACEHOLDER}, "point": PLACEHOLDER}
-_NAMES = {"item": "事项", "section": "章节", "problem": "问题", "point": "要点"}
+_NAMES = {"item": "事项", "section": "章节", "problem": "问题", "point": "要点", "opening": "段开头"}
+# YAML 当作换行的字符一律写成换行；YAML 里写不进的控制字符拒绝（写进去文件就读不回来了）
+_BREAKS = re.compile("\r\n|[\r\x85\u2028\u2029]")
+_CONTROL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff\ufffe\uffff]")
 _STALE = "页面上的内容已经过时（{what}的序号不对）。请稍候片刻，等页面刷新后再操作。"
 
 
 def kind_of(path: list[Any]) -> tuple[str, bool]:
     """路径指向的是什么：(节点种类, 是不是列表)。路径不合规时拒绝（400）。"""
+    if path == ["开头"]:
+        return "opening", False
     if not path or path[0] not in SECTIONS:
         raise Refused(400, f"不能在这里编辑这一部分。可以编辑的有 {'、'.join(SECTIONS)}。")
     kind, is_list, depth = _TOP[path[0]], True, 1
@@ -68,6 +76,8 @@ def edit_node(text: str, path: object, action: object, key: object = None, value
     if action not in ("add", "delete", "up", "down", "set"):
         raise Refused(400, "不认识的操作。可用的操作有 add、delete、up、down、set。")
     kind, is_list = kind_of(path)
+    if kind == "opening" and action != "set":
+        raise Refused(400, "开头只能改写文字：清空即删去。")
     if is_list != (action == "add"):
         raise Refused(400, "路径不对：添加要指向一个列表，其余操作要指向列表里的一项。")
     editor = _Editor(text)
@@ -217,7 +227,13 @@ class _Editor:
     def set(self, path: list[Any], kind: str, key: object, value: object) -> str:
         if not isinstance(value, str):
             raise Refused(400, "请求里缺少“value”（新的文字）。")
-        value = value.strip().replace("\r\n", "\n")
+        value = _BREAKS.sub("\n", value.strip())
+        if _CONTROL.search(value):
+            raise Refused(400, "文字里有看不见的控制字符（多半是从别处粘贴带进来的），不能写进表单。请删去后再填。")
+        if kind == "opening":
+            whole = self.set_opening(key, value)
+            if whole is not None:
+                return whole
         node = self.node(path)
         if kind == "point" or (kind == "problem" and isinstance(node, str)):
             return self.set_plain(path, kind, node, key, value)
@@ -247,6 +263,32 @@ class _Editor:
             except Refused:
                 pass  # 原来的值写成了多行：整段换掉
         return self.replace(path, key, {key: value})
+
+    def set_opening(self, key: object, value: str) -> str | None:
+        """“开头”整块的增删：还没有（或空着）时新写一块，放在“工作开展情况”之前；清空最后一段时连同“开头:”删去。
+        其余情况（改写、添加、删去一段）与其他键相同，返回 None。"""
+        if key not in OPENINGS:
+            raise Refused(400, f"{_NAMES['opening']}里能编辑的是 {'、'.join(OPENINGS)}。")
+        openings = self.data.get("开头")
+        if openings is None:
+            if not value:
+                return self.text
+            block = {"开头": {key: value}}
+            if "开头" in self.data:  # 写了“开头:”而没有值
+                return self.replace([], "开头", block)
+            return self.insert_key([], self.data, "开头", block)
+        if not value and isinstance(openings, dict) and not _flow(openings) and list(openings) == [key]:
+            start, end = self.span(["开头"])
+            if start > 0 and end < len(self.lines) and not self.lines[start - 1].strip() \
+                    and not self.lines[end].strip():
+                start -= 1  # 与新写时相同：前后的空行只留一个
+            return self.result(self.lines[:start] + self.lines[end:])
+        if value and isinstance(openings, dict) and openings and not _flow(openings) and key not in openings \
+                and not any(k in openings for k in OPENINGS[: OPENINGS.index(key)]):
+            first = ["开头", next(iter(openings))]  # 按部分的先后：写在已有的第一段之前
+            at = self.start(first)
+            return self.result(self.lines[:at] + self.fragment({key: value}, self.column(first)) + self.lines[at:])
+        return None
 
     def replace(self, path: list[Any], key: str | int, value: Any) -> str:
         start, end = self.span([*path, key])

@@ -88,12 +88,21 @@ function heading(number, text) {
   return el("h4", { textContent: `${number || ""}${text}` });
 }
 
+// 一个部分的开头一段：一级标题之后、（一）之前的总述（写进“开头: {部分: 文字}”，清空即删去）
+function opening(section, tree, onAction) {
+  const box = el("div", { className: "opening" });
+  box.dataset.path = `开头/${section}`;
+  box.append(textInput(["开头"], section, (tree.开头 || {})[section], `${section}的开头`, onAction, true,
+    "开头（可不填）"), findingsBox(`开头/${section}`));
+  return box;
+}
+
 function itemList(section, tree, onAction) {
   const list = el("ul", { className: "item-list" });
   list.dataset.section = section;
   for (const item of tree[section] || []) list.append(itemNode(item, onAction, 0, "li"));
   const title = (tree.headings || {})[section] || section;  // 如“2024年工作开展情况”，与生成的文件相同
-  return [heading((tree.numbers || {})[section], title), list,
+  return [heading((tree.numbers || {})[section], title), opening(section, tree, onAction), list,
     addButton([section], `添加一项${NAMES[section]}`, onAction), findingsBox(section)];
 }
 
@@ -145,7 +154,8 @@ export function buildTree(container, outline, onAction) {
     sections.append(otherSection(entry, numbers[`其他章节/${index}`] || "", onAction));
   });
   sections.append(addButton(["其他章节"], "添加一个章节", onAction), findingsBox("其他章节"));
-  const problems = el("div", { id: "problems" }, heading(numbers.存在的问题, "存在的问题"));
+  const problems = el("div", { id: "problems" }, heading(numbers.存在的问题, "存在的问题"),
+    opening("存在的问题", tree, onAction));
   for (const entry of tree.存在的问题 || []) problems.append(problem(entry, onAction));
   problems.append(addButton(["存在的问题"], "添加一个问题", onAction), findingsBox("存在的问题"));
   parts.push(sections, problems, ...itemList("下一步工作计划", tree, onAction));
