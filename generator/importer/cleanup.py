@@ -190,20 +190,3 @@ def _continues(previous: str, text: str) -> bool:
         return False
     body_like = len(previous) >= 40 or re.search(r"[一二三四五六七八九十]+是$", previous) is not None
     return body_like
-
-
-# 网页文字里的半角标点：夹在汉字中间的换成全角（写进表单的文字才换；gen check 读报告时保留原样，
-# 好指出“(一)”这类写法）。紧跟在汉字后面的一律换；跟在数字后面的，后面不是数字才换（“1,234”“17:40”不动），
-# 网址里的“:”（前面是字母）不动。一对半角括号里有汉字时换成全角括号。
-_CJK = "\u4e00-\u9fff“”‘’（）《》〔〕、。，；：？！"
-_HALF = {",": "，", ";": "；", ":": "：", "?": "？", "!": "！"}
-_HALF_BETWEEN = re.compile(rf"(?<=[{_CJK}])\s*([,;:?!])\s*|(?<=[\d%])\s*([,;:?!])\s*(?=[^\d\s/])")
-_HALF_PAIR = re.compile(r"\(([^()\n]{0,200}?[\u4e00-\u9fff][^()\n]{0,200}?)\)")
-
-
-def fullwidth_punctuation(text: str) -> str:
-    """“全县,共有(3所)医院:”→“全县，共有（3所）医院：”。线性：每个标点只看前后一个字。"""
-    if not any(mark in text for mark in ",;:?!("):
-        return text
-    text = _HALF_PAIR.sub(r"（\1）", text)
-    return _HALF_BETWEEN.sub(lambda m: _HALF[m.group(1) or m.group(2)], text)

@@ -20,8 +20,8 @@ from ruamel.yaml.scalarstring import LiteralScalarString
 from ..errors import Diagnostic, ImportFailure, OutputError
 from ..form.unfilled import PLACEHOLDER
 from ..read.loader import MAX_FORM_BYTES
+from ..render.punctuation import full_width
 from ..write.output import write_atomic
-from .cleanup import fullwidth_punctuation
 
 ORDER = ("单位", "年度", "类型", "标题", "日期", "导语", "基本情况", "指标", "开头", "工作开展情况", "其他章节",
          "存在的问题", "下一步工作计划", "结束语", "署名")
@@ -38,7 +38,8 @@ def _node(value: Any) -> Any:
         seq.extend(_node(v) for v in value)
         return seq
     if isinstance(value, str):
-        value = fullwidth_punctuation(_NOT_IN_VALUE.sub(" ", value.translate(_BRACES)).strip())
+        # 网页文字里夹在汉字之间的半角标点写进表单时就换成全角（与生成时同一条规则；gen check 读报告时保留原文）
+        value = full_width(_NOT_IN_VALUE.sub(" ", value.translate(_BRACES)).strip())
         if not value:
             return PLACEHOLDER
         if "\n" in value:

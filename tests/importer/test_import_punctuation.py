@@ -9,7 +9,7 @@ import pytest
 from conftest import seed
 
 from generator.importer import import_report
-from generator.importer.cleanup import fullwidth_punctuation
+from generator.render.punctuation import full_width
 
 
 @pytest.mark.parametrize("text,expected", [
@@ -22,7 +22,7 @@ from generator.importer.cleanup import fullwidth_punctuation
     ("score (A) 1.5", "score (A) 1.5"),  # 没有汉字的括号不动
 ])
 def test_fullwidth_punctuation(text: str, expected: str) -> None:
-    assert fullwidth_punctuation(text) == expected
+    assert full_width(text) == expected  # 导入写表单与生成用同一条规则
 
 
 def test_imported_web_text_gets_chinese_punctuation() -> None:
