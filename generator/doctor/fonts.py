@@ -8,14 +8,13 @@ from __future__ import annotations
 
 import os
 import shutil
-import subprocess
 import sys
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..write.pdf import fontconfig_file
+from ..write.pdf import fc_list_families, fontconfig_file
 from ..write.style_profile import StyleProfile
 from ..write.word.fonts import font_info
 
@@ -48,11 +47,6 @@ WINDOWS_FILES: dict[str, tuple[str, ...]] = {
 
 # 不随 Windows 发布、也不能随 gen 发布的字体（要向单位要字体文件）
 NOT_SHIPPED = ("仿宋_GB2312", "楷体_GB2312", "方正小标宋简体")
-
-
-def families_from_fc_list(text: str) -> set[str]:
-    """``fc-list : family`` 的输出（每行一个字体，几个名字用逗号隔开）→ 字体族名。"""
-    return {name.strip().replace("\\-", "-") for line in text.splitlines() for name in line.split(",") if name.strip()}
 
 
 def families_from_files(names: Iterable[str]) -> set[str]:
@@ -150,14 +144,8 @@ def installed_families(platform: str = sys.platform, environ: Mapping[str, str] 
     environ = os.environ if environ is None else environ
     if platform == "win32":
         return _windows_families(environ)
-    fc_list = shutil.which("fc-list")
-    if fc_list is not None:
-        try:
-            result = subprocess.run([fc_list, ":", "family"], capture_output=True, text=True, errors="replace",
-                                    timeout=60, check=False, env=dict(environ))
-        except (OSError, subprocess.SubprocessError):
-            return None
-        return families_from_fc_list(result.stdout) if result.returncode == 0 else None
+    if shutil.which("fc-list") is not None:
+        return fc_list_families(environ)
     if platform == "darwin":
         folders = [Path("/Library/Fonts"), Path("/System/Library/Fonts"), Path.home() / "Library" / "Fonts"]
         return families_from_files(str(path) for folder in folders if folder.is_dir() for path in folder.iterdir())

@@ -14,7 +14,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 
 from ..errors import Diagnostic, OutputError, ToolMissing
@@ -41,17 +41,23 @@ def fontconfig_file() -> Path:
     return templates_dir() / "styles" / "fonts.conf"
 
 
-def _installed_families() -> set[str] | None:
-    """fontconfig 已知的字体族名；没有 fc-list 时返回 None。"""
+def families_from_fc_list(text: str) -> set[str]:
+    """``fc-list : family`` 的输出（每行一个字体，几个名字用逗号隔开）→ 字体族名。"""
+    return {name.strip().replace("\\-", "-") for line in text.splitlines() for name in line.split(",") if name.strip()}
+
+
+def fc_list_families(environ: Mapping[str, str] | None = None) -> set[str] | None:
+    """fontconfig 已知的字体族名（``fc-list : family``，几个名字用逗号隔开，“\\-”还原成“-”）；
+    没有 fc-list 或它出错时返回 None。生成 PDF 时决定字体替换、``gen doctor`` 报告字体，都问这一处。"""
     fc_list = shutil.which("fc-list")
     if fc_list is None:
         return None
     try:
-        listing = subprocess.run([fc_list, ":", "family"], capture_output=True, text=True,
-                                 timeout=60, check=False).stdout
+        result = subprocess.run([fc_list, ":", "family"], capture_output=True, text=True, errors="replace",
+                                timeout=60, check=False, env=None if environ is None else dict(environ))
     except (OSError, subprocess.SubprocessError):
         return None
-    return {name.strip() for line in listing.splitlines() for name in line.split(",")}
+    return families_from_fc_list(result.stdout) if result.returncode == 0 else None
 
 
 def profile_fonts(profile: StyleProfile) -> list[str]:
@@ -72,7 +78,7 @@ def conversion_env(fonts: Iterable[str]) -> dict[str, str]:
         return env
     if not Path("/etc/fonts/fonts.conf").is_file():
         return env
-    installed = _installed_families()
+    installed = fc_list_families()
     if installed is None or not set(fonts) <= installed:
         env["FONTCONFIG_FILE"] = str(fontconfig_file())
     return env

@@ -12,14 +12,13 @@ from conftest import REPO
 
 from generator.doctor import Machine, diagnose, report_lines
 from generator.doctor.fonts import (
-    families_from_fc_list,
     families_from_files,
     families_from_registry,
     font_uses,
     is_installed,
     libreoffice_substitutes,
 )
-from generator.write.pdf import fontconfig_file
+from generator.write.pdf import families_from_fc_list, fontconfig_file
 from generator.write.style_profile import load_profile
 
 WINDOWS_DEFAULT = ["C:\\Windows\\Fonts\\simfang.ttf", "C:\\Windows\\Fonts\\simkai.ttf", "C:\\Windows\\Fonts\\simhei.ttf",

@@ -404,7 +404,7 @@ def test_conversion_uses_private_profile_and_font_map(tmp_path: Path, monkeypatc
                   'cp "$last" "$out/$(basename "$last" .docx).pdf"\n')
     monkeypatch.setenv("PATH", str(tmp_path / "bin") + ":/usr/bin:/bin")
     monkeypatch.delenv("FONTCONFIG_FILE", raising=False)
-    monkeypatch.setattr(pdf, "_installed_families", lambda: set())
+    monkeypatch.setattr(pdf, "fc_list_families", lambda: set())
     data = pdf.docx_to_pdf(b"PK-not-really-a-docx", load_profile(), name="测试")
     assert data == b"PK-not-really-a-docx"
     args, fontconfig = log.read_text(encoding="utf-8").splitlines()
@@ -414,7 +414,7 @@ def test_conversion_uses_private_profile_and_font_map(tmp_path: Path, monkeypatc
     monkeypatch.setenv("FONTCONFIG_FILE", "/my/fonts.conf")
     assert pdf.conversion_env(["仿宋_GB2312"])["FONTCONFIG_FILE"] == "/my/fonts.conf"
     monkeypatch.delenv("FONTCONFIG_FILE")
-    monkeypatch.setattr(pdf, "_installed_families", lambda: {"仿宋_GB2312"})
+    monkeypatch.setattr(pdf, "fc_list_families", lambda: {"仿宋_GB2312"})
     assert "FONTCONFIG_FILE" not in pdf.conversion_env(["仿宋_GB2312"])
 
 
