@@ -1,8 +1,9 @@
 """``gen edit`` 重启后，原来打开的页面还能接着用：每个表单或文件夹记住一个访问令牌和端口。
 
 记在用户自己的配置文件夹里（Linux 为 ``~/.config/gen/edit/``，Windows 为 ``%APPDATA%\\gen\\edit\\``，
-由 resources.user_config_dir 经 platformdirs 决定），文件只有本人能读写
-（0600，文件夹 0700）。权限不对、属于别人或读不出来的记录一律作废，换一个新令牌；``gen edit --new-token`` 也换一个新令牌（原来打开的页面随之失效）。
+由 resources.user_config_dir 经 platformdirs 决定），文件只有本人能读写（0600，文件夹 0700）。
+权限不对、属于别人或读不出来的记录一律作废，换一个新令牌；
+``gen edit --new-token`` 也换一个新令牌（原来打开的页面随之失效）。
 """
 
 from __future__ import annotations
