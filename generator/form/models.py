@@ -17,6 +17,7 @@ from ..errors import brief
 from ..indicators.model import Indicator
 from ..modelbase import FormModel
 from .dates import clerk_date
+from .frame import Frame
 
 
 def _single_line(value: str | None) -> str | None:
@@ -220,6 +221,9 @@ class Form(FormModel):
                                              "或路径（相对于本表单所在文件夹）；不填则用内置模板")
     parts: dict[str, str] = Field(default_factory=dict, alias="增加部分", title="增加部分",
                                   description="单位模板增加的部分（如 意见建议）的内容：键是部分的名称，值是正文")
+    frame: Frame | None = Field(default=None, alias="公文", title="公文",
+                                description="作为正式公文报送时的版头和版记：发文字号、签发人、主送机关、抄送机关、"
+                                            "印发机关和印发日期等；不写则不加版头、版记")
 
     @field_validator("template")
     @classmethod
