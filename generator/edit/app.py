@@ -16,7 +16,8 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.responses import FileResponse, Response
+from starlette.responses import JSONResponse as StarletteJSON
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -30,6 +31,7 @@ from .indicators import edit_indicator
 from .outputs import ask_first
 from .saving import Saver, read_form
 from .tree import edit_node
+from .wording import page_json
 
 STATIC = Path(__file__).parent / "static"
 _STATIC_FILES = {"editor.js": "text/javascript", "preview.js": "text/javascript",
@@ -40,6 +42,13 @@ _STATIC_FILES = {"editor.js": "text/javascript", "preview.js": "text/javascript"
 _FORMATS = ("docx", "md", "pdf")
 
 Handler = Callable[[Request], Awaitable[Response]]
+
+
+class JSONResponse(StarletteJSON):
+    """发给页面的 JSON：说明文字（error、message、hint）换成页面上的说法，不带命令行的词（:mod:`.wording`）。"""
+
+    def render(self, content: Any) -> bytes:
+        return super().render(page_json(content))
 
 
 def refusal(status: int, message: str, **extra: Any) -> JSONResponse:
@@ -208,7 +217,7 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
         from ..starter import write_starter_form
 
         if files.form is not None:
-            raise Refused(403, "这次只打开了一份表单，不能新建。要新建表单，请用 gen edit 打开文件夹。")
+            raise Refused(403, "这次只打开了一份表单，不能新建。要新建表单，请关掉本页，打开表单所在的文件夹。")
         data = await payload(request)
         name = data.get("name")
         if isinstance(name, str) and name and not Path(name).suffix:

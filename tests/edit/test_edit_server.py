@@ -18,7 +18,7 @@ from generator.edit.guard import MAX_BODY_BYTES
 
 BASE = "http://127.0.0.1:8765"
 ORIGIN = {"Origin": BASE}
-NO_TOKEN = "拒绝访问：缺少或用错了访问令牌。请用 gen edit 启动时显示的完整网址打开本页。"
+NO_TOKEN = "拒绝访问：缺少或用错了访问令牌。请用编辑程序启动时显示的完整网址打开本页。"
 FOREIGN_HOST = "拒绝访问：只接受发往 127.0.0.1 或 localhost 的请求。"
 CROSS_SITE = "拒绝访问：这个请求不是从本编辑页面发出的。"
 COMMENTED = "# 办事员写的说明：别删\n" + VALID_FORM
@@ -330,7 +330,7 @@ def test_generate_refuses_like_gen_report(tmp_path: Path) -> None:
     assert response.status_code == 409
     assert response.json() == {
         "error": "文件夹里已经有一个“表单.docx”，它不是由本工具生成的（可能是您原来的报告）。直接覆盖会丢掉它。",
-        "owner": "other", "target": "表单.docx", "suggested": "表单-新.docx"}
+        "owner": "other", "target": "表单.docx", "suggested": "表单-新.docx", "can_overwrite": True}
     assert (tmp_path / "表单.docx").read_bytes() == b"clerk's own file"
     stale = test.post("/api/generate", json={"name": "表单.yaml", "format": "md", "hash": "0"}, headers=ORIGIN)
     assert stale.status_code == 409
@@ -402,7 +402,7 @@ def test_folder_lists_forms_and_creates_the_init_skeleton(tmp_path: Path) -> Non
     assert "请补写单位全称" in (tmp_path / "乙.yaml").read_text(encoding="utf-8")
     again = test.post("/api/new", json={"name": "乙.yaml"}, headers=ORIGIN)
     assert again.status_code == 409
-    assert "gen init 不会覆盖它" in again.json()["error"]
+    assert "已经存在，不会覆盖它" in again.json()["error"]
     assert test.get("/api/session").json()["forms"] == ["乙.yaml", "甲.yaml"]
 
 

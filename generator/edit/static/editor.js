@@ -49,12 +49,12 @@ function notice(text) {
 $("notice-close").addEventListener("click", () => notice(""));
 
 // ---------------------------------------------------------------- 断线、重新连接
-const OFFLINE = "连接不上 gen edit（它可能已经停止）。没保存的修改暂存在这个浏览器里；重新运行 gen edit 后，本页会自动接上。";
+const OFFLINE = "连接不上编辑程序（它可能已经关掉了）。没保存的修改暂存在这个浏览器里；重新打开编辑程序后，本页会自动接上。";
 function offline() {
   status(OFFLINE, true);
   waitForServer((ok) => {
-    if (ok) { notice(""); status("已重新连接 gen edit，可以接着编辑和保存。"); scheduleCheck(0); return; }
-    status("gen edit 换了新的访问令牌，本页不能再用：请用它新显示的网址打开。没保存的修改暂存在这个浏览器里，打开后可以恢复。", true);
+    if (ok) { notice(""); status("已重新连接编辑程序，可以接着编辑和保存。"); scheduleCheck(0); return; }
+    status("编辑程序换了新的访问令牌，本页不能再用：请用它新显示的网址打开。没保存的修改暂存在这个浏览器里，打开后可以恢复。", true);
   });
 }
 
