@@ -21,7 +21,7 @@ from starlette.responses import JSONResponse as StarletteJSON
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..errors import ContentError, GenError
+from ..errors import ContentError, GenError, ToolMissing
 from ..read.source import MAX_FORM_BYTES
 from .analyze import analyze, content_hash, diagnostic_json
 from .fields import set_field
@@ -38,7 +38,7 @@ _STATIC_FILES = {"editor.js": "text/javascript", "preview.js": "text/javascript"
                  "fields.js": "text/javascript", "autocomplete.js": "text/javascript",
                  "conflict.js": "text/javascript", "indicators.js": "text/javascript",
                  "items.js": "text/javascript", "connection.js": "text/javascript",
-                 "outputs.js": "text/javascript", "editor.css": "text/css"}
+                 "outputs.js": "text/javascript", "printing.js": "text/javascript", "editor.css": "text/css"}
 _FORMATS = ("docx", "md", "pdf")
 
 Handler = Callable[[Request], Awaitable[Response]]
@@ -142,7 +142,11 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
 
     @endpoint
     async def session(request: Request) -> Response:
-        return JSONResponse({"folder": files.form is None, "root": str(files.root), "forms": files.forms()})
+        from .printing import NO_OFFICE, has_office
+
+        office = await run_in_threadpool(has_office)  # 没有 LibreOffice 时“打印预览”按钮说明为什么用不了
+        return JSONResponse({"folder": files.form is None, "root": str(files.root), "forms": files.forms(),
+                             "office": office, "no_office": None if office else NO_OFFICE})
 
     async def schema(request: Request) -> Response:
         from ..form.schema import SCHEMA_FILE
@@ -204,6 +208,27 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
             return refusal(409, "\n".join(d.message for d in exc.diagnostics), file_problem=True)
         return JSONResponse({"files": [p.name for p in written],
                              "diagnostics": [diagnostic_json(d) for d in report.warnings]})
+
+    @endpoint
+    async def print_preview(request: Request) -> Response:
+        from .printing import NO_OFFICE, print_pages
+
+        data = await payload(request)
+        path = files.resolve(data.get("name"))
+        raw, _ = await run_in_threadpool(read_form, path)
+        if data.get("hash") != content_hash(raw):
+            return refusal(409, f"{path.name} 在页面打开之后被别的程序改过了，请先保存或重新载入再看打印预览。",
+                           stale=True)
+        try:
+            pages = await run_in_threadpool(print_pages, path)
+        except ContentError as exc:
+            return refusal(422, "内容检查发现错误，排不出打印预览。请先改正列出的错误。",
+                           diagnostics=[diagnostic_json(d) for d in exc.diagnostics])
+        except ToolMissing:
+            return refusal(409, NO_OFFICE, file_problem=True, no_office=True)
+        except GenError as exc:
+            return refusal(409, "\n".join(d.message for d in exc.diagnostics), file_problem=True)
+        return JSONResponse({"pages": pages})
 
     @endpoint
     async def download(request: Request) -> Response:
@@ -271,6 +296,7 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
         Route("/api/save", save, methods=["POST"]),
         Route("/api/generate", generate, methods=["POST"]),
         Route("/api/download", download, methods=["GET"]),
+        Route("/api/print-preview", print_preview, methods=["POST"]),
         Route("/api/new", create, methods=["POST"]),
         Route("/api/field", field, methods=["POST"]),
         Route("/api/indicator", indicator, methods=["POST"]),
