@@ -356,7 +356,7 @@ def test_word_edited_docx_is_saved_as_a_new_name_or_overwritten_from_the_page(se
 def test_layout_at_1366_by_768(server: tuple[str, Path], browser) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     from selenium.webdriver.common.by import By
 
-    url, _ = server
+    url, form = server
     driver = browser
     driver.set_window_size(1366, 768)
     _open(driver, url)
@@ -385,3 +385,9 @@ def test_layout_at_1366_by_768(server: tuple[str, Path], browser) -> None:  # ty
     short = intro.size["height"]
     driver.execute_script("arguments[0].value = arguments[0].value.repeat(12)", intro)
     assert intro.size["height"] > short + 60
+    # 页头的按钮（含“打印预览”）一行放得下，都在窗口里
+    driver.save_screenshot(str(form.parent / "1366x768.png"))
+    width = driver.execute_script("return window.innerWidth")
+    for button in driver.find_elements(By.CSS_SELECTOR, "header .actions button"):
+        rect = driver.execute_script("const r = arguments[0].getBoundingClientRect(); return [r.right, r.height]", button)
+        assert rect[0] <= width and rect[1] < 40, (button.text, rect)
