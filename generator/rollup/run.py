@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import glob
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -9,6 +10,7 @@ from pathlib import Path
 
 from ..errors import Diagnostic, UsageProblem
 from ..form.reading import load_form_file
+from ..write.locking import file_lock
 from ..write.output import refuse_inputs, same_file, write_generated
 from .collect import Progress, collect, read_counties, sheet_paths
 from .consistent import check_consistent
@@ -91,7 +93,9 @@ def rollup(paths: Sequence[Path], outputs: Sequence[Path], *, city_form: Path | 
             files[target] = to_docx(table, TITLE, "", latest)
         else:
             files[target] = to_markdown(table, TITLE, [d.message for d in warnings]).encode("utf-8")
-    back, data = prepare_totals(city_form, result, force=force) if city_form is not None else (None, None)
-    also = {city_form: data} if city_form is not None and data is not None else {}
-    written = write_generated(files, force=force, also=also)  # 汇总表和写回的市本级表单一起写：全部成功或全部不变
+    # 读市本级表单、写回合计在同一把锁里：gen edit 正开着它时，两边的保存不会互相吞掉（write/locking.py）
+    with file_lock(city_form) if city_form is not None else contextlib.nullcontext():
+        back, data = prepare_totals(city_form, result, force=force) if city_form is not None else (None, None)
+        also = {city_form: data} if city_form is not None and data is not None else {}
+        written = write_generated(files, force=force, also=also)  # 汇总表和写回的表单一起写：全部成功或全部不变
     return RollupResult(written, warnings, back, len(collected.counties), len(collected.keys))
