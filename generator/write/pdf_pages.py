@@ -27,7 +27,7 @@ def page_images(pdf: bytes, *, dpi: int = DPI) -> list[bytes]:
             finally:
                 page.close()
             out = io.BytesIO()
-            image.save(out, format="PNG", optimize=False, compress_level=6)
+            image.save(out, format="PNG", compress_level=1)  # 压缩快（本机传给浏览器，大一点不要紧）
             pages.append(out.getvalue())
         return pages
     finally:
