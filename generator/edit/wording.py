@@ -53,9 +53,11 @@ def for_page(message: str) -> str:
     if not CLI_WORDS.search(message):
         return message
     kept = "".join(clause for clause in _CLAUSE.findall(message) if clause and not CLI_WORDS.search(clause)).strip()
-    if not kept:
-        return CLI_WORDS.sub("", message)
-    return kept[:-1] + "。" if kept.endswith(("；", ";")) else kept
+    if kept:
+        message = kept[:-1] + "。" if kept.endswith(("；", ";")) else kept
+    while CLI_WORDS.search(message):  # 去掉一处可能露出另一处（“-c-c”）：去到没有为止，每次至少短一个字
+        message = CLI_WORDS.sub("", message)
+    return message
 
 
 _KEYS = ("error", "message", "hint")

@@ -224,3 +224,11 @@ def test_file_problems_reach_the_page_without_cli_words(tmp_path: Path, monkeypa
     answers.append(_client(form).post("/api/new", json={"name": "乙"}, headers=ORIGIN).json())
     for answer in answers:
         assert _words(answer) == [], answer
+
+
+def test_field_hints_from_the_schema_show_no_cli_words(tmp_path: Path) -> None:
+    """字段旁边的说明来自 JSON Schema（static/fields.js 读每个字段的 description）：同样不带命令行的词。"""
+    schema = _client(tmp_path).get("/api/schema").json()
+    hints = {key: value.get("description", "") for key, value in schema["properties"].items()}
+    assert hints["单位"] and len(hints) > 10
+    assert {key: hint for key, hint in hints.items() if CLI_WORDS.search(hint)} == {}
