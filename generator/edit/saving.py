@@ -9,6 +9,7 @@
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -55,8 +56,11 @@ class Saver:
         if b"\r\n" in raw and "\r\n" not in text:  # 保持原来的换行方式（Windows 记事本写的 CRLF）
             text = text.replace("\n", "\r\n")
         out = text.encode("utf-8")
+        if not path.stat().st_mode & stat.S_IWUSR:  # 只读的表单：说保存的事，不说生成（写盘那一层的说法是给生成用的）
+            return 409, {"error": f"“{path.name}”是只读文件，保存不了。请在文件属性里去掉“只读”后再保存；"
+                                  "在那之前，这里的修改暂存在这个浏览器里，不会丢。", "file_problem": True}
         try:
             write_atomic(path, out)
         except GenError as exc:
-            return 409, {"error": exc.diagnostics[0].message}
+            return 409, {"error": exc.diagnostics[0].message, "file_problem": True}
         return 200, {"name": path.name, "hash": content_hash(out)}

@@ -232,3 +232,19 @@ def test_field_hints_from_the_schema_show_no_cli_words(tmp_path: Path) -> None:
     hints = {key: value.get("description", "") for key, value in schema["properties"].items()}
     assert hints["单位"] and len(hints) > 10
     assert {key: hint for key, hint in hints.items() if CLI_WORDS.search(hint)} == {}
+
+
+def test_a_read_only_form_says_what_to_do_about_saving(tmp_path: Path) -> None:
+    form = tmp_path / "表单.yaml"
+    form.write_text(VALID_FORM, encoding="utf-8")
+    form.chmod(0o444)
+    try:
+        base = hashlib.sha256(form.read_bytes()).hexdigest()
+        answer = _client(form).post("/api/save", json={"name": "表单.yaml", "text": VALID_FORM + "# 改\n",
+                                                       "hash": base}, headers=ORIGIN)
+        assert answer.status_code == 409 and answer.json()["file_problem"] is True
+        assert answer.json()["error"].startswith("“表单.yaml”是只读文件，保存不了。请在文件属性里去掉“只读”后再保存")
+        assert "生成" not in answer.json()["error"] and not CLI_WORDS.search(answer.json()["error"])
+        assert form.read_text(encoding="utf-8") == VALID_FORM
+    finally:
+        form.chmod(0o644)
