@@ -113,3 +113,27 @@ def test_a_save_waits_for_another_process_holding_the_lock(two_editors: tuple[li
     thread.join(timeout=30)
     assert codes == [409]  # 版本号已经不对：不覆盖
     assert form.read_text(encoding="utf-8") == VALID_FORM + "# 别的 gen 命令写的\n"
+
+
+def test_a_lock_held_too_long_by_another_process_is_a_chinese_refusal(tmp_path: Path) -> None:
+    """另一个进程一直拿着锁：等 ``wait`` 秒后放弃，说明是谁、怎么办（页面把它当文件问题显示，不算表单的错误）。"""
+    from generator.errors import OutputError
+
+    form = tmp_path / "表单.yaml"
+    form.write_text(VALID_FORM, encoding="utf-8")
+    holder = subprocess.Popen(
+        [sys.executable, "-c", "import sys, time; from pathlib import Path\n"
+         "from generator.write.locking import file_lock\n"
+         "with file_lock(Path(sys.argv[1])):\n    print('locked', flush=True)\n    time.sleep(30)\n", str(form)],
+        stdout=subprocess.PIPE, text=True, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
+        with pytest.raises(OutputError) as busy, file_lock(form, wait=0.5):
+            pass
+        assert busy.value.diagnostics[0].message == \
+            "“表单.yaml”正由另一个窗口或程序保存，等了 0.5 秒还没有完成。请稍等片刻再保存一次。"
+    finally:
+        holder.kill()
+        holder.wait(timeout=10)
+    with file_lock(form, wait=5):  # 那个进程没了（被强行结束），锁由系统放开
+        pass
