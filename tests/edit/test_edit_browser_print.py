@@ -117,6 +117,7 @@ def test_without_libreoffice_the_buttons_explain_in_the_notice(tmp_path: Path, b
         for action in driver.find_elements(By.CSS_SELECTOR, "header .actions button"):
             assert action.size["height"] < 40  # 按钮里的字没有被挤成竖排
         assert not form.with_suffix(".pdf").exists()
+        driver.save_screenshot(str(tmp_path / "没有LibreOffice.png"))
     finally:
         process.terminate()
         process.wait(timeout=20)
