@@ -180,7 +180,7 @@ def check_form(loaded: LoadedForm, form: Form, *, ignore: Iterable[str] = ()) ->
                 unit = Unit(text, source.path, line, column, source.line(line) if line else None)
                 out.extend(_diagnostic(unit, hit) for hit in placeholders(text))
                 continue
-            if path[0] in ("指标", "指标文件", "日期", "类型", "样式", "检查"):  # 指标文件是路径，不查占位符
+            if path[0] in ("指标", "指标文件", "日期", "类型", "季度", "样式", "检查"):  # 指标文件是路径，不查占位符
                 continue
             # 导出的键路径与原始 YAML 一致（一句话的问题导出为文字，路径同样是“存在的问题 第N项”）
             here = source.line(line) if line else None

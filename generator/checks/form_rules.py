@@ -12,6 +12,7 @@ from ..errors import Diagnostic, Severity
 from ..form.dates import cn_day, usual_window
 from ..form.models import Form, ReportKind
 from ..form.organ import NOT_ORGAN_END, split_organ
+from ..form.periods import quarter_end, quarter_window
 from ..read.loader import LoadedForm
 from ..read.located import locate
 
@@ -19,6 +20,8 @@ ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
 
 def period_end(form: Form) -> dt.date:
+    if form.kind is ReportKind.QUARTER and form.quarter:
+        return quarter_end(form.year, form.quarter)
     if form.kind is ReportKind.HALF_YEAR:
         return dt.date(form.year, 6, 30)
     return dt.date(form.year, 12, 31)
@@ -33,10 +36,14 @@ def form_dates(loaded: LoadedForm, form: Form) -> list[Diagnostic]:
             f"成文日期 {form.date.isoformat()} 早于总结期末（{period_end(form).isoformat()}），请核对日期或年度。",
             line, column, severity=WARNING, code="GEN502"))
     start, end = usual_window(form.year, form.kind is ReportKind.HALF_YEAR)
+    name = form.kind.value
+    if form.kind is ReportKind.QUARTER and form.quarter:  # 季度总结：季度末到下一个月的月底
+        start, end = quarter_window(form.year, form.quarter)
+        name = f"{form.quarter_name}工作总结"
     if form.date > end:
         line, column, _ = locate(loaded.data, ("日期",))
         out.append(source.diagnostic(
-            f"成文日期 {form.date.isoformat()} 晚于{form.year}年{form.kind.value}通常的成文时间"
+            f"成文日期 {form.date.isoformat()} 晚于{form.year}年{name}通常的成文时间"
             f"（{cn_day(start)}至{cn_day(end)}），请核对日期或年度。", line, column, severity=WARNING,
             code="GEN504", hint=f"应为：{cn_day(start)}至{cn_day(end)}之间的日期，或改“年度”"))
     if form.title:

@@ -20,6 +20,8 @@ from typing import Any
 from ..form.dates import iso_date
 from ..form.numbering import CN_NUMERAL, chinese_value, strip_end_punctuation
 from ..form.organ import split_organ
+from ..form.periods import quarter_name
+from .kinds import QUARTER_IN_TITLE, special_topic, title_quarter
 
 L1 = re.compile(rf"^\s*({CN_NUMERAL})\s*[、.．,，]\s*(.*)$")
 L2 = re.compile(rf"^\s*[（(]\s*({CN_NUMERAL})\s*[）)]\s*[、.．]?\s*(.*)$")
@@ -79,7 +81,10 @@ def title_parts(title: str) -> tuple[str, int | None, str, str]:
     (某旗卫生健康委员会, 2022, 年度工作总结, 卫生健康工作)；“2022年某局卫生健康工作总结”同样。"""
     compact = re.sub(r"\s+", "", title)
     kind = "年度工作总结"
-    if "上半年" in compact or "半年" in compact:
+    if title_quarter(compact):
+        kind = "季度工作总结"
+        compact = QUARTER_IN_TITLE.sub("", compact, count=1)  # 单位、话题里不带“第一季度”
+    elif "上半年" in compact or "半年" in compact:
         kind = "半年工作总结"
     elif "计划" in compact and "总结" in compact:
         kind = "工作总结和工作计划"
@@ -99,7 +104,22 @@ def title_parts(title: str) -> tuple[str, int | None, str, str]:
     return unit.strip("，,、 "), year, kind, topic.strip("，,、 ")
 
 
-def derived_title(unit: str, year: int, kind: str) -> str:
+def title_kind(title: str) -> tuple[str, str, str, int | None]:
+    """标题 → (类型, 话题, 主题, 季度)：话题是单位之外、“工作总结”之前的词；它是一个专项主题时类型为
+    专项工作总结（规则见 :mod:`.kinds`）。"""
+    unit, _, kind, topic = title_parts(title)
+    quarter = title_quarter(re.sub(r"\s+", "", title)) if kind == "季度工作总结" else None
+    subject = special_topic(unit, topic) if kind == "年度工作总结" and topic else None
+    if subject:
+        return "专项工作总结", topic, subject, None
+    return kind, topic, "", quarter
+
+
+def derived_title(unit: str, year: int, kind: str, subject: str = "", quarter: int | None = None) -> str:
+    if kind == "专项工作总结":
+        return f"{unit}{year}年{subject}工作总结"
+    if kind == "季度工作总结" and quarter:
+        return f"{unit}{year}年{quarter_name(quarter)}工作总结"
     if kind == "半年工作总结":
         return f"{unit}{year}年上半年工作总结"
     if kind == "工作总结和工作计划":
