@@ -36,8 +36,14 @@ BUILTIN_NAMES = {
 }
 
 
+#: 试生成时这一类型还要的键（专项工作总结的主题、季度工作总结的季度）
+KIND_SAMPLE: dict[ReportKind, dict[str, object]] = {ReportKind.TOPIC: {"主题": "爱国卫生运动"},
+                                                    ReportKind.QUARTER: {"季度": 1}}
+
+
 def spec_text(name: str, kind: ReportKind) -> str:
-    work, plans = BUILTIN_NAMES[kind]
+    # 以“{”开头的值（{年度}年工作开展情况）在 YAML 里要加引号，否则被当成“键: 值”
+    work, plans = (f'"{text}"' if text.startswith("{") else text for text in BUILTIN_NAMES[kind])
     return f"""\
 # 模板说明（gen template new 生成）。改完运行：gen template check {name}
 # 各项的含义见 README 的“做一套本单位的模板”和 docs/templates.md。
@@ -169,7 +175,7 @@ def check_template(name: str, base: Path | None = None) -> tuple[Bureau, list[Di
     if not errors:
         for kind in bureau.spec.kinds:
             parts = {part.name: "示例内容。" for part in bureau.spec.added}
-            data = {**SAMPLE, "类型": kind.value, "增加部分": parts}
+            data = {**SAMPLE, "类型": kind.value, **KIND_SAMPLE.get(kind, {}), "增加部分": parts}
             form = Form.model_validate({k: v for k, v in data.items() if v is not None})
             try:
                 render_document(form, extra={"indicator_rows": []}, bureau=bureau)
