@@ -104,3 +104,28 @@ def test_schema_never_accepts_what_the_form_rejects(text: str) -> None:
     if _schema_pattern().search(text):
         assert parse_quarter(text) in (1, 2, 3, 4), text
     assert parse_quarter(text) in (None, 1, 2, 3, 4)
+
+
+QUARTER_VALUES = st.one_of(st.none(), st.booleans(), st.integers(-5, 9), st.floats(allow_nan=True),
+                           st.sampled_from(["第一季度", "一季度", "Q4", "第五季度", "前三季度", "", " ", "{{甲}}"]),
+                           st.text(max_size=10), st.lists(st.integers(1, 4), max_size=2))
+
+
+@settings(max_examples=150, deadline=None, derandomize=True, database=None)
+@given(st.sampled_from(["季度工作总结", "年度工作总结", "专项工作总结", "半年工作总结", "季度", ""]), QUARTER_VALUES,
+       st.one_of(st.none(), st.text(max_size=8)))
+def test_kind_quarter_and_topic_render_or_fail_cleanly(kind: str, quarter: Any, topic: str | None) -> None:
+    """任意的类型、季度、主题组合：要么生成，要么是带行号的中文错误（与 tests/test_fuzz.py 的约定相同）。"""
+    data = minimal_form(类型=kind, 主题=topic, 日期="2025-01-10")
+    if quarter is not None:
+        data["季度"] = quarter
+    try:
+        report = build_report_from_data(data)
+    except FormError as exc:
+        for diagnostic in exc.diagnostics:
+            assert diagnostic.line is not None, diagnostic.format()
+            assert re.search(r"[\u4e00-\u9fff]", diagnostic.message), diagnostic.message
+        return
+    assert report.form.kind.value == "季度工作总结" or report.form.quarter is None
+    title = report.markdown().splitlines()[0]
+    assert "{{" not in title and (report.form.quarter is None or f"{report.form.quarter_name}工作总结" in title)
