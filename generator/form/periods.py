@@ -14,6 +14,9 @@ QUARTER_NAMES = ("一", "二", "三", "四")
 QUARTER_HINT = "写 1 到 4 的数字，或 第一季度、第二季度、第三季度、第四季度"
 _QUARTER_TEXT = re.compile(r"^(?:第\s*)?([1-4１-４一二三四])\s*(?:季度?)?$|^[Qq]\s*([1-4])$")
 _FULL_WIDTH = str.maketrans("１２３４", "1234")
+# 标题里的一个季度：“第一季度”“一季度”“第1季度”；“前三季度”“三、四季度”跨了几个季度，不算
+QUARTER_IN_TITLE = re.compile(r"(?<![前后头一二三四1-4１-４、，,和及至到\-—～~])第?([一二三四1-4１-４])季度")
+_SPAN = re.compile(r"前[一二三两1-3]季度|[一二三1-3][、，,和及至到\-—～~]第?[二三四2-4]季度")
 
 
 def parse_quarter(value: Any) -> int | None:
@@ -29,6 +32,16 @@ def parse_quarter(value: Any) -> int | None:
         return None
     mark = (match.group(1) or match.group(2)).translate(_FULL_WIDTH)
     return QUARTER_NAMES.index(mark) + 1 if mark in QUARTER_NAMES else int(mark)
+
+
+def title_quarter(compact: str) -> int | None:
+    """标题里的季度（“第一季度”“一季度”“第1季度”）；“前三季度”“三、四季度”这样跨几个季度的为 None。
+
+    “第一季度工作总结和第二季度工作计划”总结的是第一个。"""
+    if _SPAN.search(compact):
+        return None
+    first = QUARTER_IN_TITLE.search(compact)
+    return parse_quarter(first.group(1)) if first else None
 
 
 def quarter_name(quarter: int) -> str:

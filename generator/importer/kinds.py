@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import re
 
-from ..form.periods import parse_quarter
+from ..form.periods import QUARTER_IN_TITLE, title_quarter
 
-QUARTER_IN_TITLE = re.compile(r"(?<![前后头一二三四1-4１-４、，,和及至到\-—～~])第?([一二三四1-4１-４])季度")
+__all__ = ["QUARTER_IN_TITLE", "special_topic", "title_quarter"]
+
 # 泛称：年度总结里常见、不是一个专项主题的词（去掉末尾的“工作”之后整个等于它，或以它开头）
 _GENERIC = ("全年", "年度", "全局", "全委", "全县", "全市", "全区", "全旗", "全镇", "全乡", "全系统", "各项", "主要",
             "重点", "综合", "整体", "日常", "机关", "本单位", "本局", "本委", "我局", "我委", "个人", "述职", "工作",
@@ -22,18 +23,7 @@ _PERIOD = re.compile(r"季度|半年|\d{1,2}月|[一二三四五六七八九十]
 # 单位名称前面的地名（县、市……）和后面的机关结尾，剩下的是单位的业务，如“卫生健康”“教育”
 _PLACE = re.compile(r"^(?:.+?(?:自治县|自治州|自治旗|省|市|县|区|旗|州|盟|镇|乡|街道)|[县旗镇乡])")
 _ORGAN = re.compile(r"(?:委员会|管理局|办公室|服务中心|中心|局|委|院|办|站|所|厅|部|处|科|队|社|会)$")
-_SPAN = re.compile(r"前[一二三两1-3]季度|[一二三1-3][、，,和及至到\-—～~]第?[二三四2-4]季度")
 _FIELD_SUFFIX = re.compile(r"(?:事业|系统|领域|行业|战线)$")
-
-
-def title_quarter(compact: str) -> int | None:
-    """标题里的季度（“第一季度”“一季度”“第1季度”）；“前三季度”“三、四季度”这样跨几个季度的为 None。
-
-    “第一季度工作总结和第二季度工作计划”总结的是第一个。"""
-    if _SPAN.search(compact):
-        return None
-    first = QUARTER_IN_TITLE.search(compact)
-    return parse_quarter(first.group(1)) if first else None
 
 
 def special_topic(unit: str, topic: str) -> str | None:

@@ -51,3 +51,28 @@ def test_annual_window_is_unchanged(gen, form_file) -> None:  # type: ignore[no-
     text = text.replace("2024年，我委", "今年，我委")
     assert findings(gen, form_file, text) == []
     assert [code for code, *_ in findings(gen, form_file, quarter_form("4", "2026-03-01"))] == ["GEN504"]
+
+
+def test_title_names_another_quarter(gen, form_file) -> None:  # type: ignore[no-untyped-def]
+    text = quarter_form("1", "2025-04-10").replace("季度: 1\n", "季度: 1\n标题: 贡觉县卫生健康委员会2025年第二季度工作总结\n")
+    assert findings(gen, form_file, text) == [(
+        "GEN505", 5, "标题里写的是第二季度，而“季度”填的是1（第一季度）。", "应为：标题里写第一季度，或把“季度”改为 2")]
+
+
+@pytest.mark.parametrize("title", ["贡觉县卫生健康委员会2025年第一季度工作总结", "贡觉县卫健委2025年一季度工作情况",
+                                   "2025年第 1 季度工作总结"])
+def test_title_matching_the_quarter_passes(gen, form_file, title: str) -> None:  # type: ignore[no-untyped-def]
+    text = quarter_form("第一季度", "2025-04-10").replace("季度: 第一季度\n", f"季度: 第一季度\n标题: {title}\n")
+    assert findings(gen, form_file, text) == []
+
+
+def test_annual_form_with_a_quarter_title(gen, form_file) -> None:  # type: ignore[no-untyped-def]
+    text = VALID_FORM.replace("年度: 2024\n", "年度: 2024\n标题: 贡觉县卫生健康委员会2024年第四季度工作总结\n")
+    assert findings(gen, form_file, text) == [(
+        "GEN506", 3, "标题里写的是第四季度，而“类型”是年度工作总结：期末、成文时间和各部分的名称都按年度工作总结处理。",
+        "应为：类型: 季度工作总结 和 季度: 4，或改标题")]
+
+
+@pytest.mark.parametrize("title", ["贡觉县卫生健康委员会2024年前三季度工作总结", "贡觉县卫生健康委员会2024年度工作总结"])
+def test_annual_titles_without_a_single_quarter_pass(gen, form_file, title: str) -> None:  # type: ignore[no-untyped-def]
+    assert findings(gen, form_file, VALID_FORM.replace("年度: 2024\n", f"年度: 2024\n标题: {title}\n")) == []
