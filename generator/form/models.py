@@ -171,7 +171,8 @@ class Form(FormModel):
     year: int = Field(alias="年度", ge=2000, le=2100, title="年度",
                       description="总结的是哪一年，写阿拉伯数字，如 2024")
     kind: ReportKind = Field(default=ReportKind.ANNUAL, alias="类型", title="类型",
-                             description="年度工作总结、半年工作总结、工作总结和工作计划 或 专项工作总结（要写“主题”）")
+                             description="年度工作总结、半年工作总结、工作总结和工作计划、专项工作总结（要写“主题”）"
+                                         " 或 季度工作总结（要写“季度”）")
     topic: str | None = Field(default=None, alias="主题", title="主题", validate_default=False,
                               description="专项工作总结的主题，如 爱国卫生运动"
                                           "（标题自动生成为 单位+年度+主题+工作总结）")
