@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from generator.api import build_report, build_report_from_data
 from generator.importer import import_report
-from generator.importer.structure import title_kind
+from generator.importer.structure import classify, title_kind
 
 ANNUAL, HALF, PLAN, TOPIC, QUARTER = "年度工作总结", "半年工作总结", "工作总结和工作计划", "专项工作总结", "季度工作总结"
 
@@ -130,3 +130,30 @@ def test_any_title_never_crashes(title: str) -> None:
     assert (kind == TOPIC) == bool(subject) and (quarter is not None) == (kind == QUARTER)
     assert quarter in (None, 1, 2, 3, 4)
     assert subject == "" or "工作总结" not in subject
+
+
+@pytest.mark.parametrize("heading, part", [
+    ("一季度工作完成情况", "工作开展情况"), ("第一季度工作开展情况", "工作开展情况"), ("第一季度主要工作", "工作开展情况"),
+    ("第二季度工作计划", "下一步工作计划"), ("下一季度工作打算", "下一步工作计划"), ("2025年第一季度工作计划", "下一步工作计划"),
+])
+def test_quarter_section_headings(heading: str, part: str) -> None:
+    assert classify(heading) == part
+
+
+def test_quarter_report_text_is_imported(tmp_path: Path) -> None:
+    """网站上常见的季度总结写法：“一季度”、各部分叫“完成情况”“下一季度工作打算”。标题与自动生成的不同，原样保留。"""
+    report = tmp_path / "一季度.txt"
+    report.write_text("\n\n".join([
+        "某某县卫生健康局2024年一季度工作总结",
+        "一季度，我局围绕年度目标扎实推进各项工作。现将有关情况报告如下。",
+        "一、一季度工作完成情况", "（一）开展健康体检。组织体检3200人。", "（二）推进项目建设。两个项目开工。",
+        "二、存在的问题", "人才短缺。",
+        "三、下一季度工作打算", "（一）继续开展体检。扩大覆盖面。",
+        "某某县卫生健康局", "2024年4月8日"]) + "\n", encoding="utf-8")
+    form = import_report(report).form
+    assert (form["类型"], form["季度"], form["年度"], form["日期"]) == (QUARTER, 1, 2024, "2024-04-08")
+    assert form["标题"] == "某某县卫生健康局2024年一季度工作总结" and "主题" not in form
+    assert [item["标题"] for item in form["工作开展情况"]] == ["开展健康体检", "推进项目建设"]
+    assert [item["标题"] for item in form["下一步工作计划"]] == ["继续开展体检"]
+    again = build_report_from_data(form)
+    assert again.warnings == [] and again.form.quarter_name == "第一季度"
