@@ -333,7 +333,8 @@ class Form(FormModel):
     @model_validator(mode="after")
     def _quarter_written(self) -> Form:
         if self.kind is ReportKind.QUARTER and self.quarter is None:
-            raise ValueError("表单里缺少“季度”：类型是季度工作总结时要写是哪个季度，如 季度: 1（即第一季度）")
+            raise PydanticCustomError("kind_needs_key", "{message}", {
+                "message": "表单里缺少“季度”：类型是季度工作总结时要写是哪个季度，如 季度: 1（即第一季度）"})
         return self
 
     @property
@@ -349,7 +350,8 @@ class Form(FormModel):
     @model_validator(mode="after")
     def _topic_written(self) -> Form:
         if self.kind is ReportKind.TOPIC and self.topic is None:
-            raise ValueError("表单里缺少“主题”：类型是专项工作总结时要写主题，如 主题: 爱国卫生运动")
+            raise PydanticCustomError("kind_needs_key", "{message}", {
+                "message": "表单里缺少“主题”：类型是专项工作总结时要写主题，如 主题: 爱国卫生运动"})
         return self
 
     @model_validator(mode="after")

@@ -38,5 +38,5 @@ def test_missing_quarter_is_reported_on_the_page(form_file: Path) -> None:  # ty
     text = ANNUAL.replace("类型: 年度工作总结", "类型: 季度工作总结")
     response = client(form_file()).post("/api/check", json={"text": text}, headers=ORIGIN).json()
     assert response["diagnostics"] == [{
-        "line": 1, "column": 1, "severity": "错误", "code": None, "hint": None,
+        "line": 3, "column": 5, "severity": "错误", "code": None, "hint": None,
         "message": "表单里缺少“季度”：类型是季度工作总结时要写是哪个季度，如 季度: 1（即第一季度）。"}]

@@ -54,7 +54,7 @@ def test_other_kinds_render_as_before() -> None:
 
 
 @pytest.mark.parametrize("changes, message, line", [
-    ({"类型": "季度工作总结"}, "表单里缺少“季度”：类型是季度工作总结时要写是哪个季度，如 季度: 1（即第一季度）", 1),
+    ({"类型": "季度工作总结"}, "表单里缺少“季度”：类型是季度工作总结时要写是哪个季度，如 季度: 1（即第一季度）", None),
     ({"类型": "季度工作总结", "季度": 5},
      "“季度”：现在填的是“5”，写 1 到 4 的数字，或 第一季度、第二季度、第三季度、第四季度", None),
     ({"类型": "季度工作总结", "季度": "第五季度"}, "现在填的是“第五季度”，写 1 到 4 的数字", None),
@@ -72,6 +72,8 @@ def test_quarter_errors_are_located(changes: dict[str, Any], message: str, line:
     assert d.line is not None and (line is None or d.line == line)
     if "季度" in changes:
         assert d.source_line is not None and d.source_line.startswith("季度:")
+    else:  # 缺少季度：指到“类型”那一行
+        assert d.source_line == "类型: 季度工作总结" and d.column == 5
 
 
 def test_example_is_a_fourth_quarter_summary() -> None:
