@@ -37,7 +37,11 @@ def parse_quarter(value: Any) -> int | None:
 def title_quarter(compact: str) -> int | None:
     """标题里的季度（“第一季度”“一季度”“第1季度”）；“前三季度”“三、四季度”这样跨几个季度的为 None。
 
-    “第一季度工作总结和第二季度工作计划”总结的是第一个。"""
+    只看“总结”之前：“第一季度工作总结和第二季度工作计划”总结的是第一季度，
+    “2024年工作总结暨2025年第一季度工作计划”不是季度总结。"""
+    summary = compact.find("总结")
+    if summary >= 0:
+        compact = compact[:summary]
     if _SPAN.search(compact):
         return None
     first = QUARTER_IN_TITLE.search(compact)

@@ -73,6 +73,7 @@ def test_annual_form_with_a_quarter_title(gen, form_file) -> None:  # type: igno
         "应为：类型: 季度工作总结 和 季度: 4，或改标题")]
 
 
-@pytest.mark.parametrize("title", ["贡觉县卫生健康委员会2024年前三季度工作总结", "贡觉县卫生健康委员会2024年度工作总结"])
+@pytest.mark.parametrize("title", ["贡觉县卫生健康委员会2024年前三季度工作总结", "贡觉县卫生健康委员会2024年度工作总结",
+                                   "贡觉县卫生健康委员会2024年工作总结暨2025年第一季度工作打算"])
 def test_annual_titles_without_a_single_quarter_pass(gen, form_file, title: str) -> None:  # type: ignore[no-untyped-def]
     assert findings(gen, form_file, VALID_FORM.replace("年度: 2024\n", f"年度: 2024\n标题: {title}\n")) == []
