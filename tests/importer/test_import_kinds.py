@@ -98,7 +98,8 @@ YEARS = st.integers(2000, 2099)
 SPACE = st.sampled_from(["", " ", "  ", "\u3000"])
 ANNUAL_ENDS = st.sampled_from(["年度工作总结", "年工作总结", "年全年工作总结", "年工作情况总结", "年度工作总结报告",
                                "年各项工作总结", "年工作总结和{next}年工作计划", "年工作总结与{next}年工作计划",
-                               "年工作总结及{next}年工作打算", "年上半年工作总结", "年半年工作总结", "年前三季度工作总结"])
+                               "年工作总结及{next}年工作打算", "年上半年工作总结", "年半年工作总结", "年前三季度工作总结",
+                               "年工作总结暨{next}年第一季度工作计划"])
 
 
 @settings(max_examples=300, deadline=None, derandomize=True, database=None)
@@ -108,6 +109,20 @@ def test_annual_titles_are_never_read_as_topic(unit: str, year: int, space: str,
     title = f"{year}{space}{rest[0]}{unit}{rest[1:]}" if year_first else f"{unit}{space}{year}{space}{rest}"
     kind, _, subject, quarter = title_kind(title)
     assert kind != TOPIC and not subject and quarter is None, title
+
+
+OWN_FIELDS = st.sampled_from([("贡觉县卫生健康委员会", "卫生健康"), ("县卫健委", "卫生健康"), ("某某县教育局", "教育"),
+                               ("某县市场监督管理局", "市场监管"), ("中阳县卫生健康局", "卫生健康事业"),
+                               ("某旗卫生健康委员会", "卫生健康系统")])
+
+
+@settings(max_examples=100, deadline=None, derandomize=True, database=None)
+@given(OWN_FIELDS, YEARS, SPACE, st.sampled_from(["年", "年度"]), st.sampled_from(["工作总结", "总结"]))
+def test_own_field_is_not_a_topic(pair: tuple[str, str], year: int, space: str, after: str, end: str) -> None:
+    """单位自己的业务（卫健委的“卫生健康工作”）：年度工作总结，不是专项。"""
+    unit, field = pair
+    kind, _, subject, _ = title_kind(f"{unit}{space}{year}{after}{field}{end}")
+    assert (kind, subject) == (ANNUAL, "")
 
 
 QUARTERS = st.sampled_from([("第一季度", 1), ("一季度", 1), ("第二季度", 2), ("第2季度", 2), ("三季度", 3),
