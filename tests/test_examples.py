@@ -15,7 +15,7 @@ from generator.api import build_report, write_report
 from generator.form.numbering import level1, level2, level3
 from generator.indicators.figures import FigureError
 
-KINDS = {"年度工作总结", "半年工作总结", "工作总结和工作计划", "专项工作总结"}
+KINDS = {"年度工作总结", "半年工作总结", "工作总结和工作计划", "专项工作总结", "季度工作总结"}
 
 
 def test_examples_cover_the_form() -> None:
