@@ -46,4 +46,4 @@ def to_docx(table: Table, title: str, unit: str, date: dt.date) -> bytes:
     # 文件属性（作者、日期）只用到单位和日期：不为它们编一份完整的表单
     properties: dict[str, Any] = {"unit": unit, "date": date}
     form = Form.model_construct(**properties)
-    return build_docx(Document(blocks), form, layout.profile)
+    return build_docx(Document(blocks), form, layout.profile, fit_tables=False)  # 字号、方向已由 plan 选好
