@@ -20,9 +20,8 @@ from decimal import Decimal
 from typing import Any
 
 import pytest
-from conftest import minimal_form
 from office import MM, NUMBER_CHAR, render_pdfs
-from variants import stress_form
+from variants import NAMES, figures_form, stress_form
 
 from generator.api import build_report_from_data
 from generator.rollup.table import Table
@@ -30,22 +29,9 @@ from generator.rollup.word import to_docx
 from generator.write.style_profile import StyleProfile, load_profile
 from generator.write.word.table_layout import CELL_MARGIN_TWIPS, tokens
 
-NAMES = ["家庭医生重点人群签约服务人数", "城乡居民医疗保险筹资总额", "基本公共卫生服务项目资金", "门诊人次",
-         "白内障手术人数", "免疫规划疫苗接种剂次", "孕产妇系统管理人数", "严重精神障碍患者规范管理人数",
-         "农村卫生室标准化建设个数", "健康体检人数"]
 COUNTY_NAMES = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地玄黄宇宙洪荒"
 REPORT_FLOOR, ROLLUP_FLOOR = 6, 3
 MARGIN_PT = 2 * CELL_MARGIN_TWIPS / 20
-
-
-def figures_form(digits: int, place: object, count: int = 40) -> dict[str, Any]:
-    """``count`` 个指标，本期、上期、目标都是 ``digits`` 位整数带两位小数（九位：123456789.12）。"""
-    base = int("123456789"[:digits])
-    indicators = [{"键": f"k{i}", "名称": NAMES[i % len(NAMES)], "单位": "元", "本期": base + i + 0.12,
-                   "上期": base - base // 10 + 0.34, "目标": base - base // 20 + 0.56} for i in range(count)]
-    data = minimal_form(指标=indicators, 指标表=place)
-    data["工作开展情况"] = [{"标题": "开展健康体检", "内容": "全年组织城乡居民健康体检。"}]
-    return data
 
 
 def rollup_table(counties: int, indicators: int = 40, seed: int = 19) -> Table:
