@@ -1,4 +1,5 @@
-"""表格在 LibreOffice 渲染的页面上读得下去（issue 19）：九位数的指标表、1000 个指标、5/8/15/30 个县的汇总表。
+"""表格在 LibreOffice 渲染的页面上读得下去（issue 19）：四个示例（表在附件、正文）、九位数和七位数的指标表、
+1000 个指标、5/8/15/30 个县的汇总表。
 
 全部文件一次 LibreOffice 调用转成 PDF，再从 PDF 的文字框量：
 
@@ -21,7 +22,7 @@ from typing import Any
 
 import pytest
 from office import MM, NUMBER_CHAR, render_pdfs
-from variants import NAMES, figures_form, stress_form
+from variants import NAMES, build, figures_form, stress_form, variants
 
 from generator.api import build_report_from_data
 from generator.rollup.table import Table
@@ -58,7 +59,9 @@ class Rendered:
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
     pdfplumber = pytest.importorskip("pdfplumber")
     folder = tmp_path_factory.mktemp("wide")
-    files: dict[str, tuple[bytes, int]] = {
+    files: dict[str, tuple[bytes, int]] = {name: (build(data).docx(), REPORT_FLOOR) for name, data in variants().items()
+                                           if name in EXAMPLES}
+    files |= {
         "九位数-附件": (build_report_from_data(figures_form(9, True)).docx(), REPORT_FLOOR),
         "九位数-正文": (build_report_from_data(figures_form(9, "正文")).docx(), REPORT_FLOOR),
         "七位数-附件": (build_report_from_data(figures_form(7, True)).docx(), REPORT_FLOOR),
@@ -81,7 +84,8 @@ def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Rendered]:
     return out
 
 
-CASES = ["九位数-附件", "九位数-正文", "七位数-附件", "1000个指标", "汇总-5县", "汇总-8县", "汇总-15县", "汇总-30县"]
+EXAMPLES = [name for name in variants() if not name.endswith("无表")]  # 四个示例，表在附件或正文里
+CASES = [*EXAMPLES, "九位数-附件", "九位数-正文", "七位数-附件", "1000个指标", "汇总-5县", "汇总-8县", "汇总-15县", "汇总-30县"]
 
 
 def _tables(page: Any) -> list[Any]:
@@ -157,6 +161,9 @@ def test_no_lone_last_row(rendered: dict[str, Rendered], name: str) -> None:
         assert pages[-1] >= 2, f"{name}：表格最后一页只有 {pages[-1]} 行（各页行数 {pages}）"
     if name in ("九位数-附件", "九位数-正文", "1000个指标"):
         assert long, f"{name}：表格应当跨页（才验证得了表尾）"
+    for index, page in enumerate(rendered[name].pages, 1):  # 分节、表尾的空段落不多出空白页
+        text = [c for c in page.chars if c["upright"] and c["text"] not in "— " and not c["text"].isdigit()]
+        assert text, f"{name}：第 {index} 页是空白页"
 
 
 def _page_number(page: Any) -> tuple[int, list[Any]]:
@@ -202,5 +209,5 @@ def test_landscape_pages_follow_gbt9704_section_8(rendered: dict[str, Rendered],
             assert all(c["upright"] for c in page.chars if float(c["x0"]) > body_top)
     if name.startswith("九位数") or name in ("汇总-5县", "汇总-15县", "汇总-30县"):
         assert landscape >= 2, f"{name}：应当有横版页（单页、双页都有）"
-    if name in ("七位数-附件", "1000个指标"):
+    if name in ("七位数-附件", "1000个指标", *EXAMPLES):
         assert landscape == 0, f"{name}：五号字在竖版里排得下，不应转横版"

@@ -64,7 +64,9 @@ def _end_section(out: list[str], profile: StyleProfile, *, wide: bool) -> None:
     if out and out[-1].startswith("<w:p>") and "</w:pPr>" in out[-1]:
         out[-1] = out[-1].replace("</w:pPr>", section + "</w:pPr>", 1)
     else:
-        out.append(f'<w:p><w:pPr><w:spacing w:line="20" w:lineRule="exact"/>{section}</w:pPr></w:p>')
+        # 1 磅高、不对齐网格、段落标记 1 磅：表格排到页底时它也挤得下，不多出一页
+        out.append('<w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="20" '
+                   f'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>{section}</w:pPr></w:p>')
 
 
 def _content(out: list[str], doc: Document, profile: StyleProfile, fit_tables: bool = True) -> StyleProfile:
