@@ -4,8 +4,8 @@
 全部文件一次 LibreOffice 调用转成 PDF，再从 PDF 的文字框量：
 
 - 数字不拆成两行，“指标”列的名称只在词与词之间回行（PDF 里单元格的每处换行都落在词的边界上）；
-- “指标”列不窄于它的下限：报告的指标表是最长的词、至少六个字（名称更短时取一行的宽度），
-  汇总表是最长的词、至少三个字（rollup.pages）；字宽按 PDF 里这张表的字号；
+- “指标”列不窄于它的下限：最长的词、至少六个字（名称更短时取一行的宽度；报告的指标表和汇总表相同）；
+  字宽按 PDF 里这张表的字号；
 - 表格跨页时最后一页至少两行（表尾不落单）；
 - 横版页（GB/T 9704 第 8 条“横排表格”）：表格正立、表头在上，页码在左边距里转 90 度，
   一字线中心离版心左边缘 7 毫米，单页在下端、双页在上端，都离版心一字；竖版页的页码照常在下方。
@@ -31,7 +31,7 @@ from generator.write.style_profile import StyleProfile, load_profile
 from generator.write.word.table_layout import CELL_MARGIN_TWIPS, tokens
 
 COUNTY_NAMES = "甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未申酉戌亥天地玄黄宇宙洪荒"
-REPORT_FLOOR, ROLLUP_FLOOR = 6, 3
+REPORT_FLOOR = ROLLUP_FLOOR = 6
 MARGIN_PT = 2 * CELL_MARGIN_TWIPS / 20
 
 

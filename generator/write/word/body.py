@@ -76,6 +76,7 @@ def _content(out: list[str], doc: Document, profile: StyleProfile, fit_tables: b
             for i, b in enumerate(blocks) if b.kind is BlockKind.TABLE and b.rows}
     wide_starts = _wide_starts(blocks, fits)
     current = profile
+    first = len(out)  # out 里已有文档的开头：这之后才是写出的段落、表格
     signature = next((b.text for b in blocks if b.kind is BlockKind.SIGNATURE), "")
     date = next((b.text for b in blocks if b.kind is BlockKind.DATE), "")
     closing = _closing_index(blocks)
@@ -84,7 +85,7 @@ def _content(out: list[str], doc: Document, profile: StyleProfile, fit_tables: b
     for index, block in enumerate(blocks):
         kind = block.kind
         if index in wide_starts:  # 横排表格另成一节（GB/T 9704 第 8 条）：前一节在这里结束
-            if out:
+            if len(out) > first:  # 文档从横排表格开始时没有前一节
                 _end_section(out, current, wide=current is not profile)
             current = fits[wide_starts[index]].profile(profile)
         elif current is not profile and index - 1 in fits:  # 横排表格之后回到竖版
