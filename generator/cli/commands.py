@@ -229,7 +229,8 @@ def init(form: Path, sheet: Path | None, template: str | None, kind: str | None)
 
 @cli.command(cls=ChineseCommand)
 @click.argument("forms", cls=Argument, metavar="表单…", nargs=-1, required=True,
-                help="各县（区）的表单，可以写 县级/*.yaml。")
+                help="各县（区）的表单，可以写 县级/*.yaml 或文件夹 县级。逐个写出的按写的顺序排，"
+                     "通配符和文件夹按文件名排（数字按大小，汉字按拼音）。")
 @click.option("-o", "--output", "outputs", metavar="汇总表", multiple=True, type=click.Path(path_type=Path),
               help="写出的汇总表，格式按扩展名：.xlsx、.docx（Word 附件）或 .md；可以写几次。默认 指标汇总.xlsx。")
 @click.option("--form", "city_form", metavar="市本级.yaml", type=click.Path(path_type=Path, dir_okay=False),

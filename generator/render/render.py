@@ -182,12 +182,12 @@ def render_document(form: Form, *, extra: dict[str, Any] | None = None, bureau: 
 
 def full_width_document(doc: Document) -> Document:
     """整份文档（标题、正文各文字块、表格各格）里夹在汉字之间的半角标点改成全角。"""
-    from .punctuation import FULL, full_width
+    from .punctuation import FULL, QUOTES, full_width
 
     blocks: list[Block] = []
     for block in doc.blocks:
         runs = block.runs
-        if any(ch in FULL for run in runs for ch in run.text):
+        if any(ch in FULL or ch in QUOTES for run in runs for ch in run.text):
             texts = [run.text for run in runs]
             runs = tuple(
                 replace(run, text=full_width(run.text, texts[i - 1] if i else "",

@@ -15,6 +15,7 @@ from ..write.output import refuse_inputs, same_file, write_generated
 from .collect import Progress, collect, read_counties, sheet_paths
 from .consistent import check_consistent
 from .excel import to_xlsx
+from .order import natural_sorted
 from .table import build_table, to_markdown
 from .totals import totals
 from .word import to_docx
@@ -35,14 +36,22 @@ class RollupResult:
 
 
 def expand(patterns: Sequence[str]) -> list[Path]:
-    """展开 ``县级/*.yaml``（Windows 的命令行不替您展开），去掉重复的文件。"""
+    """展开 ``县级/*.yaml``（Windows 的命令行不替您展开）和文件夹（其中一层的 .yaml、.yml），去掉重复的文件。
+
+    各县的先后：逐个写出的表单按写的顺序，通配符和文件夹展开的按文件名的自然顺序（见 :mod:`.order`）。"""
     found: dict[Path, None] = {}
     for pattern in patterns:
         if any(ch in pattern for ch in "*?["):
-            matches = sorted(glob.glob(pattern))
+            matches = natural_sorted([Path(m) for m in glob.glob(pattern)])
             if not matches:
                 raise UsageProblem(Diagnostic(f"“{pattern}”没有找到任何表单文件，请检查文件夹和文件名。"))
-            found.update(dict.fromkeys(Path(m) for m in matches))
+            found.update(dict.fromkeys(matches))
+        elif Path(pattern).is_dir():
+            forms = [p for p in Path(pattern).iterdir() if p.suffix.lower() in (".yaml", ".yml")
+                     and not p.name.startswith(".") and p.is_file()]
+            if not forms:
+                raise UsageProblem(Diagnostic(f"文件夹“{pattern}”里没有表单文件（.yaml、.yml），请检查文件夹。"))
+            found.update(dict.fromkeys(natural_sorted(forms)))
         else:
             found.update({Path(pattern): None})
     return list(found)
