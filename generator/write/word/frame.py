@@ -74,8 +74,8 @@ def _marks(frame: Frame, size: Decimal, profile: StyleProfile) -> str:
                        for mark in frame.marks)
     # 联合行文：机关名称各占一行、两端对齐；“文件”二字在右侧，以各机关名称为准上下居中（7.2.4）
     char = pt_to_twips(size)
-    names = int(max(set_width(mark) for mark in frame.marks) * char)
-    suffix = (len(frame.mark_suffix) + 1) * char
+    name_chars, suffix_chars = f.mark_columns(frame.marks, frame.mark_suffix)
+    names, suffix = int(name_chars * char), int(suffix_chars * char)
     rows = []
     for index, mark in enumerate(frame.marks):
         merge = '<w:vMerge w:val="restart"/>' if index == 0 else "<w:vMerge/>"

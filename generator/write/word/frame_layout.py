@@ -34,11 +34,18 @@ NUMBER_INK_BOTTOM = Decimal("0.28")  # 发文字号一行（正文行距）的�
 
 def mark_size(marks: tuple[str, ...], suffix: str, profile: StyleProfile) -> Decimal:
     """发文机关标志的字号（磅）：最长一行（联合行文加上右侧的“文件”和一字间隔）排满版心时的字号，不超过上限。"""
-    longest = max((set_width(mark) for mark in marks), default=Decimal(1))
-    chars = longest + (Decimal(len(suffix) + 1) if suffix else 0)
+    chars = mark_columns(marks, suffix)
+    chars = chars[0] + chars[1]
     width_pt = g.text_width_mm(profile) / Decimal("25.4") * 72
     fit = (width_pt / max(chars, Decimal(1)) * 2).to_integral_value(ROUND_FLOOR) / 2  # 取到半磅
     return min(MARK_MAX_PT, fit)
+
+
+def mark_columns(marks: tuple[str, ...], suffix: str) -> tuple[Decimal, Decimal]:
+    """标志各列的宽度（以标志的字宽计）：机关名称一列留四分之一字的余地（排满时 LibreOffice 会把末字挤到
+    下一行、被固定行高切掉）；联合行文的“文件”一列另加一字间隔。"""
+    longest = max((set_width(mark) for mark in marks), default=Decimal(1)) + Decimal("0.25")
+    return longest, Decimal(len(suffix) + 1) if suffix else Decimal(0)
 
 
 def mark_line_twips(size: Decimal) -> int:
