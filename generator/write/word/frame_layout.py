@@ -34,8 +34,8 @@ NUMBER_INK_BOTTOM = Decimal("0.28")  # 发文字号一行（正文行距）的�
 
 def mark_size(marks: tuple[str, ...], suffix: str, profile: StyleProfile) -> Decimal:
     """发文机关标志的字号（磅）：最长一行（联合行文加上右侧的“文件”和一字间隔）排满版心时的字号，不超过上限。"""
-    chars = mark_columns(marks, suffix)
-    chars = chars[0] + chars[1]
+    names, rest = mark_columns(marks, suffix)
+    chars = names + rest
     width_pt = g.text_width_mm(profile) / Decimal("25.4") * 72
     fit = (width_pt / max(chars, Decimal(1)) * 2).to_integral_value(ROUND_FLOOR) / 2  # 取到半磅
     return min(MARK_MAX_PT, fit)
