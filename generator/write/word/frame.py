@@ -32,15 +32,16 @@ def _run(value: str, font: str, size: Decimal, *, latin: str | None = None, colo
 
 
 def _paragraph(content: str, line: int, *, jc: str = "left", left: int = 0, right: int = 0, hanging: int = 0,
-               tabs: tuple[tuple[str, int], ...] = (), border: str = "", keep_next: bool = True) -> str:
-    """不用样式里的缩进、不对齐网格、固定行距的段落。"""
+               tabs: tuple[tuple[str, int], ...] = (), border: str = "", keep_next: bool = True,
+               snap: bool = False) -> str:
+    """不用样式里的缩进、固定行距的段落；``snap`` 为假时不对齐网格（版头按毫米定位）。"""
     tab_xml = ("<w:tabs>" + "".join(f'<w:tab w:val="{kind}" w:pos="{pos}"/>' for kind, pos in tabs)
                + "</w:tabs>") if tabs else ""
     first = f'w:hanging="{hanging}" w:hangingChars="0"' if hanging else 'w:firstLine="0" w:firstLineChars="0"'
     mark = '<w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>' if not content else ""
     return (f"<w:p><w:pPr>{'<w:keepNext/>' if keep_next else ''}{border}{tab_xml}"
-            '<w:snapToGrid w:val="0"/>'
-            f'<w:spacing w:before="0" w:after="0" w:beforeLines="0" w:afterLines="0" w:line="{line}" '
+            + ("" if snap else '<w:snapToGrid w:val="0"/>')
+            + f'<w:spacing w:before="0" w:after="0" w:beforeLines="0" w:afterLines="0" w:line="{line}" '
             f'w:lineRule="exact"/><w:ind w:left="{left}" w:right="{right}" {first}/>'
             f'<w:jc w:val="{jc}"/>{mark}</w:pPr>{content}</w:p>')
 
@@ -131,7 +132,7 @@ def _number_lines(frame: Frame, profile: StyleProfile) -> list[str]:
 def recipient_xml(frame: Frame, profile: StyleProfile) -> str:
     """主送机关：标题下空一行，居左顶格，回行仍顶格，后加全角冒号（7.3.2）。"""
     return _paragraph(_run(f"{frame.recipient}：", profile.fonts.body, profile.sizes.body),
-                      pt_to_twips(profile.line_pitch), jc="both")
+                      pt_to_twips(profile.line_pitch), jc="both", snap=True)  # 与正文一样落在行格上
 
 
 def record_xml(frame: Frame, profile: StyleProfile) -> str:
