@@ -39,7 +39,8 @@ CASES: dict[str, dict[str, Any]] = {
               "抄送机关": ["县人民政府办公室"], "印发机关": "贡觉县卫生健康委员会办公室", "印发日期": "2025-01-08"},
     "上行文三人": {"发文机关标志": ["贡觉县卫生健康委员会文件", "贡觉县财政局文件"], "发文字号": "贡卫健报〔2025〕4号",
               "签发人": ["扎西", "王建国", "李明"], "主送机关": "市卫生健康委员会",
-              "抄送机关": ["县人民政府办公室"], "印发机关": "贡觉县卫生健康委员会办公室", "印发日期": "2025-01-08"},
+              "抄送机关": ["县人民政府办公室", "县财政局", "县人力资源和社会保障局", "县医疗保障局", "县疾病预防控制中心"],
+              "印发机关": "贡觉县卫生健康委员会办公室", "印发日期": "2025-01-08"},
 }
 LONG = "多页"  # 落款排满第 4 页：版记排不下，移到第 5 页的版心底部，不压住落款
 
@@ -265,6 +266,11 @@ def test_record_lines_on_the_last_page(rendered: dict[str, Rendered], name: str)
         copies = next(w for w in words if w.text.startswith("抄送"))
         _near(copies.x0, LEFT + RECORD_CHAR, f"{name}：抄送机关左空一字")
         assert record[0].top < copies.top < record[1].top, f"{name}：抄送一行不在首条分隔线之下"
+        lines = [line for line in rendered[name].lines[-1] if record[0].top < line.top < record[1].top]
+        for wrapped in lines[1:]:  # 回行时与冒号后的首字对齐（7.4.2）
+            _near(wrapped.xs[0][0], lines[0].xs[3][0], f"{name}：抄送机关回行与冒号后的首字对齐")
+        if name == "上行文三人":
+            assert len(lines) == 2, f"{name}：五个抄送机关应排成两行"
     record_text = "".join(line.text for line in rendered[name].lines[-1]
                           if record[0].top - 1 < line.top < record[-1].top)
     wanted = "".join(("抄送：" + "，".join(frame.get("抄送机关", [])) + "。") if frame.get("抄送机关") else ""

@@ -153,7 +153,7 @@ def record_xml(frame: Frame, profile: StyleProfile) -> str:
     thick = f'w:val="single" w:sz="{f.THICK_EIGHTHS}" w:space="0" w:color="000000"'
     thin = f'w:val="single" w:sz="{f.THIN_EIGHTHS}" w:space="0" w:color="000000"'
     rows = "".join(
-        f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{pitch}" w:hRule="exact"/></w:trPr><w:tc><w:tcPr>'
+        f'<w:tr><w:trPr><w:cantSplit/><w:trHeight w:val="{pitch}" w:hRule="atLeast"/></w:trPr><w:tc><w:tcPr>'
         f'<w:tcW w:w="{width}" w:type="dxa"/><w:vAlign w:val="center"/></w:tcPr>{p}</w:tc></w:tr>'
         for p in paragraphs)
     return (f'<w:tbl><w:tblPr><w:tblpPr w:leftFromText="0" w:rightFromText="0" w:topFromText="0" '
