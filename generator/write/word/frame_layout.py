@@ -26,7 +26,7 @@ THIN_EIGHTHS = 6  # 细线 0.75 磅 = 0.265mm（推荐 0.25mm；Word 的单线�
 SEPARATOR_EIGHTHS = 8  # 版头的红色分隔线：标准未给粗细，与版记的粗线相同
 
 # 在 LibreOffice 里量出（tests/pdf/test_frame_pdf.py 钉住）：固定行距的一行里，汉字的上边缘离行顶多远、
-# 下边缘离行底多远（以字号计）。固定行距时 Word、LibreOffice 都把多出的行高放在字的上方。
+# 下边缘离行底多远（以字号计）。LibreOffice 把固定行距多出的行高放在字的上方；Word 下未量过。
 MARK_LINE_RATIO = Decimal("1.25")  # 发文机关标志的行高 = 字号 × 1.25
 MARK_INK_TOP = Decimal("0.157")  # 标志行顶 → 字的上边缘，以字号计
 NUMBER_INK_BOTTOM = Decimal("0.28")  # 发文字号一行（正文行距）的行底 → 字的下边缘，以字号计
