@@ -63,7 +63,9 @@ def head_xml(frame: Frame, profile: StyleProfile) -> str:
     line = (f'<w:pBdr><w:bottom w:val="single" w:sz="{f.SEPARATOR_EIGHTHS}" w:space="0" '
             f'w:color="{f.RED}"/></w:pBdr>')
     out.append(_spacer(f.separator_spacer_twips(profile), border=line))
-    out.append(_spacer(2 * pitch))  # 7.3.1：标题在红色分隔线下空二行
+    # 7.3.1：标题在红色分隔线下空二行；再补上不足一行的零头，使版头正好占整数个行格，标题之后的正文仍落在行格上
+    lines = len(frame.signers[::2]) if frame.signers else 1
+    out.append(_spacer(f.title_spacer_twips(size, len(frame.head_lines), len(frame.marks), lines, profile)))
     return "".join(out)
 
 

@@ -62,3 +62,12 @@ def separator_spacer_twips(profile: StyleProfile) -> int:
     """发文字号一行之后到红色分隔线的空白（缇）：分隔线上边缘在发文字号的字下边缘之下 4mm。"""
     return max(20, mm_to_twips(SEPARATOR_GAP_MM) - pt_to_twips(profile.sizes.body * NUMBER_INK_BOTTOM))
 
+
+
+def title_spacer_twips(size: Decimal, lines_above: int, marks: int, number_lines: int, profile: StyleProfile) -> int:
+    """红色分隔线到标题之间的空白（缇）：空二行，再加上使整个版头占整数个行格的零头（不足一行）。
+    版头各段的高度都是固定的：份号等各行、标志前的空白、标志各行、空二行、发文字号各行、分隔线前的空白和线宽。"""
+    pitch = pt_to_twips(profile.line_pitch)
+    used = (mark_spacer_twips(size, lines_above, profile) + lines_above * pitch + marks * mark_line_twips(size)
+            + 2 * pitch + number_lines * pitch + separator_spacer_twips(profile) + SEPARATOR_EIGHTHS * 20 // 8)
+    return 2 * pitch + (-used) % pitch
