@@ -1,0 +1,131 @@
+"""预览的断行：一段文字按版心宽度分成几行，与 LibreOffice 转出的 PDF 在同一个字处换行。
+
+字宽（磅）：汉字和中文标点是一个字号，加字距（三号 16 − 0.25）；半角字母、数字、符号取 PDF 用的免费字体
+（Times New Roman 缺失时 fontconfig 替换成 Noto Serif CJK SC）的字宽表 :data:`LATIN`（千分之一字号）。
+汉字与字母、数字紧挨着的地方 LibreOffice 自动加一点间距（“亚洲文字与西文间距”；标点两边不加），
+量得每处 :data:`AUTOSPACE_EM` 个字号。破折号“—”按西文字形排（0.89 个字宽），与两边的数字连成一串（“2—3岁”）。
+
+断点（避头尾，与 LibreOffice 的中文规则相同；benchmarks/preview_pages.py 逐行对照）：
+
+- 每个汉字前后都能断；一串连续的半角字符（数字、字母、“107.02%”“1+4+7”）不拆开，后面的空格处可以断；
+- 不能居行首的标点（，。、；：？！）》”’ 等）跟着前一个字：放不下时连前一个字一起移到下一行（不悬挂）；
+- 不能居行末的标点（（《“‘ 等）跟着后一个字。
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from collections.abc import Sequence
+from functools import lru_cache
+
+NO_LINE_START = frozenset("，。、；：？！）》〉」』】〕〗”’％‰℃·…—!%),.:;?]}")
+NO_LINE_END = frozenset("（《〈「『【〔〖“‘([{")
+AUTOSPACE_EM = 0.21875  # 汉字与西文交界的自动间距（字号的倍数）：三号字 3.5 磅（70 缇），由 PDF 的字位和断行量得
+
+# Noto Serif CJK SC Regular 的半角字宽（千分之一字号），从字体文件的 hmtx 表读出（Pillow getlength）
+_WIDTHS = (
+    " 256 !308 \"376 #574 $550 %923 &779 '196 (364 )364 *478 +580 ,327 -346 .327 /352 0557 1471 2558 3557 4555 "
+    "5558 6558 7549 8558 9562 :327 ;327 <580 =580 >580 ?432 @912 A718 B670 C691 D770 E652 F629 G741 H853 I405 "
+    "J402 K731 L625 M975 N796 O767 P641 Q767 R715 S567 T659 U797 V714 W1053 X700 Y687 Z605 [344 \\352 ]344 "
+    "^580 _563 `435 a557 b638 c538 d629 e546 f388 g566 h663 i332 j311 k607 l334 m974 n661 o596 p638 q607 r462 "
+    "s473 t367 u653 v548 w838 x564 y552 z498 {374 |316 }374 ~580 \u2014890")
+LATIN: dict[str, int] = {item[0]: int(item[1:]) for item in _WIDTHS.split(" ") if item} | {" ": 256}
+
+
+def wide(ch: str) -> bool:
+    """按中文字体排、占一个字宽的字符：汉字、全角标点、中文引号、破折号、省略号。"""
+    return ch not in LATIN and unicodedata.east_asian_width(ch) in ("W", "F", "A")
+
+
+@lru_cache(maxsize=4096)
+def advance(ch: str, size: float, spacing: float) -> float:
+    """一个字占的宽度（磅），含字距。"""
+    if wide(ch):
+        return size + spacing
+    return LATIN.get(ch, 560) * size / 1000 + spacing
+
+
+def _kind(ch: str) -> int:
+    """1 = 汉字（不含标点），2 = 半角字母、数字，0 = 其他（标点、符号、空格）：自动间距只加在 1 与 2 紧挨着的地方。"""
+    if wide(ch):
+        return 0 if unicodedata.category(ch).startswith("P") else 1
+    return 2 if ch.isascii() and ch.isalnum() else 0
+
+
+def _units(text: str) -> list[tuple[int, int]]:
+    """不能再拆的片段 (起, 止)：一个汉字，或一串半角字符；避头尾的标点并进前后的片段。"""
+    units: list[tuple[int, int]] = []
+    index = 0
+    glue_next = False
+    while index < len(text):
+        ch = text[index]
+        end = index + 1
+        if not wide(ch) and ch != " ":
+            while end < len(text) and not wide(text[end]) and text[end] != " ":
+                end += 1
+        elif ch == " ":
+            while end < len(text) and text[end] == " ":
+                end += 1
+        if units and (glue_next or ch in NO_LINE_START):
+            units[-1] = (units[-1][0], end)
+        else:
+            units.append((index, end))
+        glue_next = text[end - 1] in NO_LINE_END
+        index = end
+    return units
+
+
+def break_lines(text: str, widths: Sequence[float], size: float, spacing: float) -> list[tuple[int, int]]:
+    """把 ``text`` 分成行，返回各行的 (起, 止)。``widths``：第一行、第二行……可用的宽度（磅），
+    最后一个用于其余各行（首行缩进二字时第一行窄一些）。"""
+    if not text:
+        return [(0, 0)]
+    autospace = AUTOSPACE_EM * size
+    lines: list[tuple[int, int]] = []
+    start = 0
+    used = 0.0
+    for unit_start, unit_end in _units(text):
+        width = _measure(text, unit_start, unit_end, size, spacing, text[unit_start - 1] if unit_start > start else "",
+                         autospace)
+        room = widths[min(len(lines), len(widths) - 1)]
+        if used + width > room + 0.01 and unit_start > start:
+            lines.append((start, unit_start))
+            start = unit_start
+            width = _measure(text, unit_start, unit_end, size, spacing, "", autospace)
+            room = widths[min(len(lines), len(widths) - 1)]
+            used = 0.0
+        while used + width > room + 0.01 and unit_end - start > 1 and unit_start == start:
+            # 一个片段比整行还宽（很长的网址、数字串）：按字硬断
+            cut, used = _hard_cut(text, start, unit_end, size, spacing, room)
+            lines.append((start, cut))
+            start = cut
+            width = _measure(text, start, unit_end, size, spacing, "", autospace)
+            unit_start = start
+            room = widths[min(len(lines), len(widths) - 1)]
+            used = 0.0
+        used += width
+    lines.append((start, len(text)))
+    return lines
+
+
+def _measure(text: str, start: int, end: int, size: float, spacing: float, before: str, autospace: float) -> float:
+    """片段的宽度，含与前一个字（``before``，行首时为空）之间和片段内部的自动间距。"""
+    width = 0.0
+    previous = _kind(before) if before else 0
+    for ch in text[start:end]:
+        kind = _kind(ch)
+        if kind and previous and kind != previous:
+            width += autospace
+        width += advance(ch, size, spacing)
+        previous = kind
+    return width
+
+
+def _hard_cut(text: str, start: int, end: int, size: float, spacing: float, room: float) -> tuple[int, float]:
+    used = 0.0
+    for index in range(start, end):
+        step = advance(text[index], size, spacing)
+        if used + step > room and index > start:
+            return index, 0.0
+        used += step
+    return end, 0.0
