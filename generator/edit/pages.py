@@ -17,7 +17,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from ..render.document import Block, BlockKind, Document, Run
@@ -46,6 +46,7 @@ class Line:
     cells: tuple[str, ...] = ()  # 表格的一行
     table: int = -1  # 属于第几个表格（同一页里连续的行合成一个表格）
     header: bool = False  # 表头（每页重复）
+    para: int = -1  # 属于第几段（:func:`flow` 的顺序）
 
     @property
     def text(self) -> str:
@@ -213,6 +214,9 @@ def flow(document: Document, profile: StyleProfile, pages: Pages | None = None) 
                 out.append(Para([Line("blank")], keep_next=True, keep_lines=True))
             css = "h1" if kind is BlockKind.HEADING1 else "p"
             out.append(Para(_text_lines(css, block.runs, m), keep_next=keep_next, keep_lines=keep_lines))
+    for number, para in enumerate(out):
+        para.lines = [replace(line, para=number) for line in para.lines]
+        para.header = para.lines[0] if para.header is not None else None
     return out
 
 
