@@ -17,6 +17,7 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import pairwise
 
 NO_LINE_START = frozenset("，。、；：？！）》〉」』】〕〗”’％‰℃·…—!%),.:;?]}")
 NO_LINE_END = frozenset("（《〈「『【〔〖“‘([{")
@@ -33,46 +34,66 @@ LATIN: dict[str, int] = {item[0]: int(item[1:]) for item in _WIDTHS.split(" ") i
 
 
 def wide(ch: str) -> bool:
-    """按中文字体排、占一个字宽的字符：汉字、全角标点、中文引号、破折号、省略号。"""
-    return ch not in LATIN and unicodedata.east_asian_width(ch) in ("W", "F", "A")
+    """按中文字体排、占一个字宽的字符：汉字、全角标点、中文引号、省略号。"""
+    return _char(ch)[0]
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=65536)
+def _char(ch: str) -> tuple[bool, int]:
+    """（是否占一个字宽, 文种）。文种 1 = 汉字（不含标点），2 = 半角字母、数字，0 = 其他（标点、符号、空格）：
+    自动间距只加在 1 与 2 紧挨着的地方。"""
+    is_wide = ch not in LATIN and unicodedata.east_asian_width(ch) in ("W", "F", "A")
+    if is_wide:
+        return True, 0 if unicodedata.category(ch).startswith("P") else 1
+    return False, 2 if ch.isascii() and ch.isalnum() else 0
+
+
 def advance(ch: str, size: float, spacing: float) -> float:
     """一个字占的宽度（磅），含字距。"""
-    if wide(ch):
+    if _char(ch)[0]:
         return size + spacing
     return LATIN.get(ch, 560) * size / 1000 + spacing
 
 
-def _kind(ch: str) -> int:
-    """1 = 汉字（不含标点），2 = 半角字母、数字，0 = 其他（标点、符号、空格）：自动间距只加在 1 与 2 紧挨着的地方。"""
-    if wide(ch):
-        return 0 if unicodedata.category(ch).startswith("P") else 1
-    return 2 if ch.isascii() and ch.isalnum() else 0
-
-
-def _units(text: str) -> list[tuple[int, int]]:
-    """不能再拆的片段 (起, 止)：一个汉字，或一串半角字符；避头尾的标点并进前后的片段。"""
-    units: list[tuple[int, int]] = []
-    index = 0
+def _units(text: str) -> list[int]:
+    """不能再拆的片段的起点：一个汉字，或一串半角字符；避头尾的标点并进前后的片段。"""
+    starts: list[int] = []
     glue_next = False
-    while index < len(text):
+    index, length = 0, len(text)
+    while index < length:
         ch = text[index]
         end = index + 1
-        if not wide(ch) and ch != " ":
-            while end < len(text) and not wide(text[end]) and text[end] != " ":
+        if ch == " ":
+            while end < length and text[end] == " ":
                 end += 1
-        elif ch == " ":
-            while end < len(text) and text[end] == " ":
+        elif not _char(ch)[0]:
+            while end < length and text[end] != " " and not _char(text[end])[0]:
                 end += 1
-        if units and (glue_next or ch in NO_LINE_START):
-            units[-1] = (units[-1][0], end)
-        else:
-            units.append((index, end))
+        if not starts or not (glue_next or ch in NO_LINE_START):
+            starts.append(index)
         glue_next = text[end - 1] in NO_LINE_END
         index = end
-    return units
+    return starts
+
+
+def _cumulative(text: str, size: float, spacing: float) -> tuple[list[float], list[float]]:
+    """(cum, gap)：cum[i] 是前 i 个字的宽度（含字距和其间的自动间距），gap[i] 是第 i 个字与前一个字之间的自动间距。
+    从 s 到 e（不含）排成一行的宽度 = cum[e] − cum[s] − gap[s]。"""
+    autospace = AUTOSPACE_EM * size
+    full = size + spacing
+    cum = [0.0]
+    gap = [0.0] * (len(text) + 1)
+    total = 0.0
+    previous = 0
+    for index, ch in enumerate(text):
+        is_wide, kind = _char(ch)
+        if kind and previous and kind != previous:
+            gap[index] = autospace
+            total += autospace
+        total += full if is_wide else LATIN.get(ch, 560) * size / 1000 + spacing
+        cum.append(total)
+        previous = kind
+    return cum, gap
 
 
 def break_lines(text: str, widths: Sequence[float], size: float, spacing: float) -> list[tuple[int, int]]:
@@ -80,52 +101,32 @@ def break_lines(text: str, widths: Sequence[float], size: float, spacing: float)
     最后一个用于其余各行（首行缩进二字时第一行窄一些）。"""
     if not text:
         return [(0, 0)]
-    autospace = AUTOSPACE_EM * size
+    cum, gap = _cumulative(text, size, spacing)
+    starts = _units(text)
+    starts.append(len(text))
     lines: list[tuple[int, int]] = []
     start = 0
-    used = 0.0
-    for unit_start, unit_end in _units(text):
-        width = _measure(text, unit_start, unit_end, size, spacing, text[unit_start - 1] if unit_start > start else "",
-                         autospace)
-        room = widths[min(len(lines), len(widths) - 1)]
-        if used + width > room + 0.01 and unit_start > start:
-            lines.append((start, unit_start))
-            start = unit_start
-            width = _measure(text, unit_start, unit_end, size, spacing, "", autospace)
+    room = widths[0]
+    for unit, end in pairwise(starts):
+        if cum[end] - cum[start] - gap[start] <= room + 0.01:
+            continue
+        if unit > start:  # 这一片段放不下：在它前面断开
+            lines.append((start, unit))
+            start = unit
             room = widths[min(len(lines), len(widths) - 1)]
-            used = 0.0
-        while used + width > room + 0.01 and unit_end - start > 1 and unit_start == start:
+        while cum[end] - cum[start] - gap[start] > room + 0.01 and end - start > 1:
             # 一个片段比整行还宽（很长的网址、数字串）：按字硬断
-            cut, used = _hard_cut(text, start, unit_end, size, spacing, room)
+            cut = start + 1
+            while cut < end and cum[cut + 1] - cum[start] - gap[start] <= room + 0.01:
+                cut += 1
             lines.append((start, cut))
             start = cut
-            width = _measure(text, start, unit_end, size, spacing, "", autospace)
-            unit_start = start
             room = widths[min(len(lines), len(widths) - 1)]
-            used = 0.0
-        used += width
     lines.append((start, len(text)))
     return lines
 
 
-def _measure(text: str, start: int, end: int, size: float, spacing: float, before: str, autospace: float) -> float:
-    """片段的宽度，含与前一个字（``before``，行首时为空）之间和片段内部的自动间距。"""
-    width = 0.0
-    previous = _kind(before) if before else 0
-    for ch in text[start:end]:
-        kind = _kind(ch)
-        if kind and previous and kind != previous:
-            width += autospace
-        width += advance(ch, size, spacing)
-        previous = kind
-    return width
-
-
-def _hard_cut(text: str, start: int, end: int, size: float, spacing: float, room: float) -> tuple[int, float]:
-    used = 0.0
-    for index in range(start, end):
-        step = advance(text[index], size, spacing)
-        if used + step > room and index > start:
-            return index, 0.0
-        used += step
-    return end, 0.0
+def line_width(text: str, size: float, spacing: float) -> float:
+    """一行文字排出来的宽度（磅），含字距和自动间距。"""
+    cum, _ = _cumulative(text, size, spacing)
+    return cum[-1]

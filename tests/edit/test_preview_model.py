@@ -6,7 +6,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.edit.lines import NO_LINE_END, NO_LINE_START, _measure, break_lines
+from generator.edit.lines import NO_LINE_END, NO_LINE_START, break_lines, line_width
 from generator.edit.pages import Line, Para, layout, paginate
 from generator.render.document import Block, BlockKind, Document, Run
 from generator.write.style_profile import load_profile
@@ -27,7 +27,7 @@ def test_lines_cover_the_text_fit_the_width_and_respect_the_punctuation_rules(te
     assert all(spans[i][1] == spans[i + 1][0] for i in range(len(spans) - 1))
     for number, (a, b) in enumerate(spans):
         room = WIDTH - 31.5 if number == 0 else WIDTH
-        width = _measure(text, a, b, SIZE, SPACING, "", 3.5)
+        width = line_width(text[a:b], SIZE, SPACING)
         one_piece = all(not ch.isspace() for ch in text[a:b]) and not any(
             "\u4e00" <= ch <= "\u9fff" for ch in text[a:b])
         assert width <= room + 0.01 or one_piece or b - a == 1, (number, text[a:b], width)
@@ -35,9 +35,9 @@ def test_lines_cover_the_text_fit_the_width_and_respect_the_punctuation_rules(te
             # 行首不是不能居行首的标点，行末不是不能居行末的标点，除非前一行只剩这一串标点（无处可断）
             previous = text[spans[number - 1][0]:spans[number - 1][1]]
             assert text[a] not in NO_LINE_START or all(ch in NO_LINE_START | NO_LINE_END for ch in previous) \
-                or _measure(text, spans[number - 1][0], b, SIZE, SPACING, "", 3.5) > room
-            assert previous[-1] not in NO_LINE_END or _measure(text, spans[number - 1][0], b, SIZE, SPACING, "",
-                                                                3.5) > room
+                or line_width(text[spans[number - 1][0]:b], SIZE, SPACING) > room
+            assert previous[-1] not in NO_LINE_END or line_width(text[spans[number - 1][0]:b], SIZE,
+                                                                             SPACING) > room
 
 
 def test_a_full_line_of_chinese_holds_28_characters_and_punctuation_never_starts_a_line() -> None:
