@@ -4,7 +4,8 @@
 报告中位数和最大值。页面停止打字 300 毫秒后才检查（防抖），这 300 毫秒也算在里面；另列出减去它的部分。
 
 同时在服务器一侧量流水线（读取、校验、计算、检查、渲染、排版）一次的中位数（analyze），以及其中排版
-（pages.layout + 写 HTML）的中位数，看时间花在哪里。
+（pages.layout + 写 HTML）的中位数；在浏览器里单独量把同一份预览 HTML 放进页面（preview.js 的 paginate，
+连同浏览器排版）的中位数：看时间花在哪里。
 
 用法（在仓库根目录）：python benchmarks/keystroke_preview.py [每份表单按键次数，默认 20]
 """
@@ -59,7 +60,7 @@ def _caret_after_first_full_stop(driver: webdriver.Chrome) -> None:
                           "s.focus(); s.setSelectionRange(i, i);")
 
 
-def measure(driver: webdriver.Chrome, base: str, name: str, presses: int) -> list[tuple[float, float]]:
+def measure(driver: webdriver.Chrome, base: str, name: str, presses: int) -> list[tuple[float, float, float]]:
     driver.get("about:blank")
     driver.get(base)
     WebDriverWait(driver, 30).until(lambda d: d.find_elements(By.LINK_TEXT, name))
@@ -74,7 +75,21 @@ def measure(driver: webdriver.Chrome, base: str, name: str, presses: int) -> lis
         source.send_keys("的" if press % 2 == 0 else Keys.BACKSPACE)
         WebDriverWait(driver, 60, poll_frequency=0.02).until(
             lambda d, n=press + 1: d.execute_script("return window.__times.length") >= n)
-    return [tuple(pair) for pair in driver.execute_script("return window.__times")]
+    times = [tuple(pair) for pair in driver.execute_script("return window.__times")]
+    # 只量浏览器放入预览这一步：同一份 HTML 交给 preview.js 的 paginate，再强制排版（offsetHeight）
+    insert = driver.execute_async_script("""
+        const done = arguments[arguments.length - 1];
+        import('/static/preview.js').then(({paginate}) => {
+          const box = document.getElementById('preview'), html = box.innerHTML, out = [];
+          for (let i = 0; i < 7; i++) {
+            const start = performance.now();
+            paginate(box, html);
+            void document.body.offsetHeight;
+            out.push(performance.now() - start);
+          }
+          done(out);
+        });""")
+    return [(a, b, statistics.median(insert)) for a, b in times]
 
 
 def main() -> None:
@@ -105,7 +120,7 @@ def main() -> None:
     driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or ""), options=options)
     profile = load_profile()
     print(f"{'表单':<26}{'页数':>4}{'按键→预览换页 中位数':>16}{'最大':>8}{'→画出 中位数':>12}{'减防抖':>8}"
-          f"{'服务器流水线':>10}{'其中排版':>8}")
+          f"{'服务器流水线':>10}{'其中排版':>8}{'浏览器放入预览':>10}")
     try:
         for form in forms:
             times = measure(driver, f"http://127.0.0.1:{port}/#token=bench", form.name, presses)
@@ -125,7 +140,8 @@ def main() -> None:
             pages = html.count('<div class="page"')
             print(f"{form.name:<26}{pages:>4}{statistics.median(swapped):>14.0f}ms{max(swapped):>6.0f}ms"
                   f"{statistics.median(painted):>10.0f}ms{statistics.median(painted) - DEBOUNCE_MS:>6.0f}ms"
-                  f"{statistics.median(pipeline) * 1000:>8.0f}ms{statistics.median(layout) * 1000:>6.0f}ms")
+                  f"{statistics.median(pipeline) * 1000:>8.0f}ms{statistics.median(layout) * 1000:>6.0f}ms"
+                  f"{times[0][2]:>10.0f}ms")
     finally:
         driver.quit()
         server.should_exit = True
