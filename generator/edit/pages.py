@@ -24,7 +24,7 @@ from ..render.document import Block, BlockKind, Document, Run
 from ..write.style_profile import StyleProfile
 from ..write.word import geometry as g
 from ..write.word.layout import mm_to_twips, pt_to_twips, signature_starts, title_line_limit
-from ..write.word.table_layout import cell_line_twips, column_widths, line_count, row_height
+from ..write.word.table_layout import BORDER_TWIPS, cell_line_twips, column_widths, line_count, row_height
 from ..write.word.title_break import break_title
 from .lines import break_lines
 
@@ -40,6 +40,7 @@ class Line:
     kind: str  # CSS 类：title h1 p signature date attachment attachment-title blank row
     runs: tuple[Run, ...] = ()
     height: int = 1  # 占几个网格行
+    extra: int = 0  # 另外多占的高度（千分之一行）：表格的下框线，LibreOffice 把它算在行高之外
     first: bool = False  # 段落的第一行（首行缩进二字）
     last: bool = True  # 段落的最后一行（不两端对齐）
     indent: Decimal = Decimal(0)  # 左边空几个字（落款）
@@ -177,8 +178,10 @@ def _table(block: Block, profile: StyleProfile, number: int, pages: Pages) -> Pa
     for r, row in enumerate(block.rows):
         texts = tuple(row[c] if c < len(row) else "" for c in range(columns))
         lines = max(line_count(text, widths[c], size) for c, text in enumerate(texts))
+        # 表格的下框线（0.5 磅）LibreOffice 算在行高之外：有表格的一页，表格之后的各行都往下错开这么多，
+        # 最后一个行格放不下。每行都加（一页的表格行再多，加起来也不到一行，结果与只加一次相同）
         rows.append(Line("row", cells=texts, height=row_height(lines, line, pitch) // pitch, table=number,
-                         header=r == 0))
+                         header=r == 0, extra=-(-BORDER_TWIPS * 1000 // pitch)))
     head, *body = rows
     return Para(rows, header=head if body else None, orphans=2, widows=TABLE_TAIL_ROWS)
 
@@ -224,7 +227,8 @@ def flow(document: Document, profile: StyleProfile, pages: Pages | None = None) 
 
 
 def _heights(lines: Sequence[Line]) -> int:
-    return sum(line.height for line in lines)
+    """几行的高度，千分之一网格行。"""
+    return sum(line.height * 1000 + line.extra for line in lines)
 
 
 def _head(paras: Sequence[Para], index: int) -> int:
@@ -243,13 +247,14 @@ def _head(paras: Sequence[Para], index: int) -> int:
 
 def paginate(paras: Sequence[Para], capacity: int) -> list[list[Line]]:
     """把段落排进每页 ``capacity`` 个网格行的页面。一串“与下段同页”的段落比一页还长时不再强求。"""
+    capacity *= 1000  # 以千分之一行计
     pages: list[list[Line]] = [[]]
     used = 0
 
     def new_page(header: Line | None) -> None:
         nonlocal used
         pages.append([header] if header is not None else [])
-        used = header.height if header is not None else 0
+        used = _heights([header]) if header is not None else 0
 
     for index, para in enumerate(paras):
         if para.page_break and pages[-1]:
@@ -295,7 +300,7 @@ def paginate(paras: Sequence[Para], capacity: int) -> list[list[Line]]:
                 fit += 1
             fit = min(fit, len(rest) - para.widows)
             if fit < (1 if started else para.orphans):
-                if used and used > (carry.height if carry else 0):
+                if used and used > (_heights([carry]) if carry else 0):
                     new_page(carry)
                     continue
                 fit = max(fit, 1)

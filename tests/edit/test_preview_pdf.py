@@ -1,7 +1,7 @@
-"""预览就是那一页：每个示例的短、原、长三种篇幅，预览（generator/edit/pages.py 排的页）与 LibreOffice 转出的
-PDF 页数相同、每页第一行相同，每一行在同一个字处换行。
+"""预览就是那一页：每个示例的短、原、长三种篇幅（另有指标表放在正文里的），预览（generator/edit/pages.py 排的页）
+与 LibreOffice 转出的 PDF 页数相同、每页第一行相同，每一行在同一个字处换行。
 
-PDF 由真正的 LibreOffice 转换（一次转换全部 12 份，字体替换表与 gen report 相同），``pdftotext -bbox-layout``
+PDF 由真正的 LibreOffice 转换（一次转换全部 17 份，字体替换表与 gen report 相同），``pdftotext -bbox-layout``
 读出每页的行（按位置排序，去掉页码）。再用真正的 Chromium 打开 gen edit 的页面，核对浏览器里显示的
 页数、每页第一行与版面模型相同，并且没有哪一行超出版心、没有哪一页的内容超出版心的高度。
 """
@@ -18,7 +18,7 @@ from xml.etree import ElementTree
 import pytest
 from conftest import EXAMPLES
 from office import render_pdfs, require_tool
-from variants import example_data
+from variants import example_data, long_after_table
 
 from generator.api import build_report_from_data
 from generator.edit.pages import Pages, layout
@@ -67,23 +67,32 @@ def body_lines(pages: Pages) -> list[str]:
     return ["".join(line.text.split()) for page in pages.pages for line in page if not line.cells and line.text.strip()]
 
 
-CASES = [f"{path.stem}-{label}" for path in EXAMPLES for label in ("短", "原", "长")]
+def cases() -> dict[str, dict[str, Any]]:
+    """每个示例的三种篇幅；另有指标表放在正文里的（表格跨页、表格之后的各行错开下框线的宽度）。"""
+    out: dict[str, dict[str, Any]] = {}
+    for path in EXAMPLES:
+        data = example_data(path)
+        out.update({f"{path.stem}-{label}": variant for label, variant in lengths(data).items()})
+        out[f"{path.stem}-表在正文"] = dict(copy.deepcopy(data), 指标表="正文")
+    out["表格之后还有几页"] = long_after_table()
+    return out
+
+
+CASES = list(cases())
 
 
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Document, list[list[str]]]]:
-    """全部 12 份一次转换：名称 → （文档, PDF 每页的行）。"""
+    """全部一次转换：名称 → （文档, PDF 每页的行）。"""
     folder = tmp_path_factory.mktemp("预览与PDF")
     profile = load_profile()
     documents: dict[str, Document] = {}
     paths = []
-    for path in EXAMPLES:
-        for label, data in lengths(example_data(path)).items():
-            report = build_report_from_data(data)
-            name = f"{path.stem}-{label}"
-            documents[name] = report.document
-            paths.append(folder / f"{name}.docx")
-            paths[-1].write_bytes(report.docx(profile))
+    for name, data in cases().items():
+        report = build_report_from_data(data)
+        documents[name] = report.document
+        paths.append(folder / f"{name}.docx")
+        paths[-1].write_bytes(report.docx(profile))
     pdfs, _ = render_pdfs(paths, folder)
     return {pdf.stem: (documents[pdf.stem], pdf_lines(pdf)) for pdf in pdfs}
 
