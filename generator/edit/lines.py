@@ -79,7 +79,7 @@ def _units(text: str) -> list[int]:
 def _cumulative(text: str, size: float, spacing: float) -> tuple[list[float], list[float]]:
     """(cum, gap)：cum[i] 是前 i 个字的宽度（含字距和其间的自动间距），gap[i] 是第 i 个字与前一个字之间的自动间距。
     从 s 到 e（不含）排成一行的宽度 = cum[e] − cum[s] − gap[s]。"""
-    autospace = AUTOSPACE_EM * size
+    autospace = round(AUTOSPACE_EM * size * 20) / 20  # LibreOffice 以缇（1/20 磅）计：每个字宽取整到缇
     full = size + spacing
     cum = [0.0]
     gap = [0.0] * (len(text) + 1)
@@ -90,10 +90,15 @@ def _cumulative(text: str, size: float, spacing: float) -> tuple[list[float], li
         if kind and previous and kind != previous:
             gap[index] = autospace
             total += autospace
-        total += full if is_wide else LATIN.get(ch, 560) * size / 1000 + spacing
+        total += full if is_wide else round(LATIN.get(ch, 560) * size / 50) / 20 + spacing
         cum.append(total)
         previous = kind
     return cum, gap
+
+
+def _fits(width: float, room: float) -> bool:
+    """一行排得下：以缇计，宽度严格小于可用宽度（与版心正好一样宽时 LibreOffice 也断开，量得）。"""
+    return round(width * 20) < round(room * 20)
 
 
 def break_lines(text: str, widths: Sequence[float], size: float, spacing: float) -> list[tuple[int, int]]:
@@ -108,16 +113,16 @@ def break_lines(text: str, widths: Sequence[float], size: float, spacing: float)
     start = 0
     room = widths[0]
     for unit, end in pairwise(starts):
-        if cum[end] - cum[start] - gap[start] <= room + 0.01:
+        if _fits(cum[end] - cum[start] - gap[start], room):
             continue
         if unit > start:  # 这一片段放不下：在它前面断开
             lines.append((start, unit))
             start = unit
             room = widths[min(len(lines), len(widths) - 1)]
-        while cum[end] - cum[start] - gap[start] > room + 0.01 and end - start > 1:
+        while not _fits(cum[end] - cum[start] - gap[start], room) and end - start > 1:
             # 一个片段比整行还宽（很长的网址、数字串）：按字硬断
             cut = start + 1
-            while cut < end and cum[cut + 1] - cum[start] - gap[start] <= room + 0.01:
+            while cut < end and _fits(cum[cut + 1] - cum[start] - gap[start], room):
                 cut += 1
             lines.append((start, cut))
             start = cut
