@@ -11,7 +11,9 @@
 - 断行见 :mod:`.lines`；
 - 段落的“与下段同页”“段中不分页”都由 :func:`keep_rules` 一处给出，与 ``write/word/body.py`` 写进 Word 文件的相同；
 - 分页见 :func:`paginate`：“与下段同页”的一串段落连同下一段的开头放不下时一起移到下一页；
-  可以拆开的段落按行拆（Word 文件关掉了孤行控制：:data:`ORPHANS`、:data:`WIDOWS` 为 1）。
+  可以拆开的段落按行拆（Word 文件关掉了孤行控制：:data:`ORPHANS`、:data:`WIDOWS` 为 1）；
+  LibreOffice 对可以拆开的“与下段同页”段落的做法（整段移页、放弃太长的一串）见 :data:`KEPT_PARAGRAPH_MOVES_WHOLE`
+  和 :func:`_chain_given_up`。
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ from .lines import break_lines
 ORPHANS = 1  # 段落留在页末的最少行数（Word 文件：w:widowControl 为 0，即不控制）
 WIDOWS = 1  # 段落移到下一页的最少行数
 TABLE_TAIL_ROWS = 2  # 表格最后两行不分在两页（倒数第二行“与下段同页”）
+# LibreOffice：“与下段同页”、可以段中分页的段落，与下一段的开头放不下时，只要整段连同下一段的开头能放进下一页，
+# 就整段移过去（Word 只移最后几行）。PDF 上量得（落款前的长段落）；改成 Word 的做法时设为 False
+KEPT_PARAGRAPH_MOVES_WHOLE = True
 
 
 @dataclass(frozen=True)
@@ -245,6 +250,24 @@ def _head(paras: Sequence[Para], index: int) -> int:
     return total
 
 
+def _chain_given_up(paras: Sequence[Para], index: int, first_page: dict[int, int], page: int,
+                    capacity: int) -> bool:
+    """第 ``index`` 段在一串“与下段同页”的段落中间，而 LibreOffice 已放弃这一串：串首的段落从前一页拆过来，
+    或整串（串首各段整段、最后一段的开头）比一页还长。这时不再为它移页（量得：长结束语之后署名、日期可以分在两页）。"""
+    if not KEPT_PARAGRAPH_MOVES_WHOLE or index == 0 or not paras[index - 1].keep_next:
+        return False
+    start = index - 1
+    while start > 0 and paras[start - 1].keep_next:
+        start -= 1
+    if first_page.get(start) != page:
+        return True
+    end, total = start, 0
+    while end < len(paras) and paras[end].keep_next:
+        total += _heights(paras[end].lines)
+        end += 1
+    return total + (_head(paras, end) if end < len(paras) else 0) > capacity
+
+
 def paginate(paras: Sequence[Para], capacity: int) -> list[list[Line]]:
     """把段落排进每页 ``capacity`` 个网格行的页面。一串“与下段同页”的段落比一页还长时不再强求。"""
     capacity *= 1000  # 以千分之一行计
@@ -256,13 +279,16 @@ def paginate(paras: Sequence[Para], capacity: int) -> list[list[Line]]:
         pages.append([header] if header is not None else [])
         used = _heights([header]) if header is not None else 0
 
+    first_page: dict[int, int] = {}  # 各段第一行所在的页
     for index, para in enumerate(paras):
         if para.page_break and pages[-1]:
             new_page(None)
         head = _head(paras, index)
-        if used and used + head > capacity >= head:
+        given_up = _chain_given_up(paras, index, first_page, len(pages) - 1, capacity)
+        if used and used + head > capacity >= head and not given_up:
             new_page(None)
-        after = _head(paras, index + 1) if para.keep_next else 0
+        after = _head(paras, index + 1) if para.keep_next and not given_up else 0
+        first_page[index] = len(pages) - 1
         rest = list(para.lines)
         started = False  # 这一段已有几行排在前面的页上（表格续页要重复表头）
         while rest:
@@ -275,8 +301,9 @@ def paginate(paras: Sequence[Para], capacity: int) -> list[list[Line]]:
                 break
             if total <= free:
                 # 这一段放得下，下一段的开头放不下：把这一段的最后几行（不分页时整段）带到下一页
-                keep = len(rest) if para.keep_lines else max(para.widows, 1)
-                if keep >= len(rest) - (0 if started else para.orphans) + 1 or para.keep_lines:
+                whole = para.keep_lines or (KEPT_PARAGRAPH_MOVES_WHOLE and not started and para.header is None)
+                keep = len(rest) if whole else max(para.widows, 1)
+                if keep >= len(rest) - (0 if started else para.orphans) + 1 or whole:
                     if used and _heights(rest) + after <= capacity:
                         new_page(carry)
                         continue
@@ -292,7 +319,8 @@ def paginate(paras: Sequence[Para], capacity: int) -> list[list[Line]]:
                 rest = rest[-keep:]
                 new_page(para.header)
                 continue
-            if para.keep_lines and total <= capacity and used:
+            if used and ((para.keep_lines and total <= capacity) or (
+                    KEPT_PARAGRAPH_MOVES_WHOLE and para.keep_next and not started and para.header is None)):
                 new_page(carry)
                 continue
             fit = 0

@@ -1,7 +1,7 @@
-"""预览就是那一页：每个示例的短、原、长三种篇幅（另有指标表放在正文里的），预览（generator/edit/pages.py 排的页）
-与 LibreOffice 转出的 PDF 页数相同、每页第一行相同，每一行在同一个字处换行。
+"""预览就是那一页：每个示例的短、原、长三种篇幅（另有指标表放在正文里的，和页末的各种极端情形），
+预览（generator/edit/pages.py 排的页）与 LibreOffice 转出的 PDF 页数相同、每页第一行相同，每一行在同一个字处换行。
 
-PDF 由真正的 LibreOffice 转换（一次转换全部 17 份，字体替换表与 gen report 相同），``pdftotext -bbox-layout``
+PDF 由真正的 LibreOffice 转换（一次转换全部 40 份，字体替换表与 gen report 相同），``pdftotext -bbox-layout``
 读出每页的行（按位置排序，去掉页码）。再用真正的 Chromium 打开 gen edit 的页面，核对浏览器里显示的
 页数、每页第一行与版面模型相同，并且没有哪一行超出版心、没有哪一页的内容超出版心的高度。
 """
@@ -16,7 +16,7 @@ from typing import Any
 from xml.etree import ElementTree
 
 import pytest
-from conftest import EXAMPLES
+from conftest import EXAMPLES, minimal_form
 from office import render_pdfs, require_tool
 from variants import example_data, long_after_table
 
@@ -75,6 +75,34 @@ def cases() -> dict[str, dict[str, Any]]:
         out.update({f"{path.stem}-{label}": variant for label, variant in lengths(data).items()})
         out[f"{path.stem}-表在正文"] = dict(copy.deepcopy(data), 指标表="正文")
     out["表格之后还有几页"] = long_after_table()
+    out.update(page_end_cases())
+    return out
+
+
+SENTENCE = "全面推进健康县城建设，持续改善群众就医体验，"  # 22 字
+
+
+def _text(lines: int) -> str:
+    """约 ``lines`` 行（每行 28 字）的一段话（与 tests/pdf/test_page_ends_pdf.py 相同的写法）。"""
+    body = (SENTENCE * (lines * 28 // len(SENTENCE) + 2))[: max(6, lines * 28 - 4)]
+    return body.rstrip("，") + "。"
+
+
+def page_end_cases() -> dict[str, dict[str, Any]]:
+    """页末的极端情形：结束语从 1 行到 30 行（落款前的长段落“与下段同页”）、最后一项计划的要点很多、
+    只有子项的二级标题前面正文长短不一（LibreOffice 在这些地方的分页规矩见 generator/edit/pages.py）。"""
+    work = [{"标题": f"第{n}项工作", "内容": _text(5)} for n in range(1, 4)]
+    out: dict[str, dict[str, Any]] = {}
+    for lines in (1, 2, 3, 8, 14, 15, 16, 17, 18, 19, 20, 21, 22, 25, 30):
+        out[f"结束语{lines}行"] = minimal_form(工作开展情况=work, 结束语=_text(lines))
+    for points in (1, 10, 16, 18, 20):
+        plans = [{"标题": "加强队伍建设", "要点": [_text(1) for _ in range(points)]}]
+        out[f"要点{points}条"] = minimal_form(工作开展情况=work, 下一步工作计划=plans)
+    for extra in (0, 5, 12):
+        items = [{"标题": "加强党的建设", "内容": _text(14 + extra)},
+                 {"标题": "强化队伍建设", "子项": [{"标题": "抓好培训", "内容": _text(3)},
+                                                  {"标题": "严格考核", "内容": _text(3)}]}]
+        out[f"子项前{extra}行"] = minimal_form(工作开展情况=items)
     return out
 
 
