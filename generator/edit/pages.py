@@ -26,7 +26,15 @@ from ..render.document import Block, BlockKind, Document, Run
 from ..write.style_profile import StyleProfile
 from ..write.word import geometry as g
 from ..write.word.layout import mm_to_twips, pt_to_twips, signature_starts, title_line_limit
-from ..write.word.table_layout import BORDER_TWIPS, cell_line_twips, column_widths, line_count, row_height
+from ..write.word.table_layout import (
+    BORDER_TWIPS,
+    TEXT_COLUMNS,
+    cell_line_twips,
+    column_widths,
+    line_count,
+    row_height,
+    wrap,
+)
 from ..write.word.title_break import break_title
 from .lines import break_lines
 
@@ -179,10 +187,15 @@ def _table(block: Block, profile: StyleProfile, number: int, pages: Pages) -> Pa
     line = cell_line_twips(size, pitch)
     widths = column_widths(block.rows, mm_to_twips(g.text_width_mm(profile)), size)
     pages.widths[number] = widths[:columns]
+    flexible = [name.strip() in TEXT_COLUMNS for name in block.rows[0]] + [False] * columns
     rows: list[Line] = []
     for r, row in enumerate(block.rows):
         texts = tuple(row[c] if c < len(row) else "" for c in range(columns))
         lines = max(line_count(text, widths[c], size) for c, text in enumerate(texts))
+        # 文字列在词与词之间换行，与 Word 文件写的显式换行相同（write/word/body.py 的 _table）
+        texts = tuple("\n".join(wrap(text, widths[c], size))
+                      if r and flexible[c] and line_count(text, widths[c], size) > 1 else text
+                      for c, text in enumerate(texts))
         # 表格的下框线（0.5 磅）LibreOffice 算在行高之外：有表格的一页，表格之后的各行都往下错开这么多，
         # 最后一个行格放不下。每行都加（一页的表格行再多，加起来也不到一行，结果与只加一次相同）
         rows.append(Line("row", cells=texts, height=row_height(lines, line, pitch) // pitch, table=number,

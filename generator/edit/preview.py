@@ -74,7 +74,7 @@ def _table(rows: list[Line], widths: list[int]) -> str:
     out = [f'<table class="indicators"><colgroup>{columns}</colgroup>']
     for row in rows:
         cell = "th" if row.header else "td"
-        cells = "".join(f"<{cell}>{escape(text)}</{cell}>" for text in row.cells)
+        cells = "".join(f"<{cell}>{escape(text).replace(chr(10), '<br>')}</{cell}>" for text in row.cells)
         out.append(f'<tr data-css="height:calc({row.height} * var(--pitch))">{cells}</tr>')
     out.append("</table>")
     return "".join(out)
