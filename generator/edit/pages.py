@@ -358,8 +358,3 @@ def layout(document: Document, profile: StyleProfile) -> Pages:
     paras = flow(document, profile, result)
     result.pages = paginate(paras, profile.lines_per_page)
     return result
-
-
-def first_lines(pages: Pages) -> list[str]:
-    """每页的第一行文字（表格续页的第一行是重复的表头）。"""
-    return [next((line.text for line in page if line.text.strip()), "") for page in pages.pages]
