@@ -16,6 +16,7 @@ Word 报告（.docx）没有行号，按“文件 第N段”定位。
 | GEN602 | 提示 | 某个问题在计划里找不到对应的措施 |
 | GEN603 | 警告 | “单位”或“署名”以“工作”“总结”“年”“情况”等结尾，不像机关名称（多半是从标题里多取了字） |
 | GEN701 | 警告 | 同一句话出现了两次（复制粘贴；没有句末标点的短段是标题，重复不算） |
+| GEN801–GEN810 | 错误/警告 | 正式公文（表单的“公文:”）的版头、主送机关和版记，见 :mod:`.frame_rules` |
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from ..form.numbering import CN_NUMERAL, chinese_number, chinese_value
 from ..read.loader import LoadedForm, SourceText
 from ..read.located import iter_located_strings
 from .form_rules import form_dates, organ_names
+from .frame_rules import frame_checks
 from .position import Piece, number_at, place
 from .rules import ERROR, INFO, WARNING, Hit, blanks, half_width_punctuation, placeholders, point_sequence, text_rules
 
@@ -196,6 +198,7 @@ def check_form(loaded: LoadedForm, form: Form, *, ignore: Iterable[str] = ()) ->
     out += found
     out += _problem_plan_links(problems, "".join(plan_parts))
     out += form_dates(loaded, form)
+    out += frame_checks(loaded, form)
     out += organ_names(loaded, form)
     return _filter(out, set(ignore) | set(form.checks.ignore))
 
