@@ -16,7 +16,7 @@ from ..compute import figure_attributes
 from ..errors import Diagnostic, GenError, Severity
 from ..form.reading import parse_form
 from ..indicators.figures import FigureContext
-from ..pipeline import bureau_of, computed, document_of, indicator_table, validated
+from ..pipeline import bureau_of, computed, document_of, indicator_table, validated, with_bureau
 from ..read.loader import decode_source
 from ..read.located import locate
 from ..read.source import MAX_FORM_BYTES
@@ -70,8 +70,9 @@ def analyze(text: str, name: Path) -> Analysis:
         if result.outline:  # 指标表格旁只读的几列：算出的同比、完成率，以及来自指标文件的指标
             result.outline["computed"] = computed_columns(done.form, rows)
             result.outline["sheet_indicators"] = sheet_rows(done.form, result.outline["indicators"])
-        result.diagnostics = done.warnings + check_form(loaded, done.form)
         bureau = bureau_of(loaded, done.form)  # 单位模板：预览和各部分的标题都按它
+        done = with_bureau(done, bureau)  # “公文:”补上模板的“公文:”
+        result.diagnostics = done.warnings + check_form(loaded, done.form)
         result.preview = document_html(document_of(done, rows, bureau))
         if bureau is not None and result.outline:
             from ..render.bureau import render_context
