@@ -1,0 +1,185 @@
+"""gen import 认出正式公文（红头）的版头、主送机关和版记，填进“公文:”（issue 25）。
+
+测试用的 .docx 用 python-docx 照 GB/T 9704-2012 排：红色大字的发文机关标志、“〔〕”的发文字号（上行文右边
+“签发人：”）、红色分隔线、标题下一行以“：”结尾的主送机关、末尾的版记（“抄送：……。”和“……印发”）。"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from docx import Document
+from docx.enum.text import WD_ALIGN_PARAGRAPH
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Pt, RGBColor
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.form.reading import parse_form
+from generator.importer import import_report
+from generator.importer.frame import find_frame
+from generator.pipeline import validated
+from generator.read.loader import decode_source
+
+UNIT = "贡觉县卫生健康委员会"
+BODY = [
+    f"{UNIT}2024年工作总结",
+    "2024年，我委在县委、县政府的坚强领导下，扎实推进各项工作。现将有关情况总结如下。",
+    "一、工作开展情况",
+    "（一）开展健康体检。全年组织城乡居民健康体检15719人。",
+    "二、存在的问题",
+    "一是专业技术人才短缺；二是基层设备老化。",
+    "三、下一步工作计划",
+    "（一）加强人才培养。引进专业技术人员10名。",
+    UNIT,
+    "2025年1月7日",
+]
+FRAME: dict[str, Any] = {
+    "份号": "000012", "密级": "秘密", "保密期限": "1年", "紧急程度": "特急",
+    "发文机关标志": ["贡觉县卫生健康委员会文件", "贡觉县财政局文件"],
+    "发文字号": "贡卫健发〔2025〕3号", "签发人": ["张三", "李四"],
+    "主送机关": "昌都市卫生健康委员会",
+    "抄送机关": ["贡觉县人民政府办公室", "昌都市财政局"],
+    "印发机关": "贡觉县卫生健康委员会办公室", "印发日期": "2025-01-08",
+}
+
+
+def _red_line(paragraph: Any) -> None:
+    """段落下边框：红色分隔线。"""
+    borders = OxmlElement("w:pBdr")
+    bottom = OxmlElement("w:bottom")
+    for key, value in (("w:val", "single"), ("w:sz", "12"), ("w:space", "1"), ("w:color", "FF0000")):
+        bottom.set(qn(key), value)
+    borders.append(bottom)
+    paragraph._p.get_or_add_pPr().append(borders)
+
+
+def red_head_docx(path: Path, frame: dict[str, Any], *, imprint_table: bool = False) -> Path:
+    document = Document()
+    for key in ("份号",):
+        if key in frame:
+            document.add_paragraph(frame[key])
+    if "密级" in frame:
+        document.add_paragraph(frame["密级"] + ("★" + frame["保密期限"] if "保密期限" in frame else ""))
+    if "紧急程度" in frame:
+        document.add_paragraph(frame["紧急程度"])
+    for mark in frame.get("发文机关标志", [f"{UNIT}文件"]):
+        paragraph = document.add_paragraph()
+        paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
+        run = paragraph.add_run(mark)
+        run.font.size, run.font.color.rgb = Pt(36), RGBColor(0xFF, 0, 0)
+    signers = frame.get("签发人", [])
+    if len(signers) > 1:  # 几位签发人：上面几行只有姓名，发文字号和最后一行对齐
+        document.add_paragraph("签发人：" + "\u3000".join(signers[:-1]))
+        number = document.add_paragraph(frame["发文字号"] + "\t" + signers[-1])
+    elif signers:
+        number = document.add_paragraph(frame["发文字号"] + "\t签发人：" + signers[0])
+    else:
+        number = document.add_paragraph(frame["发文字号"])
+    _red_line(number)
+    document.add_paragraph(BODY[0]).alignment = WD_ALIGN_PARAGRAPH.CENTER
+    if "主送机关" in frame:
+        document.add_paragraph(frame["主送机关"] + "：")
+    for text in BODY[1:]:
+        document.add_paragraph(text)
+    lines = []
+    if frame.get("抄送机关"):
+        lines.append("抄送：" + "，".join(frame["抄送机关"]) + "。")
+    if "印发机关" in frame:
+        year, month, day = (int(part) for part in frame["印发日期"].split("-"))
+        lines.append(f"{frame['印发机关']}\t{year}年{month}月{day}日印发")
+    if imprint_table:
+        table = document.add_table(rows=len(lines), cols=1)
+        for row, text in zip(table.rows, lines, strict=True):
+            row.cells[0].text = text
+    else:
+        for text in lines:
+            document.add_paragraph(text)
+    document.save(str(path))
+    return path
+
+
+def plain_docx(path: Path) -> Path:
+    document = Document()
+    for text in BODY:
+        document.add_paragraph(text)
+    document.save(str(path))
+    return path
+
+
+@pytest.mark.parametrize("imprint_table", [False, True])
+def test_red_head_docx_fills_the_frame_keys(tmp_path: Path, imprint_table: bool) -> None:
+    result = import_report(red_head_docx(tmp_path / "红头.docx", FRAME, imprint_table=imprint_table))
+    assert result.form["公文"] == FRAME
+    assert result.source.tables == []  # 版记的表格不再作为注释放进表单
+    plain = import_report(plain_docx(tmp_path / "无红头.docx"))
+    assert {key: value for key, value in result.form.items() if key != "公文"} == plain.form
+    assert any("版头、主送机关、版记" in note for note in result.notes)
+
+
+def test_imported_form_is_valid_and_keeps_the_frame(tmp_path: Path) -> None:
+    result = import_report(red_head_docx(tmp_path / "红头.docx", FRAME))
+    loaded = parse_form(decode_source(result.yaml().encode("utf-8"), tmp_path / "表单.yaml"))
+    form, _ = validated(loaded)
+    assert form.frame is not None
+    assert form.frame.model_dump(by_alias=True, exclude_defaults=True, mode="json") == FRAME
+
+
+def test_downward_document_without_signers_and_default_mark(tmp_path: Path) -> None:
+    frame = {"发文字号": "贡卫健发〔2025〕3号", "主送机关": "各乡（镇）卫生院、县直各医疗卫生单位",
+             "印发机关": "贡觉县卫生健康委员会办公室", "印发日期": "2025-01-08"}
+    result = import_report(red_head_docx(tmp_path / "下行文.docx", frame))
+    assert result.form["公文"] == frame  # 发文机关标志与“单位文件”相同：不写（与不写时一样）
+
+
+def test_text_file_with_a_frame(tmp_path: Path) -> None:
+    lines = ["贡觉县卫生健康委员会文件", "", "贡卫健发〔2025〕3号", "", *BODY[:1], "昌都市卫生健康委员会：", *BODY[1:],
+             "", "抄送：贡觉县人民政府办公室。", "贡觉县卫生健康委员会办公室      2025年1月8日印发"]
+    path = tmp_path / "红头.txt"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = import_report(path)
+    assert result.form["公文"] == {"发文字号": "贡卫健发〔2025〕3号", "主送机关": "昌都市卫生健康委员会",
+                                 "抄送机关": ["贡觉县人民政府办公室"], "印发机关": "贡觉县卫生健康委员会办公室",
+                                 "印发日期": "2025-01-08"}
+    assert result.form["单位"] == UNIT and result.form["日期"] == "2025-01-07"
+
+
+@pytest.mark.parametrize("first", [
+    "关于印发〔2025〕3号文件的通知",  # 正文里提到文号：不是版头
+    "2024年，我委按照市卫健委〔2024〕12号文件要求，扎实推进各项工作。",
+])
+def test_numbers_inside_prose_are_not_a_frame(tmp_path: Path, first: str) -> None:
+    path = tmp_path / "正文.txt"
+    path.write_text("\n".join([BODY[0], first, *BODY[1:]]) + "\n", encoding="utf-8")
+    assert "公文" not in import_report(path).form
+
+
+def test_unit_line_with_colon_is_not_taken_without_a_head() -> None:
+    found = find_frame([BODY[0], "昌都市卫生健康委员会：", *BODY[1:]])
+    assert found.keys == {}
+
+
+@given(st.lists(st.text(max_size=60), max_size=30))
+@settings(max_examples=300, deadline=None)
+def test_random_text_never_yields_a_number(paragraphs: list[str]) -> None:
+    found = find_frame(paragraphs)
+    assert "发文字号" not in found.keys
+    assert found.used <= set(range(len(paragraphs)))
+
+
+_PIECES = st.sampled_from(["贡卫健发〔2025〕3号", "签发人：张三", "000001", "秘密★1年", "特急", "抄送：县政府。",
+                           "办公室  2025年1月8日印发", "贡觉县卫生健康委员会文件", "市卫健委：", "一、工作", "",
+                           "办公室 2025年2月30日印发", "〔2025〕3号", "x〔2025〕03号"])
+
+
+@given(st.lists(st.one_of(_PIECES, st.text(max_size=20)), max_size=25),
+       st.lists(st.lists(st.lists(st.one_of(_PIECES, st.text(max_size=10)), max_size=3), max_size=3), max_size=2))
+@settings(max_examples=300, deadline=None)
+def test_frame_recogniser_never_crashes(paragraphs: list[str], tables: list[list[list[str]]]) -> None:
+    found = find_frame(paragraphs, tables)
+    number = found.keys.get("发文字号")
+    assert number is None or number in paragraphs[min(found.used)] or any(number in p for p in paragraphs)
+    if "印发日期" in found.keys:
+        assert found.keys["印发日期"] != "2025-02-30"
