@@ -34,6 +34,8 @@ _CC = re.compile(r"^抄\s*送[：:]\s*(?P<names>.+?)[。.]?$")
 _PRINTED = re.compile(r"^(?P<printer>\S.*?\D)\s*(?P<y>\d{4})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日"
                       r"\s*印\s*发$")
 
+_RULE = re.compile(r"^(?:[-—_=*]\s*){3,}$")
+
 HEAD = 12  # 版头在开头这么多段（不计空段）之内
 TAIL = 8  # 版记在末尾这么多段之内
 
@@ -60,6 +62,14 @@ def find_frame(paragraphs: list[str], tables: list[list[list[str]]] | None = Non
         _recipient(paragraphs, [i for i in filled if i > number_at], found)
     _imprint(paragraphs, filled, tables or [], found)
     return found
+
+
+def _marks(text: str) -> list[str]:
+    """一行发文机关标志：联合行文的几个机关名称排在一行、用空格隔开时，“文件”二字只在最后出现一次。"""
+    parts = text.split()
+    if len(parts) > 1 and parts[-1] == "文件":
+        return [part + "文件" for part in parts[:-1]]
+    return parts
 
 
 def _number_line(text: str) -> re.Match[str] | None:
@@ -95,7 +105,7 @@ def _head(paragraphs: list[str], filled: list[int], found: FoundFrame) -> int | 
         elif signers and _NAMES.match(text):  # 几位签发人：姓名排成几行
             signers += _split_names(text)
         elif _MARK.match(text) and not signers:
-            marks.append(re.sub(r"\s+", "", text))
+            marks += _marks(text)
         else:
             return None  # 发文字号上面有一段正文：不是版头
     line = _number_line(paragraphs[number_at])
@@ -138,9 +148,13 @@ def _imprint_line(text: str, keys: dict[str, Any]) -> bool:
 def _imprint(paragraphs: list[str], filled: list[int], tables: list[list[list[str]]], found: FoundFrame) -> None:
     """版记：末尾几段里的“抄送：”和“……印发”，或只有这两样的表格。"""
     keys: dict[str, Any] = {}
-    for index in filled[-TAIL:]:
+    tail = filled[-TAIL:]
+    for at, index in enumerate(tail):
         if index not in found.used and _imprint_line(paragraphs[index].strip(), keys):
             found.used.add(index)
+            before = tail[at - 1] if at else None
+            if before is not None and _RULE.match(paragraphs[before].strip()):
+                found.used.add(before)  # 版记上面的分隔线（Markdown 的 ---）
     for number, table in enumerate(tables):
         rows = [" ".join(" ".join(cell.split()) for cell in row if cell.strip()) for row in table]
         rows = [row for row in rows if row]

@@ -183,3 +183,17 @@ def test_frame_recogniser_never_crashes(paragraphs: list[str], tables: list[list
     assert number is None or number in paragraphs[min(found.used)] or any(number in p for p in paragraphs)
     if "印发日期" in found.keys:
         assert found.keys["印发日期"] != "2025-02-30"
+
+
+def test_markdown_frame_as_gen_writes_it(tmp_path: Path) -> None:
+    """gen 的 Markdown 输出（wt-frame-word 的写法）：联合行文的机关名称排在一行、“文件”只写一次，
+    发文字号和“签发人：”在同一行，版记上面一行 ---。"""
+    lines = ["000012", "秘密★1年", "特急", "贡觉县卫生健康委员会\u3000贡觉县财政局\u3000文件",
+             "贡卫健发〔2025〕3号\u3000\u3000签发人：张三\u3000李四", f"# {BODY[0]}", "昌都市卫生健康委员会：",
+             *BODY[1:], "---", "抄送：贡觉县人民政府办公室，昌都市财政局。",
+             "贡觉县卫生健康委员会办公室\u3000\u30002025年1月8日印发"]
+    path = tmp_path / "红头.md"
+    path.write_text("\n\n".join(lines) + "\n", encoding="utf-8")
+    result = import_report(path)
+    assert result.form["公文"] == FRAME
+    assert "---" not in result.paragraphs
