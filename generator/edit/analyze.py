@@ -21,6 +21,7 @@ from ..read.loader import decode_source
 from ..read.located import locate
 from ..read.source import MAX_FORM_BYTES
 from .fields import FIELDS
+from .frame_fields import frame_anchors, frame_values
 from .indicators import computed_columns, indicator_file, sheet_rows, table_rows
 from .preview import document_html
 from .sections import section_tree
@@ -100,7 +101,9 @@ def outline(data: dict[str, Any]) -> dict[str, Any]:
             lines[str(key)] = line
     values = {key: str(data[key]) for key in FIELDS
               if key in data and isinstance(data[key], (str, int)) and not isinstance(data[key], bool)}
+    values.update(frame_values(data))
     tree, anchors = section_tree(data)
+    anchors = sorted(anchors + frame_anchors(data))
     return {"values": values, "lines": lines, "indicators": table_rows(data), "tree": tree, "anchors": anchors,
             "indicator_file": indicator_file(data)}
 
