@@ -154,7 +154,7 @@ def _number(frame: Frame, date: dt.date, at: _Place) -> list[Diagnostic]:
                    hint=f"如 某卫健发〔{date.year}〕3号：六角括号，年份 4 位，序号不编虚位、不加“第”")]
     out: list[Diagnostic] = []
     if parts.problems:
-        fixed = parts.fixed()
+        fixed = parts.fixed(date.year)  # 年份也按成文日期改（与 GEN802 的改法一致）
         out.append(at("发文字号", f"发文字号“{frame.number}”：" + "；".join(parts.problems) + "。", "GEN801",
                       hint=f"应为：{fixed}" if fixed else "写成 机关代字〔年份〕序号号，如 某卫健发〔2025〕3号"))
     year = int(parts.year) if len(parts.year) == 4 else 2000 + int(parts.year) if len(parts.year) == 2 else None

@@ -153,3 +153,37 @@ def test_parse_number_never_crashes(text: str) -> None:
     parts = parse_number(text)
     if parts is not None and not parts.problems:
         assert NUMBER.match(text.strip())
+
+
+def test_init_skeleton_frame_example_passes_the_checks(gen, form_file) -> None:  # type: ignore[no-untyped-def]
+    """gen init 的空白表单末尾注释着一段“公文:”：去掉注释就是一段没有问题的正式公文设置。"""
+    import datetime as dt
+
+    from generator.starter import starter_text
+
+    text = starter_text(dt.date(2025, 1, 7))
+    lines = text.splitlines()
+    start = lines.index("# 公文:")
+    assert "# 正式公文（可选）" in "\n".join(lines[start - 4: start])
+    block = "".join(line[2:] + "\n" for line in lines[start:] if line.startswith("# "))
+    assert "发文字号: 某教发〔2025〕1号" in block and "印发日期: 2025-01-07" in block
+    assert findings(gen, form_file, block) == []
+
+
+def test_readme_example_output_is_what_gen_check_prints(gen, form_file) -> None:  # type: ignore[no-untyped-def]
+    """README“正式公文（红头）”里的例子：表单和 gen check 的输出与真的运行结果相同。"""
+    import re
+
+    from conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## 正式公文（红头）", 1)[1].split("\n## ", 1)[0]
+    frame = re.search(r"```yaml\n(公文:\n.*?)```", section, re.S)
+    shown = re.search(r"```text\n(.*?)```", section, re.S)
+    assert frame and shown
+    path = form_file(VALID_FORM + frame.group(1).replace("贡卫健发〔2025〕3号", "贡卫健发[2024]第03号"))
+    result = gen("check", str(path))
+    assert result.code == 1
+    printed = (result.out + result.err).replace(str(path), "表单.yaml")
+    for line in shown.group(1).splitlines():
+        assert line in printed
