@@ -85,7 +85,7 @@ class ImportResult:
 
 
 def import_document(source: SourceDocument) -> ImportResult:
-    frame = find_frame(source.paragraphs, source.tables)
+    frame = find_frame(source.paragraphs, source.tables, word=source.lines is None)
     paragraphs = source.paragraphs
     if frame.keys:  # 版头、主送机关、版记不是正文：换成空段（行号、段号不变），其余照常导入
         paragraphs = ["" if index in frame.used else text for index, text in enumerate(paragraphs)]

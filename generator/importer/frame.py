@@ -53,15 +53,58 @@ def _split_names(text: str) -> list[str]:
     return [name for name in re.split(r"[\s、，,]+", text.strip()) if name]
 
 
-def find_frame(paragraphs: list[str], tables: list[list[list[str]]] | None = None) -> FoundFrame:
-    """认出版头、主送机关、版记；什么也没有时 ``keys`` 是空的。"""
+ORDER = ("份号", "密级", "保密期限", "紧急程度", "发文机关标志", "发文字号", "签发人", "主送机关", "抄送机关",
+         "印发机关", "印发日期", "盖章")
+
+
+def find_frame(paragraphs: list[str], tables: list[list[list[str]]] | None = None, *,
+               word: bool = False) -> FoundFrame:
+    """认出版头、主送机关、版记；什么也没有时 ``keys`` 是空的。
+
+    ``word``：段落来自 Word 文件（空段落就是空行）。有版头的 Word 文件里，落款上面空了两行以上的，
+    是给印章留的位置：盖章（GB/T 9704 7.3.5.1）。"""
     found = FoundFrame()
     filled = [index for index, text in enumerate(paragraphs) if text.strip()]
     number_at = _head(paragraphs, filled, found)
     if number_at is not None:
         _recipient(paragraphs, [i for i in filled if i > number_at], found)
+        if "发文机关标志" not in found.keys and tables:
+            _mark_table(tables, found)
     _imprint(paragraphs, filled, tables or [], found)
+    if number_at is not None and word and _seal_space(paragraphs, [i for i in filled if i not in found.used]):
+        found.keys["盖章"] = True
+    found.keys = {key: found.keys[key] for key in ORDER if key in found.keys}
     return found
+
+
+_DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")
+
+
+def _seal_space(paragraphs: list[str], body: list[int]) -> bool:
+    """落款（署名和成文日期）上面空了几行：最后一个成文日期、它上面的署名、再上面一段正文之间的空段落。"""
+    dates = [at for at, index in enumerate(body) if _DATE_LINE.match(paragraphs[index].strip())]
+    if not dates or dates[-1] < 2:
+        return False
+    signature, above = body[dates[-1] - 1], body[dates[-1] - 2]
+    return signature - above - 1 >= 2
+
+
+def _mark_table(tables: list[list[list[str]]], found: FoundFrame) -> None:
+    """联合行文的发文机关标志排成表格（Word）：左列各机关名称，右列合并的“文件”二字。只看第一个表格。"""
+    rows = [[" ".join(cell.split()) for cell in row] for row in tables[0]]
+    names: list[str] = []
+    suffix = False
+    for row in rows:
+        cells = [cell for cell in row if cell]
+        if not cells:
+            continue
+        if not _MARK.match(cells[0]) or any(cell != "文件" for cell in cells[1:]):
+            return
+        suffix = suffix or len(cells) > 1
+        names.append(re.sub(r"\s+", "", cells[0]))
+    if names and suffix:
+        found.keys["发文机关标志"] = [name + "文件" for name in names]
+        found.tables.add(0)
 
 
 def _marks(text: str) -> list[str]:

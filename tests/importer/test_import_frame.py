@@ -56,7 +56,7 @@ def _red_line(paragraph: Any) -> None:
     paragraph._p.get_or_add_pPr().append(borders)
 
 
-def red_head_docx(path: Path, frame: dict[str, Any], *, imprint_table: bool = False) -> Path:
+def red_head_docx(path: Path, frame: dict[str, Any], *, imprint_table: bool = False, mark_table: bool = False) -> Path:
     document = Document()
     for key in ("份号",):
         if key in frame:
@@ -65,7 +65,14 @@ def red_head_docx(path: Path, frame: dict[str, Any], *, imprint_table: bool = Fa
         document.add_paragraph(frame["密级"] + ("★" + frame["保密期限"] if "保密期限" in frame else ""))
     if "紧急程度" in frame:
         document.add_paragraph(frame["紧急程度"])
-    for mark in frame.get("发文机关标志", [f"{UNIT}文件"]):
+    if mark_table:  # 联合行文：左列机关名称，右列合并的“文件”
+        marks = frame["发文机关标志"]
+        table = document.add_table(rows=len(marks), cols=2)
+        for row, mark in zip(table.rows, marks, strict=True):
+            row.cells[0].text = mark.removesuffix("文件")
+        merged = table.cell(0, 1).merge(table.cell(len(marks) - 1, 1))
+        merged.text = "文件"
+    for mark in [] if mark_table else frame.get("发文机关标志", [f"{UNIT}文件"]):
         paragraph = document.add_paragraph()
         paragraph.alignment = WD_ALIGN_PARAGRAPH.CENTER
         run = paragraph.add_run(mark)
@@ -82,7 +89,12 @@ def red_head_docx(path: Path, frame: dict[str, Any], *, imprint_table: bool = Fa
     document.add_paragraph(BODY[0]).alignment = WD_ALIGN_PARAGRAPH.CENTER
     if "主送机关" in frame:
         document.add_paragraph(frame["主送机关"] + "：")
-    for text in BODY[1:]:
+    for text in BODY[1:-2]:
+        document.add_paragraph(text)
+    document.add_paragraph()  # 正文下空一行
+    if frame.get("盖章"):
+        document.add_paragraph()  # 再空一行给印章
+    for text in BODY[-2:]:
         document.add_paragraph(text)
     lines = []
     if frame.get("抄送机关"):
@@ -197,3 +209,24 @@ def test_markdown_frame_as_gen_writes_it(tmp_path: Path) -> None:
     result = import_report(path)
     assert result.form["公文"] == FRAME
     assert "---" not in result.paragraphs
+
+
+def test_joint_marks_in_a_table_and_seal_space(tmp_path: Path) -> None:
+    """Word 里联合行文的发文机关标志常排成表格（“文件”二字合并单元格）；落款上面空两行是给印章留的位置。"""
+    frame = {**FRAME, "盖章": True}
+    result = import_report(red_head_docx(tmp_path / "联合.docx", frame, mark_table=True, imprint_table=True))
+    assert result.form["公文"] == frame
+    assert list(result.form["公文"]) == list(frame)  # 键的顺序与表单相同
+    assert result.source.tables == []
+
+
+def test_blank_lines_before_signature_without_a_head_are_not_a_seal(tmp_path: Path) -> None:
+    document = Document()
+    for text in BODY[:-2]:
+        document.add_paragraph(text)
+    for _ in range(3):
+        document.add_paragraph()
+    for text in BODY[-2:]:
+        document.add_paragraph(text)
+    document.save(str(tmp_path / "无红头.docx"))
+    assert "公文" not in import_report(tmp_path / "无红头.docx").form
