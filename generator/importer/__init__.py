@@ -106,9 +106,7 @@ def import_document(source: SourceDocument) -> ImportResult:
     if joined:  # 被分页或换行断开、接成一段的（猜的）
         parsed.notes.append(f"接上了 {len(joined)} 处被断开的段落（开头是：" + "；".join(joined) + "），请核对。")
     if frame.keys:
-        keys = dict(frame.keys)
-        if keys.get("发文机关标志") == [f"{parsed.form.get('单位')}文件"]:
-            del keys["发文机关标志"]  # 与不写时一样（单位加“文件”）
+        keys = dict(frame.keys)  # 发文机关标志与“单位文件”相同时也写出来：表单里看得到红头上印的是什么
         parsed.form["公文"] = keys
         parsed.notes.append("认出了正式公文的" + "、".join(frame_parts(keys)) + "，写在表单末尾的“公文:”里，请核对。")
     level1, level2 = count_headings(cleaned.paragraphs)

@@ -139,11 +139,12 @@ def test_imported_form_is_valid_and_keeps_the_frame(tmp_path: Path) -> None:
     assert form.frame.model_dump(by_alias=True, exclude_defaults=True, mode="json") == FRAME
 
 
-def test_downward_document_without_signers_and_default_mark(tmp_path: Path) -> None:
+def test_downward_document_without_signers_with_the_default_mark(tmp_path: Path) -> None:
     frame = {"发文字号": "贡卫健发〔2025〕3号", "主送机关": "各乡（镇）卫生院、县直各医疗卫生单位",
              "印发机关": "贡觉县卫生健康委员会办公室", "印发日期": "2025-01-08"}
     result = import_report(red_head_docx(tmp_path / "下行文.docx", frame))
-    assert result.form["公文"] == frame  # 发文机关标志与“单位文件”相同：不写（与不写时一样）
+    # 红头上印的是默认的“单位文件”：也写进表单（与不写时一样，办事员看得到）
+    assert result.form["公文"] == {"发文机关标志": [f"{UNIT}文件"], **frame}
 
 
 def test_text_file_with_a_frame(tmp_path: Path) -> None:
@@ -152,7 +153,8 @@ def test_text_file_with_a_frame(tmp_path: Path) -> None:
     path = tmp_path / "红头.txt"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = import_report(path)
-    assert result.form["公文"] == {"发文字号": "贡卫健发〔2025〕3号", "主送机关": "昌都市卫生健康委员会",
+    assert result.form["公文"] == {"发文机关标志": [f"{UNIT}文件"], "发文字号": "贡卫健发〔2025〕3号",
+                                 "主送机关": "昌都市卫生健康委员会",
                                  "抄送机关": ["贡觉县人民政府办公室"], "印发机关": "贡觉县卫生健康委员会办公室",
                                  "印发日期": "2025-01-08"}
     assert result.form["单位"] == UNIT and result.form["日期"] == "2025-01-07"
