@@ -20,7 +20,8 @@ from typing import Any
 
 from ..form.numbering import CN_NUMERAL
 
-_NUMBER = r"[^\s〔〕\[\]()（）【】{}<>：:，。]{1,15}〔\d{4}〕[1-9]\d*号"
+# 发文字号：年份的括号常被打成 [] () （） 【】，序号前加了“第”或 0——照原样读进表单，gen check 再指出来
+_NUMBER = r"[^\s〔〕\[\]()（）【】{}<>：:，。]{1,15}[〔\[(（【]\d{2,4}[〕\])）】]第?\d{1,5}号"
 # 发文字号一行：上行文右边是“签发人：姓名”（几位签发人时，这一行只有最后一行的姓名）
 _NUMBER_LINE = re.compile(rf"^(?P<number>{_NUMBER})(?:(?:\s*签发人[：:]|\s+)\s*(?P<names>[^：:]*))?$")
 _SIGNERS = re.compile(r"^签发人[：:]\s*(?P<names>.*)$")

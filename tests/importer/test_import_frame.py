@@ -232,3 +232,15 @@ def test_blank_lines_before_signature_without_a_head_are_not_a_seal(tmp_path: Pa
         document.add_paragraph(text)
     document.save(str(tmp_path / "无红头.docx"))
     assert "公文" not in import_report(tmp_path / "无红头.docx").form
+
+
+@pytest.mark.parametrize("written", ["贡卫健发[2025]3号", "贡卫健发【2025】第03号", "贡卫健发（2025）3号"])
+def test_badly_typed_number_is_kept_as_written_for_gen_check(tmp_path: Path, written: str, gen) -> None:  # type: ignore[no-untyped-def]
+    """旧文件里打错括号的发文字号照原样读进表单，gen check 对着表单指出改法（GEN801）。"""
+    frame = {"发文机关标志": [f"{UNIT}文件"], "发文字号": written, "主送机关": "昌都市卫生健康委员会"}
+    result = import_report(red_head_docx(tmp_path / "旧.docx", frame))
+    assert result.form["公文"] == frame
+    form = tmp_path / "旧-表单.yaml"
+    form.write_text(result.yaml().replace("请补写", ""), encoding="utf-8")
+    checked = gen("check", str(form))
+    assert "GEN801" in checked.out + checked.err and "应为：贡卫健发〔2025〕3号" in checked.out + checked.err
