@@ -234,6 +234,7 @@ def check_file(path: Path, *, ignore: Sequence[str] = ()) -> list[Diagnostic]:
 
 def _check_file(path: Path, *, ignore: Sequence[str]) -> list[Diagnostic]:
     from .checks import check_blanks, check_form, check_paragraphs
+    from .checks.frame_rules import report_frame_checks
 
     if detect(path) is Kind.FORM:
         notice = form_notice(path)
@@ -266,9 +267,12 @@ def _check_file(path: Path, *, ignore: Sequence[str]) -> list[Diagnostic]:
         numbers = list(itertools.accumulate(1 if p.strip() else 0 for p in imported.source.paragraphs))
         pieces = [[(offset, max(1, numbers[index]), skip) for offset, index, skip in origin]
                   for origin in imported.origins]
+    frame = imported.form.get("公文")  # 红头文件：版头、版记同样检查（GEN801–GEN810）
+    framed = report_frame_checks(frame, imported.form.get("日期"), imported.frame_places, file=path,
+                                 paragraphs=imported.source.paragraphs, lines=lines) if frame else []
     return imported.source.notices + check_paragraphs(
         imported.paragraphs, file=path, year=year if isinstance(year, int) else None, ignore=ignore,
-        pieces=pieces, lines=lines)
+        pieces=pieces, lines=lines, also=framed)
 
 
 # ---------------------------------------------------------------- → 写出（gen report）

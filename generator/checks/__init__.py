@@ -263,18 +263,19 @@ def _where(unit: Unit) -> str:
 
 def check_paragraphs(paragraphs: Sequence[str], *, file: Path, year: int | None,
                      ignore: Iterable[str] = (), pieces: Sequence[Sequence[Piece]] | None = None,
-                     lines: Sequence[str] | None = None) -> list[Diagnostic]:
+                     lines: Sequence[str] | None = None, also: Sequence[Diagnostic] = ()) -> list[Diagnostic]:
     """检查写好的报告。
 
     ``pieces``：每段来自原文的哪几行（文本文件，配合原文行 ``lines`` 给出真实行列）或哪一段
     （Word 文件，``lines`` 为 None，位置写成“第N段”）。不给时按段落顺序从 1 编号。
+    ``also``：别处查出的结果（红头的版头、版记），一起过滤、排序。
     """
     places = pieces if pieces is not None else [[(0, number, 0)] for number in range(1, len(paragraphs) + 1)]
     plan = _plan_sections(paragraphs)
     units = [Unit(text, file, number_at(where, 0), 1, None, report=True, pieces=tuple(where), lines=lines,
                   plan=in_plan)
              for text, where, in_plan in zip(paragraphs, places, plan, strict=True)]
-    out = _run(units, year)
+    out = _run(units, year) + list(also)
     out += [_diagnostic(unit, hit) for unit in units for hit in half_width_punctuation(unit.text)]
     out += _report_structure(units)
     if year is not None:

@@ -23,6 +23,10 @@ import datetime as dt
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Protocol
+
+from pydantic import ValidationError
 
 from ..errors import Diagnostic, Severity
 from ..form.dates import cn_day
@@ -115,17 +119,52 @@ class _Place:
         return self.loaded.source.diagnostic(message, line, column, severity=severity, hint=hint, code=code)
 
 
+class _At(Protocol):
+    def __call__(self, key: str, message: str, code: str, severity: Severity = ERROR,
+                 hint: str | None = None) -> Diagnostic: ...
+
+
 def frame_checks(loaded: LoadedForm, form: Form) -> list[Diagnostic]:
     """“公文:”一组各项的写法和彼此、与成文日期的关系。没有“公文:”时什么也不查。"""
     frame = form.frame
     if frame is None:
         return []
-    at = _Place(loaded)
-    out = _number(frame, form.date, at)
+    return frame_findings(frame, form.date, _Place(loaded))
+
+
+def report_frame_checks(keys: dict[str, Any], date_text: object, places: dict[str, int], *, file: Path,
+                        paragraphs: Sequence[str], lines: Sequence[str] | None) -> list[Diagnostic]:
+    """写好的报告（经 gen import 认出的版头、版记，见 generator.importer.frame）：同样的规则。
+
+    ``places``：各项所在的段落（原文的第几段，从 0 起）；文本文件按行列，Word 文件按“第N段”（不计空段落）。"""
+    try:
+        frame = Frame.model_validate(keys)
+    except ValidationError:
+        return []
+    try:
+        date = dt.date.fromisoformat(str(date_text)) if date_text else None
+    except ValueError:
+        date = None
+
+    def at(key: str, message: str, code: str, severity: Severity = ERROR, hint: str | None = None) -> Diagnostic:
+        index = places.get(key, places.get("发文字号"))
+        if index is None:
+            return Diagnostic(message, severity, file, code=code, hint=hint)
+        if lines is not None:
+            return Diagnostic(message, severity, file, index + 1, 1, lines[index], code, hint)
+        number = sum(1 for text in paragraphs[: index + 1] if text.strip())
+        return Diagnostic(message, severity, file, code=code, hint=hint, paragraph=number)
+
+    return frame_findings(frame, date, at)
+
+
+def frame_findings(frame: Frame, date: dt.date | None, at: _At) -> list[Diagnostic]:
+    """各条规则；``at(键, 消息, 代码, 程度, 改法)`` 给出定位好的诊断。没有成文日期时不查与它有关的几条。"""
+    out = _number(frame, date, at)
     if frame.upward and not frame.main_recipient:
         out.append(at("签发人", "写了“签发人”就是上行文（报上级机关），上行文必须写“主送机关”。", "GEN803",
                       hint="在“公文:”下面加一行 主送机关: 上级机关的全称或规范化简称，如 市卫生健康委员会"))
-    out += _print_date(frame, form.date, at)
+    out += _print_date(frame, date, at)
     if frame.secrecy_term and not frame.secrecy:
         out.append(at("保密期限", f"写了“保密期限: {frame.secrecy_term}”却没写“密级”：保密期限只和密级一起标注。",
                       "GEN806", hint="加上 密级: 秘密（或 机密、绝密），不涉密就删掉“保密期限”"))
@@ -145,20 +184,21 @@ def frame_checks(loaded: LoadedForm, form: Form) -> list[Diagnostic]:
     return out
 
 
-def _number(frame: Frame, date: dt.date, at: _Place) -> list[Diagnostic]:
+def _number(frame: Frame, date: dt.date | None, at: _At) -> list[Diagnostic]:
     if frame.number is None:
         return []
     parts = parse_number(frame.number)
     if parts is None:
         return [at("发文字号", f"发文字号“{frame.number}”认不出来：应写成 机关代字〔年份〕序号号。", "GEN801",
-                   hint=f"如 某卫健发〔{date.year}〕3号：六角括号，年份 4 位，序号不编虚位、不加“第”")]
+                   hint=f"如 某卫健发〔{date.year if date else 2025}〕3号：六角括号，年份 4 位，序号不编虚位、"
+                        "不加“第”")]
     out: list[Diagnostic] = []
     if parts.problems:
-        fixed = parts.fixed(date.year)  # 年份也按成文日期改（与 GEN802 的改法一致）
+        fixed = parts.fixed(date.year if date else None)  # 年份也按成文日期改（与 GEN802 的改法一致）
         out.append(at("发文字号", f"发文字号“{frame.number}”：" + "；".join(parts.problems) + "。", "GEN801",
                       hint=f"应为：{fixed}" if fixed else "写成 机关代字〔年份〕序号号，如 某卫健发〔2025〕3号"))
     year = int(parts.year) if len(parts.year) == 4 else 2000 + int(parts.year) if len(parts.year) == 2 else None
-    if year is not None and year != date.year:
+    if date is not None and year is not None and year != date.year:
         fixed = parts.fixed(date.year)
         out.append(at("发文字号", f"发文字号里的年份是{parts.year}，成文日期（“日期”）是{cn_day(date)}，"
                                   "两者应当是同一年。", "GEN802",
@@ -166,9 +206,9 @@ def _number(frame: Frame, date: dt.date, at: _Place) -> list[Diagnostic]:
     return out
 
 
-def _print_date(frame: Frame, date: dt.date, at: _Place) -> list[Diagnostic]:
+def _print_date(frame: Frame, date: dt.date | None, at: _At) -> list[Diagnostic]:
     printed = frame.print_date
-    if printed is None:
+    if printed is None or date is None:
         return []
     if printed < date:
         return [at("印发日期", f"印发日期{cn_day(printed)}早于成文日期{cn_day(date)}：公文先成文后印发。", "GEN804",
@@ -180,7 +220,7 @@ def _print_date(frame: Frame, date: dt.date, at: _Place) -> list[Diagnostic]:
     return []
 
 
-def _imprint(frame: Frame, at: _Place) -> list[Diagnostic]:
+def _imprint(frame: Frame, at: _At) -> list[Diagnostic]:
     """版记（GB/T 9704 7.4）：写了其中一项，印发机关和印发日期就都要有（版记的最后一行）。"""
     given: Sequence[tuple[str, object]] = (("抄送机关", frame.copies_to), ("印发机关", frame.printer),
                                            ("印发日期", frame.print_date))

@@ -42,6 +42,7 @@ class ImportResult:
     unplaced: list[str] = field(default_factory=list)
     level1: int = 0
     level2: int = 0
+    frame_places: dict[str, int] = field(default_factory=dict)  # “公文”各项在原文的第几段（见 frame.py）
 
     def yaml(self) -> str:
         dropped = [f"去掉了 {len(self.dropped)} 行网页文字：" + "；".join(self.dropped)] if self.dropped else []
@@ -113,7 +114,7 @@ def import_document(source: SourceDocument) -> ImportResult:
     return ImportResult(source=source, form=parsed.form, paragraphs=cleaned.paragraphs,
                         dropped=cleaned.dropped, origins=cleaned.origins, notes=parsed.notes, unplaced=parsed.unplaced,
                         comments=parsed.comments,
-                        level1=level1, level2=level2)
+                        level1=level1, level2=level2, frame_places=frame.places)
 
 
 def import_report(path: Path) -> ImportResult:

@@ -48,6 +48,7 @@ class FoundFrame:
     keys: dict[str, Any] = field(default_factory=dict)
     used: set[int] = field(default_factory=set)
     tables: set[int] = field(default_factory=set)  # 只有版记的表格（不再作为注释放进表单）
+    places: dict[str, int] = field(default_factory=dict)  # 各项所在的段落（gen check 据此定位）
 
 
 def _split_names(text: str) -> list[str]:
@@ -130,6 +131,7 @@ def _head(paragraphs: list[str], filled: list[int], found: FoundFrame) -> int | 
     if number_at is None:
         return None
     keys: dict[str, Any] = {}
+    places: dict[str, int] = {}
     marks: list[str] = []
     signers: list[str] = []
     for index in [i for i in head if i < number_at]:
@@ -138,24 +140,30 @@ def _head(paragraphs: list[str], filled: list[int], found: FoundFrame) -> int | 
         signer = _SIGNERS.match(text)
         if _COPY.match(text):
             keys["份号"] = text
+            places["份号"] = index
         elif secrecy:
             keys["密级"] = secrecy["level"]
+            places["密级"] = places["保密期限"] = index
             if secrecy["term"]:
                 keys["保密期限"] = secrecy["term"].strip()
         elif _URGENCY.match(text):
             keys["紧急程度"] = text
+            places["紧急程度"] = index
         elif signer:
             signers += _split_names(signer["names"])
+            places["签发人"] = index
         elif signers and _NAMES.match(text):  # 几位签发人：姓名排成几行
             signers += _split_names(text)
         elif _MARK.match(text) and not signers:
             marks += _marks(text)
+            places.setdefault("发文机关标志", index)
         else:
             return None  # 发文字号上面有一段正文：不是版头
     line = _number_line(paragraphs[number_at])
     assert line is not None
     signers += _split_names(line["names"] or "")
     found.keys.update(keys)
+    found.places.update({"签发人": number_at, **places, "发文字号": number_at})
     if marks:
         found.keys["发文机关标志"] = marks
     found.keys["发文字号"] = line["number"]
@@ -171,6 +179,7 @@ def _recipient(paragraphs: list[str], after: list[int], found: FoundFrame) -> No
         match = _RECIPIENT.match(paragraphs[index].strip())
         if match and not re.search(r"如下|现将|总结|报告", match["name"]):
             found.keys["主送机关"] = re.sub(r"\s+", "", match["name"])
+            found.places["主送机关"] = index
             found.used.add(index)
             return
 
@@ -196,6 +205,7 @@ def _imprint(paragraphs: list[str], filled: list[int], tables: list[list[list[st
     for at, index in enumerate(tail):
         if index not in found.used and _imprint_line(paragraphs[index].strip(), keys):
             found.used.add(index)
+            found.places.update({key: index for key in keys if key not in found.places})
             before = tail[at - 1] if at else None
             if before is not None and _RULE.match(paragraphs[before].strip()):
                 found.used.add(before)  # 版记上面的分隔线（Markdown 的 ---）

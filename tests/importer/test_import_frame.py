@@ -244,3 +244,20 @@ def test_badly_typed_number_is_kept_as_written_for_gen_check(tmp_path: Path, wri
     form.write_text(result.yaml().replace("请补写", ""), encoding="utf-8")
     checked = gen("check", str(form))
     assert "GEN801" in checked.out + checked.err and "应为：贡卫健发〔2025〕3号" in checked.out + checked.err
+
+
+def test_gen_check_on_a_red_head_report_checks_the_frame(tmp_path: Path, gen) -> None:  # type: ignore[no-untyped-def]
+    """gen check 一份写好的红头文件：版头、版记同样按 GEN801–GEN810 检查，Word 按“第N段”、文本按行定位。"""
+    import json
+
+    frame = {**FRAME, "发文字号": "贡卫健发[2024]3号", "印发日期": "2025-01-05"}
+    found = json.loads(gen("check", "--format", "json", str(red_head_docx(tmp_path / "红头.docx", frame))).out)
+    framed = {f["code"]: f for f in found if f["code"].startswith("GEN8")}
+    assert set(framed) == {"GEN801", "GEN802", "GEN804"}
+    assert framed["GEN801"]["paragraph"] == 7  # 份号、密级、紧急程度、两行标志、“签发人：张三”之后的第 7 段
+    assert framed["GEN801"]["fix"] == "应为：贡卫健发〔2025〕3号"
+    assert "早于成文日期2025年1月7日" in framed["GEN804"]["message"]
+    # 生成得正确的红头文件：版头、版记没有问题，正文的检查照常（发文字号那几段不当作正文检查）
+    clean = json.loads(gen("check", "--format", "json", str(red_head_docx(tmp_path / "好.docx", FRAME))).out)
+    plain = json.loads(gen("check", "--format", "json", str(plain_docx(tmp_path / "无红头.docx"))).out)
+    assert [f["code"] for f in clean] == [f["code"] for f in plain]
