@@ -183,16 +183,19 @@ def test_random_text_never_yields_a_number(paragraphs: list[str]) -> None:
     assert found.used <= set(range(len(paragraphs)))
 
 
-_PIECES = st.sampled_from(["贡卫健发〔2025〕3号", "签发人：张三", "000001", "秘密★1年", "特急", "抄送：县政府。",
+_PIECES = st.sampled_from(["贡卫健发〔2025〕3号", "2025年1月7日", "贡觉县财政局", "文件", "签发人：张三", "000001", "秘密★1年", "特急", "抄送：县政府。",
                            "办公室  2025年1月8日印发", "贡觉县卫生健康委员会文件", "市卫健委：", "一、工作", "",
                            "办公室 2025年2月30日印发", "〔2025〕3号", "x〔2025〕03号"])
 
 
 @given(st.lists(st.one_of(_PIECES, st.text(max_size=20)), max_size=25),
-       st.lists(st.lists(st.lists(st.one_of(_PIECES, st.text(max_size=10)), max_size=3), max_size=3), max_size=2))
+       st.lists(st.lists(st.lists(st.one_of(_PIECES, st.text(max_size=10)), max_size=3), max_size=3), max_size=2),
+       st.booleans())
 @settings(max_examples=300, deadline=None)
-def test_frame_recogniser_never_crashes(paragraphs: list[str], tables: list[list[list[str]]]) -> None:
-    found = find_frame(paragraphs, tables)
+def test_frame_recogniser_never_crashes(paragraphs: list[str], tables: list[list[list[str]]], word: bool) -> None:
+    found = find_frame(paragraphs, tables, word=word)
+    assert set(found.places.values()) <= set(range(len(paragraphs)))
+    assert found.tables <= set(range(len(tables)))
     number = found.keys.get("发文字号")
     assert number is None or number in paragraphs[min(found.used)] or any(number in p for p in paragraphs)
     if "印发日期" in found.keys:
