@@ -21,7 +21,7 @@ from ..read.loader import decode_source
 from ..read.located import locate
 from ..read.source import MAX_FORM_BYTES
 from .fields import FIELDS
-from .frame_fields import frame_anchors, frame_values
+from .frame_fields import frame_anchors, frame_values, template_frame_values
 from .indicators import computed_columns, indicator_file, sheet_rows, table_rows
 from .preview import document_html
 from .sections import section_tree
@@ -78,6 +78,7 @@ def analyze(text: str, name: Path) -> Analysis:
         if bureau is not None and result.outline:
             from ..render.bureau import render_context
 
+            result.outline["frame_defaults"] = template_frame_values(bureau)  # “公文”各项框里的灰字
             names = render_context(done.form, bureau)["sections"]
             headings = result.outline["tree"]["headings"]
             for key, part in (("工作开展情况", "work"), ("存在的问题", "problems"), ("下一步工作计划", "plans")):

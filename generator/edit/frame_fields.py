@@ -13,6 +13,7 @@ from typing import Any
 
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from ..render.bureau import Bureau
 from .guard import Refused
 
 PREFIX = "公文/"
@@ -40,6 +41,19 @@ def frame_values(data: Any) -> dict[str, str]:
         if shown:
             values[PREFIX + key] = shown
     return values
+
+
+def template_frame_values(bureau: Bureau) -> dict[str, str]:
+    """单位模板“公文:”里的各项（表单没写时用它们）：页面上作为框里的灰字提示（``公文/键`` → 提示）。"""
+    defaults = bureau.spec.frame
+    if defaults is None:
+        return {}
+    shown = {"发文机关标志": "、".join(defaults.organ_marks), "印发机关": defaults.printer or "",
+             "主送机关": defaults.main_recipient or "", "抄送机关": "、".join(defaults.copies_to)}
+    hints = {PREFIX + key: f"不写时用模板的：{value}" for key, value in shown.items() if value}
+    if defaults.code:
+        hints[PREFIX + "发文字号"] = f"可以只写〔年份〕序号号，前面补上模板的机关代字：{defaults.code}"
+    return hints
 
 
 def frame_anchors(data: Any) -> list[tuple[int, str]]:

@@ -44,7 +44,11 @@ def test_refused(key: str, value: object, message: str) -> None:
     assert message in caught.value.message
 
 
-@given(st.sampled_from(FRAME_FIELDS), st.text(max_size=30))
+# 页面的文字框里打得出来的字（控制字符、行分隔符在表单里本来就不允许，读表单时会指出来）
+_TYPED = st.text(st.characters(exclude_categories=("Cc", "Cs", "Zl", "Zp")), max_size=30)
+
+
+@given(st.sampled_from(FRAME_FIELDS), _TYPED)
 @settings(max_examples=200, deadline=None)
 def test_any_value_keeps_the_form_readable(key: str, value: str) -> None:
     try:
@@ -54,3 +58,20 @@ def test_any_value_keeps_the_form_readable(key: str, value: str) -> None:
         return
     assert text.startswith("# 注释要留着\n单位: 贡觉县卫生健康委员会\n")
     parse_form(decode_source(text.encode("utf-8"), Path("表单.yaml")))
+
+
+def test_template_frame_values_become_field_hints(tmp_path: Path) -> None:
+    """单位模板“公文:”里的值：字段页“公文”各项框里的灰字提示（表单没写时用它们）。"""
+    from generator.edit.analyze import analyze
+
+    spec = tmp_path / "模板" / "我局" / "模板.yaml"
+    spec.parent.mkdir(parents=True)
+    spec.write_text("名称: 我局\n适用类型: [年度工作总结]\n公文:\n  发文机关标志: 贡觉县卫生健康委员会文件\n"
+                    "  机关代字: 贡卫健发\n  印发机关: 贡觉县卫生健康委员会办公室\n", encoding="utf-8")
+    text = VALID_FORM + "模板: 我局\n公文:\n  发文字号: 〔2025〕3号\n"
+    result = analyze(text, tmp_path / "表单.yaml")
+    assert [d.code for d in result.diagnostics if d.severity.value == "错误"] == ["GEN810"]  # 印发机关来自模板，缺印发日期
+    assert result.outline["frame_defaults"] == {
+        "公文/发文机关标志": "不写时用模板的：贡觉县卫生健康委员会文件",
+        "公文/印发机关": "不写时用模板的：贡觉县卫生健康委员会办公室",
+        "公文/发文字号": "可以只写〔年份〕序号号，前面补上模板的机关代字：贡卫健发"}

@@ -96,7 +96,9 @@ function buildFrame(container, onChange, schema) {
 
 export function fillFields(inputs, outline) {
   const values = (outline && outline.values) || {};
+  const defaults = (outline && outline.frame_defaults) || {};  // 单位模板“公文:”里的值：不写时用它们
   for (const [key, input] of Object.entries(inputs)) {
+    if (key.startsWith("公文/")) input.placeholder = defaults[key] || "";
     if (document.activeElement === input) continue;
     if (input.type === "checkbox") input.checked = values[key] === "true";
     else input.value = values[key] ?? "";
