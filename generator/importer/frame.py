@@ -75,8 +75,13 @@ def find_frame(paragraphs: list[str], tables: list[list[list[str]]] | None = Non
     _imprint(paragraphs, filled, tables or [], found)
     if number_at is not None and word and _seal_space(paragraphs, [i for i in filled if i not in found.used]):
         found.keys["盖章"] = True
-    found.keys = {key: found.keys[key] for key in ORDER if key in found.keys}
+    # 键按表单里的顺序；只有一个名字的写成文字（与办事员的写法、编辑页写出的一样），几个的写成列表
+    found.keys = {key: _one_or_list(found.keys[key]) for key in ORDER if key in found.keys}
     return found
+
+
+def _one_or_list(value: Any) -> Any:
+    return value[0] if isinstance(value, list) and len(value) == 1 else value
 
 
 _DATE_LINE = re.compile(r"^\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日$")

@@ -144,7 +144,7 @@ def test_downward_document_without_signers_with_the_default_mark(tmp_path: Path)
              "印发机关": "贡觉县卫生健康委员会办公室", "印发日期": "2025-01-08"}
     result = import_report(red_head_docx(tmp_path / "下行文.docx", frame))
     # 红头上印的是默认的“单位文件”：也写进表单（与不写时一样，办事员看得到）
-    assert result.form["公文"] == {"发文机关标志": [f"{UNIT}文件"], **frame}
+    assert result.form["公文"] == {"发文机关标志": f"{UNIT}文件", **frame}  # 一个名字：写成文字
 
 
 def test_text_file_with_a_frame(tmp_path: Path) -> None:
@@ -153,9 +153,9 @@ def test_text_file_with_a_frame(tmp_path: Path) -> None:
     path = tmp_path / "红头.txt"
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
     result = import_report(path)
-    assert result.form["公文"] == {"发文机关标志": [f"{UNIT}文件"], "发文字号": "贡卫健发〔2025〕3号",
+    assert result.form["公文"] == {"发文机关标志": f"{UNIT}文件", "发文字号": "贡卫健发〔2025〕3号",
                                  "主送机关": "昌都市卫生健康委员会",
-                                 "抄送机关": ["贡觉县人民政府办公室"], "印发机关": "贡觉县卫生健康委员会办公室",
+                                 "抄送机关": "贡觉县人民政府办公室", "印发机关": "贡觉县卫生健康委员会办公室",
                                  "印发日期": "2025-01-08"}
     assert result.form["单位"] == UNIT and result.form["日期"] == "2025-01-07"
 
@@ -242,7 +242,7 @@ def test_badly_typed_number_is_kept_as_written_for_gen_check(tmp_path: Path, wri
     """旧文件里打错括号的发文字号照原样读进表单，gen check 对着表单指出改法（GEN801）。"""
     frame = {"发文机关标志": [f"{UNIT}文件"], "发文字号": written, "主送机关": "昌都市卫生健康委员会"}
     result = import_report(red_head_docx(tmp_path / "旧.docx", frame))
-    assert result.form["公文"] == frame
+    assert result.form["公文"] == {**frame, "发文机关标志": f"{UNIT}文件"}
     form = tmp_path / "旧-表单.yaml"
     form.write_text(result.yaml().replace("请补写", ""), encoding="utf-8")
     checked = gen("check", str(form))
