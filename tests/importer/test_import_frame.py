@@ -264,3 +264,22 @@ def test_gen_check_on_a_red_head_report_checks_the_frame(tmp_path: Path, gen) ->
     clean = json.loads(gen("check", "--format", "json", str(red_head_docx(tmp_path / "好.docx", FRAME))).out)
     plain = json.loads(gen("check", "--format", "json", str(plain_docx(tmp_path / "无红头.docx"))).out)
     assert [f["code"] for f in clean] == [f["code"] for f in plain]
+
+
+@pytest.mark.parametrize("title,unit,year,kind", [
+    ("贡觉县卫生健康委员会关于2024年度工作情况的报告", "贡觉县卫生健康委员会", 2024, "年度工作总结"),
+    ("某县卫生健康局关于2024年上半年工作情况的报告", "某县卫生健康局", 2024, "半年工作总结"),
+])
+def test_report_style_title_of_a_formal_document(tmp_path: Path, title: str, unit: str, year: int, kind: str) -> None:
+    """报上级的红头文件，标题常写成“某局关于2024年度工作情况的报告”：单位在“关于”之前，标题原样保留。"""
+    path = tmp_path / "报告.txt"
+    path.write_text("\n".join([title, *BODY[1:]]) + "\n", encoding="utf-8")
+    form = import_report(path).form
+    assert (form["单位"], form["年度"], form.get("类型", "年度工作总结"), form["标题"]) == (unit, year, kind, title)
+
+
+@pytest.mark.parametrize("line", ["现将有关情况报告如下：", "关于2024年工作的报告"])
+def test_sentences_mentioning_a_report_are_not_titles(line: str) -> None:
+    from generator.importer.structure import _is_title
+
+    assert not _is_title(line)
