@@ -7,7 +7,8 @@ from decimal import Decimal
 from ...render.document import Block, BlockKind, Document
 from ..style_profile import StyleProfile
 from . import geometry as g
-from .layout import mm_to_twips, pt_to_twips, signature_starts, title_line_limit
+from .frame import head_xml, recipient_xml, record_xml
+from .layout import mm_to_twips, pt_to_twips, sealed_starts, signature_starts, title_line_limit
 from .table_layout import (
     CELL_MARGIN_TWIPS,
     CELL_PADDING_TWIPS,
@@ -47,6 +48,10 @@ def _content(out: list[str], doc: Document, profile: StyleProfile) -> None:
     closing = _closing_index(blocks)
     faces = profile.fonts
     empty_kept = paragraph(_BODY, keep_next=True, keep_lines=True)  # 与下一段同页的空行
+    frame = doc.frame
+    if frame is not None:
+        out.append(head_xml(frame, profile))
+    sealed = frame is not None and frame.sealed
     for index, block in enumerate(blocks):
         kind = block.kind
         if kind is BlockKind.TITLE:
@@ -55,6 +60,8 @@ def _content(out: list[str], doc: Document, profile: StyleProfile) -> None:
                      for number, line in enumerate(break_title(block.text, limit))]
             out.append(paragraph(_TITLE, "".join(lines)))
             out.append(paragraph(_BODY))  # 标题下空一行
+            if frame is not None and frame.recipient:
+                out.append(recipient_xml(frame, profile))  # 主送机关（GB/T 9704 7.3.2）
         elif kind is BlockKind.HEADING1:
             out.append(paragraph(_HEADING1, run(block.text, font=faces.heading1)))
         elif kind is BlockKind.PARAGRAPH:
@@ -73,9 +80,11 @@ def _content(out: list[str], doc: Document, profile: StyleProfile) -> None:
             out.append(_paragraph(block, profile, keep_next=True, keep_lines=True))
         elif kind is BlockKind.SIGNATURE:
             out.append(empty_kept)  # 正文（附件说明）下空一行
-            out.append(_signature_line(signature, date, profile, date_line=False))
+            if sealed:
+                out.append(empty_kept)  # 加盖印章：再空一行给印章（印章顶端上距正文一行之内）
+            out.append(_signature_line(signature, date, profile, date_line=False, sealed=sealed))
         elif kind is BlockKind.DATE:
-            out.append(_signature_line(signature, date, profile, date_line=True))
+            out.append(_signature_line(signature, date, profile, date_line=True, sealed=sealed))
         elif kind is BlockKind.ATTACHMENT:
             # 附件另起一页（GB/T 9704 7.3.7）：第一行左上角“附件”，第二行空，第三行居中附件标题
             out.append(paragraph(_LABEL, run(block.text), page_break=True))
@@ -84,6 +93,8 @@ def _content(out: list[str], doc: Document, profile: StyleProfile) -> None:
             out.append(paragraph(_ATTACHMENT_TITLE, run(block.text, font=faces.title)))
         elif kind is BlockKind.TABLE:
             _table(out, block, profile)
+    if frame is not None and frame.has_record:
+        out.append(record_xml(frame, profile))  # 版记：文件最后一页的版心底部（GB/T 9704 7.4）
 
 
 def _closing_index(blocks: list[Block]) -> int:
@@ -111,12 +122,14 @@ def _paragraph(block: Block, profile: StyleProfile, *, keep_next: bool = False, 
     return paragraph(_BODY, runs, keep_next=keep_next, keep_lines=keep_lines)
 
 
-def _signature_line(signature: str, date: str, profile: StyleProfile, *, date_line: bool) -> str:
+def _signature_line(signature: str, date: str, profile: StyleProfile, *, date_line: bool,
+                    sealed: bool = False) -> str:
     """署名、日期各一段，从版心左边定位（左缩进、左对齐）：日期首字正好比署名首字右移二字。
-    署名一段“与下段同页”“段中不分页”，日期一段“段中不分页”：两段是一块，Word、WPS、LibreOffice 都不拆开。"""
+    署名一段“与下段同页”“段中不分页”，日期一段“段中不分页”：两段是一块，Word、WPS、LibreOffice 都不拆开。
+    ``sealed``（加盖印章，7.3.5.1）：成文日期右空四字，署名以成文日期为准居中。"""
     char = g.char_twips(profile)
     line_chars = Decimal(mm_to_twips(g.text_width_mm(profile))) / char
-    sig_start, date_start = signature_starts(signature, date, line_chars)
+    sig_start, date_start = (sealed_starts if sealed else signature_starts)(signature, date, line_chars)
     left = max(0, int(((date_start if date_line else sig_start) * char).to_integral_value()))
     return paragraph(_DATE if date_line else _SIGNATURE, run(date if date_line else signature),
                      keep_next=not date_line, keep_lines=True,
