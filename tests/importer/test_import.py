@@ -136,12 +136,9 @@ def test_seed_004_details() -> None:
 # 导入器还不认“专项工作总结”（读回来是年度工作总结，标题照原样保留）：导入器不在 issue 23 的范围内。
 # strict：导入器学会这一类型后这里会失败，提醒去掉标记。
 _NOT_YET = pytest.mark.xfail(strict=True, reason="导入器还不认专项工作总结这一类型")
-# 红头文件（版头、主送机关、版记）的导入另有分支在做（issue 25）；strict：学会之后这里会失败，提醒去掉标记。
-_NOT_YET_FRAME = pytest.mark.xfail(strict=True, reason="导入器还不认红头文件的版头和版记")
 
 
-@pytest.mark.parametrize("example", [pytest.param(p, marks=_NOT_YET) if "爱国卫生运动" in p.stem
-                                     else pytest.param(p, marks=_NOT_YET_FRAME) if "红头" in p.stem else p
+@pytest.mark.parametrize("example", [pytest.param(p, marks=_NOT_YET) if "爱国卫生运动" in p.stem else p
                                      for p in EXAMPLES], ids=[p.stem for p in EXAMPLES])
 def test_round_trip_through_word(example: Path, tmp_path: Path) -> None:
     report = build_report(example)
