@@ -18,6 +18,7 @@ Word 报告（.docx）没有行号，按“文件 第N段”定位。
 | GEN602 | 提示 | 某个问题在计划里找不到对应的措施 |
 | GEN603 | 警告 | “单位”或“署名”以“工作”“总结”“年”“情况”等结尾，不像机关名称（多半是从标题里多取了字） |
 | GEN701 | 警告 | 同一句话出现了两次（复制粘贴；没有句末标点的短段是标题，重复不算） |
+| GEN801–GEN810 | 错误/警告 | 正式公文（表单的“公文:”）的版头、主送机关和版记，见 :mod:`.frame_rules` |
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from ..form.numbering import CN_NUMERAL, chinese_number, chinese_value
 from ..read.loader import LoadedForm, SourceText
 from ..read.located import iter_located_strings
 from .form_rules import form_dates, organ_names
+from .frame_rules import frame_checks
 from .position import Piece, number_at, place
 from .rules import ERROR, INFO, WARNING, Hit, blanks, half_width_punctuation, placeholders, point_sequence, text_rules
 
@@ -198,6 +200,7 @@ def check_form(loaded: LoadedForm, form: Form, *, ignore: Iterable[str] = ()) ->
     out += found
     out += _problem_plan_links(problems, "".join(plan_parts))
     out += form_dates(loaded, form)
+    out += frame_checks(loaded, form)
     out += organ_names(loaded, form)
     return _filter(out, set(ignore) | set(form.checks.ignore))
 
@@ -262,18 +265,19 @@ def _where(unit: Unit) -> str:
 
 def check_paragraphs(paragraphs: Sequence[str], *, file: Path, year: int | None,
                      ignore: Iterable[str] = (), pieces: Sequence[Sequence[Piece]] | None = None,
-                     lines: Sequence[str] | None = None) -> list[Diagnostic]:
+                     lines: Sequence[str] | None = None, also: Sequence[Diagnostic] = ()) -> list[Diagnostic]:
     """检查写好的报告。
 
     ``pieces``：每段来自原文的哪几行（文本文件，配合原文行 ``lines`` 给出真实行列）或哪一段
     （Word 文件，``lines`` 为 None，位置写成“第N段”）。不给时按段落顺序从 1 编号。
+    ``also``：别处查出的结果（红头的版头、版记），一起过滤、排序。
     """
     places = pieces if pieces is not None else [[(0, number, 0)] for number in range(1, len(paragraphs) + 1)]
     plan = _plan_sections(paragraphs)
     units = [Unit(text, file, number_at(where, 0), 1, None, report=True, pieces=tuple(where), lines=lines,
                   plan=in_plan)
              for text, where, in_plan in zip(paragraphs, places, plan, strict=True)]
-    out = _run(units, year)
+    out = _run(units, year) + list(also)
     out += [_diagnostic(unit, hit) for unit in units for hit in half_width_punctuation(unit.text)]
     out += _report_structure(units)
     if year is not None:

@@ -12,6 +12,7 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.util import load_yaml_guess_indent
 
+from .frame_fields import PREFIX, set_frame
 from .guard import Refused
 
 # 页面上单独编辑的字段（其余内容在“源文件”里改）
@@ -64,6 +65,10 @@ def _dump(data: Any, text: str) -> str:
 
 def set_field(text: str, key: str, value: object) -> str:
     """把顶层字段 ``key`` 改成 ``value``（空文字表示删去这个字段）。"""
+    if key.startswith(PREFIX):  # “公文”一组（frame_fields）
+        data = _load(text)
+        set_frame(data, key, value)
+        return _dump(data, text)
     if key not in FIELDS:
         raise Refused(400, f"不能在这里编辑“{key}”。可以编辑的字段有 {'、'.join(FIELDS)}。")
     if not isinstance(value, (str, int)) or isinstance(value, bool):

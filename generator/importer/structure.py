@@ -68,7 +68,13 @@ def classify(heading: str) -> str:
     return "其他"
 
 
+# 作为正式公文报上级的总结，标题常写成报告：“某某县卫生健康委员会关于2024年度工作情况的报告”
+_REPORT_TITLE = re.compile(r"^(?P<unit>\S+?)关于(?P<rest>\S*?20\d{2}\S*?(?:工作|情况)\S*?)的报告$")
+
+
 def _is_title(text: str) -> bool:
+    if len(text) <= 60 and _REPORT_TITLE.match(re.sub(r"\s+", "", text)):
+        return True
     return len(text) <= 60 and ("总结" in text or "计划" in text) and not text.endswith("。")
 
 
@@ -82,6 +88,12 @@ def title_parts(title: str) -> tuple[str, int | None, str, str]:
     """从标题读出 单位、年度、类型和话题：“某旗卫生健康委员会2022年卫生健康工作总结”→
     (某旗卫生健康委员会, 2022, 年度工作总结, 卫生健康工作)；“2022年某局卫生健康工作总结”同样。"""
     compact = re.sub(r"\s+", "", title)
+    report = _REPORT_TITLE.match(compact)
+    if report:  # “某局关于2024年度工作情况的报告”：单位在“关于”之前
+        unit, topic = split_organ(report["unit"])
+        year_found = YEAR.search(report["rest"])
+        return unit, int(year_found.group(1)) if year_found else None, \
+            "半年工作总结" if "半年" in report["rest"] else "年度工作总结", topic
     kind = "年度工作总结"
     if title_quarter(compact):
         kind = "季度工作总结"

@@ -44,7 +44,7 @@ def starter_text(today: dt.date | None = None, *, template: str | None = None, f
     if kind is not None:
         body = kind_lines(body, kind, year, quarter)
     for token, value in (("{年度}", str(year)), ("{下一年}", str(year + 1)), ("{日期}", date.isoformat()),
-                         ("{日期中文}", f"{date.year}年{date.month}月{date.day}日")):
+                         ("{日期中文}", f"{date.year}年{date.month}月{date.day}日"), ("{日期年}", str(date.year))):
         body = body.replace(token, value)
     if template is not None:
         from .template_folder import starter_lines, template_kind
