@@ -15,6 +15,7 @@ Word 报告（.docx）没有行号，按“文件 第N段”定位。
 | GEN601 | 错误 | 报告缺少必需的部分（存在的问题、下一步工作计划） |
 | GEN602 | 提示 | 某个问题在计划里找不到对应的措施 |
 | GEN603 | 警告 | “单位”或“署名”以“工作”“总结”“年”“情况”等结尾，不像机关名称（多半是从标题里多取了字） |
+| GEN604 | 警告 | 述职报告里句首写“我局”“我委”等，应为第一人称“本人”“我” |
 | GEN701 | 警告 | 同一句话出现了两次（复制粘贴；没有句末标点的短段是标题，重复不算） |
 """
 
@@ -29,11 +30,12 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Diagnostic, Severity
+from ..form.kinds import DEBRIEF, PLAN
 from ..form.models import Form
 from ..form.numbering import CN_NUMERAL, chinese_number, chinese_value
 from ..read.loader import LoadedForm, SourceText
 from ..read.located import iter_located_strings
-from .form_rules import form_dates, organ_names
+from .form_rules import first_person, form_dates, organ_names
 from .position import Piece, number_at, place
 from .rules import ERROR, INFO, WARNING, Hit, blanks, half_width_punctuation, placeholders, point_sequence, text_rules
 
@@ -185,7 +187,10 @@ def check_form(loaded: LoadedForm, form: Form, *, ignore: Iterable[str] = ()) ->
             # 导出的键路径与原始 YAML 一致（一句话的问题导出为文字，路径同样是“存在的问题 第N项”）
             here = source.line(line) if line else None
             unit = Unit(text, source.path, line, column, here, block=_block_lines(source, line, here),
-                        plan=path[0] == "下一步工作计划" or path[:2] == ("开头", "下一步工作计划"))
+                        plan=(path[0] == "下一步工作计划" or path[:2] == ("开头", "下一步工作计划"))
+                        and form.kind.value != PLAN)  # 工作计划的“年度”就是计划的年份
+            if form.kind.value == DEBRIEF and path[0] not in ("述职人", "职务"):
+                out.extend(_diagnostic(unit, hit) for hit in first_person(text))
             if path[0] == "存在的问题" and path[-1] != "解决思路":
                 problems.append((unit, text))
             if path[0] == "下一步工作计划" or path[:2] == ("开头", "下一步工作计划"):

@@ -18,6 +18,7 @@ from ..indicators.model import Indicator
 from ..modelbase import FormModel
 from .dates import clerk_date
 from .frame import Frame
+from .kinds import raise_kind_problems
 
 
 def _single_line(value: str | None) -> str | None:
@@ -32,6 +33,9 @@ class ReportKind(str, Enum):
     HALF_YEAR = "半年工作总结"
     SUMMARY_AND_PLAN = "工作总结和工作计划"
     TOPIC = "专项工作总结"
+    # 工作计划、述职报告（各部分的规则见 form/kinds.py）
+    PLAN = "工作计划"
+    DEBRIEF = "述职报告"
 
 
 class Item(FormModel):
@@ -168,7 +172,8 @@ class Form(FormModel):
     year: int = Field(alias="年度", ge=2000, le=2100, title="年度",
                       description="总结的是哪一年，写阿拉伯数字，如 2024")
     kind: ReportKind = Field(default=ReportKind.ANNUAL, alias="类型", title="类型",
-                             description="年度工作总结、半年工作总结、工作总结和工作计划 或 专项工作总结（要写“主题”）")
+                             description="年度工作总结、半年工作总结、工作总结和工作计划、专项工作总结（要写“主题”）、"
+                                         "工作计划（年度是计划的年份）或 述职报告（要写“述职人”）")
     topic: str | None = Field(default=None, alias="主题", title="主题", validate_default=False,
                               description="专项工作总结的主题，如 爱国卫生运动"
                                           "（标题自动生成为 单位+年度+主题+工作总结）")
@@ -196,17 +201,29 @@ class Form(FormModel):
     openings: Openings = Field(default_factory=Openings, alias="开头", title="开头",
                                description="各部分一级标题之后、（一）之前的开头一段，如 "
                                            "{工作开展情况: 全年围绕……开展了以下工作}；其他章节的开头写在它的“内容”里")
-    work: list[Item] = Field(alias="工作开展情况", min_length=1, title="工作开展情况",
-                             description="第一部分的各项工作，每项一个小标题")
+    reporter: str | None = Field(default=None, alias="述职人", title="述职人",
+                                 description="述职报告：述职人的姓名，排在标题下面和落款处，如 张明")
+    post: str | None = Field(default=None, alias="职务", title="职务",
+                             description="述职报告：述职人的职务，排在姓名前面，如 党组书记、主任")
+    study: str | None = Field(default=None, alias="学习", title="学习",
+                              description="述职报告“一、加强学习，提高政治素质”的正文（第一人称：本人、我）")
+    requirements: str | None = Field(default=None, alias="总体要求", title="总体要求",
+                                     description="工作计划“一、总体要求”（指导思想和目标）的正文（可选）")
+    work: list[Item] = Field(default_factory=list, alias="工作开展情况", title="工作开展情况",
+                             description="各项工作，每项一个小标题；述职报告里是“履职尽责”的各项（工作计划不写）")
     other_sections: list[ExtraSection] = Field(default_factory=list, alias="其他章节",
                                                title="其他章节",
                                                description="工作开展情况之后的其他一级章节")
+    integrity: str | None = Field(default=None, alias="廉洁", title="廉洁",
+                                  description="述职报告“三、廉洁自律”的正文")
     problems: list[Problem] = Field(
-        alias="存在的问题", min_length=1, title="存在的问题",
+        default_factory=list, alias="存在的问题", title="存在的问题",
         description="每条一个问题：只写一句话的几条合成“一是……二是……”；写成 {内容, 解决思路} 的各自成段",
         json_schema_extra=_text_or_problem)
-    plans: list[Item] = Field(alias="下一步工作计划", min_length=1, title="下一步工作计划",
-                              description="下一步的工作，每项一个小标题")
+    plans: list[Item] = Field(default_factory=list, alias="下一步工作计划", title="下一步工作计划",
+                              description="下一步的工作，每项一个小标题；工作计划里是“主要任务”，述职报告里是“下一步打算”")
+    safeguards: list[Item] = Field(default_factory=list, alias="保障措施", title="保障措施",
+                                   description="工作计划“保障措施”的各项（可选），每项一个小标题")
     closing: str | None = Field(default=None, alias="结束语", title="结束语", description="结尾一段")
     signature: str | None = Field(default=None, alias="署名", title="署名",
                                   description="落款单位，不填则与“单位”相同")
@@ -237,7 +254,7 @@ class Form(FormModel):
             raise ValueError("小数位要填 0 到 6 的整数，不能填 true/false")
         return value
 
-    @field_validator("unit", "title", "signature")
+    @field_validator("unit", "title", "signature", "reporter", "post")
     @classmethod
     def _one_line(cls, value: str | None) -> str | None:
         return _single_line(value)
@@ -315,6 +332,14 @@ class Form(FormModel):
         return self
 
     @model_validator(mode="after")
+    def _parts_of_kind(self) -> Form:
+        """哪些部分必填、哪些不能写，随“类型”而定（form/kinds.py）。"""
+        fields = type(self).model_fields
+        raise_kind_problems(self.kind.value, {str(fields[name].alias): getattr(self, name)
+                                              for name in self.model_fields_set})
+        return self
+
+    @model_validator(mode="after")
     def _unique_indicator_keys(self) -> Form:
         seen: set[str] = set()
         for index, ind in enumerate(self.indicators):
@@ -332,6 +357,10 @@ class Form(FormModel):
             return f"{self.unit}{self.year}年工作总结和{self.year + 1}年工作计划"
         if self.kind is ReportKind.TOPIC:
             return f"{self.unit}{self.year}年{self.topic}工作总结"
+        if self.kind is ReportKind.PLAN:
+            return f"{self.unit}{self.year}年工作计划"
+        if self.kind is ReportKind.DEBRIEF:
+            return "述职报告"
         return f"{self.unit}{self.year}年度工作总结"
 
     @property
@@ -340,7 +369,7 @@ class Form(FormModel):
 
     @property
     def display_signature(self) -> str:
-        return self.signature or self.unit
+        return self.signature or self.reporter or self.unit
 
 
 FORM_KEYS: tuple[str, ...] = tuple(

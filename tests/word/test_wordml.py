@@ -75,12 +75,12 @@ def test_golden_folder_has_no_stale_files() -> None:
 
 def test_cases_cover_examples_placements_profiles_and_rollups() -> None:
     stems = [example.stem for example in EXAMPLES]
-    assert len(stems) == 4
+    assert len(stems) == 6
     for stem in stems:
         for label in ("附件", "正文", "无表", "横版", "怪字体名", "字号字距", "负字距"):
             assert f"{stem}-{label}" in CASES
     assert {"汇总表-横版", "汇总表-9县", "汇总表-15县", "汇总表-30县"} <= set(CASES)
-    assert len(CASES) == 32
+    assert len(CASES) == 46
 
 
 def test_pretty_printing_keeps_text_exactly() -> None:
@@ -125,7 +125,8 @@ def _expected_paragraphs(doc: Document) -> list[object]:
     """Document 的各块在 Word 正文里成为哪些段落（表格不在其中，单独比较）：
 
     - 标题：一段，文字是去掉首尾空白（str.strip）的标题；回行处是只含一个 w:br 的文字块，
-      所以 python-docx 读到的文字块依次是“第一行、\\n、第二行……”；标题下一个空段；
+      所以 python-docx 读到的文字块依次是“第一行、\\n、第二行……”；标题下一个空段（紧接着是副标题时没有）；
+    - 副标题：一段原文，再一个空段；
     - 一级标题、正文、附件标题：一段，原文；
     - 附件说明：一个空段，再一段原文；
     - 署名：一个空段，再一段；日期：一段。署名、日期两段写的都是文档里第一个署名、第一个日期的文字；
@@ -134,10 +135,14 @@ def _expected_paragraphs(doc: Document) -> list[object]:
     signature = next((b.text for b in doc.blocks if b.kind is BlockKind.SIGNATURE), "")
     date = next((b.text for b in doc.blocks if b.kind is BlockKind.DATE), "")
     out: list[object] = []
-    for block in doc.blocks:
+    for index, block in enumerate(doc.blocks):
         kind, text = block.kind, _read(block.text)
         if kind is BlockKind.TITLE:
-            out += [(_TITLE, _read(block.text.strip())), ""]
+            out.append((_TITLE, _read(block.text.strip())))
+            if not (index + 1 < len(doc.blocks) and doc.blocks[index + 1].kind is BlockKind.SUBTITLE):
+                out.append("")
+        elif kind is BlockKind.SUBTITLE:
+            out += [text, ""]
         elif kind in (BlockKind.HEADING1, BlockKind.PARAGRAPH, BlockKind.ATTACHMENT_TITLE):
             out.append(text)
         elif kind is BlockKind.ATTACHMENT_NOTE:
@@ -248,6 +253,8 @@ GOLDEN = {
     "贡觉县-2024.yaml": "6d5b7477140a2e26ea2903c2fbbb888d5711a61687e79b9b802e0e588df00579",
     "霍山县-2021上半年.yaml": "e39ce645d8a9240c3006ab932689d8cddc9d7d99c104b63d74ea641eb923afe2",
     "霍山县-2024-爱国卫生运动.yaml": "706878eba661c67b858b765f8330f1b20dcfb515e1ab3aa3ae29cd27f082798f",
+    "中阳县-2025-工作计划.yaml": "9fc06e88fb073ad2d9961e25086d01401de267a3e5abad98d6632e185e1a48a0",
+    "张明-2024-述职报告.yaml": "15df14cbdeaed82545b9bb439f1c8c30e4954ec63358aa9827d3970d9ee7ea54",
 }
 
 
