@@ -156,11 +156,19 @@ def wants_json(args: Sequence[str]) -> bool:
 # ---------------------------------------------------------------- 空白表单、指标表格、JSON Schema
 
 
-def write_starter_form(target: Path, *, template: str | None = None) -> tuple[Path, list[Diagnostic]]:
-    """写出一份带中文说明的空白表单（已有文件不覆盖）；``template``：按这套单位模板（含它增加的部分）。"""
+def write_starter_form(target: Path, *, template: str | None = None,
+                       kind: str | None = None) -> tuple[Path, list[Diagnostic]]:
+    """写出一份带中文说明的空白表单（已有文件不覆盖）；``template``：按这套单位模板（含它增加的部分）；
+    ``kind``：类型（gen init --类型），工作计划、述职报告有自己的空白表单。"""
+    from .form.models import ReportKind
     from .starter import write_starter_form as run
 
-    return run(target, template=template)
+    kinds = [k.value for k in ReportKind]
+    if kind is not None and kind not in kinds:
+        raise OptionProblem(f"--类型 要写：{'、'.join(kinds)}；现在是“{kind}”。")
+    if kind is not None and template is not None:
+        raise OptionProblem("--类型 和 --template 只写一个：单位模板的类型写在它的 模板.yaml 里。")
+    return run(target, template=template, kind=kind)
 
 
 # ---------------------------------------------------------------- 单位模板（gen template）

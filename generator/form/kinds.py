@@ -19,6 +19,8 @@ from typing import Any
 
 from pydantic_core import PydanticCustomError
 
+from .dates import usual_window
+
 PLAN, DEBRIEF = "工作计划", "述职报告"
 SUMMARY_PARTS = ("工作开展情况", "存在的问题", "下一步工作计划")
 
@@ -44,12 +46,12 @@ SECTION_NAMES: dict[str, dict[str, str]] = {
 }
 
 _EXAMPLES = {
-    "述职人": "，如 述职人: 张明",
-    "学习": "（“一、加强学习，提高政治素质”的正文）",
-    "廉洁": "（“三、严守纪律，廉洁自律”的正文）",
-    "工作开展情况": "（履职尽责的各项工作，每项一个“标题”）",
-    "存在的问题": "（存在的不足，每条一项）",
-    "下一步工作计划": "（每项一个“标题”）",
+    "述职人": "述职人的姓名，如 述职人: 张明",
+    "学习": "“一、加强学习，提高政治素质”的正文",
+    "廉洁": "“三、严守纪律，廉洁自律”的正文",
+    "工作开展情况": "履职尽责的各项工作，每项一个“标题”",
+    "存在的问题": "存在的不足，每条一项",
+    "下一步工作计划": "每项一个“标题”",
 }
 _NOT_IN_HINTS = {
     (PLAN, "工作开展情况"): "主要任务写在“下一步工作计划”下面；要同时总结上一年的工作，把“类型”改为 工作总结和工作计划",
@@ -72,12 +74,19 @@ def _empty(value: Any) -> bool:
 def kind_problems(kind: str, written: Mapping[str, Any]) -> list[tuple[str, str, str]]:
     """表单的部分与类型不符的地方：(键, “缺少”“空”或“多余”, 说明)。``written`` 是表单里写了的键（中文）和值。"""
     out: list[tuple[str, str, str]] = []
-    for key in REQUIRED.get(kind, SUMMARY_PARTS):
-        if key not in written and kind not in REQUIRED:  # 工作总结：与原来一样，是缺少必填项
-            out.append((key, "缺少", f"表单里缺少必填项“{key}”，请补上"))
-        elif kind in REQUIRED and (key not in written or _blank(written[key])):
-            out.append((key, "缺少", f"类型是{kind}时要写“{key}”{_EXAMPLES.get(key, '')}，请补上"))
-        elif isinstance(written.get(key), list) and not written[key]:
+    required = REQUIRED.get(kind, SUMMARY_PARTS)
+    # 缺少的必填部分合成一条（都指向“类型”一行，同一处只报一条）
+    missing = [key for key in required if key not in written or (kind in REQUIRED and _blank(written[key]))]
+    names = "".join(f"“{key}”" for key in missing)
+    if missing and kind not in REQUIRED:  # 工作总结：与原来一样，是缺少必填项
+        out.append((missing[0], "缺少", f"表单里缺少必填项{names}，请补上"))
+    elif len(missing) == 1:
+        out.append((missing[0], "缺少", f"类型是{kind}时要写{names}（{_EXAMPLES[missing[0]]}），请补上"))
+    elif missing:
+        hints = "；".join(f"{key}：{_EXAMPLES[key]}" for key in missing)
+        out.append((missing[0], "缺少", f"类型是{kind}时要写{names}，请补上（{hints}）"))
+    for key in required:
+        if key not in missing and isinstance(written.get(key), list) and not written[key]:
             out.append((key, "空", f"“{key}”至少要填写 1 项"))
     for key in NOT_IN.get(kind, ()):
         if key in written and not _empty(written[key]):
@@ -101,10 +110,8 @@ def date_window(kind: str, year: int) -> tuple[dt.date, dt.date]:
 
     总结从期末起：年度（以及总结和计划、专项）到次年 3 月底，半年到当年 9 月底；工作计划在计划年度之前的
     10 月到计划年度的 3 月底；述职报告在年末的 11 月到次年 3 月底。"""
-    if kind == "半年工作总结":
-        return dt.date(year, 6, 30), dt.date(year, 9, 30)
     if kind == PLAN:
         return dt.date(year - 1, 10, 1), dt.date(year, 3, 31)
     if kind == DEBRIEF:
         return dt.date(year, 11, 1), dt.date(year + 1, 3, 31)
-    return dt.date(year, 12, 31), dt.date(year + 1, 3, 31)
+    return usual_window(year, kind == "半年工作总结")

@@ -12,12 +12,13 @@ import os
 from pathlib import Path
 
 from ..errors import Diagnostic, OutputError, Severity
-from ..form.dates import usual_window
+from ..form.kinds import DEBRIEF, PLAN, date_window
 from ..form.schema import SCHEMA_FILE
 from ..resources import schemas_dir, templates_dir
 from ..write.output import write_atomic
 
 STARTER = "工作总结表单.yaml"
+STARTERS = {PLAN: "工作计划表单.yaml", DEBRIEF: "述职报告表单.yaml"}  # 有自己的部分的类型（form/kinds.py）
 
 
 def starter_year(today: dt.date) -> int:
@@ -25,15 +26,21 @@ def starter_year(today: dt.date) -> int:
     return today.year if today.month >= 7 else today.year - 1
 
 
-def starter_text(today: dt.date | None = None, *, template: str | None = None, form_dir: Path | None = None) -> str:
+def starter_text(today: dt.date | None = None, *, template: str | None = None, form_dir: Path | None = None,
+                 kind: str | None = None) -> str:
     """空白表单的文字；第一行告诉编辑器去哪里找 JSON Schema（表单旁边的副本）。
 
-    ``template``：单位模板的名字或路径（相对于 ``form_dir``）；空白表单末尾写上“模板”和模板增加的部分。"""
+    ``template``：单位模板的名字或路径（相对于 ``form_dir``）；空白表单末尾写上“模板”和模板增加的部分。
+    ``kind``：类型（工作计划、述职报告有自己的空白表单；其余类型用工作总结的，改写“类型”一行）。"""
     today = today or dt.date.today()
-    year = starter_year(today)
-    start, end = usual_window(year, half_year=False)
-    date = min(max(today, start), end)  # 落在年度总结通常的成文时间里（gen check 的 GEN504）
-    body = (templates_dir() / "init" / STARTER).read_text(encoding="utf-8")
+    year = starter_year(today) + (kind == PLAN)  # 下半年写的是明年的计划
+    start, end = date_window(kind or "年度工作总结", year)
+    date = min(max(today, start), end)  # 落在这一类型通常的成文时间里（gen check 的 GEN502、GEN504）
+    body = (templates_dir() / "init" / STARTERS.get(kind or "", STARTER)).read_text(encoding="utf-8")
+    if kind and kind not in STARTERS:
+        topic = "\n# 专项工作总结的主题（必填），标题自动生成为“单位+年度+主题+工作总结”\n主题: 请补写主题\n" \
+            if kind == "专项工作总结" else ""
+        body = body.replace("\n类型: 年度工作总结\n", f"\n类型: {kind}\n{topic}", 1)
     for token, value in (("{年度}", str(year)), ("{下一年}", str(year + 1)), ("{日期}", date.isoformat()),
                          ("{日期中文}", f"{date.year}年{date.month}月{date.day}日")):
         body = body.replace(token, value)
@@ -45,7 +52,9 @@ def starter_text(today: dt.date | None = None, *, template: str | None = None, f
             template = _relative(Path(template).absolute(), form_dir)
 
         kind = template_kind(template, form_dir or Path.cwd())
-        body = body.replace("\n类型: 年度工作总结\n", f"\n类型: {kind}\n", 1)
+        topic = "\n# 专项工作总结的主题（必填），标题自动生成为“单位+年度+主题+工作总结”\n主题: 请补写主题\n" \
+            if kind == "专项工作总结" else ""
+        body = body.replace("\n类型: 年度工作总结\n", f"\n类型: {kind}\n{topic}", 1)
         body = body.rstrip("\n") + "\n" + starter_lines(template, form_dir or Path.cwd())
     return f"# yaml-language-server: $schema=./{SCHEMA_FILE}\n{body}"
 
@@ -57,8 +66,8 @@ def _relative(path: Path, base: Path) -> str:
         return str(path)
 
 
-def write_starter_form(target: Path, *, today: dt.date | None = None,
-                       template: str | None = None) -> tuple[Path, list[Diagnostic]]:
+def write_starter_form(target: Path, *, today: dt.date | None = None, template: str | None = None,
+                       kind: str | None = None) -> tuple[Path, list[Diagnostic]]:
     """写出空白表单和旁边的 Schema 副本；表单已存在时拒绝（不覆盖任何东西）。
 
     返回表单路径和给办事员的提示（例如旁边已有一份不同的 Schema，没有覆盖）。
@@ -66,7 +75,7 @@ def write_starter_form(target: Path, *, today: dt.date | None = None,
     if target.suffix.lower() not in (".yaml", ".yml"):
         raise OutputError(Diagnostic(f"表单文件名应以 .yaml 结尾，例如“{target.stem}.yaml”。"))
     target = target.absolute()
-    text = starter_text(today, template=template, form_dir=target.parent)  # 模板找不到时什么也不写
+    text = starter_text(today, template=template, form_dir=target.parent, kind=kind)  # 模板找不到时什么也不写
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         # O_EXCL：文件已存在时原子地失败，不会覆盖
