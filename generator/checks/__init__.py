@@ -12,7 +12,7 @@ Word 报告（.docx）没有行号，按“文件 第N段”定位。
 | GEN502 | 警告 | 成文日期早于总结期末 |
 | GEN504 | 警告 | 成文日期晚于这类总结通常的成文时间（年度总结到次年 3 月底，半年总结到 9 月底） |
 | GEN503 | 错误 | 标题里的年份与“年度”不同 |
-| GEN601 | 错误 | 报告缺少必需的部分（存在的问题、下一步工作计划） |
+| GEN601 | 错误 | 报告缺少必需的部分（存在的问题、下一步工作计划；标题是“……工作计划”的不查） |
 | GEN602 | 提示 | 某个问题在计划里找不到对应的措施 |
 | GEN603 | 警告 | “单位”或“署名”以“工作”“总结”“年”“情况”等结尾，不像机关名称（多半是从标题里多取了字） |
 | GEN604 | 警告 | 述职报告里句首写“我局”“我委”等，应为第一人称“本人”“我” |
@@ -358,7 +358,10 @@ def _report_structure(units: Sequence[Unit]) -> list[Diagnostic]:
         elif "计划" in section or "思路" in section or "打算" in section:
             plan_parts.append(text)
     headings = [u.text for u in units if _L1.match(u.text)]
-    for label, words in (("存在的问题", ("问题", "不足")), ("下一步工作计划", ("计划", "思路", "打算", "安排"))):
+    # 工作计划（标题以“工作计划”结尾、没有“总结”）没有这两部分：主要任务、保障措施（form/kinds.py）
+    plan_only = any(u.text.rstrip().endswith("计划") and "总结" not in u.text for u in units[:3])
+    for label, words in () if plan_only else (("存在的问题", ("问题", "不足")),
+                                              ("下一步工作计划", ("计划", "思路", "打算", "安排"))):
         if not any(any(w in h for w in words) for h in headings):
             anchor = units[0] if units else Unit("", Path("?"), 1, 1, None, True)
             out.append(_diagnostic(anchor, Hit("GEN601", ERROR, 0, 0, f"报告里没有“{label}”这一部分。")))

@@ -89,7 +89,7 @@ def test_debrief_flags_the_organ_as_subject(gen, form_file) -> None:  # type: ig
     text = DEBRIEF.format(date="2025-01-15", text="我局组织体检。全年，我委召开推进会5次；本人带领我局干部职工推进。")
     found = findings(gen, form_file, text, "GEN604")
     assert [(line, column) for _, line, column, _, _ in found] == [(10, 9), (10, 19)]
-    code, _, _, message, fix = found[0]
+    _, _, _, message, fix = found[0]
     assert message == ("述职报告是述职人本人的汇报，用第一人称“本人”“我”；句首的“我局”说的是单位，"
                        "像是从单位的工作总结里搬来的。")
     assert fix == "应为：本人（或 我）；说的确实是单位时，写成“带领全局干部职工……”"
@@ -142,3 +142,20 @@ def test_init_rejects_an_unknown_kind(gen, tmp_path: Path) -> None:  # type: ign
 def test_init_plan_year_and_date(today: dt.date, year: int, date: str) -> None:
     text = starter_text(today, kind="工作计划")
     assert f"年度: {year}\n" in text and f"日期: {date}\n" in text
+
+
+@pytest.mark.parametrize("example", ["中阳县-2025-工作计划", "张明-2024-述职报告"])
+def test_rendered_reports_of_the_new_kinds_pass_check(example: str, gen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    """生成的 Word、Markdown 再用 gen check 读：工作计划没有“存在的问题”不算缺（GEN601），述职报告的“不足”“打算”认得出。"""
+    assert gen("report", str(REPO / "examples" / f"{example}.yaml"), "-f", "docx,md", "-o", str(tmp_path)).code == 0
+    for suffix in (".docx", ".md"):
+        result = gen("check", "--format", "json", str(tmp_path / f"{example}{suffix}"))
+        assert result.code == 0 and json.loads(result.out) == [], result.out
+
+
+def test_summary_report_without_problems_still_flagged(gen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "总结.md"
+    path.write_text("# 某县卫生健康局2024年工作总结\n\n2024年工作如下。\n\n## 一、工作开展情况\n\n开展体检。\n",
+                    encoding="utf-8")
+    codes = [f["code"] for f in json.loads(gen("check", "--format", "json", str(path)).out)]
+    assert codes.count("GEN601") == 2
