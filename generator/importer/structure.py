@@ -19,7 +19,7 @@ from typing import Any
 
 from ..form.dates import iso_date
 from ..form.numbering import CN_NUMERAL, chinese_value, strip_end_punctuation
-from ..form.organ import split_organ
+from ..form.organ import ORGAN_END, split_organ
 
 L1 = re.compile(rf"^\s*({CN_NUMERAL})\s*[、.．,，]\s*(.*)$")
 L2 = re.compile(rf"^\s*[（(]\s*({CN_NUMERAL})\s*[）)]\s*[、.．]?\s*(.*)$")
@@ -115,7 +115,7 @@ def derived_title(unit: str, year: int, kind: str) -> str:
     return f"{unit}{year}年度工作总结"
 
 
-_SUBTITLE = re.compile(r"^(\S{2,40}?)[\s\u3000]+([\u4e00-\u9fff·]{2,5})$")
+_SUBTITLE = re.compile(r"^(?:(\S{2,40}?)[\s\u3000]+)?([\u4e00-\u9fff·]{2,5})$")
 
 
 def parse_subtitle(text: str) -> tuple[str, str, str] | None:
@@ -123,8 +123,15 @@ def parse_subtitle(text: str) -> tuple[str, str, str] | None:
     match = _SUBTITLE.match(text.strip())
     if match is None:
         return None
-    unit, post = split_organ(match.group(1))
+    head = match.group(1) or ""  # 只写了姓名（表单没有职务时）：单位、职务请补写
+    # 职务也常以机关名称的字开头或结尾（局长、院长、党委书记）：取第一个后面跟着职务写法的机关名称结尾
+    cut = next((m.end() for m in re.finditer(ORGAN_END, head) if head[m.end():].startswith(_POSTS)), None)
+    unit, post = (head[:cut], head[cut:]) if cut else split_organ(head)
     return unit, post, match.group(2)
+
+
+_POSTS = ("党组", "党委", "党总支", "党支部", "副", "主任", "书记", "局长", "院长", "所长", "站长", "主席", "部长",
+          "处长", "科长", "队长", "社长", "厅长", "委员", "调研员", "负责人", "总", "一级", "二级", "三级", "四级")
 
 
 # 工作计划、述职报告的一级标题 → 表单的键（按顺序找第一个含有其中某个词的；都不含的是其他章节）

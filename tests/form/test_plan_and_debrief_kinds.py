@@ -56,9 +56,9 @@ def test_debrief_title_subtitle_parts_and_signature() -> None:
     assert report.document.of_kind(BlockKind.DATE)[0].text == "2025年1月7日"
 
 
-def test_debrief_without_post_shows_only_the_name() -> None:
+def test_debrief_without_post_shows_unit_and_name() -> None:
     blocks = build_report_from_data(debrief()).document.blocks
-    assert blocks[1].kind is BlockKind.SUBTITLE and blocks[1].text == "张明"
+    assert blocks[1].kind is BlockKind.SUBTITLE and blocks[1].text == "贡觉县卫生健康委员会　张明"
 
 
 def test_debrief_other_sections_and_table_continue_the_numbering() -> None:
