@@ -31,7 +31,7 @@ def test_plan_outline() -> None:
     assert tree["kind"] == "工作计划"
     assert tree["numbers"] == {"总体要求": "一、", "下一步工作计划": "二、", "保障措施": "三、"}
     assert tree["headings"] == {"总体要求": "总体要求", "下一步工作计划": "主要任务", "保障措施": "保障措施"}
-    assert [item["标题"] for item in tree["保障措施"]] == ["加强组织领导", "强化督导考核"]  # type: ignore[attr-defined]
+    assert [item["标题"] for item in tree["保障措施"]] == ["加强组织领导", "强化督导考核", "落实经费保障"]  # type: ignore[attr-defined]
 
 
 def test_summary_outline_unchanged(tmp_path: Path) -> None:
