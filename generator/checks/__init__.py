@@ -277,6 +277,8 @@ def check_paragraphs(paragraphs: Sequence[str], *, file: Path, year: int | None,
              for text, where, in_plan in zip(paragraphs, places, plan, strict=True)]
     out = _run(units, year)
     out += [_diagnostic(unit, hit) for unit in units for hit in half_width_punctuation(unit.text)]
+    if any("述职" in unit.text for unit in units[:2]):  # 述职报告（标题里有“述职”）：第一人称（GEN604）
+        out += [_diagnostic(unit, hit) for unit in units for hit in first_person(unit.text)]
     out += _report_structure(units)
     if year is not None:
         # 开头几段里像标题的（有“总结”“计划”和年份）：哪一个写着报告年度就对了（网页上的标题常带发布的年份）

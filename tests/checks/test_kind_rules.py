@@ -159,3 +159,15 @@ def test_summary_report_without_problems_still_flagged(gen, tmp_path: Path) -> N
                     encoding="utf-8")
     codes = [f["code"] for f in json.loads(gen("check", "--format", "json", str(path)).out)]
     assert codes.count("GEN601") == 2
+
+
+def test_written_debrief_report_is_checked_for_the_first_person(gen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    path = tmp_path / "述职.md"
+    path.write_text("# 述职报告\n\n2024年，我局认真履行职责。\n\n## 一、履职情况\n\n本人带领我局干部职工推进工作。\n",
+                    encoding="utf-8")
+    found = [(f["code"], f["line"], f["column"]) for f in json.loads(gen("check", "--format", "json", str(path)).out)
+             if f["code"] == "GEN604"]
+    assert found == [("GEN604", 3, 7)]
+    summary = tmp_path / "总结.md"
+    summary.write_text(path.read_text(encoding="utf-8").replace("# 述职报告", "# 某局2024年工作总结"), encoding="utf-8")
+    assert "GEN604" not in gen("check", "--format", "json", str(summary)).out
