@@ -30,7 +30,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Diagnostic, Severity
-from ..form.kinds import DEBRIEF
+from ..form.kinds import DEBRIEF, PLAN
 from ..form.models import Form
 from ..form.numbering import CN_NUMERAL, chinese_number, chinese_value
 from ..read.loader import LoadedForm, SourceText
@@ -187,7 +187,8 @@ def check_form(loaded: LoadedForm, form: Form, *, ignore: Iterable[str] = ()) ->
             # 导出的键路径与原始 YAML 一致（一句话的问题导出为文字，路径同样是“存在的问题 第N项”）
             here = source.line(line) if line else None
             unit = Unit(text, source.path, line, column, here, block=_block_lines(source, line, here),
-                        plan=path[0] == "下一步工作计划" or path[:2] == ("开头", "下一步工作计划"))
+                        plan=(path[0] == "下一步工作计划" or path[:2] == ("开头", "下一步工作计划"))
+                        and form.kind.value != PLAN)  # 工作计划的“年度”就是计划的年份，不再往后放
             if form.kind.value == DEBRIEF and path[0] not in ("述职人", "职务"):
                 out.extend(_diagnostic(unit, hit) for hit in first_person(text))
             if path[0] == "存在的问题" and path[-1] != "解决思路":

@@ -77,12 +77,12 @@ def test_debrief_date_window(gen, form_file, date: str, codes: list[str]) -> Non
 
 
 def test_plan_years(gen, form_file) -> None:  # type: ignore[no-untyped-def]
-    """工作计划的主要任务与总结的计划部分一样往后看（GEN501）：三年行动的“到2027年”不算写错，再往后才提醒。"""
-    text = PLAN.format(date="2025-01-10", text="到2026年完成一期，到2027年全部完成，2028年验收。")
+    """工作计划的“年度”就是计划的年份（GEN501 不像总结的计划部分那样往后放一年）；
+    “到2027年”“2025年至2027年”这类目标年份不算写错，单独出现晚一年以上的年份才提醒。"""
+    text = PLAN.format(date="2025-01-10", text="2025年至2027年为服务年，到2027年全部完成，2026年启动，2028年验收。")
     found = findings(gen, form_file, text, "GEN501")
-    # 消息里的年度是往后放了一年的（与总结的计划部分同一条规则、同一种说法）
     assert [(line, message) for _, line, _, message, _ in found] == [
-        (8, "文中出现2028年，比总结的年度（2026年）晚一年以上，请核对是否写错。")]
+        (8, "文中出现2028年，比总结的年度（2025年）晚一年以上，请核对是否写错。")]
 
 
 def test_debrief_flags_the_organ_as_subject(gen, form_file) -> None:  # type: ignore[no-untyped-def]
