@@ -11,7 +11,7 @@ from html import escape
 from ..render.document import Block, BlockKind, Document
 
 _CLASSES = {
-    BlockKind.TITLE: "title", BlockKind.HEADING1: "h1", BlockKind.PARAGRAPH: "p",
+    BlockKind.TITLE: "title", BlockKind.SUBTITLE: "subtitle", BlockKind.HEADING1: "h1", BlockKind.PARAGRAPH: "p",
     BlockKind.SIGNATURE: "signature", BlockKind.DATE: "date", BlockKind.ATTACHMENT_NOTE: "attachment-note",
     BlockKind.ATTACHMENT: "attachment", BlockKind.ATTACHMENT_TITLE: "attachment-title",
 }
