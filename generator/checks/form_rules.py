@@ -72,7 +72,7 @@ def title_quarter_rules(loaded: LoadedForm, form: Form, title: str) -> list[Diag
         return [loaded.source.diagnostic(
             f"标题里写的是{quarter_name(said)}，而“季度”填的是{form.quarter}（{form.quarter_name}）。", line, column,
             severity=ERROR, code="GEN505", hint=f"应为：标题里写{form.quarter_name}，或把“季度”改为 {said}")]
-    if form.kind is not ReportKind.QUARTER:
+    if form.kind not in (ReportKind.QUARTER, ReportKind.PLAN, ReportKind.DEBRIEF):  # 季度的工作计划另当别论
         return [loaded.source.diagnostic(
             f"标题里写的是{quarter_name(said)}，而“类型”是{form.kind.value}：期末、成文时间和各部分的名称都按"
             f"{form.kind.value}处理。", line, column, severity=WARNING, code="GEN506",

@@ -83,15 +83,15 @@ def title_parts(title: str) -> tuple[str, int | None, str, str]:
     (某旗卫生健康委员会, 2022, 年度工作总结, 卫生健康工作)；“2022年某局卫生健康工作总结”同样。"""
     compact = re.sub(r"\s+", "", title)
     kind = "年度工作总结"
-    if title_quarter(compact):
+    if "计划" in compact and "总结" not in compact:  # “2025年第一季度工作计划”也是工作计划，不是季度总结
+        kind = "工作计划"
+    elif title_quarter(compact):
         kind = "季度工作总结"
         compact = QUARTER_IN_TITLE.sub("", compact, count=1)  # 单位、话题里不带“第一季度”
     elif "上半年" in compact or "半年" in compact:
         kind = "半年工作总结"
-    elif "计划" in compact and "总结" in compact:
-        kind = "工作总结和工作计划"
     elif "计划" in compact:
-        kind = "工作计划"
+        kind = "工作总结和工作计划"
     match = YEAR.search(compact)
     year = int(match.group(1)) if match else None
     if "述职" in compact:  # “述职报告”“2024年度述职报告”：单位、述职人在标题下面一行（parse_subtitle）

@@ -114,7 +114,8 @@ def test_examples_pass_check(gen, example: str) -> None:  # type: ignore[no-unty
 # ---------------------------------------------------------------- gen init --类型
 
 
-@pytest.mark.parametrize("kind", ["工作计划", "述职报告", "专项工作总结", "半年工作总结", "工作总结和工作计划"])
+@pytest.mark.parametrize("kind", ["工作计划", "述职报告", "专项工作总结", "半年工作总结", "工作总结和工作计划",
+                                  "季度工作总结", "年度工作总结"])
 def test_init_skeleton_passes_after_filling(kind: str, gen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     path = tmp_path / f"{kind}.yaml"
     assert gen("init", str(path), "--类型", kind).code == 0
@@ -172,3 +173,45 @@ def test_written_debrief_report_is_checked_for_the_first_person(gen, tmp_path: P
     summary.write_text(path.read_text(encoding="utf-8").replace("# 述职报告", "# 某局2024年工作总结"), encoding="utf-8")
     assert "GEN604" not in gen("check", "--format", "json", str(summary)).out
 
+
+# ---------------------------------------------------------------- 各类型共用的规则（合并 wt-kinds-a 与 wt-kinds-b 之后）
+
+
+@pytest.mark.parametrize("kind, quarter, window", [
+    ("年度工作总结", None, (dt.date(2024, 12, 31), dt.date(2025, 3, 31))),
+    ("半年工作总结", None, (dt.date(2024, 6, 30), dt.date(2024, 9, 30))),
+    ("季度工作总结", 2, (dt.date(2024, 6, 30), dt.date(2024, 7, 31))),
+    ("季度工作总结", 4, (dt.date(2024, 12, 31), dt.date(2025, 1, 31))),
+    ("工作计划", None, (dt.date(2023, 10, 1), dt.date(2024, 3, 31))),
+    ("述职报告", None, (dt.date(2024, 11, 1), dt.date(2025, 3, 31))),
+])
+def test_one_date_window_for_every_kind(kind: str, quarter: int | None, window: tuple[dt.date, dt.date]) -> None:
+    from generator.form.kinds import date_window
+
+    assert date_window(kind, 2024, quarter) == window
+
+
+def test_init_with_a_kind_and_a_template_is_refused(gen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    result = gen("init", str(tmp_path / "x.yaml"), "--类型", "季度", "--template", "我局模板")
+    assert result.code == 2 and "只写一个" in result.err
+    assert not (tmp_path / "x.yaml").exists()
+
+
+def test_kind_option_has_an_english_alias(gen, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    target = tmp_path / "季度.yaml"
+    assert gen("init", str(target), "--kind", "季度").code == 0
+    assert "\n类型: 季度工作总结\n" in target.read_text(encoding="utf-8")
+
+
+def test_a_quarter_in_a_plan_title_is_not_gen506(gen, form_file) -> None:  # type: ignore[no-untyped-def]
+    plan = PLAN.format(date="2024-12-20", text="内容。").replace(
+        "类型: 工作计划", "类型: 工作计划\n标题: 中阳县卫生健康局2025年第一季度工作计划")
+    result = gen("check", "--format", "json", str(form_file(plan)))
+    assert "GEN506" not in {f["code"] for f in json.loads(result.out)}
+
+
+def test_quarter_plan_titles_import_as_plans() -> None:
+    from generator.importer.structure import title_kind
+
+    assert title_kind("中阳县卫生健康局2025年第一季度工作计划")[0] == "工作计划"
+    assert title_kind("中阳县卫生健康局2025年第一季度工作总结")[0] == "季度工作总结"
