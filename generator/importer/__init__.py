@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Diagnostic, ImportFailure
+from ..form.kinds import SECTION_NAMES
 from ..read.filekind import require_report
 from .assemble import build_form, count_headings
 from .cleanup import Origin, clean
@@ -66,13 +67,27 @@ class ImportResult:
                     count, points = count + sub[0], points + sub[1]
             return count, points
 
-        work, work_points = walk(items("工作开展情况"))
-        plans, plan_points = walk(items("下一步工作计划"))
-        sections = 3 + ("基本情况" in form) + len(items("其他章节"))
-        lines = [
-            f"识别出 {sections} 个部分：工作开展情况 {work} 个事项（{work_points} 条要点），"
-            f"存在的问题 {len(items('存在的问题'))} 条，下一步工作计划 {plans} 个事项（{plan_points} 条要点）。",
-        ]
+        names = SECTION_NAMES.get(str(form.get("类型", "")))
+        if names is not None:  # 工作计划、述职报告：按这一类型的部分（form/kinds.py）
+            found = [key for key in names if form.get(key)]
+            parts = []
+            for key in names:
+                if isinstance(form.get(key), list) and key != "存在的问题":
+                    count, points = walk(items(key))
+                    parts.append(f"“{names[key]}”{count} 个事项（{points} 条要点）")
+                elif key == "存在的问题":
+                    parts.append(f"“{names[key]}”{len(items(key))} 条")
+                else:
+                    parts.append(f"“{names[key]}”{'一段' if form.get(key) else '没有'}")
+            lines = [f"识别出 {len(found) + len(items('其他章节'))} 个部分：" + "；".join(parts) + "。"]
+        else:
+            work, work_points = walk(items("工作开展情况"))
+            plans, plan_points = walk(items("下一步工作计划"))
+            sections = 3 + ("基本情况" in form) + len(items("其他章节"))
+            lines = [
+                f"识别出 {sections} 个部分：工作开展情况 {work} 个事项（{work_points} 条要点），"
+                f"存在的问题 {len(items('存在的问题'))} 条，下一步工作计划 {plans} 个事项（{plan_points} 条要点）。",
+            ]
         if items("其他章节"):
             lines.append("其他章节：" + "、".join(s["标题"] for s in items("其他章节")) + "。")
         if self.dropped:

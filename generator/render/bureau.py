@@ -20,6 +20,7 @@ from pathlib import Path
 from pydantic import Field, ValidationError, field_validator
 
 from ..errors import Diagnostic, FormError
+from ..form.kinds import SECTION_NAMES
 from ..form.models import Form, ReportKind
 from ..form.reading import form_keys
 from ..form.validate import translate_errors
@@ -41,6 +42,11 @@ class SectionNames(FormModel):
     table: str | None = Field(default=None, alias="主要指标完成情况", title="主要指标完成情况")
     problems: str | None = Field(default=None, alias="存在的问题", title="存在的问题")
     plans: str | None = Field(default=None, alias="下一步工作计划", title="下一步工作计划")
+    # 工作计划、述职报告才有的部分（form/kinds.py）
+    requirements: str | None = Field(default=None, alias="总体要求", title="总体要求")
+    safeguards: str | None = Field(default=None, alias="保障措施", title="保障措施")
+    study: str | None = Field(default=None, alias="学习", title="学习")
+    integrity: str | None = Field(default=None, alias="廉洁", title="廉洁")
 
 
 class AddedPart(FormModel):
@@ -146,9 +152,13 @@ def render_context(form: Form, bureau: Bureau | None) -> dict[str, object]:
         "overview": _expand(names.overview, form) if names.overview else "基本情况",
         "work": _expand(names.work, form) if names.work else None,
         "table": _expand(names.table, form) if names.table else "主要指标完成情况",
-        "problems": _expand(names.problems, form) if names.problems else "存在的问题",
+        "problems": _expand(names.problems, form) if names.problems
+        else SECTION_NAMES.get(form.kind.value, {}).get("存在的问题", "存在的问题"),
         "plans": _expand(names.plans, form) if names.plans else None,
     }
+    for key in ("requirements", "safeguards", "study", "integrity"):
+        name = getattr(names, key)
+        sections[key] = _expand(name, form) if name else None
     spec = bureau.spec if bureau else None
     added = [{"title": _expand(part.name, form), "text": form.parts.get(part.name) or ""}
              for part in (spec.added if spec else [])]
