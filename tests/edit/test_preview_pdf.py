@@ -30,12 +30,14 @@ _PAGE_NUMBER = re.compile(r"^[—–-]\s*\d+\s*[—–-]$")
 
 
 def lengths(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    """短（“工作开展情况”只留第一项）、原样、长（“工作开展情况”重复三遍，标题加“（第 n 批）”）。"""
-    items = data["工作开展情况"]
+    """短（列表只留第一项）、原样、长（列表重复三遍，标题加“（第 n 批）”）。变的是“工作开展情况”；
+    没有这一部分的类型（工作计划）变“下一步工作计划”（主要任务）。"""
+    key = next(k for k in ("工作开展情况", "下一步工作计划") if data.get(k))
+    items = data[key]
     short, normal, long = copy.deepcopy(data), copy.deepcopy(data), copy.deepcopy(data)
-    short["工作开展情况"] = items[:1]
-    long["工作开展情况"] = [copy.deepcopy(dict(item, 标题=f"{item['标题']}（第{n}批）"))  # 不共用子对象（YAML 锚点）
-                         for n in (1, 2, 3) for item in items]
+    short[key] = items[:1]
+    long[key] = [copy.deepcopy(dict(item, 标题=f"{item['标题']}（第{n}批）"))  # 不共用子对象（YAML 锚点）
+                 for n in (1, 2, 3) for item in items]
     return {"短": short, "原": normal, "长": long}
 
 
