@@ -19,13 +19,13 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..render.document import Block, BlockKind, Document, Run
 from ..write.style_profile import StyleProfile
 from ..write.word import geometry as g
-from ..write.word.layout import mm_to_twips, pt_to_twips, signature_starts, title_line_limit
+from ..write.word.layout import mm_to_twips, pt_to_twips, sealed_starts, signature_starts, title_line_limit
 from ..write.word.table_layout import (
     BORDER_TWIPS,
     TEXT_COLUMNS,
@@ -36,54 +36,16 @@ from ..write.word.table_layout import (
     wrap,
 )
 from ..write.word.title_break import break_title
+from .frame_lines import Record, head_lines, recipient_lines, record
 from .lines import break_lines
+from .pages_types import ORPHANS, WIDOWS, Line, Pages, Para
 
-ORPHANS = 1  # 段落留在页末的最少行数（Word 文件：w:widowControl 为 0，即不控制）
-WIDOWS = 1  # 段落移到下一页的最少行数
+__all__ = ["ORPHANS", "WIDOWS", "Line", "Pages", "Para", "flow", "keep_rules", "layout", "paginate"]
+
 TABLE_TAIL_ROWS = 2  # 表格最后两行不分在两页（倒数第二行“与下段同页”）
 # LibreOffice：“与下段同页”、可以段中分页的段落，与下一段的开头放不下时，只要整段连同下一段的开头能放进下一页，
 # 就整段移过去（Word 只移最后几行）。PDF 上量得（落款前的长段落）；改成 Word 的做法时设为 False
 KEPT_PARAGRAPH_MOVES_WHOLE = True
-
-
-@dataclass(frozen=True)
-class Line:
-    """版面上的一行（或表格的一行）。"""
-
-    kind: str  # CSS 类：title h1 p signature date attachment attachment-title blank row
-    runs: tuple[Run, ...] = ()
-    height: int = 1  # 占几个网格行
-    extra: int = 0  # 另外多占的高度（千分之一行）：表格的下框线，LibreOffice 把它算在行高之外
-    first: bool = False  # 段落的第一行（首行缩进二字）
-    last: bool = True  # 段落的最后一行（不两端对齐）
-    indent: Decimal = Decimal(0)  # 左边空几个字（落款）
-    cells: tuple[str, ...] = ()  # 表格的一行
-    table: int = -1  # 属于第几个表格（同一页里连续的行合成一个表格）
-    header: bool = False  # 表头（每页重复）
-    para: int = -1  # 属于第几段（:func:`flow` 的顺序）
-
-    @property
-    def text(self) -> str:
-        return "".join(run.text for run in self.runs) if self.runs else "".join(self.cells)
-
-
-@dataclass
-class Para:
-    """一段（或一个表格）：各行，以及分页时的规矩。"""
-
-    lines: list[Line]
-    keep_next: bool = False  # 与下段同页
-    keep_lines: bool = False  # 段中不分页
-    page_break: bool = False  # 段前分页
-    header: Line | None = None  # 表格：在每个续页顶上重复的表头
-    orphans: int = ORPHANS
-    widows: int = WIDOWS
-
-
-@dataclass
-class Pages:
-    pages: list[list[Line]] = field(default_factory=list)
-    widths: dict[int, list[int]] = field(default_factory=dict)  # 各表格的列宽（缇）
 
 
 # ---------------------------------------------------------------- 分页规矩（与 write/word/body.py 相同）
@@ -92,11 +54,14 @@ class Pages:
 def keep_rules(blocks: Sequence[Block], profile: StyleProfile) -> list[tuple[bool, bool]]:
     """每一块的（与下段同页, 段中不分页）。改分页规矩时改这里（和 write/word/body.py 里写进 Word 文件的）：
 
-    - 标题、一级标题、附件说明、署名、“附件”二字和附件标题：与下段同页；
+    - 标题、副标题、一级标题、附件说明、署名、“附件”二字和附件标题：与下段同页；
     - 只有行内小标题、正文在子项里的段落：与下段同页、段中不分页；
     - 落款之前的最后一段正文：与下段同页；不超过两行的字数时段中不分页（长的可以段中分页，
       只有最后一行随落款移页）；
     - 附件说明、署名、日期：段中不分页。
+
+    不是块的段落（:func:`flow` 加的）：标题（副标题）下的空行不“与下段同页”；落款、附件说明前的空行（加盖印章时两行）
+    “与下段同页”“段中不分页”；版头各段（整个版头是一段，不拆开）和主送机关“与下段同页”（:data:`FRAME_RULES`）。
     """
     closing = _closing_index(blocks)
     short = 2 * profile.chars_per_line
@@ -112,11 +77,16 @@ def keep_rules(blocks: Sequence[Block], profile: StyleProfile) -> list[tuple[boo
             rules.append((True, True))
         elif kind is BlockKind.DATE:
             rules.append((False, True))
-        elif kind in (BlockKind.TITLE, BlockKind.HEADING1, BlockKind.ATTACHMENT, BlockKind.ATTACHMENT_TITLE):
+        elif kind in (BlockKind.TITLE, BlockKind.SUBTITLE, BlockKind.HEADING1, BlockKind.ATTACHMENT,
+                      BlockKind.ATTACHMENT_TITLE):
             rules.append((True, False))
         else:
             rules.append((False, False))
     return rules
+
+
+# 正式公文里不是块的段落的（与下段同页, 段中不分页）：版头（整体不拆开）、主送机关（write/word/frame.py 的 _paragraph）
+FRAME_RULES = {"head": (True, True), "recipient": (True, False)}
 
 
 def _closing_index(blocks: Sequence[Block]) -> int:
@@ -172,10 +142,10 @@ def _title_lines(kind: str, text: str, profile: StyleProfile, m: _Metrics) -> li
     return out
 
 
-def _signature(signature: str, date: str, profile: StyleProfile, *, date_line: bool) -> Line:
+def _signature(signature: str, date: str, profile: StyleProfile, *, date_line: bool, sealed: bool) -> Line:
     char = g.char_twips(profile)
     line_chars = Decimal(mm_to_twips(g.text_width_mm(profile))) / char
-    sig_start, date_start = signature_starts(signature, date, line_chars)
+    sig_start, date_start = (sealed_starts if sealed else signature_starts)(signature, date, line_chars)
     start = max(Decimal(0), date_start if date_line else sig_start)
     return Line("date" if date_line else "signature", (Run(date if date_line else signature),), indent=start)
 
@@ -209,14 +179,27 @@ def flow(document: Document, profile: StyleProfile, pages: Pages | None = None) 
     pages = pages if pages is not None else Pages()
     m = _metrics(profile)
     blocks = document.blocks
+    frame = document.frame
     signature = next((b.text for b in blocks if b.kind is BlockKind.SIGNATURE), "")
     date = next((b.text for b in blocks if b.kind is BlockKind.DATE), "")
+    sealed = frame is not None and frame.sealed
     out: list[Para] = []
-    for block, (keep_next, keep_lines) in zip(blocks, keep_rules(blocks, profile), strict=True):
+    if frame is not None:
+        keep_next, keep_lines = FRAME_RULES["head"]
+        out.append(Para(head_lines(frame, profile), keep_next=keep_next, keep_lines=keep_lines))
+    for index, (block, (keep_next, keep_lines)) in enumerate(zip(blocks, keep_rules(blocks, profile), strict=True)):
         kind = block.kind
-        if kind is BlockKind.TITLE:
-            out.append(Para(_title_lines("title", block.text, profile, m), keep_next=keep_next))
-            out.append(Para([Line("blank")]))  # 标题下空一行
+        if kind in (BlockKind.TITLE, BlockKind.SUBTITLE):
+            if kind is BlockKind.TITLE:
+                out.append(Para(_title_lines("title", block.text, profile, m), keep_next=keep_next))
+            else:  # 副标题：居中一行，不缩进
+                out.append(Para(_text_lines("subtitle", block.runs, m, indent=False), keep_next=keep_next))
+            if kind is BlockKind.TITLE and index + 1 < len(blocks) and blocks[index + 1].kind is BlockKind.SUBTITLE:
+                continue  # 标题下紧接副标题：空行在副标题下
+            out.append(Para([Line("blank")]))  # 标题（副标题）下空一行
+            if frame is not None and frame.recipient:
+                keep_next, keep_lines = FRAME_RULES["recipient"]
+                out.append(Para(recipient_lines(frame, profile), keep_next=keep_next, keep_lines=keep_lines))
         elif kind is BlockKind.TABLE:
             if block.rows:
                 out.append(_table(block, profile, len(pages.widths), pages))
@@ -227,8 +210,9 @@ def flow(document: Document, profile: StyleProfile, pages: Pages | None = None) 
             out.append(Para(_title_lines("attachment-title", block.text, profile, m), keep_next=keep_next))
         elif kind in (BlockKind.SIGNATURE, BlockKind.DATE):
             if kind is BlockKind.SIGNATURE:
-                out.append(Para([Line("blank")], keep_next=True, keep_lines=True))  # 正文下空一行
-            out.append(Para([_signature(signature, date, profile, date_line=kind is BlockKind.DATE)],
+                for _ in range(2 if sealed else 1):  # 正文下空一行；加盖印章时再空一行给印章
+                    out.append(Para([Line("blank")], keep_next=True, keep_lines=True))
+            out.append(Para([_signature(signature, date, profile, date_line=kind is BlockKind.DATE, sealed=sealed)],
                             keep_next=keep_next, keep_lines=keep_lines))
         else:
             if kind is BlockKind.ATTACHMENT_NOTE:
@@ -293,6 +277,29 @@ def paginate(paras: Sequence[Para], capacity: int) -> list[list[Line]]:
         used = _heights([header]) if header is not None else 0
 
     first_page: dict[int, int] = {}  # 各段第一行所在的页
+    position: dict[int, int] = {}  # 各段第一行在那一页上的位置（第几行）
+
+    def move_whole(index: int) -> None:
+        """第 ``index`` 段整段移到下一页；LibreOffice 把它前面“与下段同页”、整段在这一页上的一串段落一起移过去
+        （串首在页顶时不移）。连同它们在新的一页上仍放不下时，这一段再移一页，那一串留在那里（PDF 上量得）。"""
+        nonlocal used
+        page = len(pages) - 1
+        start = index
+        while start > 0 and paras[start - 1].keep_next and first_page.get(start - 1) == page:
+            start -= 1
+        if start < index and position[start] > 0:
+            moved = pages[-1][position[start]:]
+            del pages[-1][position[start]:]
+            new_page(None)
+            pages[-1].extend(moved)
+            used = _heights(moved)
+            for number in range(start, index):
+                first_page[number], position[number] = page + 1, position[number] - position[start]
+            first_page[index], position[index] = page + 1, len(moved)
+            return
+        new_page(None)
+        first_page[index], position[index] = page + 1, 0
+
     for index, para in enumerate(paras):
         if para.page_break and pages[-1]:
             new_page(None)
@@ -301,7 +308,7 @@ def paginate(paras: Sequence[Para], capacity: int) -> list[list[Line]]:
         if used and used + head > capacity >= head and not given_up:
             new_page(None)
         after = _head(paras, index + 1) if para.keep_next and not given_up else 0
-        first_page[index] = len(pages) - 1
+        first_page[index], position[index] = len(pages) - 1, len(pages[-1])
         rest = list(para.lines)
         started = False  # 这一段已有几行排在前面的页上（表格续页要重复表头）
         while rest:
@@ -318,7 +325,10 @@ def paginate(paras: Sequence[Para], capacity: int) -> list[list[Line]]:
                 keep = len(rest) if whole else max(para.widows, 1)
                 if keep >= len(rest) - (0 if started else para.orphans) + 1 or whole:
                     if used and _heights(rest) + after <= capacity:
-                        new_page(carry)
+                        if started:
+                            new_page(carry)
+                        else:
+                            move_whole(index)
                         continue
                     pages[-1].extend(rest)
                     used += total
@@ -334,7 +344,10 @@ def paginate(paras: Sequence[Para], capacity: int) -> list[list[Line]]:
                 continue
             if used and ((para.keep_lines and total <= capacity) or (
                     KEPT_PARAGRAPH_MOVES_WHOLE and para.keep_next and not started and para.header is None)):
-                new_page(carry)
+                if started:
+                    new_page(carry)
+                else:
+                    move_whole(index)
                 continue
             fit = 0
             while fit < len(rest) and _heights(rest[:fit + 1]) <= free:
@@ -353,8 +366,20 @@ def paginate(paras: Sequence[Para], capacity: int) -> list[list[Line]]:
 
 
 def layout(document: Document, profile: StyleProfile) -> Pages:
-    """整篇排版：每页的行。"""
+    """整篇排版：每页的行；正式公文的版记排在最后一页的底部（:func:`_place_record`）。"""
     result = Pages()
     paras = flow(document, profile, result)
     result.pages = paginate(paras, profile.lines_per_page)
+    if document.frame is not None and document.frame.has_record:
+        _place_record(result, record(document.frame, profile), profile.lines_per_page)
     return result
+
+
+def _place_record(pages: Pages, found: Record, capacity: int) -> None:
+    """版记（浮动表格，锚在文件最后一段之后）：最后一页剩下的高度放得下它和锚段时排在这一页的底部，
+    放不下时 LibreOffice 把锚段连同版记移到新的一页（版记在那一页的底部，上面空着）。"""
+    last = pages.pages[-1] if pages.pages else []
+    if _heights(last) + found.height > capacity * 1000:
+        pages.pages.append([])
+    pages.record = len(pages.pages) - 1
+    pages.pages[-1].extend(found.lines)

@@ -105,7 +105,14 @@ def page_end_cases() -> dict[str, dict[str, Any]]:
                  {"标题": "强化队伍建设", "子项": [{"标题": "抓好培训", "内容": _text(3)},
                                                   {"标题": "严格考核", "内容": _text(3)}]}]
         out[f"子项前{extra}行"] = minimal_form(工作开展情况=items)
+    frame = example_data(next(p for p in EXAMPLES if p.stem.endswith("红头")))["公文"]
+    for lines in FRAME_CLOSINGS:
+        out[f"红头结束语{lines}行"] = minimal_form(工作开展情况=work, 结束语=_text(lines), 公文=copy.deepcopy(frame))
     return out
+
+
+# 红头文件的结束语行数：最后一页剩下的行放得下、正好放不下版记，落款移页时版记随着移（LibreOffice 把版记移到新的一页）
+FRAME_CLOSINGS = tuple(range(1, 25))
 
 
 CASES = list(cases())
