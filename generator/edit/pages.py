@@ -25,7 +25,10 @@ from decimal import Decimal
 from ..render.document import Block, BlockKind, Document, Run
 from ..write.style_profile import StyleProfile
 from ..write.word import geometry as g
+from ..write.word.body import _wide_starts
+from ..write.word.geometry import landscape
 from ..write.word.layout import mm_to_twips, pt_to_twips, sealed_starts, signature_starts, title_line_limit
+from ..write.word.table_fit import TableFit, fit_table
 from ..write.word.table_layout import (
     BORDER_TWIPS,
     TEXT_COLUMNS,
@@ -150,12 +153,14 @@ def _signature(signature: str, date: str, profile: StyleProfile, *, date_line: b
     return Line("date" if date_line else "signature", (Run(date if date_line else signature),), indent=start)
 
 
-def _table(block: Block, profile: StyleProfile, number: int, pages: Pages) -> Para:
+def _table(block: Block, profile: StyleProfile, number: int, pages: Pages, fit: TableFit) -> Para:
+    """表格：字号和页面方向按 :func:`fit_table`（与 Word 文件相同），横版时列宽按横版的版心。"""
     columns = max(len(row) for row in block.rows)
-    size = profile.sizes.table
+    size = fit.size
     pitch = pt_to_twips(profile.line_pitch)
     line = cell_line_twips(size, pitch)
-    widths = column_widths(block.rows, mm_to_twips(g.text_width_mm(profile)), size)
+    widths = column_widths(block.rows, mm_to_twips(g.text_width_mm(fit.profile(profile))), size)
+    pages.sizes[number] = size
     pages.widths[number] = widths[:columns]
     flexible = [name.strip() in TEXT_COLUMNS for name in block.rows[0]] + [False] * columns
     rows: list[Line] = []
@@ -174,6 +179,12 @@ def _table(block: Block, profile: StyleProfile, number: int, pages: Pages) -> Pa
     return Para(rows, header=head if body else None, orphans=2, widows=TABLE_TAIL_ROWS)
 
 
+def section_lines(profile: StyleProfile) -> int:
+    """一节每页的行数：版心高度里排得下几个网格行（Word 文件的 w:docGrid；横版的一节比竖版少）。"""
+    height = mm_to_twips(profile.paper.height - profile.margins.top - profile.margins.bottom)
+    return max(1, min(profile.lines_per_page, height // pt_to_twips(profile.line_pitch)))
+
+
 def flow(document: Document, profile: StyleProfile, pages: Pages | None = None) -> list[Para]:
     """文档 → 一串段落（各自的行和分页规矩），与 Word 文件里的段落一一对应（含空行段落）。"""
     pages = pages if pages is not None else Pages()
@@ -184,11 +195,21 @@ def flow(document: Document, profile: StyleProfile, pages: Pages | None = None) 
     date = next((b.text for b in blocks if b.kind is BlockKind.DATE), "")
     sealed = frame is not None and frame.sealed
     out: list[Para] = []
+    # 横排的表格另成一节（write/word/body.py 的 _wide_starts）：从哪一块起、到表格为止，每页的行数不同
+    fits = {i: fit_table(b.rows, profile) for i, b in enumerate(blocks) if b.kind is BlockKind.TABLE and b.rows}
+    wide_starts = _wide_starts(list(blocks), fits)
+    wide_end = -1
     if frame is not None:
         keep_next, keep_lines = FRAME_RULES["head"]
         out.append(Para(head_lines(frame, profile), keep_next=keep_next, keep_lines=keep_lines))
     for index, (block, (keep_next, keep_lines)) in enumerate(zip(blocks, keep_rules(blocks, profile), strict=True)):
         kind = block.kind
+        section = 0
+        if index in wide_starts:
+            section, wide_end = section_lines(landscape(profile)), wide_starts[index]
+        elif index == wide_end + 1 and wide_end >= 0:
+            section, wide_end = section_lines(profile), -1
+        before = len(out)
         if kind in (BlockKind.TITLE, BlockKind.SUBTITLE):
             if kind is BlockKind.TITLE:
                 out.append(Para(_title_lines("title", block.text, profile, m), keep_next=keep_next))
@@ -202,7 +223,7 @@ def flow(document: Document, profile: StyleProfile, pages: Pages | None = None) 
                 out.append(Para(recipient_lines(frame, profile), keep_next=keep_next, keep_lines=keep_lines))
         elif kind is BlockKind.TABLE:
             if block.rows:
-                out.append(_table(block, profile, len(pages.widths), pages))
+                out.append(_table(block, profile, len(pages.widths), pages, fits[index]))
         elif kind is BlockKind.ATTACHMENT:
             out.append(Para([Line("attachment", block.runs)], keep_next=True, page_break=True))
             out.append(Para([Line("blank")], keep_next=keep_next))
@@ -219,6 +240,10 @@ def flow(document: Document, profile: StyleProfile, pages: Pages | None = None) 
                 out.append(Para([Line("blank")], keep_next=True, keep_lines=True))
             css = "h1" if kind is BlockKind.HEADING1 else "p"
             out.append(Para(_text_lines(css, block.runs, m), keep_next=keep_next, keep_lines=keep_lines))
+        if section and len(out) > before:
+            out[before].section = section
+        for para in out[before:]:
+            para.wide = wide_end >= 0
     for number, para in enumerate(out):
         para.lines = [replace(line, para=number) for line in para.lines]
         para.header = para.lines[0] if para.header is not None else None
@@ -266,7 +291,8 @@ def _chain_given_up(paras: Sequence[Para], index: int, first_page: dict[int, int
 
 
 def paginate(paras: Sequence[Para], capacity: int) -> list[list[Line]]:
-    """把段落排进每页 ``capacity`` 个网格行的页面。一串“与下段同页”的段落比一页还长时不再强求。"""
+    """把段落排进每页 ``capacity`` 个网格行的页面（开始新一节的段落带着那一节的行数，:attr:`Para.section`）。
+    一串“与下段同页”的段落比一页还长时不再强求。"""
     capacity *= 1000  # 以千分之一行计
     pages: list[list[Line]] = [[]]
     used = 0
@@ -301,6 +327,10 @@ def paginate(paras: Sequence[Para], capacity: int) -> list[list[Line]]:
         first_page[index], position[index] = page + 1, 0
 
     for index, para in enumerate(paras):
+        if para.section:  # 新的一节（横排的表格前后）：另起一页，每页的行数换成这一节的
+            if pages[-1]:
+                new_page(None)
+            capacity = para.section * 1000
         if para.page_break and pages[-1]:
             new_page(None)
         head = _head(paras, index)
@@ -370,6 +400,7 @@ def layout(document: Document, profile: StyleProfile) -> Pages:
     result = Pages()
     paras = flow(document, profile, result)
     result.pages = paginate(paras, profile.lines_per_page)
+    result.wide = {number for number, page in enumerate(result.pages) if page and paras[page[0].para].wide}
     if document.frame is not None and document.frame.has_record:
         _place_record(result, record(document.frame, profile), profile.lines_per_page)
     return result

@@ -47,10 +47,14 @@ class Para:
     header: Line | None = None  # 表格：在每个续页顶上重复的表头
     orphans: int = ORPHANS
     widows: int = WIDOWS
+    section: int = 0  # 这一段开始新的一节（另起一页）：这一节每页的行数；0 为不开始新节
+    wide: bool = False  # 在横版的一节里（横排的表格）
 
 
 @dataclass
 class Pages:
     pages: list[list[Line]] = field(default_factory=list)
     widths: dict[int, list[int]] = field(default_factory=dict)  # 各表格的列宽（缇）
+    sizes: dict[int, Decimal] = field(default_factory=dict)  # 各表格的字号（磅）
+    wide: set[int] = field(default_factory=set)  # 横版的页（从 0 起）
     record: int = -1  # 版记排在第几页（从 0 起；-1：没有版记）
