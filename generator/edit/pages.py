@@ -128,7 +128,7 @@ def _text_lines(kind: str, runs: tuple[Run, ...], m: _Metrics, *, indent: bool =
     text = "".join(run.text for run in runs)
     first = m.width - m.indent if indent else m.width
     spans = break_lines(text, (first, m.width), m.body, m.spacing)
-    return [Line(kind, _split_runs(runs, a, b), first=n == 0, last=n == len(spans) - 1)
+    return [Line(kind, _split_runs(runs, a, b), first=indent and n == 0, last=n == len(spans) - 1)
             for n, (a, b) in enumerate(spans)]
 
 

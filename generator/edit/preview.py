@@ -17,21 +17,24 @@ from itertools import groupby
 
 from ..render.document import Document
 from ..write.style_profile import StyleProfile, load_profile
-from .pages import Line, Pages, layout
+from ..write.word.geometry import landscape
+from .pages import Line, Pages, layout, section_lines
 
 _TAGS = {"title": "h1", "h1": "h2", "attachment-title": "h1"}
 
 
 def document_html(document: Document, profile: StyleProfile | None = None) -> str:
-    """整篇预览：一页一个 ``<div class="page">``。"""
+    """整篇预览：一页一个 ``<div class="page">``；横排表格的页是横版（``page wide``，页码转 90 度）。"""
     profile = profile or load_profile()
     pages = layout(document, profile)
-    style = _variables(profile)
+    style, wide_style = _variables(profile), _variables(landscape(profile))
     out = []
     for number, page in enumerate(pages.pages, start=1):
         body = "".join(_part(list(part), pages) for _, part in groupby(page, key=_group))
         side = "odd" if number % 2 else "even"
-        out.append(f'<div class="page" data-css="{style}"><div class="page-body">{body}</div>'
+        wide = number - 1 in pages.wide
+        out.append(f'<div class="page{" wide" if wide else ""}" data-css="{wide_style if wide else style}">'
+                   f'<div class="page-body">{body}</div>'
                    f'<div class="page-number {side}">— {number} —</div></div>')
     return "\n".join(out)
 
@@ -40,7 +43,7 @@ def _variables(profile: StyleProfile) -> str:
     paper, margins, sizes = profile.paper, profile.margins, profile.sizes
     values = {"paper-w": f"{paper.width}mm", "paper-h": f"{paper.height}mm", "top": f"{margins.top}mm",
               "bottom": f"{margins.bottom}mm", "left": f"{margins.left}mm", "right": f"{margins.right}mm",
-              "pitch": f"{profile.line_pitch}pt", "lines": str(profile.lines_per_page), "size": f"{sizes.body}pt",
+              "pitch": f"{profile.line_pitch}pt", "lines": str(section_lines(profile)), "size": f"{sizes.body}pt",
               "spacing": f"{profile.char_spacing}pt", "title-size": f"{sizes.title}pt",
               "table-size": f"{sizes.table}pt", "number-size": f"{sizes.page_number}pt",
               "number-gap": f"{profile.page_number_gap}mm"}
@@ -48,13 +51,19 @@ def _variables(profile: StyleProfile) -> str:
 
 
 def _group(line: Line) -> tuple[int, int]:
-    """同一页上属于同一段（或同一表格）的行合成一组。"""
+    """同一页上属于同一段（或同一表格）的行合成一组；版头是一组，版记是一组。"""
+    if line.kind.startswith("record"):
+        return (-2, -2)
     return (line.table, -1) if line.table >= 0 else (-1, line.para)
 
 
 def _part(lines: list[Line], pages: Pages) -> str:
     if lines[0].table >= 0:
-        return _table(lines, pages.widths.get(lines[0].table, []))
+        return _table(lines, pages.widths.get(lines[0].table, []), pages.sizes.get(lines[0].table))
+    if lines[0].kind.startswith("frame"):
+        return f'<div class="frame-head">{"".join(_frame_line(line) for line in lines)}</div>'
+    if lines[0].kind.startswith("record"):
+        return _record(lines)
     kind = lines[0].kind
     tag = _TAGS.get(kind, "p")
     return f'<{tag} class="{kind}">{"".join(_line(line) for line in lines)}</{tag}>'
@@ -68,10 +77,43 @@ def _line(line: Line) -> str:
     return f'<span class="{" ".join(classes)}"{style}>{runs}</span>'
 
 
-def _table(rows: list[Line], widths: list[int]) -> str:
+def _frame_line(line: Line) -> str:
+    """版头的一行：定高（缇 → 磅，与 Word 文件的固定行距相同）；发文机关标志红色、按它的字号；
+    发文字号和签发人一左一右；分隔线是这一格的红色下边框。"""
+    css = f"height:{line.twips / 20}pt;line-height:{line.twips / 20}pt"
+    if line.size is not None:
+        css += f";font-size:{line.size}pt"
+    if line.kind == "frame-signers":
+        left, right = line.cells
+        content = f'<span class="number">{escape(left)}</span><span class="signers">{escape(right)}</span>'
+    elif line.kind == "frame-mark" and line.cells:
+        content = f'{escape(line.cells[0])}<span class="suffix">{escape(line.cells[1])}</span>'
+    else:
+        content = escape(line.text)
+    return f'<span class="ln {line.kind}" data-css="{css}">{content}</span>'
+
+
+def _record(lines: list[Line]) -> str:
+    """版记：版心底部，粗线、细线分开抄送机关和印发机关、印发日期（4 号字）。"""
+    copies = [line for line in lines if line.kind == "record"]
+    rows = []
+    if copies:
+        rows.append('<div class="record-row">' + "".join(
+            f'<span class="ln{" first" if line.first else ""}">{escape(line.text)}</span>' for line in copies)
+            + "</div>")
+    for line in lines:
+        if line.kind == "record-printer":
+            printer, date = line.cells
+            rows.append(f'<div class="record-row"><span class="ln"><span class="printer">{escape(printer)}</span>'
+                        f'<span class="printed">{escape(date)}</span></span></div>')
+    return f'<div class="record">{"".join(rows)}</div>'
+
+
+def _table(rows: list[Line], widths: list[int], size: Decimal | None = None) -> str:
     total = sum(widths) or 1
     columns = "".join(f'<col data-css="width:{w / total * 100:.2f}%">' for w in widths)
-    out = [f'<table class="indicators"><colgroup>{columns}</colgroup>']
+    font = f' data-css="font-size:{size}pt"' if size is not None else ""
+    out = [f'<table class="indicators"{font}><colgroup>{columns}</colgroup>']
     for row in rows:
         cell = "th" if row.header else "td"
         cells = "".join(f"<{cell}>{escape(text).replace(chr(10), '<br>')}</{cell}>" for text in row.cells)
