@@ -81,10 +81,11 @@ def _number_lines(frame: Frame) -> list[Line]:
 
 
 def recipient_lines(frame: Frame, profile: StyleProfile) -> list[Line]:
-    """主送机关：标题下空一行，居左顶格，回行仍顶格，后加全角冒号（字距与正文相同）。"""
+    """主送机关：标题下空一行，居左顶格，回行仍顶格，后加全角冒号。Word 文件里这一段的文字不加字距
+    （write/word/frame.py 的 _run 写 ``w:spacing w:val="0"``），一行比正文少排一个字。"""
     text = f"{frame.recipient}："
     width = float(g.text_width_mm(profile)) / 25.4 * 72
-    spans = break_lines(text, (width,), float(profile.sizes.body), float(profile.char_spacing))
+    spans = break_lines(text, (width,), float(profile.sizes.body), 0.0)
     return [Line("recipient", (Run(text[a:b]),), last=n == len(spans) - 1) for n, (a, b) in enumerate(spans)]
 
 

@@ -112,6 +112,14 @@ def page_end_cases() -> dict[str, dict[str, Any]]:
     frame = example_data(next(p for p in EXAMPLES if p.stem.endswith("红头")))["公文"]
     for lines in FRAME_CLOSINGS:
         out[f"红头结束语{lines}行"] = minimal_form(工作开展情况=work, 结束语=_text(lines), 公文=copy.deepcopy(frame))
+    # 联合行文、份号、密级、紧急程度、三位签发人（发文字号与最后一位同行）、两行的主送机关、很多抄送机关（回行）
+    joint = {"份号": "000001", "密级": "机密", "保密期限": "1年", "紧急程度": "特急",
+             "发文机关标志": ["贡觉县卫生健康委员会文件", "贡觉县财政局文件"], "发文字号": "贡卫健报〔2025〕3号",
+             "签发人": ["扎西", "张明", "欧阳建国"], "主送机关": "市卫生健康委员会、市财政局、市发展和改革委员会、市医疗保障局",
+             "抄送机关": ["县人民政府办公室", "县财政局", "县发展和改革委员会", "县医疗保障局", "县市场监督管理局"],
+             "印发机关": "贡觉县卫生健康委员会办公室", "印发日期": "2025-01-08"}
+    for lines in (3, 12):
+        out[f"联合行文结束语{lines}行"] = minimal_form(工作开展情况=work, 结束语=_text(lines), 公文=copy.deepcopy(joint))
     return out
 
 
