@@ -1,5 +1,5 @@
 """预览与 PDF 的分页对比（量一量；同样的核对在 tests/edit/test_preview_pdf.py 里是测试）：每个示例的
-短（“工作开展情况”只留第一项）、原样、长（重复三遍）三种篇幅，比较页数和每页第一行。
+短（“工作开展情况”只留第一项；工作计划是“下一步工作计划”）、原样、长（重复三遍）三种篇幅，比较页数和每页第一行。
 
 预览：真正启动编辑服务，用 headless Chromium（与 tests/edit 的浏览器测试相同）打开页面，读出每页版心里的第一行
 （``.ln``，表格续页是表头的第一格）；PDF：与 gen report -f pdf 相同的转换（这里用常驻的 LibreOffice），
@@ -41,11 +41,12 @@ from generator.write.style_profile import load_profile  # noqa: E402
 
 
 def _lengths(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
-    items = data["工作开展情况"]
+    """与 tests/edit/test_preview_pdf.py 的 lengths 相同：没有“工作开展情况”的类型（工作计划）变“下一步工作计划”。"""
+    key = next(k for k in ("工作开展情况", "下一步工作计划") if data.get(k))
+    items = data[key]
     short, normal, long = copy.deepcopy(data), copy.deepcopy(data), copy.deepcopy(data)
-    short["工作开展情况"] = items[:1]
-    long["工作开展情况"] = [copy.deepcopy(dict(item, 标题=f"{item['标题']}（第{n}批）"))
-                         for n in (1, 2, 3) for item in items]
+    short[key] = items[:1]
+    long[key] = [copy.deepcopy(dict(item, 标题=f"{item['标题']}（第{n}批）")) for n in (1, 2, 3) for item in items]
     return {"短": short, "原": normal, "长": long}
 
 
