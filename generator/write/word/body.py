@@ -7,6 +7,7 @@ from decimal import Decimal
 from ...render.document import Block, BlockKind, Document
 from ..style_profile import StyleProfile
 from . import geometry as g
+from .closing import split_closing
 from .layout import mm_to_twips, pt_to_twips, signature_starts, title_line_limit
 from .table_layout import (
     CELL_MARGIN_TWIPS,
@@ -59,10 +60,7 @@ def _content(out: list[str], doc: Document, profile: StyleProfile) -> None:
             out.append(paragraph(_HEADING1, run(block.text, font=faces.heading1)))
         elif kind is BlockKind.PARAGRAPH:
             if index == closing:
-                # 落款不单独成页（GB/T 9704 7.3.5）：正文最后一段与落款同页；超过两行时允许段中分页
-                short = 2 * profile.chars_per_line
-                out.append(_paragraph(block, profile, keep_next=True,
-                                      keep_lines=not short or _length(block) <= short))
+                _closing(out, block, profile)
             elif _heading_only(block):
                 # 只有小标题、下面是子项的段落：与下一段（第一个子项）同页，不落在页脚
                 out.append(_paragraph(block, profile, keep_next=True, keep_lines=True))
@@ -93,9 +91,19 @@ def _closing_index(blocks: list[Block]) -> int:
     return next((i for i in range(end - 1, -1, -1) if blocks[i].kind is BlockKind.PARAGRAPH), -1)
 
 
-def _length(block: Block) -> int:
-    """段落的字数（制表符、换行各算一个字，与 Word 的段落文字相同）。"""
-    return sum(len(r.text) for r in block.runs)
+def _closing(out: list[str], block: Block, profile: StyleProfile) -> None:
+    """落款不单独成页（GB/T 9704 7.3.5）：正文最后一段的最后两行与落款同页。两行以内的段落整段
+    “与下段同页”“段中不分页”；更长的在倒数第二行前分成两段（:mod:`.closing`），只有后一段带保持属性。"""
+    line_chars = Decimal(mm_to_twips(g.text_width_mm(profile))) / g.char_twips(profile)
+    parts = split_closing(block, line_chars)
+    if parts is None:
+        plain = "\n" not in block.text and "\t" not in block.text  # 含换行的段落可能很长：允许段中分页
+        out.append(_paragraph(block, profile, keep_next=True, keep_lines=plain))
+        return
+    head, tail = parts
+    out.append(_paragraph(head, profile, extra='<w:jc w:val="distribute"/>'))  # 末行也撑满，看不出分段
+    out.append(_paragraph(tail, profile, keep_next=True, keep_lines=True,
+                          extra='<w:ind w:firstLine="0" w:firstLineChars="0"/>'))  # 接着上一行，不缩进
 
 
 def _heading_only(block: Block) -> bool:
@@ -103,12 +111,13 @@ def _heading_only(block: Block) -> bool:
     return len(block.runs) == 1 and block.runs[0].level >= 2
 
 
-def _paragraph(block: Block, profile: StyleProfile, *, keep_next: bool = False, keep_lines: bool = False) -> str:
+def _paragraph(block: Block, profile: StyleProfile, *, keep_next: bool = False, keep_lines: bool = False,
+               extra: str = "") -> str:
     faces = profile.fonts
     runs = "".join(run(r.text, char_style=_CHAR[min(r.level, 3)] if r.level >= 2 else None,
                        font=faces.heading2 if r.level == 2 else faces.heading3 if r.level >= 3 else faces.body)
                    for r in block.runs)
-    return paragraph(_BODY, runs, keep_next=keep_next, keep_lines=keep_lines)
+    return paragraph(_BODY, runs, keep_next=keep_next, keep_lines=keep_lines, indent=extra)
 
 
 def _signature_line(signature: str, date: str, profile: StyleProfile, *, date_line: bool) -> str:
