@@ -1,0 +1,91 @@
+"""落款前最后一段在倒数第二行前分成两段（write/word/closing.py）：回行的估计、分段、XML、导入时接回。"""
+
+from __future__ import annotations
+
+import io
+from decimal import Decimal
+from pathlib import Path
+
+import docx
+from conftest import minimal_form
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from generator.api import build_report_from_data
+from generator.importer import import_report
+from generator.render.document import Block, BlockKind, Run
+from generator.write.word.closing import KEPT_LINES, split_closing
+from generator.write.word.lines import NOT_AT_LINE_END, NOT_AT_LINE_START, line_starts
+
+LINE = Decimal(8844) / Decimal(315)  # 默认版式：版心 156 毫米，每字 15.75 磅，约 28.08 字
+SENTENCE = "乡镇卫生院按期完成设备更新和人员培训，就医条件持续改善。"  # 28 字：正好一整行
+FIRST = "今后，我们将继续完善基础设施，推动各项工作稳步推进。"  # 26 字 + 首行缩进二字 = 一整行
+
+
+def test_full_lines_of_chinese_break_where_the_sentences_end() -> None:
+    assert len(SENTENCE) == 28 and len(FIRST) == 26
+    text = FIRST + SENTENCE * 3
+    assert line_starts(text, LINE) == [0, 26, 54, 82]
+
+
+def test_punctuation_never_starts_a_line_and_numbers_stay_whole() -> None:
+    text = "为" * 26 + "，" + "人" * 10 + "比上年增长13.55%，" + "好" * 40
+    starts = line_starts(text, LINE)
+    assert starts[1] == 25  # “，”排不下也不排在行首：前一个字一起移到下一行
+    assert all(text[s] not in NOT_AT_LINE_START and text[s - 1] not in NOT_AT_LINE_END for s in starts[1:])
+    assert all(not (text[s - 1].isdigit() and text[s].isdigit()) for s in starts[1:])
+
+
+@given(st.text(alphabet=st.sampled_from(list("全面推进健康县城建设，持续改善群众就医体验。（一）“两癌”12.5%abc、；")),
+               min_size=1, max_size=400))
+@settings(max_examples=300, deadline=None)
+def test_split_keeps_every_character_and_the_last_lines(text: str) -> None:
+    """任意文字：两段连起来就是原文，层级不丢；后一段预计正好两行左右，分段处不在标点前、不拆数字。"""
+    block = Block(BlockKind.PARAGRAPH, (Run(text[:3], 2), Run(text[3:])) if len(text) > 3 else (Run(text),))
+    starts = line_starts(text, LINE)
+    assert starts[0] == 0 and starts == sorted(set(starts)) and starts[-1] < len(text)
+    parts = split_closing(block, LINE)
+    if parts is None:
+        assert len(starts) <= KEPT_LINES or len(text) < 40
+        return
+    head, tail = parts
+    assert head.text + tail.text == text
+    assert _levels(head.runs + tail.runs) == _levels(block.runs)  # 行内小标题的每个字仍是小标题
+    cut = len(head.text)
+    assert text[cut] not in NOT_AT_LINE_START and text[cut - 1] not in NOT_AT_LINE_END
+    assert starts[-KEPT_LINES] - 8 <= cut <= starts[-KEPT_LINES]
+
+
+def _levels(runs: tuple[Run, ...]) -> list[int]:
+    return [run.level for run in runs for _ in run.text]
+
+
+def _paragraphs(data: dict[str, object]) -> list[docx.text.paragraph.Paragraph]:
+    return list(docx.Document(io.BytesIO(build_report_from_data(data).docx())).paragraphs)
+
+
+def test_only_the_last_two_lines_keep_with_the_signature_in_the_xml() -> None:
+    closing = FIRST + SENTENCE * 5
+    paragraphs = _paragraphs(minimal_form(结束语=closing))
+    [head] = [p for p in paragraphs if p.text.startswith(FIRST)]
+    tail = paragraphs[paragraphs.index(head) + 1]
+    assert head.text + tail.text == closing and tail.text == SENTENCE * 2
+    assert not head.paragraph_format.keep_with_next and not head.paragraph_format.keep_together
+    assert head.paragraph_format.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.DISTRIBUTE
+    assert tail.paragraph_format.keep_with_next and tail.paragraph_format.keep_together
+    assert tail.paragraph_format.first_line_indent == 0
+
+
+def test_short_closing_is_one_kept_paragraph() -> None:
+    closing = FIRST + SENTENCE
+    paragraphs = _paragraphs(minimal_form(结束语=closing))
+    [whole] = [p for p in paragraphs if p.text == closing]
+    assert whole.paragraph_format.keep_with_next and whole.paragraph_format.keep_together
+
+
+def test_import_joins_the_two_parts_even_after_a_full_stop(tmp_path: Path) -> None:
+    """前一段以句号结束（分段处正好是句末）：导入时仍接回一段，不当作两段话。"""
+    closing = FIRST + SENTENCE * 4
+    path = tmp_path / "分段.docx"
+    path.write_bytes(build_report_from_data(minimal_form(结束语=closing)).docx())
+    assert import_report(path).form["结束语"] == closing
