@@ -2,21 +2,29 @@
 
 - 结束语 1–30 行、最后一项计划 1–20 条要点：署名和日期在同一页，这一页在落款之前至少有两行正文；
   落款之前的各页不因“与下段同页”的连锁空出三分之一以上；
-- 一个只有子项的二级标题之前有 0–12 行正文：没有哪一页以标题（一级标题，或只有小标题的段落）结束。
+- 一个只有子项的二级标题之前有 0–12 行正文：没有哪一页以标题（一级标题，或只有小标题的段落）结束；
+- 示例里三行以上的正文段落（带数字、百分号、引号）作结束语：分成两段写出的结束语看不出分段——
+  前一段的行数与预计的相同，末行撑满版心，后一段从版心左边接着排。
 """
 
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 from typing import Any
 
 import pytest
-from conftest import minimal_form
+from conftest import EXAMPLES, minimal_form
 from office import MM, Page, read_pages, render_pdfs
 
-from generator.api import build_report_from_data
-from generator.render.document import BlockKind
+from generator.api import build_report, build_report_from_data
+from generator.pipeline import Report
+from generator.render.document import Block, BlockKind, Run
 from generator.write.style_profile import load_profile
+from generator.write.word import geometry
+from generator.write.word.closing import split_closing
+from generator.write.word.layout import mm_to_twips
+from generator.write.word.lines import line_starts
 
 SENTENCE = "全面推进健康县城建设，持续改善群众就医体验，"  # 22 字
 LEVEL1 = re.compile(r"^[一二三四五六七八九十]+、\S{2,20}$")
@@ -41,16 +49,31 @@ def _cases() -> dict[str, dict[str, Any]]:
                  {"标题": "强化队伍建设", "子项": [{"标题": "抓好培训", "内容": _text(3)},
                                                   {"标题": "严格考核", "内容": _text(3)}]}]
         cases[f"子项前{extra}行"] = minimal_form(工作开展情况=items)
+    for number, text in enumerate(_example_paragraphs()):
+        cases[f"分段{number}"] = minimal_form(结束语=text)
     return cases
 
 
+def _line_chars() -> Decimal:
+    profile = load_profile()
+    return Decimal(mm_to_twips(geometry.text_width_mm(profile))) / geometry.char_twips(profile)
+
+
+def _example_paragraphs() -> list[str]:
+    """示例报告里预计三行以上的正文段落（结束语按这样的段落分成两段）。"""
+    return [block.text for example in EXAMPLES for block in build_report(example).document.blocks
+            if block.kind is BlockKind.PARAGRAPH and "\n" not in block.text
+            and len(line_starts(block.text, _line_chars())) >= 3]
+
+
+Rendered = dict[str, tuple[Report, list[Page]]]
+
+
 @pytest.fixture(scope="module")
-def problems_by_case(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[str]]:
-    """全部用例一次渲染；每个用例量出的问题（空表即合格）。"""
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> Rendered:
+    """全部用例一次渲染。"""
     tmp_path = tmp_path_factory.mktemp("页末")
     profile = load_profile()
-    bottom = float(profile.paper.height - profile.margins.bottom) * MM
-    per_page = profile.lines_per_page
     reports, docs = {}, []
     for name, data in _cases().items():
         report = build_report_from_data(data)
@@ -59,10 +82,18 @@ def problems_by_case(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list
         reports[name], docs = report, [*docs, path]
     pdfs, seconds = render_pdfs(docs, tmp_path)
     print(f"\nLibreOffice：{len(docs)} 份共 {seconds:.1f} 秒")
+    return {name: (report, read_pages(pdf)) for (name, report), pdf in zip(reports.items(), pdfs, strict=True)}
+
+
+@pytest.fixture(scope="module")
+def problems_by_case(rendered: Rendered) -> dict[str, list[str]]:
+    """每个用例量出的页末问题（空表即合格）。"""
+    profile = load_profile()
+    bottom = float(profile.paper.height - profile.margins.bottom) * MM
+    per_page = profile.lines_per_page
     found: dict[str, list[str]] = {}
-    for (name, report), pdf in zip(reports.items(), pdfs, strict=True):
+    for name, (report, pages) in rendered.items():
         problems = found.setdefault(name, [])
-        pages = read_pages(pdf)
         heading_only = {b.text for b in report.document.blocks
                         if b.kind is BlockKind.PARAGRAPH and len(b.runs) == 1 and b.runs[0].level >= 2}
         signature = report.document.of_kind(BlockKind.SIGNATURE)[0].text
@@ -105,3 +136,40 @@ def test_signature_page_rules_for_long_closings_and_many_points(problems_by_case
     LibreOffice 不拆分带“与下段同页”的段落，整段带保持属性时会整段移页。"""
     problems = [p for name, found in problems_by_case.items() if not name.startswith("子项前") for p in found]
     assert not problems, f"{len(problems)} 处：\n" + "\n".join(problems)
+
+
+@pytest.mark.office
+def test_split_closing_paragraph_looks_like_one_paragraph(rendered: Rendered) -> None:
+    """示例里的段落（带数字、百分号、引号）作结束语：前一段排出的行数与预计的相同（没有多出一行），
+    末行撑满版心（右边空出不到 0.3 字），后一段从版心左边接着排（不缩进）。"""
+    profile = load_profile()
+    char = float(profile.sizes.body + profile.char_spacing)
+    left, right = float(profile.margins.left) * MM, float(profile.paper.width - profile.margins.right) * MM
+    bottom = float(profile.paper.height - profile.margins.bottom) * MM
+    problems, split = [], 0
+    for name, (report, pages) in rendered.items():
+        if not name.startswith("分段"):
+            continue
+        closing = report.document.of_kind(BlockKind.PARAGRAPH)[-1].text
+        parts = split_closing(Block(BlockKind.PARAGRAPH, (Run(closing),)), _line_chars())
+        if parts is None:
+            continue
+        split += 1
+        head, tail = parts[0].text, parts[1].text
+        lines = [line for page in pages for line in page.lines if line.top < bottom]
+        first = next(i for i, line in enumerate(lines) if len(line.text) > 4 and head.startswith(line.text))
+        taken, end = 0, first
+        while taken < len(head) and end < len(lines) and head.startswith(lines[end].text, taken):
+            taken, end = taken + len(lines[end].text), end + 1
+        expected = len(line_starts(head, _line_chars()))
+        if taken != len(head) or end - first != expected:
+            problems.append(f"{name}：前一段排成 {end - first} 行（预计 {expected} 行），末行“{lines[end - 1].text}”")
+            continue
+        last, after = lines[end - 1], lines[end]
+        if (right - last.x1) / char > 0.3:
+            problems.append(f"{name}：分段处的一行右边空出 {(right - last.x1) / char:.2f} 字")
+        if not tail.startswith(after.text) or abs(after.x0 - left) / char > 0.1:
+            problems.append(f"{name}：后一段的第一行“{after.text}”不从版心左边排起")
+    print(f"\n{split} 段分成两段写出")
+    assert split >= 30, "示例里分成两段的段落太少，量不出什么"
+    assert not problems, "\n".join(problems)
