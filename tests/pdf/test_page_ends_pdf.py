@@ -116,7 +116,7 @@ def problems_by_case(rendered: Rendered) -> dict[str, list[str]]:
             last = body[-1].text if body else ""
             if LEVEL1.match(last) or last in heading_only:
                 problems.append(f"{name}：第 {before.number} 页以标题“{last}”结束")
-            if before.number > 1 and len(body) < per_page * 2 // 3:
+            if before.number > 1 and 3 * len(body) < 2 * per_page:  # 空出不到三分之一：22 行至少排 15 行
                 problems.append(f"{name}：第 {before.number} 页只排了 {len(body)} 行")
     return found
 
