@@ -3,6 +3,8 @@
 - 结束语 1–30 行、最后一项计划 1–20 条要点：署名和日期在同一页，这一页在落款之前至少有两行正文；
   落款之前的各页不因“与下段同页”的连锁空出三分之一以上；
 - 一个只有子项的二级标题之前有 0–12 行正文：没有哪一页以标题（一级标题，或只有小标题的段落）结束；
+- 署名 2–20 字，有、无附件说明（结束语长短不一，落款落在页上不同位置）：每一份（包括上面的全部用例）的
+  成文日期首字比署名首字右移二字，较靠右的一行右空二字，误差都在 0.1 字以内（GB/T 9704 7.3.5.2）；
 - 示例里三行以上的正文段落（带数字、百分号、引号）作结束语：分成两段写出的结束语看不出分段——
   前一段的行数与预计的相同，末行撑满版心，后一段从版心左边接着排。
 """
@@ -27,6 +29,7 @@ from generator.write.word.layout import mm_to_twips
 from generator.write.word.lines import line_starts
 
 SENTENCE = "全面推进健康县城建设，持续改善群众就医体验，"  # 22 字
+NAMES = "中共某某自治县委员会办公室卫生健康委员会人民政府"
 LEVEL1 = re.compile(r"^[一二三四五六七八九十]+、\S{2,20}$")
 
 
@@ -49,6 +52,13 @@ def _cases() -> dict[str, dict[str, Any]]:
                  {"标题": "强化队伍建设", "子项": [{"标题": "抓好培训", "内容": _text(3)},
                                                   {"标题": "严格考核", "内容": _text(3)}]}]
         cases[f"子项前{extra}行"] = minimal_form(工作开展情况=items)
+    for n in range(2, 21):
+        for attachment in (False, True):
+            data = minimal_form(署名=NAMES[:n], 结束语=_text(n))
+            if attachment:
+                data["指标"] = [{"键": "甲", "名称": "体检人数", "本期": 5, "上期": 4, "单位": "人"}]
+                data["指标表"] = "附件"
+            cases[f"署名{n}{'附件' if attachment else ''}"] = data
     for number, text in enumerate(_example_paragraphs()):
         cases[f"分段{number}"] = minimal_form(结束语=text)
     return cases
@@ -172,4 +182,30 @@ def test_split_closing_paragraph_looks_like_one_paragraph(rendered: Rendered) ->
             problems.append(f"{name}：后一段的第一行“{after.text}”不从版心左边排起")
     print(f"\n{split} 段分成两段写出")
     assert split >= 30, "示例里分成两段的段落太少，量不出什么"
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.office
+def test_signature_and_date_geometry(rendered: Rendered) -> None:
+    """GB/T 9704 7.3.5.2（不加盖印章）：日期首字比署名首字右移二字；署名、日期中较靠右的一行右空二字
+    （日期右移后会伸进右空的二字时，日期右空二字、署名左移）。全部用例，误差 0.1 字以内。"""
+    profile = load_profile()
+    char = float(profile.sizes.body + profile.char_spacing)
+    right = float(profile.paper.width - profile.margins.right) * MM
+    problems, worst_offset, worst_right = [], 0.0, 0.0
+    for name, (report, pages) in rendered.items():
+        signature = report.document.of_kind(BlockKind.SIGNATURE)[0].text
+        found = [(page, i) for page in pages for i, line in enumerate(page.lines) if line.text == signature]
+        if len(found) != 1 or found[0][1] + 1 >= len(found[0][0].lines):
+            problems.append(f"{name}：找不到署名和日期")
+            continue
+        page, index = found[0]
+        sig, date = page.lines[index], page.lines[index + 1]
+        offset = (date.x0 - sig.x0) / char - 2
+        right_gap = (right - max(sig.x1, date.x1)) / char - 2
+        if not date.text.endswith("日") or abs(offset) > 0.1 or abs(right_gap) > 0.1:
+            problems.append(f"{name}：日期“{date.text}”比署名右移 {offset + 2:.2f} 字，右空 {right_gap + 2:.2f} 字")
+        worst_offset, worst_right = max(worst_offset, abs(offset)), max(worst_right, abs(right_gap))
+    print(f"\n{len(rendered)} 份：首字右移误差最大 {worst_offset:.3f} 字，右空二字误差最大 {worst_right:.3f} 字")
+    assert any(name.startswith("署名20") for name in rendered)
     assert not problems, "\n".join(problems)
