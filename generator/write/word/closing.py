@@ -17,7 +17,7 @@ from .layout import char_width
 from .lines import glued, line_starts
 
 KEPT_LINES = 2  # 与落款同页的正文行数（GB/T 9704 7.3.5：落款所在页至少两行正文）
-SLACK = 2  # 段中有半角字符（数字、字母）时，分段处比预计的行首提前几个字：它们的字宽只能估计
+SLACK = 1  # 段中有半角字符（数字、字母）时，分段处比预计的行首提前几个字：它们的字宽只能估计
 
 
 def split_closing(block: Block, line_chars: Decimal) -> tuple[Block, Block] | None:
