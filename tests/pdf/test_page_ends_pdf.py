@@ -5,26 +5,29 @@
 - 一个只有子项的二级标题之前有 0–12 行正文：没有哪一页以标题（一级标题，或只有小标题的段落）结束；
 - 署名 2–20 字，有、无附件说明（结束语长短不一，落款落在页上不同位置）：每一份（包括上面的全部用例）的
   成文日期首字比署名首字右移二字，较靠右的一行右空二字，误差都在 0.1 字以内（GB/T 9704 7.3.5.2）；
-- 示例里三行以上的正文段落（带数字、百分号、引号）作结束语：分成两段写出的结束语看不出分段——
+- 结束语只有一行（“特此报告。”），前面一段 1–24 行：落款所在页仍有两行正文；
+- 示例里三行以上的正文段落（带数字、百分号、引号）作结束语；全部用例里分成两段写出的段落看不出分段——
   前一段的行数与预计的相同，末行撑满版心，后一段从版心左边接着排。
 """
 
 from __future__ import annotations
 
+import io
 import re
 from decimal import Decimal
 from typing import Any
 
+import docx
 import pytest
 from conftest import EXAMPLES, minimal_form
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from office import MM, Page, read_pages, render_pdfs
 
 from generator.api import build_report, build_report_from_data
 from generator.pipeline import Report
-from generator.render.document import Block, BlockKind, Run
+from generator.render.document import BlockKind
 from generator.write.style_profile import load_profile
 from generator.write.word import geometry
-from generator.write.word.closing import split_closing
 from generator.write.word.layout import mm_to_twips
 from generator.write.word.lines import line_starts
 
@@ -59,6 +62,9 @@ def _cases() -> dict[str, dict[str, Any]]:
                 data["指标"] = [{"键": "甲", "名称": "体检人数", "本期": 5, "上期": 4, "单位": "人"}]
                 data["指标表"] = "附件"
             cases[f"署名{n}{'附件' if attachment else ''}"] = data
+    for lines in range(1, 25):  # 结束语只有一行（“特此报告。”）：前一段的最后一行也随落款走
+        plans = [{"标题": "加强队伍建设", "内容": _text(lines)}]
+        cases[f"特此报告前{lines}行"] = minimal_form(下一步工作计划=plans, 结束语="特此报告。")
     for number, text in enumerate(_example_paragraphs()):
         cases[f"分段{number}"] = minimal_form(结束语=text)
     return cases
@@ -148,40 +154,56 @@ def test_signature_page_rules_for_long_closings_and_many_points(problems_by_case
     assert not problems, f"{len(problems)} 处：\n" + "\n".join(problems)
 
 
+def _split_paragraphs(report: Report) -> list[tuple[str, str]]:
+    """Word 文件里分成两段写出的段落：（分散对齐的前一段，接着排的后一段）。"""
+    paragraphs = docx.Document(io.BytesIO(report.docx(load_profile()))).paragraphs
+    return [(p.text, paragraphs[i + 1].text) for i, p in enumerate(paragraphs[:-1])
+            if p.paragraph_format.alignment == WD_ALIGN_PARAGRAPH.DISTRIBUTE]
+
+
+def _seam(lines: list[Any], head: str, tail: str) -> tuple[int, int] | None:
+    """前一段在 ``lines`` 里从哪一行排到哪一行（不含），后面紧接着后一段；取最后一处。"""
+    found = None
+    for first, line in enumerate(lines):
+        if len(line.text) < 2 or not head.startswith(line.text):
+            continue
+        taken, end = 0, first
+        while taken < len(head) and end < len(lines) and head.startswith(lines[end].text, taken):
+            taken, end = taken + len(lines[end].text), end + 1
+        if taken == len(head) and end < len(lines) and tail.startswith(lines[end].text):
+            found = (first, end)
+    return found
+
+
 @pytest.mark.office
-def test_split_closing_paragraph_looks_like_one_paragraph(rendered: Rendered) -> None:
-    """示例里的段落（带数字、百分号、引号）作结束语：前一段排出的行数与预计的相同（没有多出一行），
-    末行撑满版心（右边空出不到 0.3 字），后一段从版心左边接着排（不缩进）。"""
+def test_split_paragraphs_look_like_one_paragraph(rendered: Rendered) -> None:
+    """分成两段写出的段落（结束语的最后两行；结束语只有一行时，它前一段的最后一行）看不出分段：
+    前一段排出的行数与预计的相同（没有多出一行），末行撑满版心（右边空出不到 0.3 字），后一段从版心左边接着排。
+    示例里带数字、百分号、引号的 52 段作结束语，加上全部页末用例。"""
     profile = load_profile()
     char = float(profile.sizes.body + profile.char_spacing)
     left, right = float(profile.margins.left) * MM, float(profile.paper.width - profile.margins.right) * MM
     bottom = float(profile.paper.height - profile.margins.bottom) * MM
     problems, split = [], 0
     for name, (report, pages) in rendered.items():
-        if not name.startswith("分段"):
-            continue
-        closing = report.document.of_kind(BlockKind.PARAGRAPH)[-1].text
-        parts = split_closing(Block(BlockKind.PARAGRAPH, (Run(closing),)), _line_chars())
-        if parts is None:
-            continue
-        split += 1
-        head, tail = parts[0].text, parts[1].text
         lines = [line for page in pages for line in page.lines if line.top < bottom]
-        first = next(i for i, line in enumerate(lines) if len(line.text) > 4 and head.startswith(line.text))
-        taken, end = 0, first
-        while taken < len(head) and end < len(lines) and head.startswith(lines[end].text, taken):
-            taken, end = taken + len(lines[end].text), end + 1
-        expected = len(line_starts(head, _line_chars()))
-        if taken != len(head) or end - first != expected:
-            problems.append(f"{name}：前一段排成 {end - first} 行（预计 {expected} 行），末行“{lines[end - 1].text}”")
-            continue
-        last, after = lines[end - 1], lines[end]
-        if (right - last.x1) / char > 0.3:
-            problems.append(f"{name}：分段处的一行右边空出 {(right - last.x1) / char:.2f} 字")
-        if not tail.startswith(after.text) or abs(after.x0 - left) / char > 0.1:
-            problems.append(f"{name}：后一段的第一行“{after.text}”不从版心左边排起")
+        for head, tail in _split_paragraphs(report):
+            split += 1
+            seam = _seam(lines, head, tail)
+            if seam is None:
+                problems.append(f"{name}：找不到分成两段的“{head[:10]}……”")
+                continue
+            first, end = seam
+            expected = len(line_starts(head, _line_chars()))
+            if end - first != expected:
+                problems.append(f"{name}：前一段排成 {end - first} 行（预计 {expected} 行），末行“{lines[end - 1].text}”")
+            last, after = lines[end - 1], lines[end]
+            if (right - last.x1) / char > 0.3:
+                problems.append(f"{name}：分段处的一行右边空出 {(right - last.x1) / char:.2f} 字")
+            if abs(after.x0 - left) / char > 0.1:
+                problems.append(f"{name}：后一段的第一行“{after.text}”不从版心左边排起")
     print(f"\n{split} 段分成两段写出")
-    assert split >= 30, "示例里分成两段的段落太少，量不出什么"
+    assert split >= 100, "分成两段的段落太少，量不出什么"
     assert not problems, "\n".join(problems)
 
 

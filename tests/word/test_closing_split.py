@@ -89,3 +89,28 @@ def test_import_joins_the_two_parts_even_after_a_full_stop(tmp_path: Path) -> No
     path = tmp_path / "分段.docx"
     path.write_bytes(build_report_from_data(minimal_form(结束语=closing)).docx())
     assert import_report(path).form["结束语"] == closing
+
+
+def test_one_line_closing_takes_the_last_line_of_the_paragraph_before() -> None:
+    """结束语只有一行（“特此报告。”）：前一段的最后一行单独成段，也“与下段同页”，落款页上才有两行正文。"""
+    content = FIRST + SENTENCE * 3
+    plans = [{"标题": "加强队伍建设", "内容": content}]
+    paragraphs = _paragraphs(minimal_form(下一步工作计划=plans, 结束语="特此报告。"))
+    [closing] = [p for p in paragraphs if p.text == "特此报告。"]
+    tail = paragraphs[paragraphs.index(closing) - 1]
+    head = paragraphs[paragraphs.index(closing) - 2]
+    whole = "（一）加强队伍建设。" + content
+    assert head.text + tail.text == whole and tail.text == whole[line_starts(whole, LINE)[-1]:]
+    assert head.paragraph_format.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.DISTRIBUTE
+    assert not head.paragraph_format.keep_with_next
+    assert tail.paragraph_format.keep_with_next and tail.paragraph_format.keep_together
+    assert closing.paragraph_format.keep_with_next and closing.paragraph_format.keep_together
+
+
+def test_import_joins_the_paragraph_before_a_one_line_closing(tmp_path: Path) -> None:
+    content = FIRST + SENTENCE * 3
+    plans = [{"标题": "加强队伍建设", "内容": content}]
+    path = tmp_path / "特此报告.docx"
+    path.write_bytes(build_report_from_data(minimal_form(下一步工作计划=plans, 结束语="特此报告。")).docx())
+    form = import_report(path).form
+    assert form["下一步工作计划"][0]["内容"].split("\n\n")[0] == content  # 一段，没有在最后一行前断开

@@ -7,8 +7,9 @@ from decimal import Decimal
 from ...render.document import Block, BlockKind, Document
 from ..style_profile import StyleProfile
 from . import geometry as g
-from .closing import split_closing
+from .closing import KEPT_LINES, split_closing
 from .layout import mm_to_twips, pt_to_twips, signature_starts, title_line_limit
+from .lines import line_starts
 from .table_layout import (
     CELL_MARGIN_TWIPS,
     CELL_PADDING_TWIPS,
@@ -46,6 +47,7 @@ def _content(out: list[str], doc: Document, profile: StyleProfile) -> None:
     signature = next((b.text for b in blocks if b.kind is BlockKind.SIGNATURE), "")
     date = next((b.text for b in blocks if b.kind is BlockKind.DATE), "")
     closing = _closing_index(blocks)
+    lead = _lead_index(blocks, closing, profile)
     faces = profile.fonts
     empty_kept = paragraph(_BODY, keep_next=True, keep_lines=True)  # 与下一段同页的空行
     for index, block in enumerate(blocks):
@@ -60,7 +62,9 @@ def _content(out: list[str], doc: Document, profile: StyleProfile) -> None:
             out.append(paragraph(_HEADING1, run(block.text, font=faces.heading1)))
         elif kind is BlockKind.PARAGRAPH:
             if index == closing:
-                _closing(out, block, profile)
+                _closing(out, block, profile, KEPT_LINES)
+            elif index == lead:
+                _closing(out, block, profile, 1)
             elif _heading_only(block):
                 # 只有小标题、下面是子项的段落：与下一段（第一个子项）同页，不落在页脚
                 out.append(_paragraph(block, profile, keep_next=True, keep_lines=True))
@@ -91,11 +95,23 @@ def _closing_index(blocks: list[Block]) -> int:
     return next((i for i in range(end - 1, -1, -1) if blocks[i].kind is BlockKind.PARAGRAPH), -1)
 
 
-def _closing(out: list[str], block: Block, profile: StyleProfile) -> None:
-    """落款不单独成页（GB/T 9704 7.3.5）：正文最后一段的最后两行与落款同页。两行以内的段落整段
-    “与下段同页”“段中不分页”；更长的在倒数第二行前分成两段（:mod:`.closing`），只有后一段带保持属性。"""
-    line_chars = Decimal(mm_to_twips(g.text_width_mm(profile))) / g.char_twips(profile)
-    parts = split_closing(block, line_chars)
+def _lead_index(blocks: list[Block], closing: int, profile: StyleProfile) -> int:
+    """最后一段只有一行（如“特此报告。”）时，它前面的正文段落：这一段的最后一行也随落款走，落款页上才有两行正文。"""
+    if closing < 1 or "\n" in blocks[closing].text or len(line_starts(blocks[closing].text, _line_chars(profile))) > 1:
+        return -1
+    before = blocks[closing - 1]
+    return closing - 1 if before.kind is BlockKind.PARAGRAPH and not _heading_only(before) else -1
+
+
+def _line_chars(profile: StyleProfile) -> Decimal:
+    """版心宽度折合几个正文字（可以有小数）。"""
+    return Decimal(mm_to_twips(g.text_width_mm(profile))) / g.char_twips(profile)
+
+
+def _closing(out: list[str], block: Block, profile: StyleProfile, kept: int) -> None:
+    """落款不单独成页（GB/T 9704 7.3.5）：正文最后 ``kept`` 行与落款同页。不超过 ``kept`` 行的段落整段
+    “与下段同页”“段中不分页”；更长的在倒数第 ``kept`` 行前分成两段（:mod:`.closing`），只有后一段带保持属性。"""
+    parts = split_closing(block, _line_chars(profile), kept)
     if parts is None:
         plain = "\n" not in block.text and "\t" not in block.text  # 含换行的段落可能很长：允许段中分页
         out.append(_paragraph(block, profile, keep_next=True, keep_lines=plain))
@@ -124,7 +140,7 @@ def _signature_line(signature: str, date: str, profile: StyleProfile, *, date_li
     """署名、日期各一段，从版心左边定位（左缩进、左对齐）：日期首字正好比署名首字右移二字。
     署名一段“与下段同页”“段中不分页”，日期一段“段中不分页”：两段是一块，Word、WPS、LibreOffice 都不拆开。"""
     char = g.char_twips(profile)
-    line_chars = Decimal(mm_to_twips(g.text_width_mm(profile))) / char
+    line_chars = _line_chars(profile)
     sig_start, date_start = signature_starts(signature, date, line_chars)
     left = max(0, int(((date_start if date_line else sig_start) * char).to_integral_value()))
     return paragraph(_DATE if date_line else _SIGNATURE, run(date if date_line else signature),

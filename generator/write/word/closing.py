@@ -20,15 +20,16 @@ KEPT_LINES = 2  # 与落款同页的正文行数（GB/T 9704 7.3.5：落款所�
 SLACK = 1  # 段中有半角字符（数字、字母）时，分段处比预计的行首提前几个字：它们的字宽只能估计
 
 
-def split_closing(block: Block, line_chars: Decimal) -> tuple[Block, Block] | None:
-    """``(前一段, 后一段)``；段落预计不超过 ``KEPT_LINES`` 行、或含换行、制表符时不分（返回 None）。"""
+def split_closing(block: Block, line_chars: Decimal, kept: int = KEPT_LINES) -> tuple[Block, Block] | None:
+    """``(前一段, 后一段)``，后一段是预计的最后 ``kept`` 行；段落预计不超过 ``kept`` 行、或含换行、制表符时
+    不分（返回 None）。"""
     text = block.text
     if "\n" in text or "\t" in text:
         return None
     starts = line_starts(text, line_chars)
-    if len(starts) <= KEPT_LINES:
+    if len(starts) <= kept:
         return None
-    cut = starts[-KEPT_LINES]
+    cut = starts[-kept]
     if any(char_width(ch) < 1 for ch in text[:cut]):
         cut -= SLACK  # 全是汉字和全角标点时，回行的估计与 LibreOffice 逐字相同，不用让
     while cut > 0 and (glued(text, cut) or text[cut].isspace()):
