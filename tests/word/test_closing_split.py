@@ -114,3 +114,21 @@ def test_import_joins_the_paragraph_before_a_one_line_closing(tmp_path: Path) ->
     path.write_bytes(build_report_from_data(minimal_form(下一步工作计划=plans, 结束语="特此报告。")).docx())
     form = import_report(path).form
     assert form["下一步工作计划"][0]["内容"].split("\n\n")[0] == content  # 一段，没有在最后一行前断开
+
+
+def test_split_paragraphs_pass_the_ooxml_validator(tmp_path: Path) -> None:
+    """分散对齐、首行缩进字符数为 0、两段都带保持属性：openxml-audit --policy strict 零错误。"""
+    from openxml_audit import OpenXmlValidator
+
+    plans = [{"标题": "加强队伍建设", "内容": FIRST + SENTENCE * 3}]
+    forms = {"长结束语": minimal_form(结束语=FIRST + SENTENCE * 5),
+             "特此报告": minimal_form(下一步工作计划=plans, 结束语="特此报告。")}
+    validator = OpenXmlValidator(strict=True)
+    for name, data in forms.items():
+        path = tmp_path / f"{name}.docx"
+        path.write_bytes(build_report_from_data(data).docx())
+        assert any(p.paragraph_format.alignment == docx.enum.text.WD_ALIGN_PARAGRAPH.DISTRIBUTE
+                   for p in docx.Document(str(path)).paragraphs), name
+        result = validator.validate(path)
+        errors = [f"{e.description}（{e.part_uri} {e.path}）" for e in result.errors]
+        assert result.is_valid and errors == [], f"{name}：{errors}"
