@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import re
 from decimal import Decimal
+from itertools import pairwise
 from typing import Any
 
 import docx
@@ -22,14 +23,16 @@ import pytest
 from conftest import EXAMPLES, minimal_form
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from office import MM, Page, read_pages, render_pdfs
+from variants import variants
 
 from generator.api import build_report, build_report_from_data
 from generator.pipeline import Report
 from generator.render.document import BlockKind
 from generator.write.style_profile import load_profile
-from generator.write.word import geometry
+from generator.write.word import body, geometry
 from generator.write.word.layout import mm_to_twips
 from generator.write.word.lines import line_starts
+from generator.write.word.pages import paginate, plan, units
 
 SENTENCE = "全面推进健康县城建设，持续改善群众就医体验，"  # 22 字
 NAMES = "中共某某自治县委员会办公室卫生健康委员会人民政府"
@@ -65,6 +68,8 @@ def _cases() -> dict[str, dict[str, Any]]:
     for lines in range(1, 25):  # 结束语只有一行（“特此报告。”）：前一段的最后一行也随落款走
         plans = [{"标题": "加强队伍建设", "内容": _text(lines)}]
         cases[f"特此报告前{lines}行"] = minimal_form(下一步工作计划=plans, 结束语="特此报告。")
+    for name, data in variants().items():  # 四个示例 × 指标表放正文、作附件、不要
+        cases[f"示例{name}"] = data
     for number, text in enumerate(_example_paragraphs()):
         cases[f"分段{number}"] = minimal_form(结束语=text)
     return cases
@@ -118,10 +123,10 @@ def problems_by_case(rendered: Rendered) -> dict[str, list[str]]:
             return [line for line in page.lines if line.top < bottom]
 
         where = [(page, i) for page in pages for i, line in enumerate(text_lines(page)) if line.text == signature]
-        if len(where) != 1:
+        if not where:  # 标题的第一行可能与署名相同（“霍山县卫生健康委员会”）：取最后一处
             problems.append(f"{name}：找不到署名")
             continue
-        page, index = where[0]
+        page, index = where[-1]
         lines = text_lines(page)
         if index + 1 >= len(lines) or not lines[index + 1].text.endswith("日"):
             problems.append(f"{name}：日期不在署名所在的页上")
@@ -218,10 +223,10 @@ def test_signature_and_date_geometry(rendered: Rendered) -> None:
     for name, (report, pages) in rendered.items():
         signature = report.document.of_kind(BlockKind.SIGNATURE)[0].text
         found = [(page, i) for page in pages for i, line in enumerate(page.lines) if line.text == signature]
-        if len(found) != 1 or found[0][1] + 1 >= len(found[0][0].lines):
+        if not found or found[-1][1] + 1 >= len(found[-1][0].lines):
             problems.append(f"{name}：找不到署名和日期")
             continue
-        page, index = found[0]
+        page, index = found[-1]
         sig, date = page.lines[index], page.lines[index + 1]
         offset = (date.x0 - sig.x0) / char - 2
         right_gap = (right - max(sig.x1, date.x1)) / char - 2
@@ -230,4 +235,53 @@ def test_signature_and_date_geometry(rendered: Rendered) -> None:
         worst_offset, worst_right = max(worst_offset, abs(offset)), max(worst_right, abs(right_gap))
     print(f"\n{len(rendered)} 份：首字右移误差最大 {worst_offset:.3f} 字，右空二字误差最大 {worst_right:.3f} 字")
     assert any(name.startswith("署名20") for name in rendered)
+    assert not problems, "\n".join(problems)
+
+
+@pytest.mark.office
+def test_signature_squeezed_onto_the_page_instead_of_moving_lines(rendered: Rendered) -> None:
+    """GB/T 9704 7.3.5：落款差一两行排不下时收紧那一页的行距（``write/word/pages.py``）。gen 预计要收紧的每一份：
+    落款确实排在那一页上（没有移到下一页），这一页各行的间距相等、就是收紧后的行距，落款前至少两行正文。
+    其余各份：落款的页和行与 gen 的预计相同（预计不准时，收紧的页就不对）。"""
+    profile = load_profile()
+    bottom = float(profile.paper.height - profile.margins.bottom) * MM
+    top = float(profile.margins.top) * MM
+    pitch = float(profile.line_pitch)
+    problems, squeezed = [], 0
+    for name, (report, pages) in rendered.items():
+        blocks = report.document.blocks
+        closing = body._closing_index(blocks)
+        lead = body._lead_index(blocks, closing, profile)
+        found = units(blocks, profile, _line_chars(), closing, lead)
+        if found is None:
+            continue
+        squeeze = plan(report.document, profile, _line_chars(), closing, lead)
+        signature = report.document.of_kind(BlockKind.SIGNATURE)[0].text
+        where = [(page, line) for page in pages for line in page.lines if line.text == signature]
+        if not where:
+            problems.append(f"{name}：找不到署名")
+            continue
+        page, line = where[-1]
+        if squeeze is None:
+            signature_unit = max(i for i, unit in enumerate(found) if unit.part == "" and
+                                 blocks[unit.block].kind is BlockKind.SIGNATURE)
+            expected = paginate(found, profile.lines_per_page)[signature_unit]
+            got = (page.number - 1, round((line.top - top) / pitch) - 0)
+            if expected[0] != got[0] or abs((line.top - top) / pitch - expected[1]) > 0.5 + 0.3:
+                problems.append(f"{name}：署名排在第 {got[0] + 1} 页第 {got[1]} 行左右，预计第 {expected[0] + 1} 页第 {expected[1]} 行")
+            continue
+        squeezed += 1
+        if page.number - 1 != squeeze.page:
+            problems.append(f"{name}：应收紧第 {squeeze.page + 1} 页、落款排在这一页，实际落款在第 {page.number} 页")
+        body_lines = [line for line in page.lines if line.top < bottom]
+        index = body_lines.index(line)
+        if index < 2 or body_lines[0].text == signature:
+            problems.append(f"{name}：收紧后落款所在的第 {page.number} 页只有 {index} 行正文")
+        # 落款前三行到日期：相邻两行隔一个行距，中间空一行处隔两个行距（收紧后的行距）
+        near = body_lines[max(0, index - 3):index + 2]
+        steps = [(b.top - a.top) / (squeeze.pitch / 20) for a, b in pairwise(near)]
+        if any(round(step) not in (1, 2) or abs(step - round(step)) > 0.02 for step in steps):
+            problems.append(f"{name}：落款前后的行距是收紧后的 {[round(step, 2) for step in steps]} 倍，应为 1 或 2 倍")
+    print(f"\n{squeezed} 份收紧了落款所在页的行距")
+    assert squeezed >= 10, "没有几份需要收紧行距，测试没有覆盖这种情况"
     assert not problems, "\n".join(problems)

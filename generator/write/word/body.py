@@ -7,9 +7,10 @@ from decimal import Decimal
 from ...render.document import Block, BlockKind, Document
 from ..style_profile import StyleProfile
 from . import geometry as g
-from .closing import KEPT_LINES, split_closing
+from .closing import KEPT_LINES, split_before_line, split_closing
 from .layout import mm_to_twips, pt_to_twips, signature_starts, title_line_limit
 from .lines import line_starts
+from .pages import Squeeze, heading_only, plan
 from .table_layout import (
     CELL_MARGIN_TWIPS,
     CELL_PADDING_TWIPS,
@@ -48,36 +49,48 @@ def _content(out: list[str], doc: Document, profile: StyleProfile) -> None:
     date = next((b.text for b in blocks if b.kind is BlockKind.DATE), "")
     closing = _closing_index(blocks)
     lead = _lead_index(blocks, closing, profile)
+    squeeze = squeeze_plan(doc, profile)  # GB/T 9704 7.3.5 的调整
     faces = profile.fonts
-    empty_kept = paragraph(_BODY, keep_next=True, keep_lines=True)  # 与下一段同页的空行
+    tight = ""  # 收紧行距的那一页：段落属性里加上较小的固定行距
     for index, block in enumerate(blocks):
         kind = block.kind
+        split_line = None  # 这一块在收紧的页上从第几行起（None：这一块不收紧，或整块收紧）
+        if squeeze is not None and index == squeeze.block:
+            if squeeze.line:
+                split_line = squeeze.line
+            else:
+                tight = _tight(squeeze.pitch)
+        empty_kept = paragraph(_BODY, keep_next=True, keep_lines=True, indent=tight)  # 与下一段同页的空行
         if kind is BlockKind.TITLE:
             limit = title_line_limit(profile.title_max_chars, g.text_width_mm(profile), profile.sizes.title)
             lines = [("<w:r><w:br/></w:r>" if number else "") + run(line, font=faces.title)
                      for number, line in enumerate(break_title(block.text, limit))]
-            out.append(paragraph(_TITLE, "".join(lines)))
-            out.append(paragraph(_BODY))  # 标题下空一行
+            out.append(paragraph(_TITLE, "".join(lines), indent=tight))
+            out.append(paragraph(_BODY, indent=tight))  # 标题下空一行
         elif kind is BlockKind.HEADING1:
-            out.append(paragraph(_HEADING1, run(block.text, font=faces.heading1)))
+            out.append(paragraph(_HEADING1, run(block.text, font=faces.heading1), indent=tight))
         elif kind is BlockKind.PARAGRAPH:
-            if index == closing:
-                _closing(out, block, profile, KEPT_LINES)
-            elif index == lead:
-                _closing(out, block, profile, 1)
-            elif _heading_only(block):
+            if index in (closing, lead):
+                _closing(out, block, profile, KEPT_LINES if index == closing else 1, tight=tight,
+                         squeeze=(split_line, _tight(squeeze.pitch)) if split_line and squeeze else None)
+            elif heading_only(block):
                 # 只有小标题、下面是子项的段落：与下一段（第一个子项）同页，不落在页脚
-                out.append(_paragraph(block, profile, keep_next=True, keep_lines=True))
+                out.append(_paragraph(block, profile, keep_next=True, keep_lines=True, extra=tight))
+            elif split_line and squeeze and (parts := split_before_line(block, _line_chars(profile), split_line)):
+                # 跨到收紧的页上的段落：在页首那一行分开，后一段收紧（前一段分散对齐，看不出分段）
+                out.append(_paragraph(parts[0], profile, extra=_DISTRIBUTE))
+                out.append(_paragraph(parts[1], profile, extra=_tight(squeeze.pitch) + _NO_INDENT))
             else:
-                out.append(_paragraph(block, profile))
+                out.append(_paragraph(block, profile, extra=tight))
         elif kind is BlockKind.ATTACHMENT_NOTE:
             out.append(empty_kept)  # 正文下空一行
-            out.append(_paragraph(block, profile, keep_next=True, keep_lines=True))
+            out.append(_paragraph(block, profile, keep_next=True, keep_lines=True, extra=tight))
         elif kind is BlockKind.SIGNATURE:
             out.append(empty_kept)  # 正文（附件说明）下空一行
-            out.append(_signature_line(signature, date, profile, date_line=False))
+            out.append(_signature_line(signature, date, profile, date_line=False, tight=tight))
         elif kind is BlockKind.DATE:
-            out.append(_signature_line(signature, date, profile, date_line=True))
+            out.append(_signature_line(signature, date, profile, date_line=True, tight=tight))
+            tight = ""
         elif kind is BlockKind.ATTACHMENT:
             # 附件另起一页（GB/T 9704 7.3.7）：第一行左上角“附件”，第二行空，第三行居中附件标题
             out.append(paragraph(_LABEL, run(block.text), page_break=True))
@@ -86,6 +99,24 @@ def _content(out: list[str], doc: Document, profile: StyleProfile) -> None:
             out.append(paragraph(_ATTACHMENT_TITLE, run(block.text, font=faces.title)))
         elif kind is BlockKind.TABLE:
             _table(out, block, profile)
+        if split_line and squeeze is not None:
+            tight = _tight(squeeze.pitch)  # 之后的各块都在收紧的页上
+
+
+_DISTRIBUTE = '<w:jc w:val="distribute"/>'  # 分散对齐：末行也撑满
+_NO_INDENT = '<w:ind w:firstLine="0" w:firstLineChars="0"/>'  # 接着上一段的最后一行，不缩进
+
+
+def _tight(pitch: int) -> str:
+    """收紧的行距（GB/T 9704 7.3.5）：固定值、不对齐网格，这一页多排一两行。"""
+    return ('<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:beforeLines="0" w:afterLines="0" '
+            f'w:line="{pitch}" w:lineRule="exact"/>')
+
+
+def squeeze_plan(doc: Document, profile: StyleProfile) -> Squeeze | None:
+    """哪一页收紧行距、从哪里起（:mod:`.pages`）；不需要时为 None。"""
+    closing = _closing_index(doc.blocks)
+    return plan(doc, profile, _line_chars(profile), closing, _lead_index(doc.blocks, closing, profile))
 
 
 def _closing_index(blocks: list[Block]) -> int:
@@ -100,7 +131,7 @@ def _lead_index(blocks: list[Block], closing: int, profile: StyleProfile) -> int
     if closing < 1 or "\n" in blocks[closing].text or len(line_starts(blocks[closing].text, _line_chars(profile))) > 1:
         return -1
     before = blocks[closing - 1]
-    return closing - 1 if before.kind is BlockKind.PARAGRAPH and not _heading_only(before) else -1
+    return closing - 1 if before.kind is BlockKind.PARAGRAPH and not heading_only(before) else -1
 
 
 def _line_chars(profile: StyleProfile) -> Decimal:
@@ -108,23 +139,24 @@ def _line_chars(profile: StyleProfile) -> Decimal:
     return Decimal(mm_to_twips(g.text_width_mm(profile))) / g.char_twips(profile)
 
 
-def _closing(out: list[str], block: Block, profile: StyleProfile, kept: int) -> None:
+def _closing(out: list[str], block: Block, profile: StyleProfile, kept: int, *, tight: str = "",
+             squeeze: tuple[int, str] | None = None) -> None:
     """落款不单独成页（GB/T 9704 7.3.5）：正文最后 ``kept`` 行与落款同页。不超过 ``kept`` 行的段落整段
-    “与下段同页”“段中不分页”；更长的在倒数第 ``kept`` 行前分成两段（:mod:`.closing`），只有后一段带保持属性。"""
+    “与下段同页”“段中不分页”；更长的在倒数第 ``kept`` 行前分成两段（:mod:`.closing`），只有后一段带保持属性。
+    ``squeeze``：（前一段在上一页排了几行，收紧的行距）——前一段跨到收紧的页上，在页首那一行再分开。"""
     parts = split_closing(block, _line_chars(profile), kept)
     if parts is None:
         plain = "\n" not in block.text and "\t" not in block.text  # 含换行的段落可能很长：允许段中分页
-        out.append(_paragraph(block, profile, keep_next=True, keep_lines=plain))
+        out.append(_paragraph(block, profile, keep_next=True, keep_lines=plain, extra=tight))
         return
     head, tail = parts
-    out.append(_paragraph(head, profile, extra='<w:jc w:val="distribute"/>'))  # 末行也撑满，看不出分段
-    out.append(_paragraph(tail, profile, keep_next=True, keep_lines=True,
-                          extra='<w:ind w:firstLine="0" w:firstLineChars="0"/>'))  # 接着上一行，不缩进
-
-
-def _heading_only(block: Block) -> bool:
-    """段落只有一个行内小标题（“（一）加强队伍建设。”），正文在它的子项里。"""
-    return len(block.runs) == 1 and block.runs[0].level >= 2
+    if squeeze is not None and (pieces := split_before_line(head, _line_chars(profile), squeeze[0])):
+        out.append(_paragraph(pieces[0], profile, extra=_DISTRIBUTE))
+        head, tight = pieces[1], squeeze[1]
+        out.append(_paragraph(head, profile, extra=tight + _NO_INDENT + _DISTRIBUTE))
+    else:
+        out.append(_paragraph(head, profile, extra=tight + _DISTRIBUTE))  # 末行也撑满，看不出分段
+    out.append(_paragraph(tail, profile, keep_next=True, keep_lines=True, extra=tight + _NO_INDENT))
 
 
 def _paragraph(block: Block, profile: StyleProfile, *, keep_next: bool = False, keep_lines: bool = False,
@@ -136,7 +168,7 @@ def _paragraph(block: Block, profile: StyleProfile, *, keep_next: bool = False, 
     return paragraph(_BODY, runs, keep_next=keep_next, keep_lines=keep_lines, indent=extra)
 
 
-def _signature_line(signature: str, date: str, profile: StyleProfile, *, date_line: bool) -> str:
+def _signature_line(signature: str, date: str, profile: StyleProfile, *, date_line: bool, tight: str = "") -> str:
     """署名、日期各一段，从版心左边定位（左缩进、左对齐）：日期首字正好比署名首字右移二字。
     署名一段“与下段同页”“段中不分页”，日期一段“段中不分页”：两段是一块，Word、WPS、LibreOffice 都不拆开。"""
     char = g.char_twips(profile)
@@ -145,7 +177,7 @@ def _signature_line(signature: str, date: str, profile: StyleProfile, *, date_li
     left = max(0, int(((date_start if date_line else sig_start) * char).to_integral_value()))
     return paragraph(_DATE if date_line else _SIGNATURE, run(date if date_line else signature),
                      keep_next=not date_line, keep_lines=True,
-                     indent=f'<w:ind w:left="{left}" w:right="0" w:firstLine="0"/><w:jc w:val="left"/>')
+                     indent=f'{tight}<w:ind w:left="{left}" w:right="0" w:firstLine="0"/><w:jc w:val="left"/>')
 
 
 _BORDERS = "".join(f'<w:{edge} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'

@@ -25,13 +25,18 @@ SLACK = 1  # 段中有半角字符（数字、字母）时，分段处比预计�
 def split_closing(block: Block, line_chars: Decimal, kept: int = KEPT_LINES) -> tuple[Block, Block] | None:
     """``(前一段, 后一段)``，后一段是预计的最后 ``kept`` 行；段落预计不超过 ``kept`` 行、或含换行、制表符时
     不分（返回 None）。"""
+    if "\n" in block.text or "\t" in block.text or len(line_starts(block.text, line_chars)) <= kept:
+        return None
+    return split_before_line(block, line_chars, -kept)
+
+
+def split_before_line(block: Block, line_chars: Decimal, line: int) -> tuple[Block, Block] | None:
+    """在预计的第 ``line`` 行（从 0 数；负数从末尾数）的开头分成两段；前一段太短时返回 None。"""
     text = block.text
-    if "\n" in text or "\t" in text:
-        return None
     starts = line_starts(text, line_chars)
-    if len(starts) <= kept:
+    if not -len(starts) <= line < len(starts):
         return None
-    cut = starts[-kept]
+    cut = starts[line]
     if any(char_width(ch) < 1 for ch in text[:cut]):
         cut -= SLACK  # 全是汉字和全角标点时，回行的估计与 LibreOffice 逐字相同，不用让
     while cut > 0 and (glued(text, cut) or text[cut].isspace()):
