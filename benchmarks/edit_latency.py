@@ -4,7 +4,8 @@
 （每次改动一个字，像办事员在打字），报告经过 HTTP 的中位数和最大值，以及其中流水线本身（读取、校验、
 计算、检查、渲染预览）的中位数。页面的防抖是 300 毫秒，这里的数字加上它就是办事员等待的时间。
 
-另有一份 200 个事项的表单（由第一个示例的第一项复制而成），以及“生成 PDF”（/api/generate）：
+另有一份 200 个事项的表单（由第一个示例的第一项复制而成），以及“生成 PDF”（/api/generate）和“打印预览”
+（/api/print-preview，排成 PDF 再把每页画成 PNG）：
 与 gen edit 一样在 keep_warm 里运行服务，第一次启动常驻的 LibreOffice，之后的是“热”的；另测不用常驻时的冷启动。
 
 用法（在仓库根目录）：python benchmarks/edit_latency.py [每个示例的次数，默认 30] [PDF 次数，默认 3]
@@ -98,13 +99,27 @@ def main() -> None:
                 assert response.status_code == 200, response.text[:300]
                 return time.perf_counter() - start
 
+            def preview() -> float:  # 打印预览：排成 PDF 再把每页画成 PNG（不写文件）
+                digest = hashlib.sha256(target.read_bytes()).hexdigest()
+                start = time.perf_counter()
+                response = client.post("/api/print-preview", json={"name": target.name, "hash": digest},
+                                       timeout=300)
+                assert response.status_code == 200 and response.json()["pages"], response.text[:300]
+                return time.perf_counter() - start
+
+            def line(what: str, cold: list[float], first: float, warm: list[float]) -> str:
+                return (f"{what}（{target.name}）：冷启动中位数 {statistics.median(cold):.2f} s"
+                        f"（{'、'.join(f'{t:.2f}' for t in cold)}）；常驻：第一次 {first:.2f} s，"
+                        f"之后中位数 {statistics.median(warm):.2f} s（{'、'.join(f'{t:.2f}' for t in warm)}）")
+
             cold = [generate() for _ in range(pdf_runs)]
+            cold_preview = [preview() for _ in range(pdf_runs)]
             with keep_warm():
                 first = generate()
                 warm = [generate() for _ in range(pdf_runs)]
-            print(f"生成 PDF（{target.name}）：冷启动中位数 {statistics.median(cold):.2f} s"
-                  f"（{'、'.join(f'{t:.2f}' for t in cold)}）；常驻：第一次 {first:.2f} s，"
-                  f"之后中位数 {statistics.median(warm):.2f} s（{'、'.join(f'{t:.2f}' for t in warm)}）")
+                warm_preview = [preview() for _ in range(pdf_runs)]
+            print(line("生成 PDF", cold, first, warm))
+            print(line("打印预览", cold_preview, warm[0], warm_preview).replace(f"第一次 {warm[0]:.2f} s，", ""))
     server.should_exit = True
     thread.join(timeout=5)
     shutil.rmtree(folder, ignore_errors=True)

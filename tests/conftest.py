@@ -103,3 +103,9 @@ def form_file(tmp_path: Path):  # type: ignore[no-untyped-def]
         return path
 
     return write
+
+
+@pytest.fixture(autouse=True, scope="session")
+def _private_config_folder(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """测试不碰本机用户的配置文件夹（gen edit 的锁文件、令牌都记在那里）；要用别的文件夹的测试自己再设。"""
+    os.environ["XDG_CONFIG_HOME"] = str(tmp_path_factory.mktemp("用户配置"))

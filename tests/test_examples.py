@@ -9,13 +9,14 @@ from pathlib import Path
 import docx
 import pytest
 from conftest import EXAMPLES
+from docx.oxml.ns import qn
 from ruamel.yaml import YAML
 
 from generator.api import build_report, write_report
 from generator.form.numbering import level1, level2, level3
 from generator.indicators.figures import FigureError
 
-KINDS = {"年度工作总结", "半年工作总结", "工作总结和工作计划", "专项工作总结"}
+KINDS = {"年度工作总结", "半年工作总结", "工作总结和工作计划", "专项工作总结", "季度工作总结"}
 
 
 def test_examples_cover_the_form() -> None:
@@ -39,7 +40,12 @@ def test_example_renders_both_formats(example: Path, tmp_path: Path) -> None:
     markdown = written[1].read_text(encoding="utf-8")
     form = report.form
 
-    assert markdown.startswith(f"# {form.display_title}\n")
+    if form.frame is None:
+        assert markdown.startswith(f"# {form.display_title}\n")
+    else:  # 红头文件：版头（发文机关标志、发文字号……）在标题之前，标题后是主送机关
+        head, _, rest = markdown.partition(f"\n# {form.display_title}\n")
+        assert form.frame.marks(form.unit)[0] in head and rest, "版头应在标题之前"
+        assert rest.lstrip().startswith(f"{form.frame.main_recipient}："), "标题下一行是主送机关"
     sections = re.findall(r"^## (.+)$", markdown, flags=re.M)
     table = form.table_place == "正文"  # 作为附件时不是一级标题
     assert len(sections) == 3 + bool(form.overview) + len(form.other_sections) + table
@@ -55,6 +61,8 @@ def test_example_renders_both_formats(example: Path, tmp_path: Path) -> None:
 
     word = docx.Document(io.BytesIO(written[0].read_bytes()))
     texts = [p.text for p in word.paragraphs]
+    if form.frame is not None:  # 版头的段落在标题之前；最后一段是版记（浮动表格）的空锚段
+        texts = texts[[t.replace("\n", "") for t in texts].index(form.display_title):-1]
     assert texts[0].replace("\n", "") == form.display_title
     date = f"{form.date.year}年{form.date.month}月{form.date.day}日"
     assert texts[-1] == date or texts[texts.index(date) + 1:] == ["附件", "", "主要指标完成情况表"]
@@ -67,15 +75,19 @@ def test_example_renders_both_formats(example: Path, tmp_path: Path) -> None:
 def test_docx_and_markdown_come_from_the_same_structure(example: Path) -> None:
     report = build_report(example)
     word = docx.Document(io.BytesIO(report.docx()))
-    word_paragraphs = "".join(p.text for p in word.paragraphs)
-    word_cells = "".join(c.text for t in word.tables for row in t.rows for c in row.cells)
+    tables = word.tables
+    record = [t for t in tables if t._tbl.tblPr.find(qn("w:tblpPr")) is not None]  # 版记：浮动表格
+    cells = lambda tables: "".join(c.text for t in tables for row in t.rows for c in row.cells)  # noqa: E731
+    word_paragraphs = "".join(p.text for p in word.paragraphs) + cells(record)
+    word_cells = cells([t for t in tables if all(t._tbl is not r._tbl for r in record)])
     markdown = report.markdown()
     md_tables = "".join(re.findall(r"^\|(.*)\|$", markdown, flags=re.M))
     md_text = re.sub(r"^\|.*\|$", "", markdown, flags=re.M)
     clean = lambda text: re.sub(r"[#*\\\s|]|---", "", text)  # noqa: E731
     assert clean(word_paragraphs) == clean(md_text)
     assert clean(word_cells) == clean(md_tables)
-    assert bool(word.tables) == bool(report.form.table_place)
+    assert len(tables) - len(record) == bool(report.form.table_place)
+    assert bool(record) == (report.form.frame is not None)
 
 
 _DERIVED = re.compile(r"(?:增长|下降|提高|上升|高于目标|低于目标|完成率|目标任务的)\d+\.\d*0(?:%|个百分点|个千分点)")

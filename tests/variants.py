@@ -7,7 +7,7 @@ import random
 from pathlib import Path
 from typing import Any
 
-from conftest import EXAMPLES
+from conftest import EXAMPLES, minimal_form
 from ruamel.yaml import YAML
 
 from generator.pipeline import Report, build_report_from_data
@@ -78,3 +78,19 @@ def stress_form(count: int = 1000, seed: int = 9) -> dict[str, Any]:
         "存在的问题": ["人才短缺。"],
         "下一步工作计划": [{"标题": "加强人才培养", "内容": "继续开展培训。"}],
     }
+
+
+# 卫生健康的指标名称（长短不一，有的比六个字长）
+NAMES = ["家庭医生重点人群签约服务人数", "城乡居民医疗保险筹资总额", "基本公共卫生服务项目资金", "门诊人次",
+         "白内障手术人数", "免疫规划疫苗接种剂次", "孕产妇系统管理人数", "严重精神障碍患者规范管理人数",
+         "农村卫生室标准化建设个数", "健康体检人数"]
+
+
+def figures_form(digits: int, place: object, count: int = 40) -> dict[str, Any]:
+    """``count`` 个指标，本期、上期、目标都是 ``digits`` 位整数带两位小数（九位：123456789.12）。"""
+    base = int("123456789"[:digits])
+    indicators = [{"键": f"k{i}", "名称": NAMES[i % len(NAMES)], "单位": "元", "本期": base + i + 0.12,
+                   "上期": base - base // 10 + 0.34, "目标": base - base // 20 + 0.56} for i in range(count)]
+    data = minimal_form(指标=indicators, 指标表=place)
+    data["工作开展情况"] = [{"标题": "开展健康体检", "内容": "全年组织城乡居民健康体检。"}]
+    return data

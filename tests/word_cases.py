@@ -59,7 +59,8 @@ class Case:
     make: Callable[[], tuple[Document, Form, StyleProfile]]
 
     def docx(self) -> bytes:
-        return build_docx(*self.make())
+        # 汇总表的字号、方向由 rollup.pages.plan 选好（gen rollup 同样关掉 fit_tables）
+        return build_docx(*self.make(), fit_tables=not self.name.startswith("汇总表"))
 
 
 def _example_form() -> Form:

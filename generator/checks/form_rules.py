@@ -1,4 +1,5 @@
-"""表单整体的规则：成文日期（GEN502、GEN504）、标题年份（GEN503）、单位和署名像不像机关名称（GEN603）。
+"""表单整体的规则：成文日期（GEN502、GEN504）、标题年份（GEN503）、标题里的季度（GEN505、GEN506）、
+单位和署名像不像机关名称（GEN603）。
 
 代码表见 :mod:`generator.checks`。
 """
@@ -12,6 +13,7 @@ from ..errors import Diagnostic, Severity
 from ..form.dates import cn_day, usual_window
 from ..form.models import Form, ReportKind
 from ..form.organ import NOT_ORGAN_END, split_organ
+from ..form.periods import quarter_end, quarter_name, quarter_window, title_quarter
 from ..read.loader import LoadedForm
 from ..read.located import locate
 
@@ -19,6 +21,8 @@ ERROR, WARNING = Severity.ERROR, Severity.WARNING
 
 
 def period_end(form: Form) -> dt.date:
+    if form.kind is ReportKind.QUARTER and form.quarter:
+        return quarter_end(form.year, form.quarter)
     if form.kind is ReportKind.HALF_YEAR:
         return dt.date(form.year, 6, 30)
     return dt.date(form.year, 12, 31)
@@ -33,10 +37,14 @@ def form_dates(loaded: LoadedForm, form: Form) -> list[Diagnostic]:
             f"成文日期 {form.date.isoformat()} 早于总结期末（{period_end(form).isoformat()}），请核对日期或年度。",
             line, column, severity=WARNING, code="GEN502"))
     start, end = usual_window(form.year, form.kind is ReportKind.HALF_YEAR)
+    name = form.kind.value
+    if form.kind is ReportKind.QUARTER and form.quarter:  # 季度总结：季度末到下一个月的月底
+        start, end = quarter_window(form.year, form.quarter)
+        name = f"{form.quarter_name}工作总结"
     if form.date > end:
         line, column, _ = locate(loaded.data, ("日期",))
         out.append(source.diagnostic(
-            f"成文日期 {form.date.isoformat()} 晚于{form.year}年{form.kind.value}通常的成文时间"
+            f"成文日期 {form.date.isoformat()} 晚于{form.year}年{name}通常的成文时间"
             f"（{cn_day(start)}至{cn_day(end)}），请核对日期或年度。", line, column, severity=WARNING,
             code="GEN504", hint=f"应为：{cn_day(start)}至{cn_day(end)}之间的日期，或改“年度”"))
     if form.title:
@@ -46,7 +54,26 @@ def form_dates(loaded: LoadedForm, form: Form) -> list[Diagnostic]:
             out.append(source.diagnostic(
                 f"标题里的年份是{years[0]}年，而“年度”填的是{form.year}。", line, column,
                 severity=ERROR, code="GEN503", hint=f"应为：标题里写{form.year}年，或改“年度”"))
+        out += title_quarter_rules(loaded, form, form.title)
     return out
+
+
+def title_quarter_rules(loaded: LoadedForm, form: Form, title: str) -> list[Diagnostic]:
+    """标题里的季度与“季度”不同（GEN505）；不是季度工作总结，标题却写着一个季度（GEN506）。"""
+    said = title_quarter(re.sub(r"\s+", "", title))
+    if said is None:
+        return []
+    line, column, _ = locate(loaded.data, ("标题",))
+    if form.kind is ReportKind.QUARTER and form.quarter and said != form.quarter:
+        return [loaded.source.diagnostic(
+            f"标题里写的是{quarter_name(said)}，而“季度”填的是{form.quarter}（{form.quarter_name}）。", line, column,
+            severity=ERROR, code="GEN505", hint=f"应为：标题里写{form.quarter_name}，或把“季度”改为 {said}")]
+    if form.kind is not ReportKind.QUARTER:
+        return [loaded.source.diagnostic(
+            f"标题里写的是{quarter_name(said)}，而“类型”是{form.kind.value}：期末、成文时间和各部分的名称都按"
+            f"{form.kind.value}处理。", line, column, severity=WARNING, code="GEN506",
+            hint=f"应为：类型: 季度工作总结 和 季度: {said}，或改标题")]
+    return []
 
 
 def organ_names(loaded: LoadedForm, form: Form) -> list[Diagnostic]:

@@ -208,13 +208,19 @@ def check(file: Path, output_format: str, strict: bool, ignore: str) -> int:
                    "填好后在表单里写 指标文件: 指标.xlsx。")
 @click.option("--template", metavar="模板",
               help="按这套单位模板生成：表单里写上“模板”，并列出模板增加的部分（名字或文件夹路径）。")
-def init(form: Path, sheet: Path | None, template: str | None) -> None:
+@click.option("--类型", "kind", metavar="类型",
+              help="按这一类型生成：年度工作总结（默认）、半年工作总结、工作总结和工作计划、专项工作总结（写好“主题”）"
+                   "或 季度工作总结（写好“季度”，默认刚结束的季度）。")
+def init(form: Path, sheet: Path | None, template: str | None, kind: str | None) -> None:
     """生成一份带中文说明的空白表单，已有文件不会被覆盖。"""
     if sheet is not None:
         _out.print(str(api.write_sheet_template(sheet)), markup=False)
         _out.print(f"已生成指标表格。每行填一个指标，然后在表单里写：指标文件: {sheet.name}", markup=False)
         return
-    path, notices = api.write_starter_form(form, template=template)
+    try:
+        path, notices = api.write_starter_form(form, template=template, kind=kind)
+    except api.OptionProblem as exc:
+        raise click.BadParameter(str(exc), param_hint="--类型") from None
     print_diagnostics(notices)
     _out.print(shown(path), markup=False)
     _out.print("已生成空白表单。请用记事本、WPS 或 VS Code 打开，把“请补写……”换成本单位的内容，"
@@ -223,7 +229,8 @@ def init(form: Path, sheet: Path | None, template: str | None) -> None:
 
 @cli.command(cls=ChineseCommand)
 @click.argument("forms", cls=Argument, metavar="表单…", nargs=-1, required=True,
-                help="各县（区）的表单，可以写 县级/*.yaml。")
+                help="各县（区）的表单，可以写 县级/*.yaml 或文件夹 县级。逐个写出的按写的顺序排，"
+                     "通配符和文件夹按文件名排（数字按大小，汉字按拼音）。")
 @click.option("-o", "--output", "outputs", metavar="汇总表", multiple=True, type=click.Path(path_type=Path),
               help="写出的汇总表，格式按扩展名：.xlsx、.docx（Word 附件）或 .md；可以写几次。默认 指标汇总.xlsx。")
 @click.option("--form", "city_form", metavar="市本级.yaml", type=click.Path(path_type=Path, dir_okay=False),

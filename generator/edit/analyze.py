@@ -14,6 +14,7 @@ from typing import Any
 from ..checks import check_form
 from ..compute import figure_attributes
 from ..errors import Diagnostic, GenError, Severity
+from ..form.periods import parse_quarter
 from ..form.reading import parse_form
 from ..indicators.figures import FigureContext
 from ..pipeline import bureau_of, computed, document_of, indicator_table, validated
@@ -99,6 +100,8 @@ def outline(data: dict[str, Any]) -> dict[str, Any]:
             lines[str(key)] = line
     values = {key: str(data[key]) for key in FIELDS
               if key in data and isinstance(data[key], (str, int)) and not isinstance(data[key], bool)}
+    if parse_quarter(values.get("季度")):  # “第一季度”“一季度”：页面上的选择框用数字
+        values["季度"] = str(parse_quarter(values["季度"]))
     tree, anchors = section_tree(data)
     return {"values": values, "lines": lines, "indicators": table_rows(data), "tree": tree, "anchors": anchors,
             "indicator_file": indicator_file(data)}

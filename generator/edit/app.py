@@ -16,11 +16,12 @@ from starlette.applications import Starlette
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
-from starlette.responses import FileResponse, JSONResponse, Response
+from starlette.responses import FileResponse, Response
+from starlette.responses import JSONResponse as StarletteJSON
 from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from ..errors import ContentError, GenError
+from ..errors import ContentError, GenError, ToolMissing
 from ..read.source import MAX_FORM_BYTES
 from .analyze import analyze, content_hash, diagnostic_json
 from .fields import set_field
@@ -30,16 +31,24 @@ from .indicators import edit_indicator
 from .outputs import ask_first
 from .saving import Saver, read_form
 from .tree import edit_node
+from .wording import page_json
 
 STATIC = Path(__file__).parent / "static"
 _STATIC_FILES = {"editor.js": "text/javascript", "preview.js": "text/javascript",
                  "fields.js": "text/javascript", "autocomplete.js": "text/javascript",
                  "conflict.js": "text/javascript", "indicators.js": "text/javascript",
                  "items.js": "text/javascript", "connection.js": "text/javascript",
-                 "outputs.js": "text/javascript", "editor.css": "text/css"}
+                 "outputs.js": "text/javascript", "printing.js": "text/javascript", "editor.css": "text/css"}
 _FORMATS = ("docx", "md", "pdf")
 
 Handler = Callable[[Request], Awaitable[Response]]
+
+
+class JSONResponse(StarletteJSON):
+    """发给页面的 JSON：说明文字（error、message、hint）换成页面上的说法，不带命令行的词（:mod:`.wording`）。"""
+
+    def render(self, content: Any) -> bytes:
+        return super().render(page_json(content))
 
 
 def refusal(status: int, message: str, **extra: Any) -> JSONResponse:
@@ -133,7 +142,11 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
 
     @endpoint
     async def session(request: Request) -> Response:
-        return JSONResponse({"folder": files.form is None, "root": str(files.root), "forms": files.forms()})
+        from .printing import NO_OFFICE, has_office
+
+        office = await run_in_threadpool(has_office)  # 没有 LibreOffice 时“打印预览”按钮说明为什么用不了
+        return JSONResponse({"folder": files.form is None, "root": str(files.root), "forms": files.forms(),
+                             "office": office, "no_office": None if office else NO_OFFICE})
 
     async def schema(request: Request) -> Response:
         from ..form.schema import SCHEMA_FILE
@@ -197,6 +210,27 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
                              "diagnostics": [diagnostic_json(d) for d in report.warnings]})
 
     @endpoint
+    async def print_preview(request: Request) -> Response:
+        from .printing import NO_OFFICE, print_pages
+
+        data = await payload(request)
+        path = files.resolve(data.get("name"))
+        raw, _ = await run_in_threadpool(read_form, path)
+        if data.get("hash") != content_hash(raw):
+            return refusal(409, f"{path.name} 在页面打开之后被别的程序改过了，请先保存或重新载入再看打印预览。",
+                           stale=True)
+        try:
+            pages = await run_in_threadpool(print_pages, path)
+        except ContentError as exc:
+            return refusal(422, "内容检查发现错误，排不出打印预览。请先改正列出的错误。",
+                           diagnostics=[diagnostic_json(d) for d in exc.diagnostics])
+        except ToolMissing:
+            return refusal(409, NO_OFFICE, file_problem=True, no_office=True)
+        except GenError as exc:
+            return refusal(409, "\n".join(d.message for d in exc.diagnostics), file_problem=True)
+        return JSONResponse({"pages": pages})
+
+    @endpoint
     async def download(request: Request) -> Response:
         path = files.resolve(request.query_params.get("name"), OUTPUT_SUFFIXES)
         if not path.is_file():
@@ -208,7 +242,7 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
         from ..starter import write_starter_form
 
         if files.form is not None:
-            raise Refused(403, "这次只打开了一份表单，不能新建。要新建表单，请用 gen edit 打开文件夹。")
+            raise Refused(403, "这次只打开了一份表单，不能新建。要新建表单，请关掉本页，打开表单所在的文件夹。")
         data = await payload(request)
         name = data.get("name")
         if isinstance(name, str) and name and not Path(name).suffix:
@@ -262,6 +296,7 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
         Route("/api/save", save, methods=["POST"]),
         Route("/api/generate", generate, methods=["POST"]),
         Route("/api/download", download, methods=["GET"]),
+        Route("/api/print-preview", print_preview, methods=["POST"]),
         Route("/api/new", create, methods=["POST"]),
         Route("/api/field", field, methods=["POST"]),
         Route("/api/indicator", indicator, methods=["POST"]),

@@ -15,12 +15,12 @@ from ruamel.yaml.util import load_yaml_guess_indent
 from .guard import Refused
 
 # 页面上单独编辑的字段（其余内容在“源文件”里改）
-FIELDS = ("单位", "年度", "类型", "主题", "日期", "标题", "导语", "基本情况", "结束语", "署名")
+FIELDS = ("单位", "年度", "类型", "主题", "季度", "日期", "标题", "导语", "基本情况", "结束语", "署名")
 # 空白表单里的先后：新加的字段放在它前面那个已有的键之后
-_ORDER = ("单位", "年度", "类型", "主题", "标题", "日期", "导语", "基本情况", "指标表", "指标", "开头",
+_ORDER = ("单位", "年度", "类型", "主题", "季度", "标题", "日期", "导语", "基本情况", "指标表", "指标", "开头",
           "工作开展情况", "其他章节", "存在的问题", "下一步工作计划", "结束语", "署名")
 # 清空即删去这一行（不填时自动生成 / 默认年度工作总结）
-_OPTIONAL = ("标题", "类型", "主题", "基本情况", "结束语", "署名")
+_OPTIONAL = ("标题", "类型", "主题", "季度", "基本情况", "结束语", "署名")
 
 
 def _yaml(text: str = "") -> YAML:
@@ -71,7 +71,7 @@ def set_field(text: str, key: str, value: object) -> str:
     data = _load(text)
     value = str(value).strip()
     new: object = value or None  # 清空必填的字段：写成“单位:”（空值），检查会指出来
-    if key == "年度" and value.isdigit() and len(value) <= 6:
+    if key in ("年度", "季度") and value.isdigit() and len(value) <= 6:
         new = int(value)
     elif key == "日期" and _iso_date(value) is not None:
         new = _iso_date(value)  # 写成 2025-01-07，不加引号

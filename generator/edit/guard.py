@@ -66,7 +66,7 @@ class Guard:
         if public:
             return
         if not self.token_ok(request.headers.get("x-gen-token")):
-            raise Refused(403, "拒绝访问：缺少或用错了访问令牌。请用 gen edit 启动时显示的完整网址打开本页。")
+            raise Refused(403, "拒绝访问：缺少或用错了访问令牌。请用编辑程序启动时显示的完整网址打开本页。")
         if changes and not self.origin_ok(request):
             raise Refused(403, "拒绝访问：这个请求不是从本编辑页面发出的。")
 

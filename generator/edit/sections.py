@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..form.numbering import level1, level2, level3, level4, ordinal_point
+from ..form.periods import parse_quarter, quarter_headings
 from .tree import OPENINGS, SECTIONS
 
 _LEVELS = (level2, level3, level4)
@@ -122,6 +123,10 @@ def heading_titles(data: dict[str, Any]) -> dict[str, str]:
     year = data.get("年度")
     if kind == "半年工作总结":
         return {"工作开展情况": "上半年工作开展情况", "下一步工作计划": "下半年工作计划"}
+    quarter = parse_quarter(data.get("季度"))
+    if kind == "季度工作总结" and quarter and isinstance(year, int) and not isinstance(year, bool):
+        work, plans = quarter_headings(year, quarter)
+        return {"工作开展情况": work, "下一步工作计划": plans}
     if kind == "工作总结和工作计划" and isinstance(year, int) and not isinstance(year, bool):
         return {"工作开展情况": f"{year}年工作开展情况", "下一步工作计划": f"{year + 1}年工作计划"}
     return {"工作开展情况": "工作开展情况", "下一步工作计划": "下一步工作计划"}

@@ -18,6 +18,7 @@ from ..indicators.model import Indicator
 from ..modelbase import FormModel
 from .dates import clerk_date
 from .frame import Frame
+from .periods import QUARTER_HINT, next_quarter_name, parse_quarter, quarter_name, quarter_schema
 
 
 def _single_line(value: str | None) -> str | None:
@@ -32,6 +33,8 @@ class ReportKind(str, Enum):
     HALF_YEAR = "半年工作总结"
     SUMMARY_AND_PLAN = "工作总结和工作计划"
     TOPIC = "专项工作总结"
+    # 季度工作总结（issue 23）：要写“季度”
+    QUARTER = "季度工作总结"
 
 
 class Item(FormModel):
@@ -168,10 +171,15 @@ class Form(FormModel):
     year: int = Field(alias="年度", ge=2000, le=2100, title="年度",
                       description="总结的是哪一年，写阿拉伯数字，如 2024")
     kind: ReportKind = Field(default=ReportKind.ANNUAL, alias="类型", title="类型",
-                             description="年度工作总结、半年工作总结、工作总结和工作计划 或 专项工作总结（要写“主题”）")
+                             description="年度工作总结、半年工作总结、工作总结和工作计划、专项工作总结（要写“主题”）"
+                                         " 或 季度工作总结（要写“季度”）")
     topic: str | None = Field(default=None, alias="主题", title="主题", validate_default=False,
                               description="专项工作总结的主题，如 爱国卫生运动"
                                           "（标题自动生成为 单位+年度+主题+工作总结）")
+    quarter: int | None = Field(default=None, alias="季度", title="季度", validate_default=False,
+                                description="季度工作总结是哪个季度：1 到 4，或 第一季度……第四季度"
+                                            "（标题自动生成为 单位+年度+第X季度工作总结）",
+                                json_schema_extra=quarter_schema)
     title: str | None = Field(default=None, alias="标题", title="标题",
                               description="不填则自动生成，如 贡觉县卫生健康委员会2024年度工作总结")
     intro: str = Field(alias="导语", min_length=1, title="导语", description="开头一段总述")
@@ -308,10 +316,42 @@ class Form(FormModel):
             raise ValueError("只有专项工作总结才写“主题”：请把“类型”改为 专项工作总结，或删掉“主题”")
         return value
 
+    @field_validator("quarter", mode="before")
+    @classmethod
+    def _quarter_text(cls, value: Any, info: ValidationInfo) -> Any:
+        quarter = parse_quarter(value)
+        if value is not None and quarter is None:
+            shown = str(value).lower() if isinstance(value, bool) else brief(value)
+            raise ValueError(f"现在填的是“{shown}”，{QUARTER_HINT}")
+        kind = info.data.get("kind")
+        if kind is ReportKind.QUARTER and quarter is None:
+            raise ValueError(f"类型是季度工作总结时要写“季度”：{QUARTER_HINT}，如 季度: 1")
+        if quarter is not None and kind is not None and kind is not ReportKind.QUARTER:
+            raise ValueError("只有季度工作总结才写“季度”：请把“类型”改为 季度工作总结，或删掉“季度”")
+        return quarter
+
+    @model_validator(mode="after")
+    def _quarter_written(self) -> Form:
+        if self.kind is ReportKind.QUARTER and self.quarter is None:
+            raise PydanticCustomError("kind_needs_key", "{message}", {
+                "message": "表单里缺少“季度”：类型是季度工作总结时要写是哪个季度，如 季度: 1（即第一季度）"})
+        return self
+
+    @property
+    def quarter_name(self) -> str:
+        """“第一季度”……（季度工作总结；别的类型为空文字）。"""
+        return quarter_name(self.quarter) if self.quarter else ""
+
+    @property
+    def next_quarter_name(self) -> str:
+        """下一个季度：“第二季度”……；第四季度的下一个是“2025年第一季度”。别的类型为空文字。"""
+        return next_quarter_name(self.year, self.quarter) if self.quarter else ""
+
     @model_validator(mode="after")
     def _topic_written(self) -> Form:
         if self.kind is ReportKind.TOPIC and self.topic is None:
-            raise ValueError("表单里缺少“主题”：类型是专项工作总结时要写主题，如 主题: 爱国卫生运动")
+            raise PydanticCustomError("kind_needs_key", "{message}", {
+                "message": "表单里缺少“主题”：类型是专项工作总结时要写主题，如 主题: 爱国卫生运动"})
         return self
 
     @model_validator(mode="after")
@@ -332,6 +372,8 @@ class Form(FormModel):
             return f"{self.unit}{self.year}年工作总结和{self.year + 1}年工作计划"
         if self.kind is ReportKind.TOPIC:
             return f"{self.unit}{self.year}年{self.topic}工作总结"
+        if self.kind is ReportKind.QUARTER:
+            return f"{self.unit}{self.year}年{self.quarter_name}工作总结"
         return f"{self.unit}{self.year}年度工作总结"
 
     @property

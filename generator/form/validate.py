@@ -217,6 +217,9 @@ def _translate(source: SourceText, data: Any, err: Any, root: type[BaseModel]) -
         line, column, _ = locate(data, loc[:-1])
         where = f"“{_path_text(loc[:-1])}”里" if loc[:-1] else "表单里"
         return source.diagnostic(f"{where}缺少必填项“{loc[-1]}”，请补上。", line, column)
+    if kind == "kind_needs_key":  # 这一类型要的键（主题、季度）没写：指到“类型”那一行
+        line, column, _ = locate(data, ("类型",))
+        return source.diagnostic(f"{ctx.get('message')}。", line, column)
     if kind == "duplicate_key":  # 重复的键：指到第二次出现的“键:”那一行
         line, column, _ = locate(data, ("指标", ctx.get("index", 0), "键"))
         return source.diagnostic(f"指标的键“{ctx.get('key')}”重复了，每个指标的键必须不同。"

@@ -22,6 +22,7 @@ from .structure import (
     parse_date,
     parse_title,
     split_points,
+    title_kind,
     title_parts,
 )
 
@@ -92,9 +93,11 @@ def build_form(paragraphs: list[str]) -> Parsed:
     candidates = [i for i, p in enumerate(paragraphs[: min(first_heading, 10)]) if _is_title(p)]
     good = [i for i in candidates if all(parse_title(paragraphs[i])[:2])]
     title_index = (good or candidates or [-1])[-1]
-    unit, year, kind, topic = (title_parts(paragraphs[title_index]) if title_index >= 0
-                               else ("", None, "年度工作总结", ""))
+    unit, year, _, _ = (title_parts(paragraphs[title_index]) if title_index >= 0 else ("", None, "", ""))
+    kind, topic, subject, quarter = (title_kind(paragraphs[title_index]) if title_index >= 0
+                                     else ("年度工作总结", "", "", None))
     parsed.original_title = paragraphs[title_index] if title_index >= 0 else ""
+    topic = "" if subject else topic  # 专项工作总结：话题就是“主题”，下面单独写
     if unit:
         form["单位"] = unit
         guess = f"从标题读出（标题里的“{topic}”是话题，没有算进单位）" if topic else "从标题读出"
@@ -105,7 +108,13 @@ def build_form(paragraphs: list[str]) -> Parsed:
         form["年度"] = year
     if kind != "年度工作总结":
         form["类型"] = kind
-    if unit and year and re.sub(r"\s+", "", parsed.original_title) != derived_title(unit, year, kind):
+    if subject:
+        form["主题"] = subject
+        parsed.comments.append((("主题",), "从标题读出：标题里单位之后、“工作总结”之前的词，请核对"))
+    if quarter:
+        form["季度"] = quarter
+    if unit and year and re.sub(r"\s+", "", parsed.original_title) != derived_title(unit, year, kind, subject,
+                                                                                     quarter):
         form["标题"] = re.sub(r"\s+", "", parsed.original_title)
 
     # 落款

@@ -23,8 +23,8 @@ from ..read.loader import MAX_FORM_BYTES
 from ..render.punctuation import full_width
 from ..write.output import write_atomic
 
-ORDER = ("单位", "年度", "类型", "标题", "日期", "导语", "基本情况", "指标", "开头", "工作开展情况", "其他章节",
-         "存在的问题", "下一步工作计划", "结束语", "署名")
+ORDER = ("单位", "年度", "类型", "主题", "季度", "标题", "日期", "导语", "基本情况", "指标", "开头", "工作开展情况",
+         "其他章节", "存在的问题", "下一步工作计划", "结束语", "署名")
 
 
 def _node(value: Any) -> Any:

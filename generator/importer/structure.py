@@ -1,7 +1,8 @@
 """从清理好的段落识别报告结构，得到表单字典（中文键，与 gen report 的表单相同）。
 
 识别规则：
-- 标题：开头几段里同时含单位和年份、含“总结”或“计划”的最后一段；从中读出 单位、年度、类型。
+- 标题：开头几段里同时含单位和年份、含“总结”或“计划”的最后一段；从中读出 单位、年度、类型
+  （季度工作总结还有季度，专项工作总结还有主题，见 :mod:`.kinds`）。
 - 一级标题（一、 一. 或漏了序号的短行）按意思归类：成绩类 → 工作开展情况；问题类 → 存在的问题；
   计划类 → 下一步工作计划；基本情况 → 基本情况；其余 → 其他章节。
   工作开展情况之前、标题之后的段落是导语。像种子 001 那样成绩分成好几个一级标题时，
@@ -20,6 +21,8 @@ from typing import Any
 from ..form.dates import iso_date
 from ..form.numbering import CN_NUMERAL, chinese_value, strip_end_punctuation
 from ..form.organ import split_organ
+from ..form.periods import quarter_name
+from .kinds import QUARTER_IN_TITLE, special_topic, title_quarter
 
 L1 = re.compile(rf"^\s*({CN_NUMERAL})\s*[、.．,，]\s*(.*)$")
 L2 = re.compile(rf"^\s*[（(]\s*({CN_NUMERAL})\s*[）)]\s*[、.．]?\s*(.*)$")
@@ -29,7 +32,8 @@ POINT = re.compile(rf"({CN_NUMERAL})是")
 YEAR = re.compile(r"(20\d{2})\s*年?")
 UNIT_END = re.compile(r"(局|委|委员会|院|府|办|中心|站|所|厅|部|处|科|队|社|会|公司)$")
 
-ACHIEVE = ("工作开展情况", "主要工作", "工作总结", "落实情况", "做法", "成效", "工作情况", "年工作", "取得")
+ACHIEVE = ("工作开展情况", "主要工作", "工作总结", "落实情况", "做法", "成效", "工作情况", "年工作", "取得",
+           "季度工作")
 PROBLEM = ("问题", "不足", "短板", "困难")
 PLAN = ("计划", "工作思路", "工作安排", "打算", "下一步", "下步", "展望")
 
@@ -79,7 +83,10 @@ def title_parts(title: str) -> tuple[str, int | None, str, str]:
     (某旗卫生健康委员会, 2022, 年度工作总结, 卫生健康工作)；“2022年某局卫生健康工作总结”同样。"""
     compact = re.sub(r"\s+", "", title)
     kind = "年度工作总结"
-    if "上半年" in compact or "半年" in compact:
+    if title_quarter(compact):
+        kind = "季度工作总结"
+        compact = QUARTER_IN_TITLE.sub("", compact, count=1)  # 单位、话题里不带“第一季度”
+    elif "上半年" in compact or "半年" in compact:
         kind = "半年工作总结"
     elif "计划" in compact and "总结" in compact:
         kind = "工作总结和工作计划"
@@ -99,7 +106,22 @@ def title_parts(title: str) -> tuple[str, int | None, str, str]:
     return unit.strip("，,、 "), year, kind, topic.strip("，,、 ")
 
 
-def derived_title(unit: str, year: int, kind: str) -> str:
+def title_kind(title: str) -> tuple[str, str, str, int | None]:
+    """标题 → (类型, 话题, 主题, 季度)：话题是单位之外、“工作总结”之前的词；它是一个专项主题时类型为
+    专项工作总结（规则见 :mod:`.kinds`）。"""
+    unit, _, kind, topic = title_parts(title)
+    quarter = title_quarter(re.sub(r"\s+", "", title)) if kind == "季度工作总结" else None
+    subject = special_topic(unit, topic) if kind == "年度工作总结" and topic else None
+    if subject:
+        return "专项工作总结", topic, subject, None
+    return kind, topic, "", quarter
+
+
+def derived_title(unit: str, year: int, kind: str, subject: str = "", quarter: int | None = None) -> str:
+    if kind == "专项工作总结":
+        return f"{unit}{year}年{subject}工作总结"
+    if kind == "季度工作总结" and quarter:
+        return f"{unit}{year}年{quarter_name(quarter)}工作总结"
     if kind == "半年工作总结":
         return f"{unit}{year}年上半年工作总结"
     if kind == "工作总结和工作计划":

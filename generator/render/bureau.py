@@ -34,7 +34,7 @@ TEMPLATE_SUFFIX = ".md.j2"
 
 
 class SectionNames(FormModel):
-    """各部分的名称；不填的沿用内置模板的名称。可以写 {年度}、{下一年}。"""
+    """各部分的名称；不填的沿用内置模板的名称。可以写 {年度}、{下一年}；季度工作总结还可以写 {季度}、{下一季度}。"""
 
     overview: str | None = Field(default=None, alias="基本情况", title="基本情况")
     work: str | None = Field(default=None, alias="工作开展情况", title="工作开展情况")
@@ -105,7 +105,8 @@ class Bureau:
 
 
 def _expand(text: str, form: Form) -> str:
-    return text.replace("{年度}", str(form.year)).replace("{下一年}", str(form.year + 1))
+    text = text.replace("{年度}", str(form.year)).replace("{下一年}", str(form.year + 1))
+    return text.replace("{季度}", form.quarter_name).replace("{下一季度}", form.next_quarter_name)
 
 
 def render_context(form: Form, bureau: Bureau | None) -> dict[str, object]:

@@ -56,9 +56,38 @@ class Block:
         return self.runs[0] if self.runs and self.runs[0].level else None
 
 
+@dataclass(frozen=True)
+class Frame:
+    """正式公文的版头、主送机关、落款方式和版记（GB/T 9704-2012 7.2、7.3.2、7.3.5、7.4），文字已排好。
+
+    由表单的“公文:”一组生成（:func:`generator.render.frame.document_frame`）；不写时 :attr:`Document.frame` 为 None，
+    输出与以前逐字节相同。"""
+
+    head_lines: tuple[str, ...] = ()  # 版心左上角：份号、“密级★保密期限”、紧急程度，自上而下
+    marks: tuple[str, ...] = ()  # 发文机关标志的各行（联合行文：主办机关在前）
+    mark_suffix: str = ""  # 联合行文的“文件”二字：排在机关名称右侧、上下居中；单行标志时为空（已含在 marks 里）
+    number: str = ""  # 发文字号
+    signers: tuple[str, ...] = ()  # 签发人姓名；有签发人即上行文
+    recipient: str = ""  # 主送机关（不含冒号）
+    copies_to: tuple[str, ...] = ()  # 抄送机关
+    printer: str = ""  # 印发机关
+    print_date: str = ""  # 印发日期，如 2025年1月8日
+    sealed: bool = False  # 加盖印章（7.3.5.1）
+
+    @property
+    def upward(self) -> bool:
+        return bool(self.signers)
+
+    @property
+    def has_record(self) -> bool:
+        """有没有版记（抄送机关、印发机关或印发日期）。"""
+        return bool(self.copies_to or self.printer or self.print_date)
+
+
 @dataclass
 class Document:
     blocks: list[Block] = field(default_factory=list)
+    frame: Frame | None = None
 
     @property
     def title(self) -> str:

@@ -10,6 +10,9 @@
 - 字符实体“&amp;”的分号。
 
 改的时候把标点前后多余的空格一并去掉（“中国, 北京” → “中国，北京”）。线性时间：每个字符只看一次。
+
+成对的半角引号 ``"…"``、``'…'`` 里面或紧挨着外面有汉字时，改成中文引号“…”‘…’（:func:`curly_quotes`）；
+英文里的（"OK"、don't）、两个字母之间的撇号不动。
 :func:`half_width_marks` 给检查用：找出这些标点在文字里的位置，不改文字。
 """
 
@@ -81,13 +84,56 @@ def _marks(text: str, before: str = "", after: str = "") -> Iterator[int]:
             yield index - shift
 
 
+QUOTES = "\"'"
+_OPEN_CLOSE = {'"': ("“", "”"), "'": ("‘", "’")}
+
+
+def _quote_pairs(text: str, char: str) -> Iterator[tuple[int, int]]:
+    """``text`` 里成对的半角引号 ``char`` 的位置（从左往右两两配对，不跨行；字母之间的撇号不算）。"""
+    positions = [i for i, ch in enumerate(text) if ch == char
+                 and not (char == "'" and 0 < i < len(text) - 1 and text[i - 1].isascii()
+                          and text[i - 1].isalpha() and text[i + 1].isascii() and text[i + 1].isalpha())]
+    start: int | None = None
+    for index in positions:
+        if start is not None and "\n" in text[start:index]:
+            start = None
+        if start is None:
+            start = index
+        else:
+            yield start, index
+            start = None
+
+
+def _chinese(char: str) -> bool:
+    """汉字或中文标点，引号除外（引号本身不决定别的引号改不改：改过一遍再改，结果不变）。"""
+    return char not in "“”‘’" and _is_cjk(char)
+
+
+def curly_quotes(text: str, before: str = "", after: str = "") -> str:
+    """成对的半角引号改成中文引号：引号里有汉字，或引号外面紧挨着汉字（“落实"1+4+7"部署”）。
+
+    英文里的引号（He said "OK".）、单独一个的引号原样不动。``before``/``after`` 同 :func:`full_width`。"""
+    if '"' not in text and "'" not in text:
+        return text
+    chars = list(text)
+    for char in QUOTES:
+        for left, right in _quote_pairs(text, char):
+            outer_before = text[left - 1] if left else before[-1:]
+            outer_after = text[right + 1] if right + 1 < len(text) else after[:1]
+            if (any(_chinese(ch) for ch in text[left + 1:right])
+                    or _chinese(outer_before) or _chinese(outer_after)):
+                chars[left], chars[right] = _OPEN_CLOSE[char]
+    return "".join(chars)
+
+
 def half_width_marks(text: str) -> list[int]:
     """文字里夹在汉字之间、应当用全角的半角标点的位置。"""
     return list(_marks(text))
 
 
 def full_width(text: str, before: str = "", after: str = "") -> str:
-    """把夹在汉字之间的半角标点改成全角，去掉它们前后的空格。"""
+    """把夹在汉字之间的半角标点改成全角，去掉它们前后的空格；成对的半角引号改成中文引号。"""
+    text = curly_quotes(text, before, after)
     positions = list(_marks(text, before, after))
     if not positions:
         return text

@@ -176,18 +176,23 @@ def render_markdown_source(form: Form, *, extra: dict[str, Any] | None = None,
 
 
 def render_document(form: Form, *, extra: dict[str, Any] | None = None, bureau: Bureau | None = None) -> Document:
-    """渲染并解析；夹在汉字之间的半角标点一律改成全角（表单里的、导入的文字都一样）。"""
-    return full_width_document(parse_document(render_markdown_source(form, extra=extra, bureau=bureau)))
+    """渲染并解析；夹在汉字之间的半角标点一律改成全角（表单里的、导入的文字都一样）。
+    表单写了“公文:”时附上版头和版记（:func:`.frame.document_frame`）。"""
+    from .frame import document_frame
+
+    doc = full_width_document(parse_document(render_markdown_source(form, extra=extra, bureau=bureau)))
+    doc.frame = document_frame(form)
+    return doc
 
 
 def full_width_document(doc: Document) -> Document:
     """整份文档（标题、正文各文字块、表格各格）里夹在汉字之间的半角标点改成全角。"""
-    from .punctuation import FULL, full_width
+    from .punctuation import FULL, QUOTES, full_width
 
     blocks: list[Block] = []
     for block in doc.blocks:
         runs = block.runs
-        if any(ch in FULL for run in runs for ch in run.text):
+        if any(ch in FULL or ch in QUOTES for run in runs for ch in run.text):
             texts = [run.text for run in runs]
             runs = tuple(
                 replace(run, text=full_width(run.text, texts[i - 1] if i else "",
@@ -195,4 +200,4 @@ def full_width_document(doc: Document) -> Document:
                 for i, run in enumerate(runs))
         rows = tuple(tuple(full_width(cell) for cell in row) for row in block.rows)
         blocks.append(replace(block, runs=runs, rows=rows))
-    return Document(blocks)
+    return Document(blocks, doc.frame)

@@ -98,13 +98,16 @@ def read_counties(paths: Sequence[Path], progress: Progress | None = None) -> li
             line, _, exact = locate(loaded.data, ("指标", index, "键"))
             places[indicator.key] = f"{path}:{line}" if exact else str(path)
         heads = {}
-        for head in ("单位", "年度", "类型"):
-            line, _, exact = locate(loaded.data, (head,))
+        for head, key in (("单位", "单位"), ("年度", "年度"), ("类型", "季度" if form.quarter else "类型")):
+            line, _, exact = locate(loaded.data, (key,))
             heads[head] = f"{path}:{line}" if exact else str(path)
+        # 不同季度、不同主题的数也不能相加：类型里带上季度或主题
+        kind = form.kind.value + (f"（{form.quarter_name}）" if form.quarter else "") + (
+            f"（主题：{form.topic}）" if form.topic else "")
         sheets = sheet_paths(path, loaded.data)
         digest = hashlib.sha256(loaded.source.text.encode("utf-8")).hexdigest()
         counties.append(County(path, form.unit, {i.key: i for i in form.indicators}, places, form.date,
-                               form.year, str(form.kind.value), heads, digest, sheets))
+                               form.year, kind, heads, digest, sheets))
     if failed:
         raise FormsUnreadable(problems, failed, len(paths))
     return counties

@@ -19,7 +19,9 @@ from ..write.word.table_layout import column_minimums
 
 # 表格可用的字号（磅）：四号、小四、五号。比五号再小，打印出来就难认了
 TABLE_SIZES = (Decimal(14), Decimal(12), Decimal("10.5"))
-TEXT_CHARS = 3  # 指标名称一列至少留三个字宽（再窄，十个字的名称要排五六行）
+# 指标名称一列的下限与报告的指标表相同：最长的词、至少六个字宽（名称更短时取一行的宽度）；
+# 再窄，十几个字的名称要排四五行
+TEXT_CHARS = 6
 HEAD, TAIL = 2, 2  # 各县之前的“指标”“单位”，之后的“合计”“同比”
 
 Rows = tuple[tuple[str, ...], ...]
@@ -86,7 +88,7 @@ def _split(minimums: list[int], counties: int, width: int) -> list[list[int]] | 
     if not county or head + max(county) > width or head + county[-1] + tail > width:
         return None
     least = _greedy_count(county, width - head)
-    for count in (least, least + 1):  # 各组县数相同（相差一个）：通常这就排得下
+    for count in (least, least + 1, least + 2):  # 各组县数相同（相差一个）：通常这就排得下
         groups = _even(counties, count)
         if all(head + sum(county[c] for c in g) + (tail if i == count - 1 else 0) <= width
                for i, g in enumerate(groups)):

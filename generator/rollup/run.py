@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import glob
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -9,10 +10,12 @@ from pathlib import Path
 
 from ..errors import Diagnostic, UsageProblem
 from ..form.reading import load_form_file
+from ..write.locking import file_lock
 from ..write.output import refuse_inputs, same_file, write_generated
 from .collect import Progress, collect, read_counties, sheet_paths
 from .consistent import check_consistent
 from .excel import to_xlsx
+from .order import natural_sorted
 from .table import build_table, to_markdown
 from .totals import totals
 from .word import to_docx
@@ -33,14 +36,22 @@ class RollupResult:
 
 
 def expand(patterns: Sequence[str]) -> list[Path]:
-    """展开 ``县级/*.yaml``（Windows 的命令行不替您展开），去掉重复的文件。"""
+    """展开 ``县级/*.yaml``（Windows 的命令行不替您展开）和文件夹（其中一层的 .yaml、.yml），去掉重复的文件。
+
+    各县的先后：逐个写出的表单按写的顺序，通配符和文件夹展开的按文件名的自然顺序（见 :mod:`.order`）。"""
     found: dict[Path, None] = {}
     for pattern in patterns:
         if any(ch in pattern for ch in "*?["):
-            matches = sorted(glob.glob(pattern))
+            matches = natural_sorted([Path(m) for m in glob.glob(pattern)])
             if not matches:
                 raise UsageProblem(Diagnostic(f"“{pattern}”没有找到任何表单文件，请检查文件夹和文件名。"))
-            found.update(dict.fromkeys(Path(m) for m in matches))
+            found.update(dict.fromkeys(matches))
+        elif Path(pattern).is_dir():
+            forms = [p for p in Path(pattern).iterdir() if p.suffix.lower() in (".yaml", ".yml")
+                     and not p.name.startswith(".") and p.is_file()]
+            if not forms:
+                raise UsageProblem(Diagnostic(f"文件夹“{pattern}”里没有表单文件（.yaml、.yml），请检查文件夹。"))
+            found.update(dict.fromkeys(natural_sorted(forms)))
         else:
             found.update({Path(pattern): None})
     return list(found)
@@ -91,7 +102,9 @@ def rollup(paths: Sequence[Path], outputs: Sequence[Path], *, city_form: Path | 
             files[target] = to_docx(table, TITLE, "", latest)
         else:
             files[target] = to_markdown(table, TITLE, [d.message for d in warnings]).encode("utf-8")
-    back, data = prepare_totals(city_form, result, force=force) if city_form is not None else (None, None)
-    also = {city_form: data} if city_form is not None and data is not None else {}
-    written = write_generated(files, force=force, also=also)  # 汇总表和写回的市本级表单一起写：全部成功或全部不变
+    # 读市本级表单、写回合计在同一把锁里：gen edit 正开着它时，两边的保存不会互相吞掉（write/locking.py）
+    with file_lock(city_form) if city_form is not None else contextlib.nullcontext():
+        back, data = prepare_totals(city_form, result, force=force) if city_form is not None else (None, None)
+        also = {city_form: data} if city_form is not None and data is not None else {}
+        written = write_generated(files, force=force, also=also)  # 汇总表和写回的表单一起写：全部成功或全部不变
     return RollupResult(written, warnings, back, len(collected.counties), len(collected.keys))

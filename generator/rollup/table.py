@@ -44,8 +44,14 @@ def _places(value: Decimal) -> int:
     return max(0, -exponent) if isinstance(exponent, int) else 0
 
 
-def cell_text(value: Value) -> str:
-    return show(value) if isinstance(value, Decimal) else value
+def cell_text(value: Value, places: int | None = None) -> str:
+    """单元格的文字。``places``：这一行统一保留的小数位（一行的数字小数位相同，2.5 与 2.75 同行时写 2.50）；
+    不给时原样显示填写的数字。"""
+    if not isinstance(value, Decimal):
+        return value
+    if places is None:
+        return show(value)
+    return f"{abs(value) if value == 0 else value:.{places}f}"  # 不写“-0.00”
 
 
 def to_markdown(table: Table, title: str, notes: list[str]) -> str:
@@ -56,7 +62,8 @@ def to_markdown(table: Table, title: str, notes: list[str]) -> str:
 
     lines = [f"# {title}", "", "| " + " | ".join(map(escape, table.header)) + " |",
              "|" + "|".join(["---", "---"] + ["---:"] * (len(table.header) - 3) + ["---"]) + "|"]
-    lines += ["| " + " | ".join(escape(cell_text(v)) for v in row) + " |" for row in table.rows]
+    lines += ["| " + " | ".join(escape(cell_text(v, places)) for v in row) + " |"
+              for row, places in zip(table.rows, table.places, strict=True)]
     if notes:
         lines += ["", "## 汇总提示", ""] + [f"- {escape(note)}" for note in notes]
     return "\n".join(lines) + "\n"

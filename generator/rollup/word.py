@@ -35,8 +35,8 @@ def to_docx(table: Table, title: str, unit: str, date: dt.date) -> bytes:
     # 表格要排进 A4 的版心（竖版、横版、小一号字或拆成几张，见 pages.plan）：不排“上期合计”
     # （同比已经写明变化），合计一栏的长说明换成短的，数字列才不致被挤得回行
     rows = (tuple(header[c] for c in keep),
-            *[tuple("无法汇总" if str(row[c]).startswith("无法汇总（") else cell_text(row[c]) for c in keep)
-              for row in table.rows])
+            *[tuple("无法汇总" if str(row[c]).startswith("无法汇总（") else cell_text(row[c], places) for c in keep)
+              for row, places in zip(table.rows, table.places, strict=True)])
     layout = plan(rows, load_profile())
     blocks = [Block(BlockKind.ATTACHMENT, (Run("附件"),)), Block(BlockKind.ATTACHMENT_TITLE, (Run(title),))]
     for number, part in enumerate(layout.parts):
@@ -46,4 +46,4 @@ def to_docx(table: Table, title: str, unit: str, date: dt.date) -> bytes:
     # 文件属性（作者、日期）只用到单位和日期：不为它们编一份完整的表单
     properties: dict[str, Any] = {"unit": unit, "date": date}
     form = Form.model_construct(**properties)
-    return build_docx(Document(blocks), form, layout.profile)
+    return build_docx(Document(blocks), form, layout.profile, fit_tables=False)  # 字号、方向已由 plan 选好

@@ -13,9 +13,11 @@ from pathlib import Path
 
 from ..errors import Diagnostic, OutputError, Severity
 from ..form.dates import usual_window
+from ..form.models import ReportKind
 from ..form.schema import SCHEMA_FILE
 from ..resources import schemas_dir, templates_dir
 from ..write.output import write_atomic
+from .kinds import kind_lines, kind_period
 
 STARTER = "工作总结表单.yaml"
 
@@ -25,15 +27,22 @@ def starter_year(today: dt.date) -> int:
     return today.year if today.month >= 7 else today.year - 1
 
 
-def starter_text(today: dt.date | None = None, *, template: str | None = None, form_dir: Path | None = None) -> str:
+def starter_text(today: dt.date | None = None, *, template: str | None = None, form_dir: Path | None = None,
+                 kind: ReportKind | None = None) -> str:
     """空白表单的文字；第一行告诉编辑器去哪里找 JSON Schema（表单旁边的副本）。
 
-    ``template``：单位模板的名字或路径（相对于 ``form_dir``）；空白表单末尾写上“模板”和模板增加的部分。"""
+    ``template``：单位模板的名字或路径（相对于 ``form_dir``）；空白表单末尾写上“模板”和模板增加的部分。
+    ``kind``：类型（gen init --类型），写好“类型”和这一类型要的键（季度、主题）。"""
     today = today or dt.date.today()
     year = starter_year(today)
     start, end = usual_window(year, half_year=False)
     date = min(max(today, start), end)  # 落在年度总结通常的成文时间里（gen check 的 GEN504）
+    quarter = None
+    if kind is not None:
+        year, date, quarter = kind_period(kind, today, year)
     body = (templates_dir() / "init" / STARTER).read_text(encoding="utf-8")
+    if kind is not None:
+        body = kind_lines(body, kind, year, quarter)
     for token, value in (("{年度}", str(year)), ("{下一年}", str(year + 1)), ("{日期}", date.isoformat()),
                          ("{日期中文}", f"{date.year}年{date.month}月{date.day}日")):
         body = body.replace(token, value)
@@ -44,8 +53,9 @@ def starter_text(today: dt.date | None = None, *, template: str | None = None, f
             # 命令行的路径相对于当前文件夹，表单里写的相对于表单
             template = _relative(Path(template).absolute(), form_dir)
 
-        kind = template_kind(template, form_dir or Path.cwd())
-        body = body.replace("\n类型: 年度工作总结\n", f"\n类型: {kind}\n", 1)
+        if kind is None:
+            named = template_kind(template, form_dir or Path.cwd())
+            body = body.replace("\n类型: 年度工作总结\n", f"\n类型: {named}\n", 1)
         body = body.rstrip("\n") + "\n" + starter_lines(template, form_dir or Path.cwd())
     return f"# yaml-language-server: $schema=./{SCHEMA_FILE}\n{body}"
 
@@ -57,8 +67,8 @@ def _relative(path: Path, base: Path) -> str:
         return str(path)
 
 
-def write_starter_form(target: Path, *, today: dt.date | None = None,
-                       template: str | None = None) -> tuple[Path, list[Diagnostic]]:
+def write_starter_form(target: Path, *, today: dt.date | None = None, template: str | None = None,
+                       kind: ReportKind | None = None) -> tuple[Path, list[Diagnostic]]:
     """写出空白表单和旁边的 Schema 副本；表单已存在时拒绝（不覆盖任何东西）。
 
     返回表单路径和给办事员的提示（例如旁边已有一份不同的 Schema，没有覆盖）。
@@ -66,7 +76,7 @@ def write_starter_form(target: Path, *, today: dt.date | None = None,
     if target.suffix.lower() not in (".yaml", ".yml"):
         raise OutputError(Diagnostic(f"表单文件名应以 .yaml 结尾，例如“{target.stem}.yaml”。"))
     target = target.absolute()
-    text = starter_text(today, template=template, form_dir=target.parent)  # 模板找不到时什么也不写
+    text = starter_text(today, template=template, form_dir=target.parent, kind=kind)  # 模板找不到时什么也不写
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         # O_EXCL：文件已存在时原子地失败，不会覆盖

@@ -32,20 +32,28 @@ BUILTIN_NAMES = {
     ReportKind.HALF_YEAR: ("上半年工作开展情况", "下半年工作计划"),
     ReportKind.SUMMARY_AND_PLAN: ("{年度}年工作开展情况", "{下一年}年工作计划"),
     ReportKind.TOPIC: ("工作开展情况", "下一步工作计划"),
+    ReportKind.QUARTER: ("{季度}工作开展情况", "{下一季度}工作计划"),
 }
 
 
+#: 试生成时这一类型还要的键（专项工作总结的主题、季度工作总结的季度）
+KIND_SAMPLE: dict[ReportKind, dict[str, object]] = {ReportKind.TOPIC: {"主题": "爱国卫生运动"},
+                                                    ReportKind.QUARTER: {"季度": 1}}
+
+
 def spec_text(name: str, kind: ReportKind) -> str:
-    work, plans = BUILTIN_NAMES[kind]
+    # 以“{”开头的值（{年度}年工作开展情况）在 YAML 里要加引号，否则被当成“键: 值”
+    work, plans = (f'"{text}"' if text.startswith("{") else text for text in BUILTIN_NAMES[kind])
     return f"""\
 # 模板说明（gen template new 生成）。改完运行：gen template check {name}
 # 各项的含义见 README 的“做一套本单位的模板”和 docs/templates.md。
 名称: {name}
 
-# 这套模板用于哪些类型的总结：年度工作总结、半年工作总结、工作总结和工作计划、专项工作总结
+# 这套模板用于哪些类型的总结：{"、".join(k.value for k in ReportKind)}
 适用类型: [{kind.value}]
 
-# 各部分的名称（不要写序号，序号自动编）。可以写 {{年度}}、{{下一年}}，如 {{下一年}}年工作思路
+# 各部分的名称（不要写序号，序号自动编）。可以写 {{年度}}、{{下一年}}，如 {{下一年}}年工作思路；
+# 季度工作总结还可以写 {{季度}}（如 第一季度）、{{下一季度}}（第四季度的下一季度是 次年第一季度）
 部分名称:
   基本情况: 基本情况
   工作开展情况: {work}
@@ -167,7 +175,7 @@ def check_template(name: str, base: Path | None = None) -> tuple[Bureau, list[Di
     if not errors:
         for kind in bureau.spec.kinds:
             parts = {part.name: "示例内容。" for part in bureau.spec.added}
-            data = {**SAMPLE, "类型": kind.value, "增加部分": parts}
+            data = {**SAMPLE, "类型": kind.value, **KIND_SAMPLE.get(kind, {}), "增加部分": parts}
             form = Form.model_validate({k: v for k, v in data.items() if v is not None})
             try:
                 render_document(form, extra={"indicator_rows": []}, bureau=bureau)

@@ -7,21 +7,55 @@ CommonMark 规定，结尾的 ``**`` 前面是标点、后面紧跟汉字时不�
 
 from __future__ import annotations
 
-from ..render.document import Block, BlockKind, Document, Run, escape_markdown
+from ..render.document import Block, BlockKind, Document, Frame, Run, escape_markdown
 
 
 def to_markdown(doc: Document) -> str:
     parts: list[str] = []
+    frame = doc.frame
+    if frame is not None:
+        parts += _head(frame)
     for block in doc.blocks:
         if block.kind is BlockKind.TITLE:
             parts.append(f"# {escape_markdown(block.text)}")
+            if frame is not None and frame.recipient:
+                parts.append(escape_markdown(f"{frame.recipient}："))  # 主送机关：标题下一行，顶格
         elif block.kind is BlockKind.HEADING1:
             parts.append(f"## {escape_markdown(block.text)}")
         elif block.kind is BlockKind.TABLE:
             parts.append(_table(block))
         else:
             parts.append("".join(_run(run, first=i == 0) for i, run in enumerate(block.runs)))
+    if frame is not None and frame.has_record:
+        parts += _record(frame)
     return "\n\n".join(parts) + "\n"
+
+
+_GAP = "\u3000\u3000"
+
+
+def _head(frame: Frame) -> list[str]:
+    """版头写成几行普通文字：份号、密级、紧急程度，发文机关标志，发文字号（和签发人）。"""
+    lines = list(frame.head_lines)
+    lines.append("\u3000".join((*frame.marks, frame.mark_suffix) if frame.mark_suffix else frame.marks))
+    number = frame.number
+    if frame.signers:
+        number = (number + _GAP if number else "") + "签发人：" + "\u3000".join(frame.signers)
+    if number:
+        lines.append(number)
+    return [escape_markdown(line) for line in lines]
+
+
+def _record(frame: Frame) -> list[str]:
+    """版记：分隔线下的抄送机关一行、印发机关和印发日期一行。"""
+    lines = ["---"]
+    if frame.copies_to:
+        lines.append(escape_markdown("抄送：" + "，".join(frame.copies_to) + "。"))
+    printed = _GAP.join(part for part in (frame.printer, f"{frame.print_date}印发" if frame.print_date else "")
+                        if part)
+    if printed:
+        lines.append(escape_markdown(printed))
+    return lines
 
 
 def _run(run: Run, *, first: bool) -> str:

@@ -64,13 +64,14 @@ def folder_server(tmp_path: Path) -> Iterator[tuple[str, Path]]:
     yield from _serve(folder, tmp_path / "配置")
 
 
-def start_editor(target: Path, config: Path) -> tuple[subprocess.Popen[str], str]:
-    """运行 gen edit（令牌记在 ``config`` 这个配置文件夹里，不碰本机用户的），返回进程和它显示的网址。"""
+def start_editor(target: Path, config: Path, **env: str) -> tuple[subprocess.Popen[str], str]:
+    """运行 gen edit（令牌记在 ``config`` 这个配置文件夹里，不碰本机用户的），返回进程和它显示的网址。
+    ``env``：另加的环境变量（如 PATH 里没有 LibreOffice）。"""
     require_browser()
     process = subprocess.Popen([sys.executable, "-m", "generator", "edit", str(target), "--no-browser"],
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
                                env={**os.environ, "PYTHONUNBUFFERED": "1", "COLUMNS": "300",
-                                    "XDG_CONFIG_HOME": str(config)})
+                                    "XDG_CONFIG_HOME": str(config), **env})
     assert process.stdout is not None
     first = process.stdout.readline()
     found = re.search(r"http://127\.0\.0\.1:\d+/#token=[\w-]+", first)

@@ -147,7 +147,8 @@ def test_file_changed_on_disk_asks_before_saving(server: tuple[str, Path], brows
     assert form.read_text(encoding="utf-8") == OTHER
     assert driver.execute_script(
         "return performance.getEntriesByType('resource').filter((e) => e.name.endsWith('/api/save')).length") == 1
-    assert driver.find_element(By.ID, "status").text == "没有保存：磁盘上的文件在别处被改过，这里的内容还没有写入。"
+    wait.until(lambda d: d.find_element(By.ID, "status").text
+               == "没有保存：磁盘上的文件在别处被改过，这里的内容还没有写入。")
 
     # 保留这里的内容：覆盖磁盘上的文件
     press_save()

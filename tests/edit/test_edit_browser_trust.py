@@ -22,6 +22,8 @@ import pytest
 from test_edit_browser import FORM, browser, server, start_editor  # noqa: F401  （pytest 的 fixture）
 from test_edit_server import edit_in_word
 
+from generator.edit.wording import CLI_WORDS
+
 
 def _open(driver, url: str):  # type: ignore[no-untyped-def]
     from selenium.common.exceptions import StaleElementReferenceException
@@ -156,8 +158,8 @@ def test_restart_resumes_the_open_tab_and_restores_a_draft(tmp_path: Path, brows
         process.wait(timeout=10)
         driver.execute_script("arguments[0].focus(); arguments[0].setSelectionRange(0, 0)", source)
         source.send_keys("# 停了以后写的\n")  # 接着写：检查发不出去，页面说明连不上
-        wait.until(lambda d: _status(d).startswith("连接不上 gen edit"))
-        assert "重新运行 gen edit 后，本页会自动接上" in driver.find_element(By.ID, "notice-text").text  # 整句在页头下面
+        wait.until(lambda d: _status(d).startswith("连接不上编辑程序"))
+        assert "重新打开编辑程序后，本页会自动接上" in driver.find_element(By.ID, "notice-text").text  # 整句在页头下面
         process, again = start_editor(form, config)
         assert again == url  # 同一个令牌、同一个端口
         _save_after_check(driver, wait, before)  # 接上以后重新检查了一次
@@ -329,18 +331,21 @@ def test_word_edited_docx_is_saved_as_a_new_name_or_overwritten_from_the_page(se
     wait.until(lambda d: d.find_element(By.ID, "status").text.startswith("已生成 表单.docx"))
     assert owner_state(docx) is Owner.GEN
 
-    # 文件一级的问题（只读）：说明在页头下面，不挤坏页头，不列进表单的检查结果
+    # 只读的 .docx：页面同样自己问，只能另存为（没有“覆盖”），写出新文件，原来的不动
     docx.chmod(0o444)
     try:
-        edit_in_word_readonly = docx.read_bytes()
+        before = docx.read_bytes()
         driver.find_element(By.CSS_SELECTOR, "button[data-format=docx]").click()
-        wait.until(lambda d: d.find_element(By.ID, "notice").is_displayed())
-        assert "只读" in driver.find_element(By.ID, "notice-text").text
-        assert "只读" not in str(driver.find_element(By.ID, "findings").get_attribute("textContent"))
+        wait.until(lambda d: d.find_elements(By.ID, "output-dialog"))
+        dialog = driver.find_element(By.ID, "output-dialog")
+        assert "只读" in dialog.text and not CLI_WORDS.search(dialog.text)
+        assert not dialog.find_elements(By.CSS_SELECTOR, "button[data-choice=overwrite]")
+        assert driver.find_element(By.ID, "output-name").get_attribute("value") == "表单-新2.docx"
+        dialog.find_element(By.CSS_SELECTOR, "button[data-choice=saveas]").click()
+        wait.until(lambda d: "下载 表单-新2.docx" in d.find_element(By.ID, "outputs").text)
+        assert owner_state(form.parent / "表单-新2.docx") is Owner.GEN
+        assert docx.read_bytes() == before
         assert driver.find_element(By.TAG_NAME, "header").size["height"] == header
-        for button in driver.find_elements(By.CSS_SELECTOR, "header .actions button"):
-            assert button.size["height"] < 40  # 按钮里的字没有被挤成竖排
-        assert docx.read_bytes() == edit_in_word_readonly
     finally:
         docx.chmod(0o644)
 
@@ -351,7 +356,7 @@ def test_word_edited_docx_is_saved_as_a_new_name_or_overwritten_from_the_page(se
 def test_layout_at_1366_by_768(server: tuple[str, Path], browser) -> None:  # type: ignore[no-untyped-def]  # noqa: F811
     from selenium.webdriver.common.by import By
 
-    url, _ = server
+    url, form = server
     driver = browser
     driver.set_window_size(1366, 768)
     _open(driver, url)
@@ -380,3 +385,9 @@ def test_layout_at_1366_by_768(server: tuple[str, Path], browser) -> None:  # ty
     short = intro.size["height"]
     driver.execute_script("arguments[0].value = arguments[0].value.repeat(12)", intro)
     assert intro.size["height"] > short + 60
+    # 页头的按钮（含“打印预览”）一行放得下，都在窗口里
+    driver.save_screenshot(str(form.parent / "1366x768.png"))
+    width = driver.execute_script("return window.innerWidth")
+    for button in driver.find_elements(By.CSS_SELECTOR, "header .actions button"):
+        rect = driver.execute_script("const r = arguments[0].getBoundingClientRect(); return [r.right, r.height]", button)
+        assert rect[0] <= width and rect[1] < 40, (button.text, rect)

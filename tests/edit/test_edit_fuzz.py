@@ -16,7 +16,7 @@ from starlette.testclient import TestClient
 from generator.edit.app import create_app
 
 BASE = "http://127.0.0.1:8765"
-PATHS = ["/", "/api/session", "/api/form", "/api/check", "/api/save", "/api/generate", "/api/download",
+PATHS = ["/", "/api/session", "/api/form", "/api/check", "/api/save", "/api/generate", "/api/download", "/api/print-preview",
          "/api/new", "/api/field", "/api/node", "/api/indicator", "/api/schema", "/static/editor.js", "/static/../app.py", "/api/../../etc/passwd"]
 KEYS = ["name", "text", "hash", "format", "key", "value", "path", "index", "action", "token", "column"]
 NAMES = ["表单.yaml", "../表单.yaml", "别的.yaml", "表单.docx", "/etc/passwd", "..", ".", "链接.yaml", "\x00", "a/b.yaml"]
@@ -87,7 +87,7 @@ def test_random_requests_never_crash_or_touch_files() -> None:
 @st.composite
 def authorised(draw: st.DrawFn) -> dict[str, Any]:
     """令牌、Host、同源都对：随机的只是接口和 JSON 内容，专门考各接口自己的处理。"""
-    path = draw(st.sampled_from(["/api/check", "/api/save", "/api/generate", "/api/new", "/api/field", "/api/node",
+    path = draw(st.sampled_from(["/api/check", "/api/save", "/api/generate", "/api/print-preview", "/api/new", "/api/field", "/api/node",
                                  "/api/indicator"]))
     body = draw(st.dictionaries(st.sampled_from(KEYS), VALUES, max_size=7))
     return {"method": "POST", "url": path, "content": json.dumps(body, ensure_ascii=False).encode("utf-8"),

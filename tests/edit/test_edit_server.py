@@ -18,7 +18,7 @@ from generator.edit.guard import MAX_BODY_BYTES
 
 BASE = "http://127.0.0.1:8765"
 ORIGIN = {"Origin": BASE}
-NO_TOKEN = "拒绝访问：缺少或用错了访问令牌。请用 gen edit 启动时显示的完整网址打开本页。"
+NO_TOKEN = "拒绝访问：缺少或用错了访问令牌。请用编辑程序启动时显示的完整网址打开本页。"
 FOREIGN_HOST = "拒绝访问：只接受发往 127.0.0.1 或 localhost 的请求。"
 CROSS_SITE = "拒绝访问：这个请求不是从本编辑页面发出的。"
 COMMENTED = "# 办事员写的说明：别删\n" + VALID_FORM
@@ -178,8 +178,9 @@ def test_single_form_mode_reaches_only_that_form(tmp_path: Path) -> None:
     form.write_text(VALID_FORM, encoding="utf-8")
     (tmp_path / "别的.yaml").write_text(VALID_FORM, encoding="utf-8")
     test = client(form)
-    assert test.get("/api/session").json() == {"folder": False, "root": str(tmp_path.resolve()),
-                                               "forms": ["表单.yaml"]}
+    session = test.get("/api/session").json()
+    assert {k: session[k] for k in ("folder", "root", "forms")} == {"folder": False, "root": str(tmp_path.resolve()),
+                                                                    "forms": ["表单.yaml"]}
     other = test.get("/api/form", params={"name": "别的.yaml"})
     assert other.status_code == 403
     assert other.json() == {"error": "不能访问“别的.yaml”：这次只打开了 表单.yaml。"}
@@ -330,7 +331,7 @@ def test_generate_refuses_like_gen_report(tmp_path: Path) -> None:
     assert response.status_code == 409
     assert response.json() == {
         "error": "文件夹里已经有一个“表单.docx”，它不是由本工具生成的（可能是您原来的报告）。直接覆盖会丢掉它。",
-        "owner": "other", "target": "表单.docx", "suggested": "表单-新.docx"}
+        "owner": "other", "target": "表单.docx", "suggested": "表单-新.docx", "can_overwrite": True}
     assert (tmp_path / "表单.docx").read_bytes() == b"clerk's own file"
     stale = test.post("/api/generate", json={"name": "表单.yaml", "format": "md", "hash": "0"}, headers=ORIGIN)
     assert stale.status_code == 409
@@ -402,7 +403,7 @@ def test_folder_lists_forms_and_creates_the_init_skeleton(tmp_path: Path) -> Non
     assert "请补写单位全称" in (tmp_path / "乙.yaml").read_text(encoding="utf-8")
     again = test.post("/api/new", json={"name": "乙.yaml"}, headers=ORIGIN)
     assert again.status_code == 409
-    assert "gen init 不会覆盖它" in again.json()["error"]
+    assert "已经存在，不会覆盖它" in again.json()["error"]
     assert test.get("/api/session").json()["forms"] == ["乙.yaml", "甲.yaml"]
 
 
@@ -473,7 +474,7 @@ def test_page_works_offline() -> None:
     files = sorted(STATIC.iterdir())
     assert {p.name for p in files} == {"index.html", "editor.js", "preview.js", "fields.js", "editor.css",
                                        "autocomplete.js", "conflict.js", "indicators.js", "items.js",
-                                       "connection.js", "outputs.js"}
+                                       "connection.js", "outputs.js", "printing.js"}
     for path in files:
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"https?://|//[a-z0-9.-]+\.[a-z]{2,}/|@import", text, re.IGNORECASE), path.name

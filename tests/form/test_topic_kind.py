@@ -18,7 +18,7 @@ def test_title_and_sections() -> None:
 
 
 @pytest.mark.parametrize("changes, message, line", [
-    ({"类型": "专项工作总结"}, "表单里缺少“主题”：类型是专项工作总结时要写主题，如 主题: 爱国卫生运动", 1),
+    ({"类型": "专项工作总结"}, "表单里缺少“主题”：类型是专项工作总结时要写主题，如 主题: 爱国卫生运动", None),
     ({"类型": "专项工作总结", "主题": " "}, "类型是专项工作总结时要写“主题”", None),
     ({"主题": "安全生产"}, "只有专项工作总结才写“主题”", None),
     ({"类型": "专项工作总结", "主题": "安全\n生产"}, "只能写一行", None),
@@ -31,6 +31,8 @@ def test_topic_errors_are_located(changes: dict[str, str], message: str, line: i
     assert d.line is not None and (line is None or d.line == line)
     if "主题" in changes:
         assert d.source_line is not None and d.source_line.startswith("主题:")
+    else:  # 缺少主题：指到“类型”那一行
+        assert d.source_line == "类型: 专项工作总结" and d.column == 5
 
 
 def test_example_is_a_topic_summary() -> None:

@@ -149,8 +149,10 @@ def test_full_page_holds_22_lines(rendered: dict[str, Rendered], name: str) -> N
         assert last.bottom <= r.bottom + TOLERANCE, f"第 {page.number} 页末行超出版心：{last}"
         slots = round((last.bottom - first.bottom) / pitch) + 1
         assert slots <= per_page, f"第 {page.number} 页排了 {slots} 行，超过 {per_page} 行"
-        # 正文行都落在行格上
-        body = [line for line in lines if _body_size(line, r)]
+        # 正文行都落在行格上；红头文件第一页标题之上的版头按标准给的毫米数定位，不在行格上
+        title_at = next((i for i, line in enumerate(lines)
+                         if abs(line.size - float(r.profile.sizes.title)) < 0.5), 0)
+        body = [line for line in lines[title_at if page.number == 1 else 0:] if _body_size(line, r)]
         for above, below in itertools.pairwise(body):
             steps = (below.bottom - above.bottom) / pitch
             assert abs(steps - round(steps)) < 0.05, (above.text, below.text, steps)
@@ -166,8 +168,9 @@ def test_full_page_holds_22_lines(rendered: dict[str, Rendered], name: str) -> N
             full_pages += 1
         else:  # 下一页以新段落开始；一级标题与下文同页（keepNext）最多空出一行
             assert slots >= per_page - 1, f"第 {page.number} 页只排了 {slots} 行"
+            full_pages += slots == per_page  # 正好排满、下一页以新段落开始的页也证明了每页 22 行
     if len(r.pages) > 1:
-        assert full_pages >= 1, "没有一页是段落跨页的满页，无法验证每页 22 行"
+        assert full_pages >= 1, "没有一页排满 22 行，无法验证每页 22 行"
 
 
 @pytest.mark.office
@@ -297,7 +300,13 @@ def test_title_and_signature_in_pdf(rendered: dict[str, Rendered], name: str) ->
     r = rendered[name]
     first = r.text_lines(r.pages[0])
     title_lines = [line for line in first if abs(line.size - float(r.profile.sizes.title)) < 0.5]
-    assert title_lines and title_lines[0] is first[0]
+    frame = r.report.document.frame
+    head = first[: first.index(title_lines[0])] if title_lines else first
+    if frame is None:
+        assert title_lines and not head, "标题是第一页的第一行"
+    else:  # 红头文件：标题之上只有版头（发文机关标志、发文字号和签发人；test_frame_pdf.py 量它们的位置）
+        assert title_lines and [line.text for line in head] == [frame.marks[0], frame.number + "签发人：" + "".join(
+            frame.signers)], [line.text for line in head]
     centre = (r.left + r.right) / 2
     widths = []
     for line in title_lines:
@@ -307,13 +316,19 @@ def test_title_and_signature_in_pdf(rendered: dict[str, Rendered], name: str) ->
     peak = widths.index(max(widths))  # 梯形或菱形（等宽的相邻两行也可以），不成沙漏形
     assert all(a <= b + 1 for a, b in itertools.pairwise(widths[: peak + 1])), "标题排成了沙漏形"
     assert all(a + 1 >= b for a, b in itertools.pairwise(widths[peak:])), "标题排成了沙漏形"
-    body = next(line for line in first if line.size < float(r.profile.sizes.title) - 0.5)
+    body = next(line for line in first[len(head) + len(title_lines):] if line.size < float(r.profile.sizes.title) - 0.5)
     gap = round((body.bottom - title_lines[-1].bottom) / r.pitch)
     assert gap == 2, "标题下应空一行"
     last = r.text_lines(r.body_pages[-1])
+    if frame is not None and frame.has_record:  # 版记的两行在落款之下（版心底部）
+        last = last[:-(1 + bool(frame.copies_to))]
     signature, date = last[-2], last[-1]
     assert date.text == r.report.document.of_kind(BlockKind.DATE)[0].text
     assert signature.text == r.report.document.of_kind(BlockKind.SIGNATURE)[0].text
+    if frame is not None and frame.sealed:  # 加盖印章（7.3.5.1）：日期右空四字，署名以日期为准居中
+        assert abs(date.x1 - (r.right - 4 * r.char)) < TOLERANCE, "加盖印章：成文日期应右空四字"
+        assert abs((signature.x0 + signature.x1) / 2 - (date.x0 + date.x1) / 2) < TOLERANCE, "署名应以日期为准居中"
+        return
     assert abs(max(signature.x1, date.x1) - (r.right - 2 * r.char)) < TOLERANCE, "落款应右空二字"
     first_char_gap = date.x0 - signature.x0
     assert abs(first_char_gap - 2 * r.char) < 3 * TOLERANCE, "成文日期首字应比署名首字右移二字"

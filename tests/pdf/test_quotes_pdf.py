@@ -1,7 +1,7 @@
 """中文引号在数字、字母后面仍排成全角（“1+4+7”的后引号）：在 LibreOffice 的 PDF 里量。
 
 LibreOffice 不认 ``w:hint="eastAsia"``，数字后面的后引号归入西文、用西文字体排（真 Times New Roman 下是半角）。
-判据：每个引号用的字体与它所在文字的中文字体相同（标题的小标宋、二级小标题的楷体、正文的仿宋、表格），
+表单里成对的半角引号（"5G"）先改成中文引号。判据：每个引号用的字体与它所在文字的中文字体相同（标题的小标宋、二级小标题的楷体、正文的仿宋、表格），
 宽度等于字号（全角）。
 """
 
@@ -18,7 +18,8 @@ from generator.api import build_report_from_data
 
 def test_quotes_after_digits_stay_full_width(tmp_path: Path) -> None:
     pdfplumber = pytest.importorskip("pdfplumber")
-    data = minimal_form(导语="紧紧围绕县委“1+4+7”重点工作部署，推进“5G”建设。")
+    # 表单里写的半角引号（"5G"）先改成中文引号，再同样排成全角
+    data = minimal_form(导语='紧紧围绕县委“1+4+7”重点工作部署，推进"5G"建设。')
     data["标题"] = "某县落实“1+4+7”部署2024年度工作总结"
     data["工作开展情况"] = [{"标题": "落实“1+4+7”部署", "内容": "开通“12345”热线。",
                              "子项": [{"标题": "抓好“3+1”工作", "内容": "做好“A”级评审。"}]}]

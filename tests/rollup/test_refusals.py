@@ -240,3 +240,32 @@ def test_partial_still_refuses_whole_form_problems(gen, tmp_path: Path) -> None:
     md = tmp_path / "全市.md"
     result = gen("rollup", str(a), str(b), "-o", str(md), "--allow-partial")
     assert result.code == 1 and "各县表单的年度不同" in result.err and not md.exists()
+
+
+@pytest.mark.parametrize("changes_a, changes_b, shown", [
+    ({"类型": "季度工作总结", "季度": 1}, {"类型": "季度工作总结", "季度": "第二季度"},
+     ("季度工作总结（第一季度）：甲县", "季度工作总结（第二季度）：乙县")),
+    ({"类型": "专项工作总结", "主题": "爱国卫生运动"}, {"类型": "专项工作总结", "主题": "安全生产"},
+     ("专项工作总结（主题：爱国卫生运动）：甲县", "专项工作总结（主题：安全生产）：乙县")),
+])
+def test_different_quarters_or_topics_are_not_added(gen, tmp_path: Path, outputs: list[Path],  # type: ignore[no-untyped-def]
+                                                    changes_a: dict[str, Any], changes_b: dict[str, Any],
+                                                    shown: tuple[str, str]) -> None:
+    """issue 23：第一季度和第二季度的数、两个不同主题的数不能相加。"""
+    a = county(tmp_path, "甲.yaml", "甲县", [people(100)], 日期="2024-04-10", **changes_a)
+    b = county(tmp_path, "乙.yaml", "乙县", [people(200)], 日期="2024-07-10", **changes_b)
+    err = refused(run(gen, [str(a), str(b)], outputs), outputs)
+    assert "各县表单的类型不同，不能放在一起汇总" in err
+    assert all(text in err for text in shown), err
+    if "季度" in changes_a:
+        assert f"甲县（{a}:{line_of(a, '季度:')}）" in err
+
+
+def test_same_quarter_is_added(gen, tmp_path: Path, outputs: list[Path]) -> None:  # type: ignore[no-untyped-def]
+    forms = [str(county(tmp_path, f"{name}.yaml", name, [people(count)], 类型="季度工作总结", 季度=quarter,
+                        日期="2024-04-10"))
+             for name, count, quarter in (("甲县", 100, 1), ("乙县", 200, "第一季度"))]
+    result = run(gen, forms, outputs)
+    assert result.code == 0, result.err
+    assert "| 城乡居民健康体检人数 |" in outputs[1].read_text(encoding="utf-8")
+    assert "300" in outputs[1].read_text(encoding="utf-8")

@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+import re
 import shutil
 from decimal import Decimal
 from fractions import Fraction
@@ -84,11 +85,12 @@ def test_rollup_totals_and_warnings(gen, tmp_path: Path) -> None:  # type: ignor
     folder = tmp_path / "县级"
     assert result.err.replace(str(folder), "D").splitlines() == [
         # 标准错误不是终端：不画进度条，每读完一份印一行（与 gen report 整批生成相同）
-        "[1/5] 已读入：D/丁县.yaml",
-        "[2/5] 已读入：D/丙县.yaml",
-        "[3/5] 已读入：D/乙县.yaml",
+        # 通配符展开的文件按拼音排：丙 bing、丁 ding、甲 jia、戊 wu、乙 yi（不按字符的编码）
+        "[1/5] 已读入：D/丙县.yaml",
+        "[2/5] 已读入：D/丁县.yaml",
+        "[3/5] 已读入：D/甲县.yaml",
         "[4/5] 已读入：D/戊县.yaml",
-        "[5/5] 已读入：D/甲县.yaml",
+        "[5/5] 已读入：D/乙县.yaml",
         "警告：指标“培训人次”在 丁县卫生健康委员会（D/丁县.yaml）里没有，合计只包括填了它的 4 份表单。",
         "警告：指标“监测率”（青少年脊柱弯曲异常监测率）的单位是“%”（率或人均数），没有公式，各县的数不能相加，合计一栏写了"
         "“无法汇总（缺少公式）”。请在各县表单里给它写公式，如 公式: 分子的键 / 分母的键 * 100，再汇总就能算出全市的率。",
@@ -96,12 +98,19 @@ def test_rollup_totals_and_warnings(gen, tmp_path: Path) -> None:  # type: ignor
     lines = md.read_text(encoding="utf-8").splitlines()
     assert lines[0] == "# 主要指标汇总表"
     rows = [[cell.strip() for cell in line.strip("|").split("|")] for line in lines[2:] if line.startswith("|")]
-    # 文件按名字排序读入（丁、丙、乙、戊、甲）；培训人次最后出现（丁县没有它，它第一次出现在丙县）
-    expected = [EXPECTED[i] for i in (1, 2, 3, 4, 5, 7, 8, 6)]
+    # 文件按拼音读入（丙、丁、甲、戊、乙）；指标按第一份（丙县）的顺序；一行的数字小数位相同
+    expected = [same_places(EXPECTED[i]) for i in range(1, 9)]
     assert [rows[0], *rows[2:]] == [sorted_header(EXPECTED[0]), *[sorted_row(r) for r in expected]]
 
 
-ORDER = sorted(range(5), key=lambda i: COUNTIES[i])  # 文件按名字排序：丁、丙、乙、戊、甲
+ORDER = [COUNTIES.index(c) for c in ("丙县", "丁县", "甲县", "戊县", "乙县")]  # 按拼音
+
+
+def same_places(row: list[str]) -> list[str]:
+    """一行里的数字都写成这一行最多的小数位（91.5、90 与 72.62 同行时：91.50、90.00）。"""
+    numbers = [cell for cell in row if re.fullmatch(r"-?\d+(\.\d+)?", cell)]
+    places = max((len(cell.partition(".")[2]) for cell in numbers), default=0)
+    return [f"{Decimal(cell):.{places}f}" if cell in numbers else cell for cell in row]
 
 
 def sorted_header(header: list[str]) -> list[str]:
@@ -219,10 +228,12 @@ def test_rollup_docx_is_a_valid_attachment(gen, tmp_path: Path) -> None:  # type
     assert result.is_valid, [e.description for e in result.errors]
     word = docx.Document(str(target))
     assert [p.text for p in word.paragraphs if p.text] == ["附件", "主要指标汇总表"]
-    rows = [[cell.text for cell in row.cells] for row in word.tables[0].rows]
-    assert rows[0] == ["指标", "单位", "丁县", "丙县", "乙县", "戊县", "甲县", "合计", "同比"]
-    assert rows[4] == ["免疫规划疫苗接种率", "%", "86.88", "96.36", "99.54", "86.96", "88.64", "88.55", "—"]
-    assert rows[6][0] == "青少年脊柱弯曲异常监测率" and rows[6][-2:] == ["无法汇总", "—"]
+    # 指标名称可能在词与词之间回行（显式换行）
+    rows = [[cell.text.replace("\n", "") for cell in row.cells] for row in word.tables[0].rows]
+    assert rows[0] == ["指标", "单位", "丙县", "丁县", "甲县", "戊县", "乙县", "合计", "同比"]  # 按拼音
+    assert rows[4] == ["免疫规划疫苗接种率", "%", "96.36", "86.88", "88.64", "86.96", "99.54", "88.55", "—"]
+    # 一行的数字小数位相同：91.5、90、100 与 72.62 同行
+    assert rows[7] == ["青少年脊柱弯曲异常监测率", "%", "100.00", "72.62", "91.50", "88.64", "90.00", "无法汇总", "—"]
 
 
 def test_short_names_keep_the_county_character() -> None:

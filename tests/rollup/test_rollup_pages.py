@@ -37,7 +37,7 @@ def test_portrait_landscape_smaller_font_then_split() -> None:
     assert (few.profile.paper.width, few.size, len(few.parts)) == (210, Decimal(12), 1)
     more = plan(table(["15719"] * 5), profile)
     assert (more.profile.paper.width, more.size, len(more.parts)) == (297, Decimal(12), 1)
-    smaller = plan(table(["15719"] * 9), profile)
+    smaller = plan(table(["15719"] * 8), profile)  # “指标”列至少六个字：八个县横版小四排不下
     assert (smaller.profile.paper.width, smaller.size, len(smaller.parts)) == (297, Decimal("10.5"), 1)
     assert smaller.profile.sizes.body == profile.sizes.body  # 只改表格的字号
     rows = table(["15719"] * 40)
@@ -52,11 +52,11 @@ def test_portrait_landscape_smaller_font_then_split() -> None:
 def test_a_larger_table_font_steps_down_to_wuhao_and_no_further() -> None:
     profile = load_profile()
     big = profile.model_copy(update={"sizes": profile.sizes.model_copy(update={"table": Decimal(14)})})
-    assert plan(table(["15719"] * 7), big).size == Decimal(14)
-    assert plan(table(["15719"] * 8), big).size == Decimal(12)  # 横版四号排不下，小四排得下
-    assert plan(table(["15719"] * 9), big).size == Decimal("10.5")
+    assert plan(table(["15719"] * 5), big).size == Decimal(14)
+    assert plan(table(["15719"] * 6), big).size == Decimal(12)  # 横版四号排不下，小四排得下
+    assert plan(table(["15719"] * 8), big).size == Decimal("10.5")
     # 拆成两张时四号也是两张：取大的字号
-    assert (plan(table(["15719"] * 10), big).size, len(plan(table(["15719"] * 10), big).parts)) == (Decimal(14), 2)
+    assert (plan(table(["15719"] * 9), big).size, len(plan(table(["15719"] * 9), big).parts)) == (Decimal(14), 2)
     assert plan(table(["15719"] * 200), big).size >= Decimal("10.5")
 
 

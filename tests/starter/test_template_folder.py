@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.form.models import ReportKind
 from generator.render.bureau import config_dir
 
 
@@ -40,9 +41,9 @@ def test_list_shows_builtin_and_found_templates(tmp_path: Path, gen) -> None:  #
     assert gen("template", "new", str(user)).code == 0
     result = gen("template", "list")
     rows = [line.split("\t") for line in result.out.splitlines()]
-    assert [row[0] for row in rows] == ["年度工作总结", "半年工作总结", "工作总结和工作计划", "专项工作总结",
-                                     "我局模板", "市局模板"]
-    assert rows[4][2] == str(tmp_path / "模板" / "我局模板") and rows[5][2] == str(user)
+    assert [row[0] for row in rows] == [*(kind.value for kind in ReportKind), "我局模板", "市局模板"]
+    assert "季度工作总结" in [row[0] for row in rows]
+    assert rows[-2][2] == str(tmp_path / "模板" / "我局模板") and rows[-1][2] == str(user)
     assert str(tmp_path / "模板") in result.err
 
 

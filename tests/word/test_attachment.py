@@ -17,7 +17,7 @@ from generator.render.document import BlockKind
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 NS = {"w": W}
-GONGJUE = next(e for e in EXAMPLES if e.stem.startswith("贡觉县"))
+GONGJUE = next(e for e in EXAMPLES if e.stem == "贡觉县-2024")
 
 
 def _q(name: str) -> str:

@@ -142,10 +142,11 @@ def built(request: pytest.FixtureRequest) -> tuple[Any, Docx]:
 
 
 def body_paragraphs(d: Docx) -> list[Any]:
-    """正文的段落（到成文日期为止；之后是另起一页的附件）。"""
+    """正文的段落：从标题到成文日期为止（标题之前是公文的版头，日期之后是另起一页的附件）。"""
     paragraphs = list(d.document.find("w:body", NS).iterfind("w:p", NS))
     dates = [i for i, p in enumerate(paragraphs) if style_id(p) == "GBDate"]
-    return paragraphs[: dates[-1] + 1] if dates else paragraphs
+    start = next((i for i, p in enumerate(paragraphs) if style_id(p) == "GBTitle"), 0)
+    return paragraphs[start: dates[-1] + 1] if dates else paragraphs[start:]
 
 
 # ---------------------------------------------------------------- 页面与网格
@@ -261,8 +262,8 @@ def test_body_and_headings(built: tuple[Any, Docx]) -> None:
     for index, p in enumerate(paragraphs[2:], start=2):
         content = text(p)
         # gen 在预计的行末把一段分成两段（write/word/closing.py）：前一段分散对齐，后一段接着排、首行不缩进
-        continuation = direct(p, "ind", "firstLineChars") == "0"
-        if continuation or direct(p, "jc", "val") == "distribute":
+        continuation = style_id(p) == "GBBody" and direct(p, "ind", "firstLineChars") == "0"
+        if continuation or (style_id(p) == "GBBody" and direct(p, "jc", "val") == "distribute"):
             assert index + 1 < len(paragraphs) and direct(p, "jc", "val") in (None, "distribute")
             if direct(p, "jc", "val") == "distribute":
                 assert direct(paragraphs[index + 1], "ind", "firstLineChars") == "0", "分散对齐的段后面是接着排的段"
@@ -272,6 +273,8 @@ def test_body_and_headings(built: tuple[Any, Docx]) -> None:
         if not content or (p.find("w:pPr/w:jc", NS) is not None and attr(p.find("w:pPr/w:jc", NS), "val") == "right"):
             continue
         if style_id(p).startswith("GBSignature") or style_id(p).startswith("GBDate"):
+            continue
+        if style_id(p) == "Normal":  # 公文的主送机关：直接格式，顶格（tests/word/test_frame_word.py 检查）
             continue
         if re.match(r"^[一二三四五六七八九十]+、", content):
             check_paragraph(d, p, align="both", first_line=int(2 * BODY_CHAR))
@@ -315,19 +318,26 @@ def test_signature_and_date(built: tuple[Any, Docx]) -> None:
         check_runs(d, p, "仿宋_GB2312", 32)
     sig_left = int(resolve(d.paragraph_chain(signature_p), "w:ind", "left") or 0) / BODY_CHAR
     date_left = int(resolve(d.paragraph_chain(date_p), "w:ind", "left") or 0) / BODY_CHAR
-    assert abs(date_left - sig_left - 2) < 0.01, "日期首字比署名首字右移二字"
     line = 8845 / BODY_CHAR  # 版心 156 毫米（8845 缇）合多少个字
     sig_gap = line - sig_left - float(set_width(signature))
     date_gap = line - date_left - float(set_width(date))
-    assert abs(min(sig_gap, date_gap) - 2) < 0.01, "较靠右的一行右空二字"
-    assert date_gap >= 2 - 0.01, "日期右空不少于二字（日期较长时署名左移）"
+    if report.form.frame is not None and report.form.frame.sealed:
+        # 加盖印章（7.3.5.1）：正文下空二行给印章，成文日期右空四字，署名以成文日期为准居中
+        assert text(paragraphs[-4]) == "", "加盖印章：正文下空二行"
+        assert abs(date_gap - 4) < 0.01, "成文日期右空四字"
+        assert abs((sig_left + float(set_width(signature)) / 2) - (date_left + float(set_width(date)) / 2)) < 0.01
+    else:
+        assert abs(date_left - sig_left - 2) < 0.01, "日期首字比署名首字右移二字"
+        assert abs(min(sig_gap, date_gap) - 2) < 0.01, "较靠右的一行右空二字"
+        assert date_gap >= 2 - 0.01, "日期右空不少于二字（日期较长时署名左移）"
     assert signature_p.find("w:pPr/w:keepNext", NS) is not None, "署名与日期同页"
     assert date_p.find("w:pPr/w:keepLines", NS) is not None
 
 
 def check_tables(d: Docx, blocks: list[Any]) -> None:
     """文档里的表格与 Document 的表格块一一对应（行数、列数、文字），每张都按表格版式排。"""
-    tables = list(d.document.iter(q("w:tbl")))
+    tables = [t for t in d.document.iter(q("w:tbl"))  # 不算公文的版记（浮动表格）和联合行文的发文机关标志（红字）
+              if t.find("w:tblPr/w:tblpPr", NS) is None and t.find(".//w:color[@w:val='FF0000']", NS) is None]
     assert len(tables) == len(blocks)
     for table, block in zip(tables, blocks, strict=True):
         borders = table.find("w:tblPr/w:tblBorders", NS)

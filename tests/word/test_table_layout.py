@@ -65,7 +65,7 @@ def test_text_columns_wrap_between_words() -> None:
 def test_name_column_floor_with_large_figures(digits: int, floor: int) -> None:
     """数字很大时“指标”列仍有六个字宽（以前只剩两个字宽：“家庭/医生/重点/人群/签约/服务/人数”）。
     三列七位、九位数在 156 毫米版心、小四字里放不下六个字的指标列：数字不回行优先，指标列得到剩下的全部宽度
-    （七位数四个多字、九位数两个多字；要更宽只能缩小表格字号，留待以后）。"""
+    （七位数四个多字、九位数两个多字）。报告的指标表这时改用五号字或横版（table_fit，见 test_table_fit.py）。"""
     number = "1234567890"[:digits]
     rows = [HEADER, *[("家庭医生重点人群签约服务人数", "人", number, number, "增长107.02%", number,
                        "超额完成102.88%")] * 3]

@@ -7,10 +7,11 @@ import { askConflict } from "./conflict.js";
 import { buildTree, findingOwner } from "./items.js";
 import { keepDraft, offerDraft, readDraft, tokenHeaders, waitForServer } from "./connection.js";
 import { askOutput } from "./outputs.js";
+import { showPrintPreview } from "./printing.js";
 
 const $ = (id) => document.getElementById(id);
 const state = { name: null, hash: null, saved: "", keys: [], attributes: [], sentenceNames: [], timer: null, seq: 0,
-                inputs: {}, root: "", pendingDraft: null, refused: {} };
+                inputs: {}, root: "", pendingDraft: null, refused: {}, noOffice: null };
 // {{ 自动补全（static/autocomplete.js）：指标的“表述”里只能写本指标的 {{本期}} 等
 const sentenceNames = () => state.sentenceNames;
 
@@ -49,12 +50,12 @@ function notice(text) {
 $("notice-close").addEventListener("click", () => notice(""));
 
 // ---------------------------------------------------------------- 断线、重新连接
-const OFFLINE = "连接不上 gen edit（它可能已经停止）。没保存的修改暂存在这个浏览器里；重新运行 gen edit 后，本页会自动接上。";
+const OFFLINE = "连接不上编辑程序（它可能已经关掉了）。没保存的修改暂存在这个浏览器里；重新打开编辑程序后，本页会自动接上。";
 function offline() {
   status(OFFLINE, true);
   waitForServer((ok) => {
-    if (ok) { notice(""); status("已重新连接 gen edit，可以接着编辑和保存。"); scheduleCheck(0); return; }
-    status("gen edit 换了新的访问令牌，本页不能再用：请用它新显示的网址打开。没保存的修改暂存在这个浏览器里，打开后可以恢复。", true);
+    if (ok) { notice(""); status("已重新连接编辑程序，可以接着编辑和保存。"); scheduleCheck(0); return; }
+    status("编辑程序换了新的访问令牌，本页不能再用：请用它新显示的网址打开。没保存的修改暂存在这个浏览器里，打开后可以恢复。", true);
   });
 }
 
@@ -357,6 +358,32 @@ async function generate(format, choice = {}) {
   status(`已生成 ${result.data.files.join("、")}（在表单所在的文件夹里）`);
 }
 
+// 打印预览：真正的 PDF 页面（static/printing.js）；这台电脑上没有 LibreOffice 时只说明为什么用不了
+async function printPreview() {
+  if (state.noOffice) { notice(state.noOffice); status("打印预览用不了：这台电脑上没有 LibreOffice。", true); return; }
+  if (dirty() && !(await save())) return;
+  status("正在排出打印预览（用 LibreOffice 排成 PDF）……");
+  notice("");
+  const result = await api("POST", "/api/print-preview", { name: state.name, hash: state.hash });
+  if (result.status === 409 && result.data.stale) {
+    if (await save()) await printPreview();
+    return;
+  }
+  if (!result.ok) {
+    if (result.data.no_office) state.noOffice = result.data.error;
+    if (result.data.diagnostics) {
+      status(result.data.error || "排不出打印预览。", true);
+      showFindings(result.data.diagnostics, {});
+    } else {
+      status("排不出打印预览，原因见页头下面的说明。", true);
+      notice(result.data.error || "排不出打印预览。");
+    }
+    return;
+  }
+  status(`打印预览：共 ${result.data.pages.length} 页`);
+  showPrintPreview(state.name, result.data.pages);
+}
+
 // 下载也要带令牌（请求头），所以先取回内容，再交给浏览器存盘
 async function download(name) {
   let response;
@@ -376,6 +403,7 @@ async function download(name) {
 }
 
 $("save").addEventListener("click", save);
+$("print").addEventListener("click", printPreview);
 for (const button of document.querySelectorAll("button.generate")) {
   button.addEventListener("click", () => generate(button.dataset.format));
 }
@@ -418,6 +446,8 @@ async function start() {
   const result = await api("GET", "/api/session");
   if (!result.ok) { status(result.data.error, true); return; }
   state.root = result.data.root;
+  state.noOffice = result.data.office ? null : result.data.no_office;
+  if (state.noOffice) $("print").title = state.noOffice;
   if (!result.data.folder) { await openForm(result.data.forms[0]); return; }
   $("folder").hidden = false;
   $("folder-path").textContent = result.data.root;

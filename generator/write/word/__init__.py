@@ -12,17 +12,23 @@ from __future__ import annotations
 from ...form.models import Form
 from ...render.document import Document
 from ..style_profile import StyleProfile
-from .body import document_xml
+from .body import WIDE_SECTION, document_xml
 from .fonts import font_table_xml
-from .package import package
+from .geometry import landscape
+from .package import WIDE_FOOTERS, package
 from .styles import footers_xml, styles_xml
 
 __all__ = ["build_docx"]
 
 
-def build_docx(doc: Document, form: Form, profile: StyleProfile, *, marked: bool = False) -> bytes:
-    """生成 .docx 文件内容。同样的输入总是得到同样的字节；``marked`` 见 :func:`.package.package`。"""
+def build_docx(doc: Document, form: Form, profile: StyleProfile, *, marked: bool = False,
+               fit_tables: bool = True) -> bytes:
+    """生成 .docx 文件内容。同样的输入总是得到同样的字节；``marked`` 见 :func:`.package.package`，
+    ``fit_tables`` 见 :func:`.body.document_xml`。"""
     footer1, footer2 = footers_xml(profile)
-    return package({"word/document.xml": document_xml(doc, profile), "word/styles.xml": styles_xml(profile),
-                    "word/fontTable.xml": font_table_xml(profile), "word/footer1.xml": footer1,
-                    "word/footer2.xml": footer2}, form, doc.title, marked=marked)
+    document = document_xml(doc, profile, fit_tables=fit_tables)
+    parts = {"word/document.xml": document, "word/styles.xml": styles_xml(profile),
+             "word/fontTable.xml": font_table_xml(profile), "word/footer1.xml": footer1, "word/footer2.xml": footer2}
+    if WIDE_SECTION in document:  # 竖版的报告里有横排表格：横版那一节用另外两个页脚（页码转 90 度）
+        parts.update(zip(WIDE_FOOTERS, footers_xml(landscape(profile)), strict=True))
+    return package(parts, form, doc.title, marked=marked)

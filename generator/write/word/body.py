@@ -8,9 +8,11 @@ from ...render.document import Block, BlockKind, Document
 from ..style_profile import StyleProfile
 from . import geometry as g
 from .closing import KEPT_LINES, split_before_line, split_closing
-from .layout import mm_to_twips, pt_to_twips, signature_starts, title_line_limit
+from .frame import head_xml, recipient_xml, record_xml
+from .layout import mm_to_twips, pt_to_twips, sealed_starts, signature_starts, title_line_limit
 from .lines import line_starts
 from .pages import Squeeze, heading_only, plan
+from .table_fit import TableFit, fit_table
 from .table_layout import (
     CELL_MARGIN_TWIPS,
     CELL_PADDING_TWIPS,
@@ -35,22 +37,60 @@ _TABLE_TEXT = g.style_id(g.STYLE_TABLE_TEXT)
 _CHAR = {2: g.style_id(g.CHAR_HEADING2), 3: g.style_id(g.CHAR_HEADING3)}
 
 
-def document_xml(doc: Document, profile: StyleProfile) -> bytes:
+def document_xml(doc: Document, profile: StyleProfile, *, fit_tables: bool = True) -> bytes:
+    """``fit_tables``：指标表按内容选字号和页面方向（:mod:`.table_fit`）；汇总表已经自己选好了（rollup.pages）。"""
     parts = [XML_DECLARATION, f'<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>']
-    _content(parts, doc, profile)
-    parts.append(_section(profile))
+    last = _content(parts, doc, profile, fit_tables)
+    parts.append(_section(last, wide=last is not profile))
     parts.append("</w:body></w:document>")
     return "".join(parts).encode("utf-8")
 
 
-def _content(out: list[str], doc: Document, profile: StyleProfile) -> None:
+def _wide_starts(blocks: list[Block], fits: dict[int, TableFit]) -> dict[int, int]:
+    """横排的表格从哪一块起另成一节：附件连同“附件”二字和附件标题，正文里连同它的一级标题。"""
+    starts: dict[int, int] = {}
+    for index, fit in fits.items():
+        if not fit.wide:
+            continue
+        start = index
+        kinds = [blocks[i].kind for i in range(max(0, index - 2), index)]
+        if kinds == [BlockKind.ATTACHMENT, BlockKind.ATTACHMENT_TITLE]:
+            start = index - 2
+        elif kinds[-1:] == [BlockKind.HEADING1]:
+            start = index - 1
+        starts[start] = index
+    return starts
+
+
+def _end_section(out: list[str], profile: StyleProfile, *, wide: bool) -> None:
+    """在上一个段落里结束一节（w:sectPr 放在段落属性的最后）；上一个是表格时另加一个极小的空段落。"""
+    section = _section(profile, wide=wide)
+    if out and out[-1].startswith("<w:p>") and "</w:pPr>" in out[-1]:
+        out[-1] = out[-1].replace("</w:pPr>", section + "</w:pPr>", 1)
+    else:
+        # 1 磅高、不对齐网格、段落标记 1 磅：表格排到页底时它也挤得下，不多出一页
+        out.append('<w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="20" '
+                   f'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>{section}</w:pPr></w:p>')
+
+
+def _content(out: list[str], doc: Document, profile: StyleProfile, fit_tables: bool = True) -> StyleProfile:
+    """写出各块；返回最后一节的版式（横排的表格在最后时是横版）。"""
     blocks = doc.blocks
+    fits = {i: fit_table(b.rows, profile) if fit_tables else TableFit(profile.sizes.table, False)
+            for i, b in enumerate(blocks) if b.kind is BlockKind.TABLE and b.rows}
+    wide_starts = _wide_starts(blocks, fits)
+    current = profile
+    first = len(out)  # out 里已有文档的开头：这之后才是写出的段落、表格
     signature = next((b.text for b in blocks if b.kind is BlockKind.SIGNATURE), "")
     date = next((b.text for b in blocks if b.kind is BlockKind.DATE), "")
     closing = _closing_index(blocks)
     lead = _lead_index(blocks, closing, profile)
     squeeze = squeeze_plan(doc, profile)  # GB/T 9704 7.3.5 的调整
     faces = profile.fonts
+    frame = doc.frame
+    if frame is not None:
+        out.append(head_xml(frame, profile))
+    sealed = frame is not None and frame.sealed
     tight = ""  # 收紧行距的那一页：段落属性里加上较小的固定行距
     for index, block in enumerate(blocks):
         kind = block.kind
@@ -61,12 +101,21 @@ def _content(out: list[str], doc: Document, profile: StyleProfile) -> None:
             else:
                 tight = _tight(squeeze.pitch)
         empty_kept = paragraph(_BODY, keep_next=True, keep_lines=True, indent=tight)  # 与下一段同页的空行
+        if index in wide_starts:  # 横排表格另成一节（GB/T 9704 第 8 条）：前一节在这里结束
+            if len(out) > first:  # 文档从横排表格开始时没有前一节
+                _end_section(out, current, wide=current is not profile)
+            current = fits[wide_starts[index]].profile(profile)
+        elif current is not profile and index - 1 in fits:  # 横排表格之后回到竖版
+            _end_section(out, current, wide=True)
+            current = profile
         if kind is BlockKind.TITLE:
             limit = title_line_limit(profile.title_max_chars, g.text_width_mm(profile), profile.sizes.title)
             lines = [("<w:r><w:br/></w:r>" if number else "") + run(line, font=faces.title)
                      for number, line in enumerate(break_title(block.text, limit))]
             out.append(paragraph(_TITLE, "".join(lines), indent=tight))
             out.append(paragraph(_BODY, indent=tight))  # 标题下空一行
+            if frame is not None and frame.recipient:
+                out.append(recipient_xml(frame, profile))  # 主送机关（GB/T 9704 7.3.2）
         elif kind is BlockKind.HEADING1:
             out.append(paragraph(_HEADING1, run(block.text, font=faces.heading1), indent=tight))
         elif kind is BlockKind.PARAGRAPH:
@@ -87,20 +136,26 @@ def _content(out: list[str], doc: Document, profile: StyleProfile) -> None:
             out.append(_paragraph(block, profile, keep_next=True, keep_lines=True, extra=tight))
         elif kind is BlockKind.SIGNATURE:
             out.append(empty_kept)  # 正文（附件说明）下空一行
-            out.append(_signature_line(signature, date, profile, date_line=False, tight=tight))
+            if sealed:
+                out.append(empty_kept)  # 加盖印章：再空一行给印章（印章顶端上距正文一行之内）
+            out.append(_signature_line(signature, date, profile, date_line=False, sealed=sealed, tight=tight))
         elif kind is BlockKind.DATE:
-            out.append(_signature_line(signature, date, profile, date_line=True, tight=tight))
+            out.append(_signature_line(signature, date, profile, date_line=True, sealed=sealed, tight=tight))
             tight = ""
         elif kind is BlockKind.ATTACHMENT:
             # 附件另起一页（GB/T 9704 7.3.7）：第一行左上角“附件”，第二行空，第三行居中附件标题
-            out.append(paragraph(_LABEL, run(block.text), page_break=True))
+            # 横排的附件另成一节，节本身就另起一页
+            out.append(paragraph(_LABEL, run(block.text), page_break=index not in wide_starts))
             out.append(paragraph(_LABEL, keep_next=True))
         elif kind is BlockKind.ATTACHMENT_TITLE:
             out.append(paragraph(_ATTACHMENT_TITLE, run(block.text, font=faces.title)))
-        elif kind is BlockKind.TABLE:
-            _table(out, block, profile)
+        elif kind is BlockKind.TABLE and index in fits:
+            _table(out, block, profile, fits[index])
         if split_line and squeeze is not None:
             tight = _tight(squeeze.pitch)  # 之后的各块都在收紧的页上
+    if frame is not None and frame.has_record:
+        out.append(record_xml(frame, profile))  # 版记：文件最后一页的版心底部（GB/T 9704 7.4）
+    return current
 
 
 _DISTRIBUTE = '<w:jc w:val="distribute"/>'  # 分散对齐：末行也撑满
@@ -168,12 +223,14 @@ def _paragraph(block: Block, profile: StyleProfile, *, keep_next: bool = False, 
     return paragraph(_BODY, runs, keep_next=keep_next, keep_lines=keep_lines, indent=extra)
 
 
-def _signature_line(signature: str, date: str, profile: StyleProfile, *, date_line: bool, tight: str = "") -> str:
+def _signature_line(signature: str, date: str, profile: StyleProfile, *, date_line: bool,
+                    sealed: bool = False, tight: str = "") -> str:
     """署名、日期各一段，从版心左边定位（左缩进、左对齐）：日期首字正好比署名首字右移二字。
-    署名一段“与下段同页”“段中不分页”，日期一段“段中不分页”：两段是一块，Word、WPS、LibreOffice 都不拆开。"""
+    署名一段“与下段同页”“段中不分页”，日期一段“段中不分页”：两段是一块，Word、WPS、LibreOffice 都不拆开。
+    ``sealed``（加盖印章，7.3.5.1）：成文日期右空四字，署名以成文日期为准居中。"""
     char = g.char_twips(profile)
     line_chars = _line_chars(profile)
-    sig_start, date_start = signature_starts(signature, date, line_chars)
+    sig_start, date_start = (sealed_starts if sealed else signature_starts)(signature, date, line_chars)
     left = max(0, int(((date_start if date_line else sig_start) * char).to_integral_value()))
     return paragraph(_DATE if date_line else _SIGNATURE, run(date if date_line else signature),
                      keep_next=not date_line, keep_lines=True,
@@ -186,15 +243,19 @@ _LOOK = ('<w:tblLook w:firstColumn="1" w:firstRow="1" w:lastColumn="0" w:lastRow
          'w:noVBand="1" w:val="04A0"/>')
 
 
-def _table(out: list[str], block: Block, profile: StyleProfile) -> None:
-    """主要指标完成情况表：列宽按内容定，行高取整数个行格，表头跨页重复，行不跨页。"""
-    if not block.rows:
-        return
+def _table(out: list[str], block: Block, profile: StyleProfile, fit: TableFit) -> None:
+    """主要指标完成情况表：列宽按内容定，行高取整数个行格，表头跨页重复，行不跨页。
+    字号、页面方向见 :mod:`.table_fit`：字号比版式的小时，各格的文字块写明字号、段落写明行距。"""
     columns = max(len(row) for row in block.rows)
-    size = profile.sizes.table
+    size = fit.size
     pitch = pt_to_twips(profile.line_pitch)
     line = cell_line_twips(size, pitch)
-    width = mm_to_twips(g.text_width_mm(profile))
+    width = mm_to_twips(g.text_width_mm(fit.profile(profile)))
+    half_points = int(size * 2)
+    size_xml = (f'<w:sz w:val="{half_points}"/><w:szCs w:val="{half_points}"/>'
+                if size != profile.sizes.table else "")
+    spacing = (f'<w:spacing w:line="{line}" w:lineRule="exact"/>'
+               if line != cell_line_twips(profile.sizes.table, pitch) else "")
     margin, pad = CELL_MARGIN_TWIPS, CELL_PADDING_TWIPS
     out.append(
         f'<w:tbl><w:tblPr><w:tblW w:type="dxa" w:w="{width}"/><w:jc w:val="center"/>'
@@ -204,9 +265,9 @@ def _table(out: list[str], block: Block, profile: StyleProfile) -> None:
         f"{_LOOK}</w:tblPr>")
     widths = column_widths(block.rows, width, size)
     out.append("<w:tblGrid>" + "".join(f'<w:gridCol w:w="{w}"/>' for w in widths[:columns]) + "</w:tblGrid>")
-    cell_paragraph = f'<w:p><w:pPr><w:pStyle w:val="{_TABLE_TEXT}"/></w:pPr>'
+    cell_paragraph = f'<w:p><w:pPr><w:pStyle w:val="{_TABLE_TEXT}"/>{spacing}</w:pPr>'
     # 最后两行不分在两页（表尾不落单）：倒数第二行各格的段落“与下段同页”，Word、WPS 据此把两行排在一起
-    kept_paragraph = f'<w:p><w:pPr><w:pStyle w:val="{_TABLE_TEXT}"/><w:keepNext/></w:pPr>'
+    kept_paragraph = f'<w:p><w:pPr><w:pStyle w:val="{_TABLE_TEXT}"/><w:keepNext/>{spacing}</w:pPr>'
     last = len(block.rows) - 1
     flexible = [name.strip() in TEXT_COLUMNS for name in block.rows[0]] + [False] * columns
     for r, row in enumerate(block.rows):
@@ -220,17 +281,23 @@ def _table(out: list[str], block: Block, profile: StyleProfile) -> None:
                 text = "\n".join(wrap(text, widths[c], size))  # 在词与词之间显式换行
             out.append(f'<w:tc><w:tcPr><w:tcW w:type="dxa" w:w="{widths[c]}"/><w:vAlign w:val="center"/>'
                        f"</w:tcPr>{kept_paragraph if 1 <= r == last - 1 else cell_paragraph}"
-                       f"{run(text, font=profile.fonts.table)}</w:p></w:tc>")
+                       f"{run(text, font=profile.fonts.table, size=size_xml)}</w:p></w:tc>")
         out.append("</w:tr>")
     out.append("</w:tbl>")
 
 
-def _section(profile: StyleProfile) -> str:
+# 竖版报告里横排表格那一节的页脚（package.WIDE_FOOTERS：footer3、footer4）
+WIDE_SECTION = b'<w:footerReference w:type="default" r:id="rId7"/>'
+
+
+def _section(profile: StyleProfile, *, wide: bool = False) -> str:
+    """节属性。``wide``：竖版报告里横排表格的一节，用横版页码的页脚。"""
     paper, margins = profile.paper, profile.margins
     # 横版要写明 w:orient：Word、WPS 按它决定打印方向；竖版不写
     orient = ' w:orient="landscape"' if paper.width > paper.height else ""
-    return ('<w:sectPr><w:footerReference w:type="default" r:id="rId5"/>'
-            '<w:footerReference w:type="even" r:id="rId6"/>'
+    default, even = ("rId7", "rId8") if wide else ("rId5", "rId6")
+    return (f'<w:sectPr><w:footerReference w:type="default" r:id="{default}"/>'
+            f'<w:footerReference w:type="even" r:id="{even}"/>'
             f'<w:pgSz w:w="{mm_to_twips(paper.width)}" w:h="{mm_to_twips(paper.height)}"{orient}/>'
             f'<w:pgMar w:top="{mm_to_twips(margins.top)}" w:right="{mm_to_twips(margins.right)}" '
             f'w:bottom="{mm_to_twips(margins.bottom)}" w:left="{mm_to_twips(margins.left)}" '

@@ -79,3 +79,10 @@ def signature_starts(signature: str, date_text: str, line_chars: Decimal) -> tup
     indents = signature_indents(signature, date_text)
     start = line_chars - indents.signature - set_width(signature)
     return start, start + 2
+
+
+def sealed_starts(signature: str, date_text: str, line_chars: Decimal) -> tuple[Decimal, Decimal]:
+    """GB/T 9704 7.3.5.1（加盖印章）：成文日期右空四字；发文机关署名以成文日期为准居中。
+    返回署名和成文日期的首字离版心左边几个字。"""
+    date_start = line_chars - 4 - set_width(date_text)
+    return date_start + (set_width(date_text) - set_width(signature)) / 2, date_start

@@ -17,7 +17,7 @@ from ...resources import templates_dir
 from ..ownership import identifier, parts_digest, remember_marked
 from .xml import XML_DECLARATION, text
 
-__all__ = ["GENERATED_PARTS", "core_xml", "package"]
+__all__ = ["GENERATED_PARTS", "WIDE_FOOTERS", "core_xml", "package"]
 
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _CT = "application/vnd.openxmlformats-officedocument"
@@ -36,6 +36,12 @@ _CONTENT_TYPES = (
     f'<Override PartName="/word/settings.xml" ContentType="{_CT}.wordprocessingml.settings+xml"/>'
     f'<Override PartName="/word/styles.xml" ContentType="{_CT}.wordprocessingml.styles+xml"/>'
     f'<Override PartName="/word/theme/theme1.xml" ContentType="{_CT}.theme+xml"/></Types>').encode()
+# 报告里有横排表格时多两个页脚（横版页面的页码，见 page_number）：只在那时加，别的文件逐字节不变
+WIDE_FOOTERS = ("word/footer3.xml", "word/footer4.xml")
+_WIDE_CONTENT_TYPES = _CONTENT_TYPES.replace(
+    b'<Override PartName="/word/settings.xml"',
+    "".join(f'<Override PartName="/{name}" ContentType="{_CT}.wordprocessingml.footer+xml"/>'
+            for name in WIDE_FOOTERS).encode() + b'<Override PartName="/word/settings.xml"')
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _DOCUMENT_RELS = (
     XML_DECLARATION
@@ -45,6 +51,9 @@ _DOCUMENT_RELS = (
                          ("theme", "theme/theme1.xml"), ("footer", "footer1.xml"), ("footer", "footer2.xml")),
                         start=1))
     + "</Relationships>").encode()
+_WIDE_DOCUMENT_RELS = _DOCUMENT_RELS.replace(b"</Relationships>", "".join(
+    f'<Relationship Id="rId{n}" Type="{_REL}/footer" Target="{name.removeprefix("word/")}"/>'
+    for n, name in enumerate(WIDE_FOOTERS, start=7)).encode() + b"</Relationships>")
 # 底稿里原样取用的部件；其余由写出程序生成（GENERATED_PARTS），文件属性在这里写
 _FIXED_PARTS = ("_rels/.rels", "word/settings.xml", "word/theme/theme1.xml", "docProps/app.xml")
 
@@ -69,11 +78,15 @@ def package(generated: Mapping[str, bytes], form: Form, title: str, *, marked: b
     ``marked``：文件属性里直接带上 gen 的记号（见 :mod:`generator.write.ownership`），与先生成再
     ``ownership.mark`` 的结果逐字节相同，但不用把整个包解开重打一遍。"""
     fixed = _template_parts()
-    parts = {**fixed, **generated, "[Content_Types].xml": _CONTENT_TYPES,
-             "word/_rels/document.xml.rels": _DOCUMENT_RELS, "docProps/core.xml": b""}
-    ordered = [(name, parts[name]) for name in _ORDER]
+    wide = WIDE_FOOTERS[0] in generated
+    parts = {**fixed, **generated, "[Content_Types].xml": _WIDE_CONTENT_TYPES if wide else _CONTENT_TYPES,
+             "word/_rels/document.xml.rels": _WIDE_DOCUMENT_RELS if wide else _DOCUMENT_RELS,
+             "docProps/core.xml": b""}
+    order = _ORDER if not wide else (*_ORDER[:_ORDER.index("docProps/core.xml")], *WIDE_FOOTERS,
+                                     *_ORDER[_ORDER.index("docProps/core.xml"):])
+    ordered = [(name, parts[name]) for name in order]
     mark = identifier(parts_digest(dict(ordered))) if marked else ""
-    ordered[_ORDER.index("docProps/core.xml")] = ("docProps/core.xml", core_xml(form, title, mark))
+    ordered[order.index("docProps/core.xml")] = ("docProps/core.xml", core_xml(form, title, mark))
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
         for name, data in ordered:

@@ -3,7 +3,8 @@
 gen 按行格预计整份文件怎样分页（LibreOffice 的排法：每行一个行格；不带保持属性的段落可在任意一行后分页；
 “与下段同页”“段中不分页”的段落不拆开，整块移到下一页，连同前面与它同页的段落）。预计随落款移页的那条链
 （正文最后两行、空行、附件说明、署名、日期）只差 1–:data:`MAX_EXTRA` 行就能排在上一页时，从那一页的第一行到日期
-都改成较小的固定行距（不对齐网格），这一页就多排下这几行。落款之前有表格、含换行的段落时不预计（返回 None）。
+都改成较小的固定行距（不对齐网格），这一页就多排下这几行。落款之前有表格、含换行的段落，或有公文的版头、
+主送机关、印章、版记时不预计（返回 None）。
 """
 
 from __future__ import annotations
@@ -104,6 +105,8 @@ def paginate(units: list[Unit], per_page: int) -> list[tuple[int, int]]:
 
 def plan(doc: Document, profile: StyleProfile, line_chars: Decimal, closing: int, lead: int) -> Squeeze | None:
     """落款差 1–:data:`MAX_EXTRA` 行排不下时的调整；不需要或预计不了时返回 None。"""
+    if doc.frame is not None:  # 版头、主送机关、印章、版记占的行不在这个预计里：不收紧
+        return None
     found = units(doc.blocks, profile, line_chars, closing, lead)
     if found is None:
         return None

@@ -11,6 +11,7 @@ from decimal import Decimal
 from ..style_profile import StyleProfile
 from . import geometry as g
 from .layout import pt_to_twips
+from .page_number import rotated_page_number
 from .table_layout import cell_line_twips
 from .xml import EAST_ASIAN, XML_DECLARATION, R, W, attr
 
@@ -132,10 +133,17 @@ _PAGE_FIELD = (
 
 
 def footers_xml(profile: StyleProfile) -> tuple[bytes, bytes]:
-    """页码“— 1 —”：单页（footer1）居右空一字，双页（footer2）居左空一字。"""
+    """页码“— 1 —”：单页（footer1）居右空一字，双页（footer2）居左空一字。
+    横版（纸张宽大于高）：横排表格页的页码，见 :mod:`.page_number`。"""
     one_char = pt_to_twips(profile.sizes.page_number)
     style = g.style_id(g.STYLE_PAGE_NUMBER)
     out = []
+    if profile.paper.width > profile.paper.height:
+        for odd in (True, False):
+            box = rotated_page_number(profile, _PAGE_FIELD, odd=odd, shape_id=1 if odd else 2)
+            out.append((f"{XML_DECLARATION}<w:ftr {_FOOTER_NAMESPACES}><w:p><w:pPr><w:pStyle w:val=\"{style}\"/>"
+                        f"</w:pPr>{box}</w:p></w:ftr>").encode())
+        return out[0], out[1]
     for align, left, right in (("right", 0, one_char), ("left", one_char, 0)):
         out.append((f"{XML_DECLARATION}<w:ftr {_FOOTER_NAMESPACES}><w:p><w:pPr><w:pStyle w:val=\"{style}\"/>"
                     f'<w:ind w:firstLine="0" w:left="{left}" w:right="{right}"/><w:jc w:val="{align}"/></w:pPr>'

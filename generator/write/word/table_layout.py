@@ -157,6 +157,14 @@ def _name_floor(header: list[str], fit: list[int], least: list[int], size_pt: De
             for c in range(len(header))]
 
 
+def floor_fits(rows: Sequence[Sequence[str]], total: int, size_pt: Decimal) -> bool:
+    """宽 ``total`` 缇时，数字、两字表头排成一行，“指标”列也有它的下限（最长的词，至少六个字）。"""
+    if not rows:
+        return True
+    header, _, _, fit, least = _measure(rows, size_pt)
+    return sum(_name_floor(header, fit, least, size_pt)) <= total
+
+
 def minimum_width(rows: Sequence[Sequence[str]], size_pt: Decimal) -> int:
     """整张表至少要多宽（缇）才能让数字和两字表头都不回行：各列最小宽度之和。"""
     return sum(_measure(rows, size_pt)[4]) if rows else 0

@@ -64,21 +64,23 @@ def run_content(value: str) -> str:
 _QUOTES = re.compile("((?<=[\x21-\x7e])[“”‘’]+)")
 
 
-def run(value: str, *, char_style: str | None = None, font: str | None = None) -> str:
+def run(value: str, *, char_style: str | None = None, font: str | None = None, size: str = "") -> str:
     """一个标了 ``w:hint="eastAsia"`` 的文字块（引号、破折号按中文全角排）。
 
     ``font``：这段文字的中文字体。给出时，跟在数字、字母后面的中文引号单独成块，西文字体也设成这个中文字体：Word、WPS 凭
     ``w:hint`` 就用中文字体排引号，LibreOffice 不认 hint，按前一个字（数字、字母）把引号归入西文，
-    用西文字体排成半角；西文字体也是中文字体时，哪个软件都排成全角。"""
+    用西文字体排成半角；西文字体也是中文字体时，哪个软件都排成全角。
+
+    ``size``：现成的 ``w:sz``、``w:szCs`` 元素（字号与样式不同时，如缩小了的表格字号）。"""
     style = f"<w:rStyle w:val={attr(char_style)}/>" if char_style else ""
     if font is None or not _QUOTES.search(value):
-        return f"<w:r><w:rPr>{style}{EAST_ASIAN}</w:rPr>{run_content(value)}</w:r>"
+        return f"<w:r><w:rPr>{style}{EAST_ASIAN}{size}</w:rPr>{run_content(value)}</w:r>"
     quote_fonts = f'<w:rFonts w:ascii={attr(font)} w:hAnsi={attr(font)} w:hint="eastAsia"/>'
     out = []
     for index, piece in enumerate(_QUOTES.split(value)):  # 奇数位是引号
         if piece:
             fonts = quote_fonts if index % 2 else EAST_ASIAN
-            out.append(f"<w:r><w:rPr>{style}{fonts}</w:rPr>{run_content(piece)}</w:r>")
+            out.append(f"<w:r><w:rPr>{style}{fonts}{size}</w:rPr>{run_content(piece)}</w:r>")
     return "".join(out)
 
 
