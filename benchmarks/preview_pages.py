@@ -1,15 +1,16 @@
-"""预览与 PDF 的分页对比（不是测试，是量一量差多少）：每个示例，原长和把“工作开展情况”重复 2、3 遍的加长版，
-比较页数和每页第一行。
+"""预览与 PDF 的分页对比（量一量；同样的核对在 tests/edit/test_preview_pdf.py 里是测试）：每个示例的
+短（“工作开展情况”只留第一项）、原样、长（重复三遍）三种篇幅，比较页数和每页第一行。
 
-预览：真正启动编辑服务，用 headless Chromium（与 tests/edit 的浏览器测试相同）打开页面，读出每页版心里的第一段文字；
-PDF：与 gen report -f pdf 相同的转换（这里用常驻的 LibreOffice），pdftotext 读出每页第一行。
-预览现在整段换页（一段放不下就整段移到下一页），PDF 按行拆段，所以“第一行”只在页首恰好是段首时才相同。
+预览：真正启动编辑服务，用 headless Chromium（与 tests/edit 的浏览器测试相同）打开页面，读出每页版心里的第一行
+（``.ln``，表格续页是表头的第一格）；PDF：与 gen report -f pdf 相同的转换（这里用常驻的 LibreOffice），
+pdftotext 读出每页第一行（表格的一行按单元格分段，取最左边一格）。
 
 用法（在仓库根目录）：python benchmarks/preview_pages.py
 """
 
 from __future__ import annotations
 
+import copy
 import re
 import shutil
 import socket
@@ -19,11 +20,14 @@ import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 import uvicorn  # noqa: E402
+from ruamel.yaml import YAML  # noqa: E402
 from selenium import webdriver  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
@@ -36,25 +40,40 @@ from generator.write.resident import keep_warm  # noqa: E402
 from generator.write.style_profile import load_profile  # noqa: E402
 
 
-def _longer(text: str, times: int) -> str:
-    start = text.index("工作开展情况:\n") + len("工作开展情况:\n")
-    end = re.compile(r"^\S", re.M).search(text, start)
-    stop = end.start() if end else len(text)
-    return text[:start] + text[start:stop] * times + text[stop:]
+def _lengths(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    items = data["工作开展情况"]
+    short, normal, long = copy.deepcopy(data), copy.deepcopy(data), copy.deepcopy(data)
+    short["工作开展情况"] = items[:1]
+    long["工作开展情况"] = [copy.deepcopy(dict(item, 标题=f"{item['标题']}（第{n}批）"))
+                         for n in (1, 2, 3) for item in items]
+    return {"短": short, "原": normal, "长": long}
 
 
 def _plain(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
+_XHTML = "{http://www.w3.org/1999/xhtml}"
+
+
+def _first_line(page: ElementTree.Element) -> str:
+    """一页最上面（同高时最左边）的一行，不算页码。"""
+    lines = []
+    for line in page.iter(_XHTML + "line"):
+        text = _plain("".join(word.text or "" for word in line.iter(_XHTML + "word")))
+        if text and not re.fullmatch(r"[—–-]\d+[—–-]", text):
+            lines.append((round(float(line.get("yMin", 0)), 1), float(line.get("xMin", 0)), text))
+    return min(lines)[2] if lines else ""
+
+
 def main() -> None:
     folder = Path(tempfile.mkdtemp(prefix="gen-preview-pages-"))
     forms: list[Path] = []
     for path in sorted((REPO / "examples").glob("*.yaml")):
-        text = path.read_text(encoding="utf-8")
-        for times in (1, 2, 3):
-            target = folder / f"{path.stem}-{times}倍.yaml"
-            target.write_text(_longer(text, times), encoding="utf-8")
+        for label, data in _lengths(YAML(typ="safe").load(path.read_text(encoding="utf-8"))).items():
+            target = folder / f"{path.stem}-{label}.yaml"
+            with target.open("w", encoding="utf-8") as stream:
+                YAML().dump(data, stream)
             forms.append(target)
     for extra in (REPO / "examples").iterdir():
         if extra.suffix != ".yaml" and extra.is_file():
@@ -65,10 +84,9 @@ def main() -> None:
         for form in forms:
             pdf = folder / f"{form.stem}.pdf"
             pdf.write_bytes(docx_to_pdf(build_report(form).docx(profile), profile, name=form.stem))
-            text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True,
-                                  check=True).stdout
-            pages = [page for page in text.split("\f") if page.strip()]
-            pdf_pages[form.name] = [next(line.strip() for line in page.splitlines() if line.strip()) for page in pages]
+            xml = subprocess.run(["pdftotext", "-bbox-layout", str(pdf), "-"], capture_output=True, text=True,
+                                 check=True).stdout
+            pdf_pages[form.name] = [_first_line(page) for page in ElementTree.fromstring(xml).iter(_XHTML + "page")]
 
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
@@ -97,11 +115,11 @@ def main() -> None:
             WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#preview .page"))
             time.sleep(0.5)
             firsts = driver.execute_script(
-                "return [...document.querySelectorAll('#preview .page-body')]"
-                ".map(b => b.firstElementChild ? b.firstElementChild.innerText : '')")
+                "return [...document.querySelectorAll('#preview .page-body')].map(body => {"
+                "  const first = body.querySelector('.ln:not(:empty), th');"
+                "  return first ? first.textContent : ''; })")
             pdf = pdf_pages[form.name]
-            matches = [bool(i < len(firsts) and _plain(firsts[i]).startswith(_plain(line)[:12]))
-                       for i, line in enumerate(pdf)]
+            matches = [bool(i < len(firsts) and _plain(firsts[i]) == line) for i, line in enumerate(pdf)]
             same_count += len(firsts) == len(pdf)
             same_first += sum(matches)
             total_pages += len(pdf)

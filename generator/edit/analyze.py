@@ -21,6 +21,8 @@ from ..pipeline import bureau_of, computed, document_of, indicator_table, valida
 from ..read.loader import decode_source
 from ..read.located import locate
 from ..read.source import MAX_FORM_BYTES
+from ..render.bureau import Bureau
+from ..write.style_profile import StyleProfile, load_profile
 from .fields import FIELDS
 from .indicators import computed_columns, indicator_file, sheet_rows, table_rows
 from .preview import document_html
@@ -73,7 +75,7 @@ def analyze(text: str, name: Path) -> Analysis:
             result.outline["sheet_indicators"] = sheet_rows(done.form, result.outline["indicators"])
         result.diagnostics = done.warnings + check_form(loaded, done.form)
         bureau = bureau_of(loaded, done.form)  # 单位模板：预览和各部分的标题都按它
-        result.preview = document_html(document_of(done, rows, bureau))
+        result.preview = document_html(document_of(done, rows, bureau), _profile(name, done.form.style, bureau))
         if bureau is not None and result.outline:
             from ..render.bureau import render_context
 
@@ -89,6 +91,16 @@ def analyze(text: str, name: Path) -> Analysis:
             f"gen 内部出错（{type(exc).__name__}）。请把表单和这条信息发给维护人员。"))
     result.diagnostics.sort(key=lambda d: (d.line or 0, d.column or 0))
     return result
+
+
+def _profile(name: Path, style: str | None, bureau: Bureau | None) -> StyleProfile:
+    """预览用的版式：与 gen report 相同（表单的“样式”，其次单位模板的版式）；读不进来时用默认版式
+    （版式文件的错误由“生成”报告，预览不因此停下）。"""
+    path = name.parent / style if style else bureau.style_path() if bureau else None
+    try:
+        return load_profile(path)
+    except GenError:
+        return load_profile()
 
 
 def outline(data: dict[str, Any]) -> dict[str, Any]:

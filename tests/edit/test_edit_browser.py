@@ -92,6 +92,15 @@ def _serve(target: Path, config: Path) -> Iterator[tuple[str, Path]]:
 
 @pytest.fixture
 def browser(tmp_path: Path) -> Iterator[object]:
+    driver = make_browser(tmp_path)
+    try:
+        yield driver
+    finally:
+        driver.quit()
+
+
+def make_browser(tmp_path: Path):  # type: ignore[no-untyped-def]
+    """headless Chromium，窗口 1366×768，配置和下载放在 ``tmp_path`` 里。"""
     from selenium import webdriver
     from selenium.webdriver.chrome.service import Service
 
@@ -103,11 +112,7 @@ def browser(tmp_path: Path) -> Iterator[object]:
                  f"--user-data-dir={tmp_path / 'chromium-profile'}", "--window-size=1366,768", "--lang=zh-CN"):
         options.add_argument(flag)
     options.add_experimental_option("prefs", {"download.default_directory": str(tmp_path / "下载")})
-    driver = webdriver.Chrome(service=Service(driver_path), options=options)
-    try:
-        yield driver
-    finally:
-        driver.quit()
+    return webdriver.Chrome(service=Service(driver_path), options=options)
 
 
 def test_clerk_edits_previews_saves_and_generates(server: tuple[str, Path], browser, tmp_path: Path, gen) -> None:  # type: ignore[no-untyped-def]

@@ -237,10 +237,14 @@ def test_check_returns_the_cli_messages_and_a_preview(form_file, gen) -> None:
     test = client(form_file())
     good = test.post("/api/check", json={"name": "表单.yaml", "text": VALID_FORM}, headers=ORIGIN).json()
     assert good["errors"] == 0 and good["keys"] == ["体检人数"]
-    assert '<h1 class="title">贡觉县卫生健康委员会2024年度工作总结</h1>' in good["preview"]
-    assert '<h2 class="h1">一、工作开展情况</h2>' in good["preview"]
-    assert '<span class="run2">（一）开展健康体检。</span>全年体检15719人。' in good["preview"]
-    assert '<p class="date">2025年1月7日</p>' in good["preview"]
+    # 预览已排成一行行（generator/edit/pages.py）：每行一个 <span class="ln">，段落最后一行带 last
+    assert '<h1 class="title"><span class="ln last">贡觉县卫生健康委员会2024年度工作总结</span></h1>' in good["preview"]
+    assert '<h2 class="h1"><span class="ln first last">一、工作开展情况</span></h2>' in good["preview"]
+    assert ('<span class="ln first last"><span class="run2">（一）开展健康体检。</span>全年体检15719人。</span>'
+            in good["preview"])
+    assert re.search(r'<p class="date"><span class="ln last" data-css="padding-left:[^"]+">2025年1月7日</span></p>',
+                     good["preview"])
+    assert good["preview"].count('<div class="page"') == 1
 
     wrong = VALID_FORM.replace("年度: 2024", "年度: 二〇二四")
     bad = test.post("/api/check", json={"name": "表单.yaml", "text": wrong}, headers=ORIGIN).json()
@@ -558,7 +562,8 @@ def test_clerk_text_cannot_inject_markup_into_the_preview(form_file) -> None:
     text = VALID_FORM.replace("我委扎实推进各项工作。", "我委<img src=x onerror=alert(1)>推进&amp;各项工作。")
     response = client(form_file()).post("/api/check", json={"text": text}, headers=ORIGIN).json()
     assert "<img" not in response["preview"]
-    assert "我委&lt;img src=x onerror=alert(1)&gt;推进&amp;amp;各项工作。" in response["preview"]
+    joined = re.sub(r'</span><span class="ln[^"]*">', "", response["preview"])  # 预览按行断开：接回一段
+    assert "我委&lt;img src=x onerror=alert(1)&gt;推进&amp;amp;各项工作。" in joined
 
 
 def test_every_response_forbids_framing_and_foreign_scripts(form_file) -> None:

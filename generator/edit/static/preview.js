@@ -1,34 +1,15 @@
-// A4 分页预览：把服务器由 Document 生成的 HTML 按块排进一页页的版心（22 行高），放不下就另起一页。
-// 附件（“附件”二字）总是另起一页，与 Word 文件相同。
+// A4 预览：服务器（generator/edit/pages.py）已把文档排成一页页、一行行，与 LibreOffice 转出的 PDF
+// 同样分页、在同一个字处换行；这里只把它放进页面，返回页数。
+// 尺寸在 data-css 里（页面的内容安全策略不许 HTML 里的 style 属性），逐条用 style.setProperty 设置。
 export function paginate(container, html) {
-  const source = document.createElement("div");
-  source.innerHTML = html;
-  const blocks = Array.from(source.children);
-  container.replaceChildren();
-  let body = null;
-  let pages = 0;
-  const newPage = () => {
-    const page = document.createElement("div");
-    page.className = "page";
-    body = document.createElement("div");
-    body.className = "page-body";
-    page.appendChild(body);
-    container.appendChild(page);
-    pages += 1;
-    const number = document.createElement("div");
-    number.className = "page-number " + (pages % 2 ? "odd" : "even");
-    number.textContent = `— ${pages} —`;
-    page.appendChild(number);
-  };
-  newPage();
-  for (const block of blocks) {
-    if (block.classList.contains("attachment") && body.children.length) newPage();
-    body.appendChild(block);
-    if (body.scrollHeight > body.clientHeight + 1 && body.children.length > 1) {
-      body.removeChild(block);
-      newPage();
-      body.appendChild(block);
+  const pages = document.createElement("template");
+  pages.innerHTML = html;
+  for (const element of pages.content.querySelectorAll("[data-css]")) {
+    for (const declaration of element.dataset.css.split(";")) {
+      const colon = declaration.indexOf(":");
+      if (colon > 0) element.style.setProperty(declaration.slice(0, colon), declaration.slice(colon + 1));
     }
   }
-  return pages;
+  container.replaceChildren(pages.content);
+  return container.querySelectorAll(".page").length;
 }

@@ -168,6 +168,13 @@ def _tight(pitch: int) -> str:
             f'w:line="{pitch}" w:lineRule="exact"/>')
 
 
+def kept_tails(blocks: list[Block], profile: StyleProfile) -> dict[int, int]:
+    """落款前要分出最后几行随落款走的段落：{块的序号: 行数}（正文最后一段 2 行；它只有一行时，前一段 1 行）。"""
+    closing = _closing_index(blocks)
+    lead = _lead_index(blocks, closing, profile)
+    return {index: kept for index, kept in ((closing, KEPT_LINES), (lead, 1)) if index >= 0}
+
+
 def squeeze_plan(doc: Document, profile: StyleProfile) -> Squeeze | None:
     """哪一页收紧行距、从哪里起（:mod:`.pages`）；不需要时为 None。"""
     closing = _closing_index(doc.blocks)

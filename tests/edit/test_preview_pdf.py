@@ -1,0 +1,187 @@
+"""预览就是那一页：每个示例的短、原、长三种篇幅（另有指标表放在正文里的，和页末的各种极端情形），
+预览（generator/edit/pages.py 排的页）与 LibreOffice 转出的 PDF 页数相同、每页第一行相同，每一行在同一个字处换行。
+
+PDF 由真正的 LibreOffice 转换（一次转换全部 40 份，字体替换表与 gen report 相同），``pdftotext -bbox-layout``
+读出每页的行（按位置排序，去掉页码）。再用真正的 Chromium 打开 gen edit 的页面，核对浏览器里显示的
+页数、每页第一行与版面模型相同，并且没有哪一行超出版心、没有哪一页的内容超出版心的高度。
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+import subprocess
+from pathlib import Path
+from typing import Any
+from xml.etree import ElementTree
+
+import pytest
+from conftest import EXAMPLES, minimal_form
+from office import render_pdfs, require_tool
+from variants import example_data, long_after_table
+
+from generator.api import build_report_from_data
+from generator.edit.pages import Pages, layout
+from generator.render.document import Document
+from generator.write.style_profile import load_profile
+
+_XHTML = "{http://www.w3.org/1999/xhtml}"
+_PAGE_NUMBER = re.compile(r"^[—–-]\s*\d+\s*[—–-]$")
+
+
+def lengths(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    """短（“工作开展情况”只留第一项）、原样、长（“工作开展情况”重复三遍，标题加“（第 n 批）”）。"""
+    items = data["工作开展情况"]
+    short, normal, long = copy.deepcopy(data), copy.deepcopy(data), copy.deepcopy(data)
+    short["工作开展情况"] = items[:1]
+    long["工作开展情况"] = [copy.deepcopy(dict(item, 标题=f"{item['标题']}（第{n}批）"))  # 不共用子对象（YAML 锚点）
+                         for n in (1, 2, 3) for item in items]
+    return {"短": short, "原": normal, "长": long}
+
+
+def pdf_lines(pdf: Path) -> list[list[str]]:
+    """PDF 每页的各行文字（去掉空白），自上而下、同一高度的自左而右；不含页码。"""
+    xml = subprocess.run([require_tool("pdftotext"), "-bbox-layout", str(pdf), "-"], capture_output=True,
+                         text=True, check=True).stdout
+    pages = []
+    for page in ElementTree.fromstring(xml).iter(_XHTML + "page"):
+        lines = []
+        for line in page.iter(_XHTML + "line"):
+            text = "".join("".join((word.text or "").split()) for word in line.iter(_XHTML + "word"))
+            if text and not _PAGE_NUMBER.match(text):
+                lines.append((round(float(line.get("yMin", 0)), 1), float(line.get("xMin", 0)), text))
+        pages.append([text for _, _, text in sorted(lines)])
+    return pages
+
+
+def model_first_lines(pages: Pages) -> list[str]:
+    """模型每页的第一行；表格的行取第一格（PDF 里表格的一行按单元格分成几段文字）。"""
+    out = []
+    for page in pages.pages:
+        line = next(line for line in page if line.text.strip())
+        out.append("".join((line.cells[0] if line.cells else line.text).split()))
+    return out
+
+
+def body_lines(pages: Pages) -> list[str]:
+    return ["".join(line.text.split()) for page in pages.pages for line in page if not line.cells and line.text.strip()]
+
+
+def cases() -> dict[str, dict[str, Any]]:
+    """每个示例的三种篇幅；另有指标表放在正文里的（表格跨页、表格之后的各行错开下框线的宽度）。"""
+    out: dict[str, dict[str, Any]] = {}
+    for path in EXAMPLES:
+        data = example_data(path)
+        out.update({f"{path.stem}-{label}": variant for label, variant in lengths(data).items()})
+        out[f"{path.stem}-表在正文"] = dict(copy.deepcopy(data), 指标表="正文")
+    out["表格之后还有几页"] = long_after_table()
+    out.update(page_end_cases())
+    return out
+
+
+SENTENCE = "全面推进健康县城建设，持续改善群众就医体验，"  # 22 字
+
+
+def _text(lines: int) -> str:
+    """约 ``lines`` 行（每行 28 字）的一段话（与 tests/pdf/test_page_ends_pdf.py 相同的写法）。"""
+    body = (SENTENCE * (lines * 28 // len(SENTENCE) + 2))[: max(6, lines * 28 - 4)]
+    return body.rstrip("，") + "。"
+
+
+def page_end_cases() -> dict[str, dict[str, Any]]:
+    """页末的极端情形：结束语从 1 行到 30 行（落款前的长段落“与下段同页”）、最后一项计划的要点很多、
+    只有子项的二级标题前面正文长短不一（LibreOffice 在这些地方的分页规矩见 generator/edit/pages.py）。"""
+    work = [{"标题": f"第{n}项工作", "内容": _text(5)} for n in range(1, 4)]
+    out: dict[str, dict[str, Any]] = {}
+    for lines in (1, 2, 3, 8, 14, 15, 16, 17, 18, 19, 20, 21, 22, 25, 30):
+        out[f"结束语{lines}行"] = minimal_form(工作开展情况=work, 结束语=_text(lines))
+    for points in (1, 10, 16, 18, 20):
+        plans = [{"标题": "加强队伍建设", "要点": [_text(1) for _ in range(points)]}]
+        out[f"要点{points}条"] = minimal_form(工作开展情况=work, 下一步工作计划=plans)
+    for extra in (0, 5, 12):
+        items = [{"标题": "加强党的建设", "内容": _text(14 + extra)},
+                 {"标题": "强化队伍建设", "子项": [{"标题": "抓好培训", "内容": _text(3)},
+                                                  {"标题": "严格考核", "内容": _text(3)}]}]
+        out[f"子项前{extra}行"] = minimal_form(工作开展情况=items)
+    return out
+
+
+CASES = list(cases())
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory: pytest.TempPathFactory) -> dict[str, tuple[Document, list[list[str]]]]:
+    """全部一次转换：名称 → （文档, PDF 每页的行）。"""
+    folder = tmp_path_factory.mktemp("预览与PDF")
+    profile = load_profile()
+    documents: dict[str, Document] = {}
+    paths = []
+    for name, data in cases().items():
+        report = build_report_from_data(data)
+        documents[name] = report.document
+        paths.append(folder / f"{name}.docx")
+        paths[-1].write_bytes(report.docx(profile))
+    pdfs, _ = render_pdfs(paths, folder)
+    return {pdf.stem: (documents[pdf.stem], pdf_lines(pdf)) for pdf in pdfs}
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_preview_has_the_pdf_pages_and_first_lines(rendered: dict[str, tuple[Document, list[list[str]]]],
+                                                   case: str) -> None:
+    document, pdf = rendered[case]
+    pages = layout(document, load_profile())
+    assert len(pages.pages) == len(pdf), f"{case}：预览 {len(pages.pages)} 页，PDF {len(pdf)} 页"
+    assert model_first_lines(pages) == [page[0] for page in pdf]
+
+
+@pytest.mark.parametrize("case", CASES)
+def test_preview_breaks_every_line_where_the_pdf_does(rendered: dict[str, tuple[Document, list[list[str]]]],
+                                                      case: str) -> None:
+    """正文的每一行（不含表格）依次出现在 PDF 里：断行的位置与 LibreOffice 相同。"""
+    document, pdf = rendered[case]
+    expected = iter(line for page in pdf for line in page)
+    for line in body_lines(layout(document, load_profile())):
+        assert any(found == line for found in expected), f"{case}：PDF 里没有这一行（或次序不同）：{line}"
+
+
+def test_the_browser_shows_the_model_pages(tmp_path: Path) -> None:
+    """真正的 Chromium 打开 gen edit：每份表单的页数、每页第一行与版面模型相同；没有哪一行宽过版心，
+    没有哪一页的内容高过版心（浏览器没有自己再折行）。"""
+    from ruamel.yaml import YAML
+    from selenium.webdriver.common.by import By
+    from selenium.webdriver.support.ui import WebDriverWait
+    from test_edit_browser import make_browser, start_editor
+
+    folder = tmp_path / "表单"
+    folder.mkdir()
+    expected: dict[str, list[str]] = {}
+    yaml = YAML()
+    for path in EXAMPLES:
+        for label, data in lengths(example_data(path)).items():
+            name = f"{path.stem}-{label}.yaml"
+            with (folder / name).open("w", encoding="utf-8") as stream:
+                yaml.dump(data, stream)
+            expected[name] = model_first_lines(layout(build_report_from_data(data).document, load_profile()))
+    process, url = start_editor(folder, tmp_path / "配置")
+    driver = make_browser(tmp_path)
+    try:
+        for name, firsts in expected.items():
+            driver.get("about:blank")
+            driver.get(url)
+            WebDriverWait(driver, 20).until(lambda d, name=name: d.find_elements(By.LINK_TEXT, name))
+            driver.find_element(By.LINK_TEXT, name).click()
+            WebDriverWait(driver, 20).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#preview .page"))
+            shown = driver.execute_script(
+                "return [...document.querySelectorAll('#preview .page-body')].map(body => {"
+                "  const first = body.querySelector('.ln:not(:empty), th');"
+                "  return first ? first.textContent.replace(/\\s+/g, '') : ''; })")
+            assert shown == firsts, name
+            overflowing = driver.execute_script(
+                "return [...document.querySelectorAll('#preview .ln')].filter(l => l.scrollWidth > l.clientWidth + 1)"
+                ".map(l => l.textContent).concat([...document.querySelectorAll('#preview .page-body')]"
+                ".filter(b => b.scrollHeight > b.clientHeight + 1).map(b => '第' + b.textContent.slice(0, 12)))")
+            assert overflowing == [], name
+    finally:
+        driver.quit()
+        process.terminate()
+        process.wait(timeout=10)
