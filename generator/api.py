@@ -159,7 +159,7 @@ def wants_json(args: Sequence[str]) -> bool:
 def write_starter_form(target: Path, *, template: str | None = None,
                        kind: str | None = None) -> tuple[Path, list[Diagnostic]]:
     """写出一份带中文说明的空白表单（已有文件不覆盖）；``template``：按这套单位模板（含它增加的部分）；
-    ``kind``：类型（gen init --类型），写好这一类型要的键。"""
+    ``kind``：类型（gen init --类型），写好这一类型要的键（季度、主题）；工作计划、述职报告有自己的空白表单。"""
     from .form.models import ReportKind
     from .starter import write_starter_form as run
 
@@ -167,6 +167,8 @@ def write_starter_form(target: Path, *, template: str | None = None,
     short = {k.value.removesuffix("工作总结"): k for k in ReportKind}  # “季度”“专项”“半年”也认
     if kind is not None and kind.strip() not in kinds | short:
         raise OptionProblem(f"要写内置的类型：{'、'.join(kinds)}（也可以只写“季度”“专项”“半年”）；现在是“{kind}”。")
+    if kind is not None and template is not None:
+        raise OptionProblem("--类型 和 --template 只写一个：单位模板的类型写在它的 模板.yaml 里。")
     return run(target, template=template, kind=(kinds | short)[kind.strip()] if kind else None)
 
 

@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import itertools
 import sys
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 
 __all__ = ["PreparedReport", "Report", "build", "build_report", "build_report_from_data", "check_file",
            "computed", "document_of", "indicator_table", "load_form_file", "one_each", "parse_form", "prepare_report",
-           "validated", "write_report"]
+           "validated", "with_bureau", "write_report"]
 
 
 # ---------------------------------------------------------------- 读取 → 校验 → 计算
@@ -156,10 +157,20 @@ def bureau_of(loaded: LoadedForm, form: Form, override: str | Path | None = None
     return bureau
 
 
+def with_bureau(result: ComputedForm, bureau: Bureau | None) -> ComputedForm:
+    """表单的“公文:”补上单位模板的“公文:”（表单写了的优先，见 generator.render.bureau）。"""
+    if bureau is None or bureau.spec.frame is None:
+        return result
+    from .render.bureau import with_template_frame
+
+    return dataclasses.replace(result, form=with_template_frame(result.form, bureau))
+
+
 def build(loaded: LoadedForm, *, template: str | Path | None = None) -> Report:
     """整条链：读入的表单 → 渲染好的总结。``template``：命令行指定的单位模板。"""
     result = computed(loaded)
     bureau = bureau_of(loaded, result.form, template)
+    result = with_bureau(result, bureau)
     return Report(source=loaded, form=result.form, figures=result.figures,
                   document=document_of(result, bureau=bureau), warnings=result.warnings, bureau=bureau)
 
@@ -223,6 +234,7 @@ def check_file(path: Path, *, ignore: Sequence[str] = ()) -> list[Diagnostic]:
 
 def _check_file(path: Path, *, ignore: Sequence[str]) -> list[Diagnostic]:
     from .checks import check_blanks, check_form, check_paragraphs
+    from .checks.frame_rules import report_frame_checks
 
     if detect(path) is Kind.FORM:
         notice = form_notice(path)
@@ -239,8 +251,8 @@ def _check_file(path: Path, *, ignore: Sequence[str]) -> list[Diagnostic]:
         except FormError as exc:  # 校验没通过也要报出正文里没填的占位符
             raise FormError(one_each(slips, exc.diagnostics, reference_problems(loaded, names),
                                      check_blanks(loaded, ignore=ignore))) from None
-        bureau_of(loaded, result.form)  # 单位模板找得到、适用，模板要求的部分都填了
-        found = result.warnings + check_form(loaded, result.form, ignore=ignore)
+        bureau = bureau_of(loaded, result.form)  # 单位模板找得到、适用，模板要求的部分都填了
+        found = result.warnings + check_form(loaded, with_bureau(result, bureau).form, ignore=ignore)
         if slips:
             raise FormError(one_each(slips, found))
         return ([notice] if notice else []) + found
@@ -255,9 +267,12 @@ def _check_file(path: Path, *, ignore: Sequence[str]) -> list[Diagnostic]:
         numbers = list(itertools.accumulate(1 if p.strip() else 0 for p in imported.source.paragraphs))
         pieces = [[(offset, max(1, numbers[index]), skip) for offset, index, skip in origin]
                   for origin in imported.origins]
+    frame = imported.form.get("公文")  # 红头文件：版头、版记同样检查（GEN801–GEN810）
+    framed = report_frame_checks(frame, imported.form.get("日期"), imported.frame_places, file=path,
+                                 paragraphs=imported.source.paragraphs, lines=lines) if frame else []
     return imported.source.notices + check_paragraphs(
         imported.paragraphs, file=path, year=year if isinstance(year, int) else None, ignore=ignore,
-        pieces=pieces, lines=lines)
+        pieces=pieces, lines=lines, also=framed)
 
 
 # ---------------------------------------------------------------- → 写出（gen report）

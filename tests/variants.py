@@ -21,14 +21,20 @@ def example_data(path: Path) -> dict[str, Any]:
     return data
 
 
+# 没有指标的示例（工作计划）在作附件、放正文的变体里加一个指标，好有一张表
+_SAMPLE_INDICATORS = [{"键": "托位", "名称": "公办托育机构托位", "本期": 110, "上期": 90, "目标": 120, "单位": "个"}]
+
+
 def variants() -> dict[str, dict[str, Any]]:
-    """每个示例（三种类型都有）× 指标表的三种放法。"""
+    """每个示例（各种类型都有）× 指标表的三种放法。"""
     out: dict[str, dict[str, Any]] = {}
     for example in EXAMPLES:
         base = example_data(example)
         for label, value in PLACEMENTS.items():
             data = copy.deepcopy(base)
             data["指标表"] = value
+            if value and not data.get("指标") and not data.get("指标文件"):
+                data["指标"] = copy.deepcopy(_SAMPLE_INDICATORS)
             out[f"{example.stem}-{label}"] = data
     return out
 

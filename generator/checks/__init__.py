@@ -9,15 +9,17 @@ Word 报告（.docx）没有行号，按“文件 第N段”定位。
 | GEN302 | 错误 | 报告里一级、二级序号跳号或重号（中间有一段像是标题和正文写在同一行时降为提示） |
 | GEN304 | 警告 | 一级标题末尾有标点 |
 | GEN305 | 警告 | 层级跳跃（一、之后直接出现 1.） |
-| GEN502 | 警告 | 成文日期早于总结期末（季度总结：季度的最后一天） |
-| GEN504 | 警告 | 成文日期晚于通常的成文时间（年度总结到次年 3 月底，半年总结到 9 月底，季度总结到下一个月底） |
+| GEN502 | 警告 | 成文日期早于总结期末（季度：季度末；工作计划、述职报告：早于通常的成文时间） |
+| GEN504 | 警告 | 成文日期晚于这一类型通常的成文时间（年度总结到次年 3 月底，其余见 form/kinds.py） |
 | GEN503 | 错误 | 标题里的年份与“年度”不同 |
 | GEN505 | 错误 | 季度工作总结：标题里的季度与“季度”不同 |
-| GEN506 | 警告 | 不是季度工作总结，标题里却写着一个季度（“第一季度”） |
-| GEN601 | 错误 | 报告缺少必需的部分（存在的问题、下一步工作计划） |
+| GEN506 | 警告 | 不是季度工作总结（也不是工作计划、述职报告），标题里却写着一个季度（“第一季度”） |
+| GEN601 | 错误 | 报告缺少必需的部分（存在的问题、下一步工作计划；标题是“……工作计划”的不查） |
 | GEN602 | 提示 | 某个问题在计划里找不到对应的措施 |
 | GEN603 | 警告 | “单位”或“署名”以“工作”“总结”“年”“情况”等结尾，不像机关名称（多半是从标题里多取了字） |
+| GEN604 | 警告 | 述职报告里句首写“我局”“我委”等，应为第一人称“本人”“我” |
 | GEN701 | 警告 | 同一句话出现了两次（复制粘贴；没有句末标点的短段是标题，重复不算） |
+| GEN801–GEN810 | 错误/警告 | 正式公文（表单的“公文:”）的版头、主送机关和版记，见 :mod:`.frame_rules` |
 """
 
 from __future__ import annotations
@@ -31,11 +33,13 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import Diagnostic, Severity
+from ..form.kinds import DEBRIEF, PLAN
 from ..form.models import Form
 from ..form.numbering import CN_NUMERAL, chinese_number, chinese_value
 from ..read.loader import LoadedForm, SourceText
 from ..read.located import iter_located_strings
-from .form_rules import form_dates, organ_names
+from .form_rules import first_person, form_dates, organ_names
+from .frame_rules import frame_checks
 from .position import Piece, number_at, place
 from .rules import ERROR, INFO, WARNING, Hit, blanks, half_width_punctuation, placeholders, point_sequence, text_rules
 
@@ -187,7 +191,10 @@ def check_form(loaded: LoadedForm, form: Form, *, ignore: Iterable[str] = ()) ->
             # 导出的键路径与原始 YAML 一致（一句话的问题导出为文字，路径同样是“存在的问题 第N项”）
             here = source.line(line) if line else None
             unit = Unit(text, source.path, line, column, here, block=_block_lines(source, line, here),
-                        plan=path[0] == "下一步工作计划" or path[:2] == ("开头", "下一步工作计划"))
+                        plan=(path[0] == "下一步工作计划" or path[:2] == ("开头", "下一步工作计划"))
+                        and form.kind.value != PLAN)  # 工作计划的“年度”就是计划的年份，不再往后放
+            if form.kind.value == DEBRIEF and path[0] not in ("述职人", "职务"):
+                out.extend(_diagnostic(unit, hit) for hit in first_person(text))
             if path[0] == "存在的问题" and path[-1] != "解决思路":
                 problems.append((unit, text))
             if path[0] == "下一步工作计划" or path[:2] == ("开头", "下一步工作计划"):
@@ -198,6 +205,7 @@ def check_form(loaded: LoadedForm, form: Form, *, ignore: Iterable[str] = ()) ->
     out += found
     out += _problem_plan_links(problems, "".join(plan_parts))
     out += form_dates(loaded, form)
+    out += frame_checks(loaded, form)
     out += organ_names(loaded, form)
     return _filter(out, set(ignore) | set(form.checks.ignore))
 
@@ -262,19 +270,22 @@ def _where(unit: Unit) -> str:
 
 def check_paragraphs(paragraphs: Sequence[str], *, file: Path, year: int | None,
                      ignore: Iterable[str] = (), pieces: Sequence[Sequence[Piece]] | None = None,
-                     lines: Sequence[str] | None = None) -> list[Diagnostic]:
+                     lines: Sequence[str] | None = None, also: Sequence[Diagnostic] = ()) -> list[Diagnostic]:
     """检查写好的报告。
 
     ``pieces``：每段来自原文的哪几行（文本文件，配合原文行 ``lines`` 给出真实行列）或哪一段
     （Word 文件，``lines`` 为 None，位置写成“第N段”）。不给时按段落顺序从 1 编号。
+    ``also``：别处查出的结果（红头的版头、版记），一起过滤、排序。
     """
     places = pieces if pieces is not None else [[(0, number, 0)] for number in range(1, len(paragraphs) + 1)]
     plan = _plan_sections(paragraphs)
     units = [Unit(text, file, number_at(where, 0), 1, None, report=True, pieces=tuple(where), lines=lines,
                   plan=in_plan)
              for text, where, in_plan in zip(paragraphs, places, plan, strict=True)]
-    out = _run(units, year)
+    out = _run(units, year) + list(also)
     out += [_diagnostic(unit, hit) for unit in units for hit in half_width_punctuation(unit.text)]
+    if any("述职" in unit.text for unit in units[:2]):  # 述职报告（标题里有“述职”）：第一人称（GEN604）
+        out += [_diagnostic(unit, hit) for unit in units for hit in first_person(unit.text)]
     out += _report_structure(units)
     if year is not None:
         # 开头几段里像标题的（有“总结”“计划”和年份）：哪一个写着报告年度就对了（网页上的标题常带发布的年份）
@@ -356,7 +367,10 @@ def _report_structure(units: Sequence[Unit]) -> list[Diagnostic]:
         elif "计划" in section or "思路" in section or "打算" in section:
             plan_parts.append(text)
     headings = [u.text for u in units if _L1.match(u.text)]
-    for label, words in (("存在的问题", ("问题", "不足")), ("下一步工作计划", ("计划", "思路", "打算", "安排"))):
+    # 工作计划（标题以“工作计划”结尾、没有“总结”）没有这两部分：主要任务、保障措施（form/kinds.py）
+    plan_only = any(u.text.rstrip().endswith("计划") and "总结" not in u.text for u in units[:3])
+    for label, words in () if plan_only else (("存在的问题", ("问题", "不足")),
+                                              ("下一步工作计划", ("计划", "思路", "打算", "安排"))):
         if not any(any(w in h for w in words) for h in headings):
             anchor = units[0] if units else Unit("", Path("?"), 1, 1, None, True)
             out.append(_diagnostic(anchor, Hit("GEN601", ERROR, 0, 0, f"报告里没有“{label}”这一部分。")))

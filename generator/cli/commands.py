@@ -208,9 +208,9 @@ def check(file: Path, output_format: str, strict: bool, ignore: str) -> int:
                    "填好后在表单里写 指标文件: 指标.xlsx。")
 @click.option("--template", metavar="模板",
               help="按这套单位模板生成：表单里写上“模板”，并列出模板增加的部分（名字或文件夹路径）。")
-@click.option("--类型", "kind", metavar="类型",
-              help="按这一类型生成：年度工作总结（默认）、半年工作总结、工作总结和工作计划、专项工作总结（写好“主题”）"
-                   "或 季度工作总结（写好“季度”，默认刚结束的季度）。")
+@click.option("--类型", "--kind", "kind", metavar="类型",
+              help="按这一类型生成：年度工作总结（默认）、半年工作总结、工作总结和工作计划、专项工作总结（写好“主题”）、"
+                   "季度工作总结（写好“季度”，默认刚结束的季度）、工作计划、述职报告（它们的空白表单有自己的部分）。")
 def init(form: Path, sheet: Path | None, template: str | None, kind: str | None) -> None:
     """生成一份带中文说明的空白表单，已有文件不会被覆盖。"""
     if sheet is not None:

@@ -19,7 +19,8 @@ def template() -> None:
 @click.argument("name", cls=Argument, metavar="模板名",
                 help="新模板的名字，如 我局模板：写到当前文件夹的 模板/我局模板；写成路径时就写到那里。")
 @click.option("--from", "kind", metavar="类型",
-              help="从哪一类内置模板开始：年度工作总结（默认）、半年工作总结、工作总结和工作计划、专项工作总结。")
+              help="从哪一类内置模板开始：年度工作总结（默认）、半年工作总结、工作总结和工作计划、专项工作总结、"
+                   "工作计划、述职报告。")
 @click.option("--reference", metavar="参考.docx", type=click.Path(path_type=Path, dir_okay=False),
               help="本单位的 Word 参考文件，复制进模板文件夹作 reference.docx（取用其中的样式和字体）。")
 def new(name: str, kind: str | None, reference: Path | None) -> None:

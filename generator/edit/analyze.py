@@ -17,13 +17,14 @@ from ..errors import Diagnostic, GenError, Severity
 from ..form.periods import parse_quarter
 from ..form.reading import parse_form
 from ..indicators.figures import FigureContext
-from ..pipeline import bureau_of, computed, document_of, indicator_table, validated
+from ..pipeline import bureau_of, computed, document_of, indicator_table, validated, with_bureau
 from ..read.loader import decode_source
 from ..read.located import locate
 from ..read.source import MAX_FORM_BYTES
 from ..render.bureau import Bureau
 from ..write.style_profile import StyleProfile, load_profile
 from .fields import FIELDS
+from .frame_fields import frame_anchors, frame_values, template_frame_values
 from .indicators import computed_columns, indicator_file, sheet_rows, table_rows
 from .preview import document_html
 from .sections import section_tree
@@ -73,12 +74,14 @@ def analyze(text: str, name: Path) -> Analysis:
         if result.outline:  # 指标表格旁只读的几列：算出的同比、完成率，以及来自指标文件的指标
             result.outline["computed"] = computed_columns(done.form, rows)
             result.outline["sheet_indicators"] = sheet_rows(done.form, result.outline["indicators"])
-        result.diagnostics = done.warnings + check_form(loaded, done.form)
         bureau = bureau_of(loaded, done.form)  # 单位模板：预览和各部分的标题都按它
+        done = with_bureau(done, bureau)  # “公文:”补上模板的“公文:”
+        result.diagnostics = done.warnings + check_form(loaded, done.form)
         result.preview = document_html(document_of(done, rows, bureau), _profile(name, done.form.style, bureau))
         if bureau is not None and result.outline:
             from ..render.bureau import render_context
 
+            result.outline["frame_defaults"] = template_frame_values(bureau)  # “公文”各项框里的灰字
             names = render_context(done.form, bureau)["sections"]
             headings = result.outline["tree"]["headings"]
             for key, part in (("工作开展情况", "work"), ("存在的问题", "problems"), ("下一步工作计划", "plans")):
@@ -114,7 +117,9 @@ def outline(data: dict[str, Any]) -> dict[str, Any]:
               if key in data and isinstance(data[key], (str, int)) and not isinstance(data[key], bool)}
     if parse_quarter(values.get("季度")):  # “第一季度”“一季度”：页面上的选择框用数字
         values["季度"] = str(parse_quarter(values["季度"]))
+    values.update(frame_values(data))
     tree, anchors = section_tree(data)
+    anchors = sorted(anchors + frame_anchors(data))
     return {"values": values, "lines": lines, "indicators": table_rows(data), "tree": tree, "anchors": anchors,
             "indicator_file": indicator_file(data)}
 

@@ -22,6 +22,7 @@ from starlette.routing import Route
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import ContentError, GenError, ToolMissing
+from ..form.models import ReportKind
 from ..read.source import MAX_FORM_BYTES
 from .analyze import analyze, content_hash, diagnostic_json
 from .fields import set_field
@@ -248,8 +249,11 @@ def create_app(target: Path, *, token: str, port: int | None) -> Starlette:
         if isinstance(name, str) and name and not Path(name).suffix:
             name = f"{name}.yaml"
         path = files.resolve(name)
+        kind = data.get("kind") or None  # 类型（空白表单随类型，见 gen init --类型）
+        if kind is not None and (not isinstance(kind, str) or kind not in {k.value for k in ReportKind}):
+            raise Refused(400, f"没有“{kind}”这个类型，类型要写：{'、'.join(k.value for k in ReportKind)}。")
         try:
-            written, _ = await run_in_threadpool(write_starter_form, path)
+            written, _ = await run_in_threadpool(lambda: write_starter_form(path, kind=kind))
         except GenError as exc:
             raise Refused(409, exc.diagnostics[0].message) from None
         return JSONResponse({"name": written.name})

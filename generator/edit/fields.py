@@ -12,15 +12,18 @@ from ruamel.yaml import YAML
 from ruamel.yaml.error import YAMLError
 from ruamel.yaml.util import load_yaml_guess_indent
 
+from .frame_fields import PREFIX, set_frame
 from .guard import Refused
 
 # 页面上单独编辑的字段（其余内容在“源文件”里改）
-FIELDS = ("单位", "年度", "类型", "主题", "季度", "日期", "标题", "导语", "基本情况", "结束语", "署名")
+FIELDS = ("单位", "年度", "类型", "主题", "季度", "述职人", "职务", "日期", "标题", "导语", "基本情况", "总体要求",
+          "学习", "廉洁", "结束语", "署名")
 # 空白表单里的先后：新加的字段放在它前面那个已有的键之后
-_ORDER = ("单位", "年度", "类型", "主题", "季度", "标题", "日期", "导语", "基本情况", "指标表", "指标", "开头",
-          "工作开展情况", "其他章节", "存在的问题", "下一步工作计划", "结束语", "署名")
+_ORDER = ("单位", "年度", "类型", "主题", "季度", "述职人", "职务", "标题", "日期", "导语", "基本情况", "指标表",
+          "指标", "开头", "总体要求", "学习", "工作开展情况", "其他章节", "廉洁", "存在的问题", "下一步工作计划",
+          "保障措施", "结束语", "署名")
 # 清空即删去这一行（不填时自动生成 / 默认年度工作总结）
-_OPTIONAL = ("标题", "类型", "主题", "季度", "基本情况", "结束语", "署名")
+_OPTIONAL = ("标题", "类型", "主题", "季度", "基本情况", "结束语", "署名", "述职人", "职务", "总体要求", "学习", "廉洁")
 
 
 def _yaml(text: str = "") -> YAML:
@@ -64,6 +67,10 @@ def _dump(data: Any, text: str) -> str:
 
 def set_field(text: str, key: str, value: object) -> str:
     """把顶层字段 ``key`` 改成 ``value``（空文字表示删去这个字段）。"""
+    if key.startswith(PREFIX):  # “公文”一组（frame_fields）
+        data = _load(text)
+        set_frame(data, key, value)
+        return _dump(data, text)
     if key not in FIELDS:
         raise Refused(400, f"不能在这里编辑“{key}”。可以编辑的字段有 {'、'.join(FIELDS)}。")
     if not isinstance(value, (str, int)) or isinstance(value, bool):

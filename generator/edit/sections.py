@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from ..form.kinds import DEBRIEF, NOT_IN, ONLY_FOR, PLAN, QUARTER, REQUIRED, SECTION_NAMES, SUMMARY_PARTS, TOPIC
 from ..form.numbering import level1, level2, level3, level4, ordinal_point
 from ..form.periods import parse_quarter, quarter_headings
 from .tree import OPENINGS, SECTIONS
@@ -78,7 +79,7 @@ class _Builder:
 def section_tree(data: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[int, str]]]:
     """各部分的结构和锚（行号从 1 起，按行排好）。"""
     build = _Builder()
-    tree: dict[str, Any] = {key: build.items(data, key) for key in ("工作开展情况", "下一步工作计划")}
+    tree: dict[str, Any] = {key: build.items(data, key) for key in ("工作开展情况", "下一步工作计划", "保障措施")}
     sections = data.get("其他章节")
     tree["其他章节"] = []
     if isinstance(sections, list):
@@ -114,13 +115,25 @@ def section_tree(data: dict[str, Any]) -> tuple[dict[str, Any], list[tuple[int, 
             build.anchor(openings, part, f"开头/{part}")
     tree["numbers"] = heading_numbers(data)
     tree["headings"] = heading_titles(data)
+    kind = data.get("类型")
+    tree["kind"] = str(kind) if isinstance(kind, str) else "年度工作总结"
+    tree["parts"] = kind_parts(tree["kind"])
     return tree, sorted(build.anchors)
+
+
+def kind_parts(kind: str) -> dict[str, list[str]]:
+    """这一类型在页面上的样子（form/kinds.py）：必填的键、不显示的键（别的类型才有的、这一类型没有的）。"""
+    hidden = [*NOT_IN.get(kind, ()), *(key for key, owner in ONLY_FOR.items() if owner != kind)]
+    hidden += [key for key, owner in (("主题", TOPIC), ("季度", QUARTER)) if owner != kind]
+    return {"required": list(REQUIRED.get(kind, SUMMARY_PARTS)), "hidden": hidden}
 
 
 def heading_titles(data: dict[str, Any]) -> dict[str, str]:
     """两串事项的一级标题随类型而变（templates/report/*.md.j2）：如“2024年工作开展情况”“上半年工作开展情况”。"""
     kind = data.get("类型")
     year = data.get("年度")
+    if isinstance(kind, str) and kind in SECTION_NAMES:  # 工作计划、述职报告：内置模板的名称
+        return {**SECTION_NAMES[kind]}
     if kind == "半年工作总结":
         return {"工作开展情况": "上半年工作开展情况", "下一步工作计划": "下半年工作计划"}
     quarter = parse_quarter(data.get("季度"))
@@ -136,6 +149,9 @@ def heading_numbers(data: dict[str, Any]) -> dict[str, str]:
     """一级标题的序号，与模板相同：基本情况（有时）、工作开展情况、正文里的指标表、其他章节、存在的问题、计划。"""
     numbers: dict[str, str] = {}
     n = 0
+    kind = data.get("类型")
+    if kind in (PLAN, DEBRIEF):
+        return _kind_numbers(data, str(kind))
     if data.get("基本情况"):
         n += 1
         numbers["基本情况"] = level1(n)
@@ -150,6 +166,19 @@ def heading_numbers(data: dict[str, Any]) -> dict[str, str]:
     numbers["存在的问题"] = level1(n + 1)
     numbers["下一步工作计划"] = level1(n + 2)
     return numbers
+
+
+def _kind_numbers(data: dict[str, Any], kind: str) -> dict[str, str]:
+    """工作计划、述职报告的一级序号（templates/report/工作计划.md.j2、述职报告.md.j2）。"""
+    sections = data.get("其他章节")
+    others = [f"其他章节/{k}" for k in range(len(sections) if isinstance(sections, list) else 0)]
+    table = ["表"] if data.get("指标表") == "正文" and (data.get("指标") or data.get("指标文件")) else []
+    if kind == PLAN:
+        order = [*(["总体要求"] if data.get("总体要求") else []), "下一步工作计划", *table, *others,
+                 *(["保障措施"] if data.get("保障措施") else [])]
+    else:
+        order = ["学习", "工作开展情况", *table, *others, "廉洁", "存在的问题", "下一步工作计划"]
+    return {key: level1(n) for n, key in enumerate(order, 1) if key != "表"}
 
 
 __all__ = ["SECTIONS", "section_tree"]

@@ -23,7 +23,7 @@ from ..form.unfilled import EDITOR_PLACEHOLDER
 from .fields import _ORDER, _flow, _indentation, _lines, _load, _span_end, replace_value
 from .guard import Refused
 
-SECTIONS = ("工作开展情况", "下一步工作计划", "其他章节", "存在的问题")
+SECTIONS = ("工作开展情况", "下一步工作计划", "保障措施", "其他章节", "存在的问题")
 _REQUIRED = ("工作开展情况", "存在的问题", "下一步工作计划")  # 至少要有一项
 # 每种节点的键（按表单里的先后）、其中的文字键、必填的键
 OPENINGS = ("工作开展情况", "存在的问题", "下一步工作计划")  # “开头”里的键（form.models.Openings）
@@ -32,7 +32,8 @@ _KEYS = {"item": ("标题", "内容", "要点", "子项"), "section": ("标题",
 _TEXTS = {"item": ("标题", "内容"), "section": ("标题", "内容"), "problem": ("内容", "解决思路"), "opening": OPENINGS}
 _MUST: dict[str, tuple[str, ...]] = {"item": ("标题",), "section": ("标题",), "problem": ("内容",), "opening": ()}
 _LISTS = {("item", "子项"): "item", ("item", "要点"): "point", ("section", "事项"): "item"}
-_TOP = {"工作开展情况": "item", "下一步工作计划": "item", "其他章节": "section", "存在的问题": "problem"}
+_TOP = {"工作开展情况": "item", "下一步工作计划": "item", "保障措施": "item", "其他章节": "section",
+        "存在的问题": "problem"}
 MAX_ITEM_DEPTH = 3  # 事项（一）下面最多两层子项：1. 和（1）
 # 新添的一项写成“请补写（新添）”：检查会指出它（说明是在页面上新添的），办事员在原处改写
 PLACEHOLDER = EDITOR_PLACEHOLDER

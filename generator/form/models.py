@@ -18,7 +18,8 @@ from ..indicators.model import Indicator
 from ..modelbase import FormModel
 from .dates import clerk_date
 from .frame import Frame
-from .periods import QUARTER_HINT, next_quarter_name, parse_quarter, quarter_name, quarter_schema
+from .kinds import quarter_value, raise_kind_problems, raise_missing_key, topic_value
+from .periods import next_quarter_name, quarter_name, quarter_schema
 
 
 def _single_line(value: str | None) -> str | None:
@@ -35,6 +36,9 @@ class ReportKind(str, Enum):
     TOPIC = "专项工作总结"
     # 季度工作总结（issue 23）：要写“季度”
     QUARTER = "季度工作总结"
+    # 工作计划、述职报告（各部分的规则见 form/kinds.py）
+    PLAN = "工作计划"
+    DEBRIEF = "述职报告"
 
 
 class Item(FormModel):
@@ -171,8 +175,9 @@ class Form(FormModel):
     year: int = Field(alias="年度", ge=2000, le=2100, title="年度",
                       description="总结的是哪一年，写阿拉伯数字，如 2024")
     kind: ReportKind = Field(default=ReportKind.ANNUAL, alias="类型", title="类型",
-                             description="年度工作总结、半年工作总结、工作总结和工作计划、专项工作总结（要写“主题”）"
-                                         " 或 季度工作总结（要写“季度”）")
+                             description="年度工作总结、半年工作总结、工作总结和工作计划、专项工作总结（要写“主题”）、"
+                                         "季度工作总结（要写“季度”）、工作计划（年度是计划的年份）"
+                                         "或 述职报告（要写“述职人”）")
     topic: str | None = Field(default=None, alias="主题", title="主题", validate_default=False,
                               description="专项工作总结的主题，如 爱国卫生运动"
                                           "（标题自动生成为 单位+年度+主题+工作总结）")
@@ -204,17 +209,29 @@ class Form(FormModel):
     openings: Openings = Field(default_factory=Openings, alias="开头", title="开头",
                                description="各部分一级标题之后、（一）之前的开头一段，如 "
                                            "{工作开展情况: 全年围绕……开展了以下工作}；其他章节的开头写在它的“内容”里")
-    work: list[Item] = Field(alias="工作开展情况", min_length=1, title="工作开展情况",
-                             description="第一部分的各项工作，每项一个小标题")
+    reporter: str | None = Field(default=None, alias="述职人", title="述职人",
+                                 description="述职报告：述职人的姓名，排在标题下面和落款处，如 张明")
+    post: str | None = Field(default=None, alias="职务", title="职务",
+                             description="述职报告：述职人的职务，排在姓名前面，如 党组书记、主任")
+    study: str | None = Field(default=None, alias="学习", title="学习",
+                              description="述职报告“一、加强学习，提高政治素质”的正文（第一人称：本人、我）")
+    requirements: str | None = Field(default=None, alias="总体要求", title="总体要求",
+                                     description="工作计划“一、总体要求”（指导思想和目标）的正文（可选）")
+    work: list[Item] = Field(default_factory=list, alias="工作开展情况", title="工作开展情况",
+                             description="各项工作，每项一个小标题；述职报告里是“履职尽责”的各项（工作计划不写）")
     other_sections: list[ExtraSection] = Field(default_factory=list, alias="其他章节",
                                                title="其他章节",
                                                description="工作开展情况之后的其他一级章节")
+    integrity: str | None = Field(default=None, alias="廉洁", title="廉洁",
+                                  description="述职报告“三、廉洁自律”的正文")
     problems: list[Problem] = Field(
-        alias="存在的问题", min_length=1, title="存在的问题",
+        default_factory=list, alias="存在的问题", title="存在的问题",
         description="每条一个问题：只写一句话的几条合成“一是……二是……”；写成 {内容, 解决思路} 的各自成段",
         json_schema_extra=_text_or_problem)
-    plans: list[Item] = Field(alias="下一步工作计划", min_length=1, title="下一步工作计划",
-                              description="下一步的工作，每项一个小标题")
+    plans: list[Item] = Field(default_factory=list, alias="下一步工作计划", title="下一步工作计划",
+                              description="下一步的工作，每项一个小标题；工作计划里是“主要任务”，述职报告里是“下一步打算”")
+    safeguards: list[Item] = Field(default_factory=list, alias="保障措施", title="保障措施",
+                                   description="工作计划“保障措施”的各项（可选），每项一个小标题")
     closing: str | None = Field(default=None, alias="结束语", title="结束语", description="结尾一段")
     signature: str | None = Field(default=None, alias="署名", title="署名",
                                   description="落款单位，不填则与“单位”相同")
@@ -245,7 +262,7 @@ class Form(FormModel):
             raise ValueError("小数位要填 0 到 6 的整数，不能填 true/false")
         return value
 
-    @field_validator("unit", "title", "signature")
+    @field_validator("unit", "title", "signature", "reporter", "post")
     @classmethod
     def _one_line(cls, value: str | None) -> str | None:
         return _single_line(value)
@@ -308,34 +325,12 @@ class Form(FormModel):
     @field_validator("topic")
     @classmethod
     def _topic_for_topic_kind(cls, value: str | None, info: ValidationInfo) -> str | None:
-        _single_line(value)
-        kind = info.data.get("kind")
-        if kind is ReportKind.TOPIC and not (value and value.strip()):
-            raise ValueError("类型是专项工作总结时要写“主题”，如 主题: 爱国卫生运动")
-        if value and kind is not None and kind is not ReportKind.TOPIC:
-            raise ValueError("只有专项工作总结才写“主题”：请把“类型”改为 专项工作总结，或删掉“主题”")
-        return value
+        return topic_value(_single_line(value), info.data.get("kind"))
 
     @field_validator("quarter", mode="before")
     @classmethod
     def _quarter_text(cls, value: Any, info: ValidationInfo) -> Any:
-        quarter = parse_quarter(value)
-        if value is not None and quarter is None:
-            shown = str(value).lower() if isinstance(value, bool) else brief(value)
-            raise ValueError(f"现在填的是“{shown}”，{QUARTER_HINT}")
-        kind = info.data.get("kind")
-        if kind is ReportKind.QUARTER and quarter is None:
-            raise ValueError(f"类型是季度工作总结时要写“季度”：{QUARTER_HINT}，如 季度: 1")
-        if quarter is not None and kind is not None and kind is not ReportKind.QUARTER:
-            raise ValueError("只有季度工作总结才写“季度”：请把“类型”改为 季度工作总结，或删掉“季度”")
-        return quarter
-
-    @model_validator(mode="after")
-    def _quarter_written(self) -> Form:
-        if self.kind is ReportKind.QUARTER and self.quarter is None:
-            raise PydanticCustomError("kind_needs_key", "{message}", {
-                "message": "表单里缺少“季度”：类型是季度工作总结时要写是哪个季度，如 季度: 1（即第一季度）"})
-        return self
+        return quarter_value(value, info.data.get("kind"))
 
     @property
     def quarter_name(self) -> str:
@@ -348,10 +343,12 @@ class Form(FormModel):
         return next_quarter_name(self.year, self.quarter) if self.quarter else ""
 
     @model_validator(mode="after")
-    def _topic_written(self) -> Form:
-        if self.kind is ReportKind.TOPIC and self.topic is None:
-            raise PydanticCustomError("kind_needs_key", "{message}", {
-                "message": "表单里缺少“主题”：类型是专项工作总结时要写主题，如 主题: 爱国卫生运动"})
+    def _parts_of_kind(self) -> Form:
+        """这一类型要的键（主题、季度），哪些部分必填、哪些不能写（都随“类型”而定，见 form/kinds.py）。"""
+        raise_missing_key(self.kind.value, self.topic, self.quarter)
+        fields = type(self).model_fields
+        raise_kind_problems(self.kind.value, {str(fields[name].alias): getattr(self, name)
+                                              for name in self.model_fields_set})
         return self
 
     @model_validator(mode="after")
@@ -374,6 +371,10 @@ class Form(FormModel):
             return f"{self.unit}{self.year}年{self.topic}工作总结"
         if self.kind is ReportKind.QUARTER:
             return f"{self.unit}{self.year}年{self.quarter_name}工作总结"
+        if self.kind is ReportKind.PLAN:
+            return f"{self.unit}{self.year}年工作计划"
+        if self.kind is ReportKind.DEBRIEF:
+            return "述职报告"
         return f"{self.unit}{self.year}年度工作总结"
 
     @property
@@ -382,7 +383,7 @@ class Form(FormModel):
 
     @property
     def display_signature(self) -> str:
-        return self.signature or self.unit
+        return self.signature or self.reporter or self.unit
 
 
 FORM_KEYS: tuple[str, ...] = tuple(

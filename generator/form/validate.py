@@ -21,7 +21,8 @@ from ..indicators.sheets import merge_indicator_file
 from ..read.loader import LoadedForm, SourceText
 from ..read.located import locate, locate_key, strings_where, walk
 from .dates import ISO_DATE, clerk_date
-from .models import Form
+from .kinds import REQUIRED, kind_problems
+from .models import Form, ReportKind
 from .numbering import split_typed_number
 
 Path_ = tuple[str | int, ...]
@@ -42,14 +43,38 @@ def validate_form(loaded: LoadedForm) -> tuple[Form, list[Diagnostic]]:
     _glued_problem_keys(source, data, out)
     origins = merge_indicator_file(source, data, out)
     resolve_formulas(source, data, out, origins.cells, origins.rejected)
+    reported |= _kind_parts(source, data, out)
     form: Form | None = None
     try:
         form = Form.model_validate(_plain(data))
     except ValidationError as exc:
-        out.extend(d for d in translate_errors(loaded, exc, Form) if (d.line, d.column) not in reported)
+        out.extend(d for d in translate_errors(loaded, exc, Form)
+                   if (d.line, d.column) not in reported and d.code != _KIND_PARTS)
     out.raise_if_errors()
     assert form is not None
     return form, out.warnings
+
+
+_KIND_PARTS = "kind_parts"
+
+
+def _kind_parts(source: SourceText, data: dict[str, Any], out: Collector) -> set[tuple[int | None, int | None]]:
+    """哪些部分必填、哪些不能写随“类型”而定（form/kinds.py）：在这里一次全部带位置报出，
+    不等模型的其他错误都改完（模型自己的检查在别的字段都对时才运行，报的是同样的问题，见 translate_errors）。"""
+    kind = data.get("类型", ReportKind.ANNUAL.value)
+    if not isinstance(kind, str) or kind.strip() not in {k.value for k in ReportKind}:
+        return set()  # 类型写错了：由模型报告
+    reported: set[tuple[int | None, int | None]] = set()
+    for key, problem, message in kind_problems(kind.strip(), data):
+        if problem == "缺少":
+            line, column, _ = locate(data, ("类型",) if "类型" in data and kind.strip() in REQUIRED else ())
+        elif problem == "空":
+            line, column, _ = locate(data, (key,))
+        else:
+            line, column = locate_key(data, (key,))
+        reported.add((line, column))
+        out.add(source.diagnostic(f"{message}。", line, column))
+    return reported
 
 
 def _plain(value: Any) -> Any:
@@ -89,7 +114,7 @@ def _check_characters(source: SourceText, data: Any, out: Collector) -> set[tupl
     return reported
 
 
-_NUMBERED_LISTS = ("工作开展情况", "下一步工作计划")
+_NUMBERED_LISTS = ("工作开展情况", "下一步工作计划", "保障措施")
 
 
 def _strip_typed_numbers(source: SourceText, data: dict[str, Any], out: Collector) -> None:
@@ -200,7 +225,8 @@ def translate_errors(loaded: LoadedForm, exc: ValidationError,
     # 把“导语”写成“导言”时，pydantic 同时报“多了导言”和“缺少导语”：只留前一条（它已建议“导语”）
     suggested = {(tuple(e["loc"][:-1]), _suggest(str(e["loc"][-1]), tuple(e["loc"][:-1]), root))
                  for e in errors if e["type"] == "extra_forbidden"}
-    return [_translate(loaded.source, loaded.data, err, root) for err in errors
+    return [_translate(loaded.source, loaded.data, err, root) if err["type"] != _KIND_PARTS
+            else Diagnostic(str(err["msg"]), code=_KIND_PARTS) for err in errors
             if not (err["type"] == "missing" and (tuple(err["loc"][:-1]), str(err["loc"][-1])) in suggested)]
 
 

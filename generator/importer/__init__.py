@@ -5,15 +5,17 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 from ..errors import Diagnostic, ImportFailure
+from ..form.kinds import SECTION_NAMES
 from ..read.filekind import require_report
 from .assemble import build_form, count_headings
 from .cleanup import Origin, clean
 from .emit import emit_yaml, write_form
+from .frame import find_frame, frame_parts
 from .readers import SourceDocument, read_document
 
 __all__ = ["ImportResult", "default_form_path", "emit_yaml", "import_document", "import_report", "write_form"]
@@ -41,6 +43,7 @@ class ImportResult:
     unplaced: list[str] = field(default_factory=list)
     level1: int = 0
     level2: int = 0
+    frame_places: dict[str, int] = field(default_factory=dict)  # “公文”各项在原文的第几段（见 frame.py）
 
     def yaml(self) -> str:
         dropped = [f"去掉了 {len(self.dropped)} 行网页文字：" + "；".join(self.dropped)] if self.dropped else []
@@ -64,13 +67,27 @@ class ImportResult:
                     count, points = count + sub[0], points + sub[1]
             return count, points
 
-        work, work_points = walk(items("工作开展情况"))
-        plans, plan_points = walk(items("下一步工作计划"))
-        sections = 3 + ("基本情况" in form) + len(items("其他章节"))
-        lines = [
-            f"识别出 {sections} 个部分：工作开展情况 {work} 个事项（{work_points} 条要点），"
-            f"存在的问题 {len(items('存在的问题'))} 条，下一步工作计划 {plans} 个事项（{plan_points} 条要点）。",
-        ]
+        names = SECTION_NAMES.get(str(form.get("类型", "")))
+        if names is not None:  # 工作计划、述职报告：按这一类型的部分（form/kinds.py）
+            found = [key for key in names if form.get(key)]
+            parts = []
+            for key in names:
+                if isinstance(form.get(key), list) and key != "存在的问题":
+                    count, points = walk(items(key))
+                    parts.append(f"“{names[key]}”{count} 个事项（{points} 条要点）")
+                elif key == "存在的问题":
+                    parts.append(f"“{names[key]}”{len(items(key))} 条")
+                else:
+                    parts.append(f"“{names[key]}”{'一段' if form.get(key) else '没有'}")
+            lines = [f"识别出 {len(found) + len(items('其他章节'))} 个部分：" + "；".join(parts) + "。"]
+        else:
+            work, work_points = walk(items("工作开展情况"))
+            plans, plan_points = walk(items("下一步工作计划"))
+            sections = 3 + ("基本情况" in form) + len(items("其他章节"))
+            lines = [
+                f"识别出 {sections} 个部分：工作开展情况 {work} 个事项（{work_points} 条要点），"
+                f"存在的问题 {len(items('存在的问题'))} 条，下一步工作计划 {plans} 个事项（{plan_points} 条要点）。",
+            ]
         if items("其他章节"):
             lines.append("其他章节：" + "、".join(s["标题"] for s in items("其他章节")) + "。")
         if self.dropped:
@@ -84,7 +101,13 @@ class ImportResult:
 
 
 def import_document(source: SourceDocument) -> ImportResult:
-    cleaned = clean(source.paragraphs)
+    frame = find_frame(source.paragraphs, source.tables, word=source.lines is None)
+    paragraphs = source.paragraphs
+    if frame.keys:  # 版头、主送机关、版记不是正文：换成空段（行号、段号不变），其余照常导入
+        paragraphs = ["" if index in frame.used else text for index, text in enumerate(paragraphs)]
+        source = replace(source, tables=[table for number, table in enumerate(source.tables)
+                                         if number not in frame.tables])
+    cleaned = clean(paragraphs)
     if not any(p.strip() for p in cleaned.paragraphs):
         raise ImportFailure(Diagnostic(f"{source.path.name} 里没有可以导入的文字。", file=source.path))
     parsed = build_form(cleaned.paragraphs)
@@ -98,11 +121,15 @@ def import_document(source: SourceDocument) -> ImportResult:
                             + "；".join(split) + "），请核对。")
     if joined:  # 被分页或换行断开、接成一段的（猜的）
         parsed.notes.append(f"接上了 {len(joined)} 处被断开的段落（开头是：" + "；".join(joined) + "），请核对。")
+    if frame.keys:
+        keys = dict(frame.keys)  # 发文机关标志与“单位文件”相同时也写出来：表单里看得到红头上印的是什么
+        parsed.form["公文"] = keys
+        parsed.notes.append("认出了正式公文的" + "、".join(frame_parts(keys)) + "，写在表单末尾的“公文:”里，请核对。")
     level1, level2 = count_headings(cleaned.paragraphs)
     return ImportResult(source=source, form=parsed.form, paragraphs=cleaned.paragraphs,
                         dropped=cleaned.dropped, origins=cleaned.origins, notes=parsed.notes, unplaced=parsed.unplaced,
                         comments=parsed.comments,
-                        level1=level1, level2=level2)
+                        level1=level1, level2=level2, frame_places=frame.places)
 
 
 def import_report(path: Path) -> ImportResult:

@@ -17,9 +17,11 @@ from .structure import (
     _is_title,
     classify,
     derived_title,
+    kind_key,
     looks_like_date,
     make_item,
     parse_date,
+    parse_subtitle,
     parse_title,
     split_points,
     title_kind,
@@ -119,8 +121,11 @@ def build_form(paragraphs: list[str]) -> Parsed:
 
     # 落款
     body = paragraphs[title_index + 1:]
-    signature, date, garbled, body = _take_signature(body, unit)
-    if signature and signature != unit:
+    reporter = _reporter(kind, body, form, parsed)
+    if reporter:
+        body = body[1:]
+    signature, date, garbled, body = _take_signature(body, form.get("单位", unit), reporter)
+    if signature and signature not in (form.get("单位"), reporter):
         form["署名"] = signature
     form["日期"] = date or ""
     if garbled:
@@ -145,8 +150,66 @@ def build_form(paragraphs: list[str]) -> Parsed:
     parsed.level1_count = len(sections)
     if intro:
         form["导语"] = "\n\n".join(intro)
-    _place_sections(sections, form, parsed)
+    if kind == "述职报告" and "年度" not in form:  # 标题里没有年份：导语里的第一个年份（“2024年，本人……”）
+        found = re.search(r"(20\d{2})\s*年", form.get("导语", ""))
+        if found:
+            form["年度"] = int(found.group(1))
+    if kind in ("工作计划", "述职报告"):
+        _place_kind_sections(kind, sections, form, parsed)
+    else:
+        _place_sections(sections, form, parsed)
     return parsed
+
+
+def _reporter(kind: str, body: list[str], form: dict[str, Any], parsed: Parsed) -> str | None:
+    """述职报告标题下面的一行（单位、职务、述职人）→ 单位、职务、述职人；返回述职人。"""
+    found = parse_subtitle(body[0]) if kind == "述职报告" and body else None
+    if found is None:
+        return None
+    unit, post, name = found
+    if unit and "单位" not in form:
+        form["单位"] = unit
+        parsed.comments.append((("单位",), "从标题下面一行读出，请核对是不是单位全称"))
+    if post:
+        form["职务"] = post
+    form["述职人"] = name
+    return name
+
+
+_TEXT_PARTS = ("总体要求", "学习", "廉洁")  # 工作计划、述职报告里写成一段文字的部分
+
+
+def _place_kind_sections(kind: str, sections: list[Section], form: dict[str, Any], parsed: Parsed) -> None:
+    """工作计划、述职报告：各一级标题按名称归入表单的键（structure.KIND_HEADINGS）。"""
+    openings: dict[str, str] = {}
+    others: list[dict[str, Any]] = []
+    for index, section in enumerate(sections):
+        key = kind_key(kind, section.heading)
+        paragraphs = section.paragraphs
+        if index == len(sections) - 1 and key in ("下一步工作计划", "保障措施"):
+            paragraphs, closing = _split_closing(paragraphs)
+            if closing:
+                form["结束语"] = "\n\n".join(closing)
+        if key in _TEXT_PARTS:
+            form[key] = "\n\n".join(paragraphs)
+            continue
+        lead, items = parse_items(paragraphs)
+        parsed.level2_count += len(items)
+        if key in ("工作开展情况", "存在的问题", "下一步工作计划") and key not in form:
+            lead = _opening(key, lead, items, openings, parsed)
+        if key == "存在的问题":
+            form.setdefault(key, []).extend(_problems(lead, items))
+        elif key != "其他":
+            form.setdefault(key, []).extend(_with_lead(lead, items))
+        elif lead or items:
+            others.append({"标题": section.heading, **({"内容": "\n\n".join(lead)} if lead else {}),
+                           **({"事项": items} if items else {})})
+        else:
+            parsed.unplaced.append(section.heading)
+    if openings:
+        form["开头"] = openings
+    if others:
+        form["其他章节"] = others
 
 
 def _looks_like_section_start(body: list[str], text: str) -> bool:
@@ -173,7 +236,8 @@ _ATTACHMENT = re.compile(r"附件\s*\d*")
 _ATTACHMENT_NOTE = re.compile(r"附件\s*\d*[：:]")
 
 
-def _take_signature(body: list[str], unit: str) -> tuple[str | None, str | None, str | None, list[str]]:
+def _take_signature(body: list[str], unit: str,
+                    reporter: str | None = None) -> tuple[str | None, str | None, str | None, list[str]]:
     signature: str | None = None
     date: str | None = None
     # GB/T 9704 7.3.7：落款之后另起一页的附件（“附件”二字单独成段）不属于正文
@@ -186,7 +250,7 @@ def _take_signature(body: list[str], unit: str) -> tuple[str | None, str | None,
         end -= 1
     else:
         garbled = None
-    if end and len(body[end - 1]) <= 30 and (UNIT_END.search(body[end - 1]) or body[end - 1] == unit):
+    if end and len(body[end - 1]) <= 30 and (UNIT_END.search(body[end - 1]) or body[end - 1] in (unit, reporter)):
         signature = body[end - 1]
         end -= 1
     while end and _ATTACHMENT_NOTE.match(body[end - 1]):  # 附件说明（7.3.4）

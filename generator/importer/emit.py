@@ -18,13 +18,15 @@ from ruamel.yaml.comments import CommentedMap, CommentedSeq
 from ruamel.yaml.scalarstring import LiteralScalarString
 
 from ..errors import Diagnostic, ImportFailure, OutputError
+from ..form.kinds import NOT_IN, REQUIRED, SUMMARY_PARTS
 from ..form.unfilled import PLACEHOLDER
 from ..read.loader import MAX_FORM_BYTES
 from ..render.punctuation import full_width
 from ..write.output import write_atomic
 
-ORDER = ("单位", "年度", "类型", "主题", "季度", "标题", "日期", "导语", "基本情况", "指标", "开头", "工作开展情况",
-         "其他章节", "存在的问题", "下一步工作计划", "结束语", "署名")
+ORDER = ("单位", "年度", "类型", "主题", "季度", "述职人", "职务", "标题", "日期", "导语", "基本情况", "指标", "开头",
+         "总体要求", "学习", "工作开展情况", "其他章节", "廉洁", "存在的问题", "下一步工作计划", "保障措施", "结束语",
+         "署名", "公文")
 
 
 def _node(value: Any) -> Any:
@@ -70,6 +72,9 @@ _MISSING = {
     "工作开展情况": "原文中没有找到这一部分，请补写",
     "存在的问题": "原文中没有找到这一部分，请补写",
     "下一步工作计划": "原文中没有找到这一部分，请补写",
+    "述职人": "原文中没有找到述职人的姓名，请补写",
+    "学习": "原文中没有找到这一部分，请补写",
+    "廉洁": "原文中没有找到这一部分，请补写",
 }
 _LISTS = ("工作开展情况", "存在的问题", "下一步工作计划")
 
@@ -78,7 +83,12 @@ def emit_yaml(form: dict[str, Any], *, source: str, notes: list[str], tables: li
               limit: int = MAX_FORM_BYTES, comments: Sequence[tuple[tuple[str | int, ...], str]] = ()) -> str:
     """``comments``：导入时猜的地方（键路径 → 说明），写成那一行末尾的注释。"""
     filled = dict(form)
-    missing = [key for key in _MISSING if not form.get(key)]
+    kind = str(form.get("类型", ""))
+    wanted = ("单位", "年度", "日期", "导语", *REQUIRED.get(kind, SUMMARY_PARTS))  # 这一类型必填的部分（form/kinds.py）
+    missing = [key for key in wanted if not form.get(key)]
+    for key in NOT_IN.get(kind, ()):
+        if not filled.get(key):
+            filled.pop(key, None)
     for key in missing:
         filled[key] = [PLACEHOLDER] if key in _LISTS else PLACEHOLDER
     root = _node({key: filled[key] for key in ORDER if key in filled})

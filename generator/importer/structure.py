@@ -20,7 +20,7 @@ from typing import Any
 
 from ..form.dates import iso_date
 from ..form.numbering import CN_NUMERAL, chinese_value, strip_end_punctuation
-from ..form.organ import split_organ
+from ..form.organ import ORGAN_END, split_organ
 from ..form.periods import quarter_name
 from .kinds import QUARTER_IN_TITLE, special_topic, title_quarter
 
@@ -68,8 +68,14 @@ def classify(heading: str) -> str:
     return "其他"
 
 
+# 作为正式公文报上级的总结，标题常写成报告：“某某县卫生健康委员会关于2024年度工作情况的报告”
+_REPORT_TITLE = re.compile(r"^(?P<unit>\S+?)关于(?P<rest>\S*?20\d{2}\S*?(?:工作|情况)\S*?)的报告$")
+
+
 def _is_title(text: str) -> bool:
-    return len(text) <= 60 and ("总结" in text or "计划" in text) and not text.endswith("。")
+    if len(text) <= 60 and _REPORT_TITLE.match(re.sub(r"\s+", "", text)):
+        return True
+    return len(text) <= 60 and ("总结" in text or "计划" in text or "述职" in text) and not text.endswith("。")
 
 
 def parse_title(title: str) -> tuple[str, int | None, str]:
@@ -82,16 +88,26 @@ def title_parts(title: str) -> tuple[str, int | None, str, str]:
     """从标题读出 单位、年度、类型和话题：“某旗卫生健康委员会2022年卫生健康工作总结”→
     (某旗卫生健康委员会, 2022, 年度工作总结, 卫生健康工作)；“2022年某局卫生健康工作总结”同样。"""
     compact = re.sub(r"\s+", "", title)
+    report = _REPORT_TITLE.match(compact)
+    if report:  # “某局关于2024年度工作情况的报告”：单位在“关于”之前
+        unit, topic = split_organ(report["unit"])
+        year_found = YEAR.search(report["rest"])
+        return unit, int(year_found.group(1)) if year_found else None, \
+            "半年工作总结" if "半年" in report["rest"] else "年度工作总结", topic
     kind = "年度工作总结"
-    if title_quarter(compact):
+    if "计划" in compact and "总结" not in compact:  # “2025年第一季度工作计划”也是工作计划，不是季度总结
+        kind = "工作计划"
+    elif title_quarter(compact):
         kind = "季度工作总结"
         compact = QUARTER_IN_TITLE.sub("", compact, count=1)  # 单位、话题里不带“第一季度”
     elif "上半年" in compact or "半年" in compact:
         kind = "半年工作总结"
-    elif "计划" in compact and "总结" in compact:
+    elif "计划" in compact:
         kind = "工作总结和工作计划"
     match = YEAR.search(compact)
     year = int(match.group(1)) if match else None
+    if "述职" in compact:  # “述职报告”“2024年度述职报告”：单位、述职人在标题下面一行（parse_subtitle）
+        return "", year, "述职报告", ""
     unit = compact[: match.start()] if match else re.sub(r"(工作总结|工作计划).*$", "", compact)
     if not unit and match:  # “2024年XX局工作总结”
         unit = re.sub(r"^(度|上半年|年度)?", "", compact[match.end():])
@@ -118,6 +134,10 @@ def title_kind(title: str) -> tuple[str, str, str, int | None]:
 
 
 def derived_title(unit: str, year: int, kind: str, subject: str = "", quarter: int | None = None) -> str:
+    if kind == "述职报告":
+        return "述职报告"
+    if kind == "工作计划":
+        return f"{unit}{year}年工作计划"
     if kind == "专项工作总结":
         return f"{unit}{year}年{subject}工作总结"
     if kind == "季度工作总结" and quarter:
@@ -127,6 +147,39 @@ def derived_title(unit: str, year: int, kind: str, subject: str = "", quarter: i
     if kind == "工作总结和工作计划":
         return f"{unit}{year}年工作总结和{year + 1}年工作计划"
     return f"{unit}{year}年度工作总结"
+
+
+_SUBTITLE = re.compile(r"^(?:(\S{2,40}?)[\s\u3000]+)?([\u4e00-\u9fff·]{2,5})$")
+
+
+def parse_subtitle(text: str) -> tuple[str, str, str] | None:
+    """述职报告标题下面的一行“贡觉县卫生健康委员会主任　张明”→ (单位, 职务, 述职人)；不像时 None。"""
+    match = _SUBTITLE.match(text.strip())
+    if match is None:
+        return None
+    head = match.group(1) or ""  # 只写了姓名（表单没有职务时）：单位、职务请补写
+    # 职务也常以机关名称的字开头或结尾（局长、院长、党委书记）：取第一个后面跟着职务写法的机关名称结尾
+    cut = next((m.end() for m in re.finditer(ORGAN_END, head) if head[m.end():].startswith(_POSTS)), None)
+    unit, post = (head[:cut], head[cut:]) if cut else split_organ(head)
+    return unit, post, match.group(2)
+
+
+_POSTS = ("党组", "党委", "党总支", "党支部", "副", "主任", "书记", "局长", "院长", "所长", "站长", "主席", "部长",
+          "处长", "科长", "队长", "社长", "厅长", "委员", "调研员", "负责人", "总", "一级", "二级", "三级", "四级")
+
+
+# 工作计划、述职报告的一级标题 → 表单的键（按顺序找第一个含有其中某个词的；都不含的是其他章节）
+KIND_HEADINGS: dict[str, tuple[tuple[str, tuple[str, ...]], ...]] = {
+    "工作计划": (("总体要求", ("总体要求", "指导思想", "总体思路", "目标")), ("保障措施", ("保障",)),
+               ("下一步工作计划", ("任务", "重点", "工作", "计划"))),
+    "述职报告": (("学习", ("学习",)), ("廉洁", ("廉洁", "廉政", "纪律")), ("存在的问题", ("不足", "问题")),
+               ("下一步工作计划", ("打算", "计划", "努力方向", "下一步")),
+               ("工作开展情况", ("履职", "尽责", "工作", "职责"))),
+}
+
+
+def kind_key(kind: str, heading: str) -> str:
+    return next((key for key, words in KIND_HEADINGS[kind] if any(w in heading for w in words)), "其他")
 
 
 def parse_date(text: str) -> str | None:

@@ -20,6 +20,7 @@ from pathlib import Path
 from pydantic import Field, ValidationError, field_validator
 
 from ..errors import Diagnostic, FormError
+from ..form.kinds import SECTION_NAMES
 from ..form.models import Form, ReportKind
 from ..form.reading import form_keys
 from ..form.validate import translate_errors
@@ -41,6 +42,11 @@ class SectionNames(FormModel):
     table: str | None = Field(default=None, alias="主要指标完成情况", title="主要指标完成情况")
     problems: str | None = Field(default=None, alias="存在的问题", title="存在的问题")
     plans: str | None = Field(default=None, alias="下一步工作计划", title="下一步工作计划")
+    # 工作计划、述职报告才有的部分（form/kinds.py）
+    requirements: str | None = Field(default=None, alias="总体要求", title="总体要求")
+    safeguards: str | None = Field(default=None, alias="保障措施", title="保障措施")
+    study: str | None = Field(default=None, alias="学习", title="学习")
+    integrity: str | None = Field(default=None, alias="廉洁", title="廉洁")
 
 
 class AddedPart(FormModel):
@@ -55,6 +61,33 @@ class AddedPart(FormModel):
     @classmethod
     def _one_line(cls, value: str) -> str:
         if "\n" in value:
+            raise ValueError("只能写一行，请去掉其中的换行")
+        return value
+
+
+class FrameDefaults(FormModel):
+    """``模板.yaml`` 的“公文:”：本单位正式公文里每次都一样的几项，写一次。表单的“公文:”里写了的优先。"""
+
+    organ_marks: list[str] = Field(default_factory=list, alias="发文机关标志", title="发文机关标志",
+                                   description="红头上的机关名称，如 某某县卫生健康委员会文件；联合行文写成列表")
+    code: str | None = Field(default=None, alias="机关代字", title="机关代字",
+                             description="发文字号前面的机关代字，如 某卫健发；表单的发文字号写成〔2025〕3号时补在前面")
+    printer: str | None = Field(default=None, alias="印发机关", title="印发机关",
+                                description="版记里的印发机关，一般是办公室，如 某某县卫生健康委员会办公室")
+    main_recipient: str | None = Field(default=None, alias="主送机关", title="主送机关",
+                                       description="通常的主送机关，如 市卫生健康委员会")
+    copies_to: list[str] = Field(default_factory=list, alias="抄送机关", title="抄送机关",
+                                 description="通常的抄送机关，几个写成列表")
+
+    @field_validator("organ_marks", "copies_to", mode="before")
+    @classmethod
+    def _listed(cls, value: object) -> object:
+        return [value] if isinstance(value, str) else [] if value is None else value
+
+    @field_validator("code", "printer", "main_recipient")
+    @classmethod
+    def _single(cls, value: str | None) -> str | None:
+        if value is not None and "\n" in value.strip():
             raise ValueError("只能写一行，请去掉其中的换行")
         return value
 
@@ -75,6 +108,9 @@ class TemplateSpec(FormModel):
                                   description="正文和二三级标题用的字体，如 方正仿宋_GBK")
     style: str | None = Field(default=None, alias="样式", title="样式",
                               description="版式文件（相对于模板文件夹）；不填时有 样式.yaml 就用它")
+    frame: FrameDefaults | None = Field(default=None, alias="公文", title="公文",
+                                        description="正式公文（表单写了“公文:”时）的发文机关标志、机关代字、"
+                                                    "印发机关等，表单里写了的优先")
 
 
 @dataclass(frozen=True)
@@ -116,9 +152,13 @@ def render_context(form: Form, bureau: Bureau | None) -> dict[str, object]:
         "overview": _expand(names.overview, form) if names.overview else "基本情况",
         "work": _expand(names.work, form) if names.work else None,
         "table": _expand(names.table, form) if names.table else "主要指标完成情况",
-        "problems": _expand(names.problems, form) if names.problems else "存在的问题",
+        "problems": _expand(names.problems, form) if names.problems
+        else SECTION_NAMES.get(form.kind.value, {}).get("存在的问题", "存在的问题"),
         "plans": _expand(names.plans, form) if names.plans else None,
     }
+    for key in ("requirements", "safeguards", "study", "integrity"):
+        name = getattr(names, key)
+        sections[key] = _expand(name, form) if name else None
     spec = bureau.spec if bureau else None
     added = [{"title": _expand(part.name, form), "text": form.parts.get(part.name) or ""}
              for part in (spec.added if spec else [])]
@@ -128,6 +168,25 @@ def render_context(form: Form, bureau: Bureau | None) -> dict[str, object]:
         "added_parts": [part for part in added if part["text"]],
         "default_closing": _expand(spec.closing, form) if spec and spec.closing else "",
     }
+
+
+def with_template_frame(form: Form, bureau: Bureau | None) -> Form:
+    """表单的“公文:”补上单位模板“公文:”里的各项（表单里写了的优先）；表单没写“公文:”时不加版头版记，原样返回。
+
+    发文字号写成“〔2025〕3号”（没有机关代字）时，补上模板的“机关代字”。"""
+    defaults = bureau.spec.frame if bureau is not None else None
+    frame = form.frame
+    if defaults is None or frame is None:
+        return form
+    written = frame.model_fields_set
+    update: dict[str, object] = {name: getattr(defaults, name)
+                                 for name in ("organ_marks", "printer", "main_recipient", "copies_to")
+                                 if name not in written and getattr(defaults, name)}
+    if defaults.code and frame.number is not None and frame.number.lstrip().startswith("〔"):
+        update["number"] = defaults.code + frame.number.strip()
+    if not update:
+        return form
+    return form.model_copy(update={"frame": frame.model_copy(update=update)})
 
 
 # ---------------------------------------------------------------- 查找和读取

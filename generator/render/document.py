@@ -19,6 +19,7 @@ from ..errors import RenderError
 
 class BlockKind(str, Enum):
     TITLE = "标题"
+    SUBTITLE = "副标题"  # 标题下面居中的一行：述职报告的单位、职务和述职人
     HEADING1 = "一级标题"
     PARAGRAPH = "正文"
     SIGNATURE = "署名"
@@ -97,7 +98,7 @@ class Document:
         return [b for b in self.blocks if b.kind is kind]
 
 
-_PARAGRAPH_CLASSES = {"署名": BlockKind.SIGNATURE, "日期": BlockKind.DATE,
+_PARAGRAPH_CLASSES = {"副标题": BlockKind.SUBTITLE, "署名": BlockKind.SIGNATURE, "日期": BlockKind.DATE,
                       "附件说明": BlockKind.ATTACHMENT_NOTE, "附件": BlockKind.ATTACHMENT,
                       "附件标题": BlockKind.ATTACHMENT_TITLE}
 

@@ -12,7 +12,7 @@ import os
 from pathlib import Path
 
 from ..errors import Diagnostic, OutputError, Severity
-from ..form.dates import usual_window
+from ..form.kinds import DEBRIEF, PLAN
 from ..form.models import ReportKind
 from ..form.schema import SCHEMA_FILE
 from ..resources import schemas_dir, templates_dir
@@ -20,6 +20,7 @@ from ..write.output import write_atomic
 from .kinds import kind_lines, kind_period
 
 STARTER = "工作总结表单.yaml"
+STARTERS = {PLAN: "工作计划表单.yaml", DEBRIEF: "述职报告表单.yaml"}  # 有自己的部分的类型（form/kinds.py）
 
 
 def starter_year(today: dt.date) -> int:
@@ -28,34 +29,33 @@ def starter_year(today: dt.date) -> int:
 
 
 def starter_text(today: dt.date | None = None, *, template: str | None = None, form_dir: Path | None = None,
-                 kind: ReportKind | None = None) -> str:
+                 kind: ReportKind | str | None = None) -> str:
     """空白表单的文字；第一行告诉编辑器去哪里找 JSON Schema（表单旁边的副本）。
 
-    ``template``：单位模板的名字或路径（相对于 ``form_dir``）；空白表单末尾写上“模板”和模板增加的部分。
-    ``kind``：类型（gen init --类型），写好“类型”和这一类型要的键（季度、主题）。"""
+    ``template``：单位模板的名字或路径（相对于 ``form_dir``）；空白表单末尾写上“模板”和模板增加的部分，
+    “类型”是模板适用的第一个类型。
+    ``kind``：类型（gen init --类型）：工作计划、述职报告有自己的空白表单；其余类型用工作总结的，
+    改写“类型”一行并写好这一类型要的键（季度、主题）。年度和日期落在这一类型通常的成文时间里。"""
     today = today or dt.date.today()
-    year = starter_year(today)
-    start, end = usual_window(year, half_year=False)
-    date = min(max(today, start), end)  # 落在年度总结通常的成文时间里（gen check 的 GEN504）
-    quarter = None
-    if kind is not None:
-        year, date, quarter = kind_period(kind, today, year)
-    body = (templates_dir() / "init" / STARTER).read_text(encoding="utf-8")
-    if kind is not None:
-        body = kind_lines(body, kind, year, quarter)
-    for token, value in (("{年度}", str(year)), ("{下一年}", str(year + 1)), ("{日期}", date.isoformat()),
-                         ("{日期中文}", f"{date.year}年{date.month}月{date.day}日")):
-        body = body.replace(token, value)
     if template is not None:
-        from .template_folder import starter_lines, template_kind
+        from .template_folder import template_kind
 
         if ("/" in template or "\\" in template) and Path(template).is_dir() and form_dir is not None:
             # 命令行的路径相对于当前文件夹，表单里写的相对于表单
             template = _relative(Path(template).absolute(), form_dir)
-
         if kind is None:
-            named = template_kind(template, form_dir or Path.cwd())
-            body = body.replace("\n类型: 年度工作总结\n", f"\n类型: {named}\n", 1)
+            kind = template_kind(template, form_dir or Path.cwd())
+    chosen = ReportKind(kind) if kind is not None else None
+    year, date, quarter = kind_period(chosen or ReportKind.ANNUAL, today, starter_year(today))
+    body = (templates_dir() / "init" / STARTERS.get(chosen or "", STARTER)).read_text(encoding="utf-8")
+    if chosen is not None and chosen not in STARTERS:
+        body = kind_lines(body, chosen, year, quarter)
+    for token, value in (("{年度}", str(year)), ("{下一年}", str(year + 1)), ("{日期}", date.isoformat()),
+                         ("{日期中文}", f"{date.year}年{date.month}月{date.day}日"), ("{日期年}", str(date.year))):
+        body = body.replace(token, value)
+    if template is not None:
+        from .template_folder import starter_lines
+
         body = body.rstrip("\n") + "\n" + starter_lines(template, form_dir or Path.cwd())
     return f"# yaml-language-server: $schema=./{SCHEMA_FILE}\n{body}"
 
@@ -68,7 +68,7 @@ def _relative(path: Path, base: Path) -> str:
 
 
 def write_starter_form(target: Path, *, today: dt.date | None = None, template: str | None = None,
-                       kind: ReportKind | None = None) -> tuple[Path, list[Diagnostic]]:
+                       kind: ReportKind | str | None = None) -> tuple[Path, list[Diagnostic]]:
     """写出空白表单和旁边的 Schema 副本；表单已存在时拒绝（不覆盖任何东西）。
 
     返回表单路径和给办事员的提示（例如旁边已有一份不同的 Schema，没有覆盖）。

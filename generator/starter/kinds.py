@@ -1,12 +1,13 @@
-"""gen init --类型：空白表单按类型写好“类型”和这一类型要的键（季度、主题），年度和日期落在通常的成文时间里。"""
+"""gen init --类型：空白表单按类型写好“类型”和这一类型要的键（季度、主题），年度和日期落在通常的成文时间里
+（form/kinds.py 的 date_window，与 gen check 的 GEN502、GEN504 同一个）。工作计划、述职报告有自己的空白表单。"""
 
 from __future__ import annotations
 
 import datetime as dt
 
-from ..form.dates import usual_window
+from ..form.kinds import date_window
 from ..form.models import ReportKind
-from ..form.periods import QUARTER_HINT, quarter_name, quarter_window
+from ..form.periods import QUARTER_HINT, quarter_name
 
 _ANNUAL_LINE = "\n类型: 年度工作总结\n"
 
@@ -18,16 +19,15 @@ def finished_quarter(today: dt.date) -> tuple[int, int]:
 
 
 def kind_period(kind: ReportKind, today: dt.date, year: int) -> tuple[int, dt.date, int | None]:
-    """(年度, 建议的日期, 季度)：日期落在 gen check（GEN504）认为通常的成文时间里。"""
+    """(年度, 建议的日期, 季度)：日期落在 gen check（GEN502、GEN504）认为通常的成文时间里。
+
+    ``year`` 是总结的年度（下半年写当年的，上半年写上一年的）；季度总结写刚结束的季度，工作计划写下一年的。"""
     quarter = None
     if kind is ReportKind.QUARTER:
         year, quarter = finished_quarter(today)
-        start, end = quarter_window(year, quarter)
-    elif kind is ReportKind.HALF_YEAR:
-        year = today.year if today.month >= 7 else today.year - 1
-        start, end = usual_window(year, half_year=True)
-    else:
-        start, end = usual_window(year, half_year=False)
+    elif kind is ReportKind.PLAN:
+        year += 1  # 下半年写明年的计划，年初写当年的
+    start, end = date_window(kind.value, year, quarter)
     return year, min(max(today, start), end), quarter
 
 

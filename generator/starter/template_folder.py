@@ -9,6 +9,7 @@ from pathlib import Path
 from jinja2 import TemplateError
 
 from ..errors import Diagnostic, FormError, GenError, OutputError, Severity
+from ..form.kinds import DEBRIEF, NOT_IN, PLAN, SECTION_NAMES
 from ..form.models import Form, ReportKind
 from ..render.bureau import (
     REFERENCE_DOCX,
@@ -36,31 +37,30 @@ BUILTIN_NAMES = {
 }
 
 
-#: 试生成时这一类型还要的键（专项工作总结的主题、季度工作总结的季度）
-KIND_SAMPLE: dict[ReportKind, dict[str, object]] = {ReportKind.TOPIC: {"主题": "爱国卫生运动"},
-                                                    ReportKind.QUARTER: {"季度": 1}}
+def _section_lines(kind: ReportKind) -> str:
+    """模板.yaml 里“部分名称”的各行：这一类型的内置名称，单位照着改。"""
+    if kind.value in SECTION_NAMES:  # 工作计划、述职报告（form/kinds.py）
+        names = {**SECTION_NAMES[kind.value], "主要指标完成情况": "主要指标完成情况"}
+        return "".join(f"  {key}: {value}\n" for key, value in names.items())
+    # 以“{”开头的值（{年度}年工作开展情况）在 YAML 里要加引号，否则被当成“键: 值”
+    work, plans = (f'"{text}"' if text.startswith("{") else text for text in BUILTIN_NAMES[kind])
+    return (f"  基本情况: 基本情况\n  工作开展情况: {work}\n  主要指标完成情况: 主要指标完成情况\n"
+            f"  存在的问题: 存在的问题\n  下一步工作计划: {plans}\n")
 
 
 def spec_text(name: str, kind: ReportKind) -> str:
-    # 以“{”开头的值（{年度}年工作开展情况）在 YAML 里要加引号，否则被当成“键: 值”
-    work, plans = (f'"{text}"' if text.startswith("{") else text for text in BUILTIN_NAMES[kind])
     return f"""\
 # 模板说明（gen template new 生成）。改完运行：gen template check {name}
 # 各项的含义见 README 的“做一套本单位的模板”和 docs/templates.md。
 名称: {name}
 
-# 这套模板用于哪些类型的总结：{"、".join(k.value for k in ReportKind)}
+# 这套模板用于哪些类型：{"、".join(k.value for k in ReportKind)}
 适用类型: [{kind.value}]
 
 # 各部分的名称（不要写序号，序号自动编）。可以写 {{年度}}、{{下一年}}，如 {{下一年}}年工作思路；
 # 季度工作总结还可以写 {{季度}}（如 第一季度）、{{下一季度}}（第四季度的下一季度是 次年第一季度）
 部分名称:
-  基本情况: 基本情况
-  工作开展情况: {work}
-  主要指标完成情况: 主要指标完成情况
-  存在的问题: 存在的问题
-  下一步工作计划: {plans}
-
+{_section_lines(kind)}
 # 计划部分标题下面的第一段（不需要就删掉这一行）
 # 计划导语: {{下一年}}年，我局将重点抓好以下几项工作。
 
@@ -75,6 +75,15 @@ def spec_text(name: str, kind: ReportKind) -> str:
 
 # 正文字体（三级标题、表格原来与正文同一字体的一起换），如 方正仿宋_GBK
 # 正文字体: 方正仿宋_GBK
+
+# 正式公文（红头）里本单位每次都一样的几项，写一次；表单写了“公文:”时才用，表单里写了的优先。
+# 机关代字：表单的发文字号写成“〔2025〕3号”时补在前面，成为“某卫健发〔2025〕3号”
+# 公文:
+#   发文机关标志: 某某县卫生健康委员会文件
+#   机关代字: 某卫健发
+#   印发机关: 某某县卫生健康委员会办公室
+#   主送机关: 某某市卫生健康委员会
+#   抄送机关: [某某县人民政府办公室]
 """
 
 
@@ -138,6 +147,14 @@ SAMPLE = {
     "存在的问题": ["问题一。", "问题二。"], "下一步工作计划": [{"标题": "示例计划", "内容": "内容。"}],
 }
 
+#: 试生成时这一类型还要的键（专项工作总结的主题、季度工作总结的季度，工作计划、述职报告自己的部分）
+KIND_SAMPLE: dict[str, dict[str, object]] = {
+    ReportKind.TOPIC.value: {"主题": "爱国卫生运动"},
+    ReportKind.QUARTER.value: {"季度": 1},
+    PLAN: {"总体要求": "总体要求。", "保障措施": [{"标题": "示例措施", "内容": "内容。"}]},
+    DEBRIEF: {"述职人": "某某", "职务": "局长", "学习": "学习。", "廉洁": "廉洁。"},
+}
+
 
 def check_template(name: str, base: Path | None = None) -> tuple[Bureau, list[Diagnostic]]:
     """检查一套模板：模板.yaml、每个 .j2 文件的语法、版式文件、reference.docx，
@@ -175,8 +192,9 @@ def check_template(name: str, base: Path | None = None) -> tuple[Bureau, list[Di
     if not errors:
         for kind in bureau.spec.kinds:
             parts = {part.name: "示例内容。" for part in bureau.spec.added}
-            data = {**SAMPLE, "类型": kind.value, **KIND_SAMPLE.get(kind, {}), "增加部分": parts}
-            form = Form.model_validate({k: v for k, v in data.items() if v is not None})
+            data = {**SAMPLE, **KIND_SAMPLE.get(kind.value, {}), "类型": kind.value, "增加部分": parts}
+            form = Form.model_validate({k: v for k, v in data.items()
+                                        if v is not None and k not in NOT_IN.get(kind.value, ())})
             try:
                 render_document(form, extra={"indicator_rows": []}, bureau=bureau)
             except GenError as exc:

@@ -161,7 +161,12 @@ def test_schema_export_is_current(gen) -> None:  # type: ignore[no-untyped-def]
     assert result.out == committed, "schemas/gen-form.schema.json 已过期：运行 gen schema -o schemas/gen-form.schema.json"
     schema = json.loads(result.out)
     assert schema["properties"]["单位"]["title"] == "单位"
-    assert "工作开展情况" in schema["required"]
+    # 必填的部分随类型（form/kinds.py）：工作总结三部分，工作计划、述职报告各有自己的
+    summary, plan, debrief = schema["allOf"]
+    assert summary["else"]["required"] == ["工作开展情况", "存在的问题", "下一步工作计划"]
+    assert plan["if"]["properties"]["类型"]["const"] == "工作计划" and plan["then"]["required"] == ["下一步工作计划"]
+    assert plan["then"]["properties"]["工作开展情况"] is False and plan["else"]["properties"]["保障措施"] is False
+    assert "述职人" in debrief["then"]["required"] and debrief["else"]["properties"]["述职人"] is False
     assert schema["additionalProperties"] is False
 
 

@@ -29,7 +29,8 @@ def test_quarter_field_appears_for_quarter_summaries(server: tuple[str, Path], b
     quarter = driver.find_element(By.ID, "field-季度")
     label = driver.find_element(By.CSS_SELECTOR, "label[for=field-季度]")
     assert not quarter.is_displayed() and not label.is_displayed()  # 年度工作总结：不显示
-    assert driver.find_element(By.ID, "field-主题").is_displayed()
+    assert not driver.find_element(By.ID, "field-主题").is_displayed()  # 别的类型的键也不显示（form/kinds.py）
+    assert driver.find_element(By.ID, "field-标题").is_displayed()
 
     Select(driver.find_element(By.ID, "field-类型")).select_by_value("季度工作总结")
     wait.until(lambda d: d.find_element(By.ID, "field-季度").is_displayed())

@@ -93,7 +93,7 @@ FORMS = [VALID_FORM, _no_sheet(EVERYWHERE)] + [p.read_text(encoding="utf-8") for
 def test_same_form_as_revalidating_everything(text: str, monkeypatch: pytest.MonkeyPatch) -> None:
     _, whole = _computed(text, True, monkeypatch)
     original, partial = _computed(text, False, monkeypatch)
-    assert partial is not original
+    assert partial is not original or "{{" not in text  # 没有引用的表单（工作计划示例）不必重建
     assert partial == whole
     assert partial.model_dump() == whole.model_dump()
     assert [p._plain for p in partial.problems] == [p._plain for p in whole.problems]

@@ -81,10 +81,11 @@ def _line_chars() -> Decimal:
 
 
 def _example_paragraphs() -> list[str]:
-    """示例报告里预计三行以上的正文段落（结束语按这样的段落分成两段）。"""
-    return [block.text for example in EXAMPLES for block in build_report(example).document.blocks
-            if block.kind is BlockKind.PARAGRAPH and "\n" not in block.text
-            and len(line_starts(block.text, _line_chars())) >= 3]
+    """示例报告里预计三行以上的正文段落（结束语按这样的段落分成两段）：均匀取 50 段，一次渲染不致太久。"""
+    found = [block.text for example in EXAMPLES for block in build_report(example).document.blocks
+             if block.kind is BlockKind.PARAGRAPH and "\n" not in block.text
+             and len(line_starts(block.text, _line_chars())) >= 3]
+    return found[::-(-len(found) // 50)] if found else []
 
 
 Rendered = dict[str, tuple[Report, list[Page]]]

@@ -317,6 +317,12 @@ def test_title_and_signature_in_pdf(rendered: dict[str, Rendered], name: str) ->
     assert all(a <= b + 1 for a, b in itertools.pairwise(widths[: peak + 1])), "标题排成了沙漏形"
     assert all(a + 1 >= b for a, b in itertools.pairwise(widths[peak:])), "标题排成了沙漏形"
     body = next(line for line in first[len(head) + len(title_lines):] if line.size < float(r.profile.sizes.title) - 0.5)
+    subtitles = r.report.document.of_kind(BlockKind.SUBTITLE)
+    if subtitles:  # 述职报告：标题下紧接副标题（居中），副标题下空一行
+        assert "".join(body.text.split()) == "".join(subtitles[0].text.split())
+        assert round((body.bottom - title_lines[-1].bottom) / r.pitch) == 1, "副标题紧接标题"
+        assert abs((body.x0 + body.x1) / 2 - centre) < 2 * TOLERANCE, f"副标题没有居中：{body}"
+        title_lines, body = [body], first[first.index(body) + 1]
     gap = round((body.bottom - title_lines[-1].bottom) / r.pitch)
     assert gap == 2, "标题下应空一行"
     last = r.text_lines(r.body_pages[-1])

@@ -252,7 +252,14 @@ def test_title(built: tuple[Any, Docx]) -> None:
         assert all(a >= b for a, b in itertools.pairwise(widths[peak:])), "不能排成沙漏形"
         assert 2 * min(widths) >= max(widths), "长短适宜"
     assert lines[-1][-1] not in PUNCTUATION
-    assert text(paragraphs[1]) == "", "标题下空一行"
+    blank = 1
+    if report.document.blocks[1].kind is BlockKind.SUBTITLE:  # 述职报告：标题下紧接居中的一行（楷体、三号、不缩进）
+        subtitle = paragraphs[1]
+        assert text(subtitle) == report.document.blocks[1].text
+        check_paragraph(d, subtitle, align="center", first_line=0)
+        check_runs(d, subtitle, "楷体_GB2312", 32)
+        blank = 2
+    assert text(paragraphs[blank]) == "", "标题（副标题）下空一行"
 
 
 def test_body_and_headings(built: tuple[Any, Docx]) -> None:
@@ -262,7 +269,8 @@ def test_body_and_headings(built: tuple[Any, Docx]) -> None:
     for index, p in enumerate(paragraphs[2:], start=2):
         content = text(p)
         # gen 在预计的行末把一段分成两段（write/word/closing.py）：前一段分散对齐，后一段接着排、首行不缩进
-        continuation = style_id(p) == "GBBody" and direct(p, "ind", "firstLineChars") == "0"
+        continuation = (style_id(p) == "GBBody" and direct(p, "ind", "firstLineChars") == "0"
+                        and direct(paragraphs[index - 1], "jc", "val") == "distribute")
         if continuation or (style_id(p) == "GBBody" and direct(p, "jc", "val") == "distribute"):
             assert index + 1 < len(paragraphs) and direct(p, "jc", "val") in (None, "distribute")
             if direct(p, "jc", "val") == "distribute":

@@ -78,12 +78,12 @@ def test_golden_folder_has_no_stale_files() -> None:
 
 def test_cases_cover_examples_placements_profiles_and_rollups() -> None:
     stems = [example.stem for example in EXAMPLES]
-    assert len(stems) == 6
+    assert len(stems) == 8
     for stem in stems:
         for label in ("附件", "正文", "无表", "横版", "怪字体名", "字号字距", "负字距"):
             assert f"{stem}-{label}" in CASES
     assert {"汇总表-横版", "汇总表-9县", "汇总表-15县", "汇总表-30县"} <= set(CASES)
-    assert len(CASES) == 6 * 7 + 4
+    assert len(CASES) == 8 * 7 + 4
 
 
 def test_pretty_printing_keeps_text_exactly() -> None:
@@ -128,7 +128,8 @@ def _expected_paragraphs(doc: Document) -> list[object]:
     """Document 的各块在 Word 正文里成为哪些段落（表格不在其中，单独比较）：
 
     - 标题：一段，文字是去掉首尾空白（str.strip）的标题；回行处是只含一个 w:br 的文字块，
-      所以 python-docx 读到的文字块依次是“第一行、\\n、第二行……”；标题下一个空段；
+      所以 python-docx 读到的文字块依次是“第一行、\\n、第二行……”；标题下一个空段（紧接着是副标题时没有）；
+    - 副标题：一段原文，再一个空段；
     - 一级标题、正文、附件标题：一段，原文；
     - 附件说明：一个空段，再一段原文；
     - 署名：一个空段，再一段；日期：一段。署名、日期两段写的都是文档里第一个署名、第一个日期的文字；
@@ -138,12 +139,15 @@ def _expected_paragraphs(doc: Document) -> list[object]:
     date = next((b.text for b in doc.blocks if b.kind is BlockKind.DATE), "")
     frame = doc.frame
     out: list[object] = _frame_head(frame) if frame is not None else []
-    for block in doc.blocks:
+    recipient = [f"{frame.recipient}："] if frame is not None and frame.recipient else []
+    for index, block in enumerate(doc.blocks):
         kind, text = block.kind, _read(block.text)
         if kind is BlockKind.TITLE:
-            out += [(_TITLE, _read(block.text.strip())), ""]
-            if frame is not None and frame.recipient:
-                out.append(f"{frame.recipient}：")
+            out.append((_TITLE, _read(block.text.strip())))
+            if not (index + 1 < len(doc.blocks) and doc.blocks[index + 1].kind is BlockKind.SUBTITLE):
+                out += ["", *recipient]
+        elif kind is BlockKind.SUBTITLE:
+            out += [text, "", *recipient]
         elif kind is BlockKind.SIGNATURE and frame is not None and frame.sealed:
             out += ["", "", _read(signature)]  # 加盖印章：正文下空二行
         elif kind in (BlockKind.HEADING1, BlockKind.PARAGRAPH, BlockKind.ATTACHMENT_TITLE):
@@ -325,6 +329,8 @@ GOLDEN = {
     "贡觉县-2024第四季度.yaml": "cd5a8561e9e084cc9a1a09861fb55a7e34023f5a30307172e17e9d3b46c2448a",
     "霍山县-2021上半年.yaml": "e39ce645d8a9240c3006ab932689d8cddc9d7d99c104b63d74ea641eb923afe2",
     "霍山县-2024-爱国卫生运动.yaml": "706878eba661c67b858b765f8330f1b20dcfb515e1ab3aa3ae29cd27f082798f",
+    "中阳县-2025-工作计划.yaml": "39d2455e809ae65ce122376216e5c43a62fbb9097ba53314b7bac8194177d795",
+    "张明-2024-述职报告.yaml": "a62f10b9534dcbd6198f60f7a604edebb25febc39d5406b8c7c8f53be194be78",
 }
 
 

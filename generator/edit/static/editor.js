@@ -463,7 +463,7 @@ async function start() {
   if (!result.data.forms.length) list.textContent = "这个文件夹里还没有表单。";
   $("new-form").addEventListener("submit", async (event) => {
     event.preventDefault();
-    const created = await api("POST", "/api/new", { name: $("new-name").value.trim() });
+    const created = await api("POST", "/api/new", { name: $("new-name").value.trim(), kind: $("new-kind").value });
     if (!created.ok) { $("folder-message").textContent = created.data.error; return; }
     await openForm(created.data.name);
   });

@@ -1,7 +1,7 @@
 // 字段页上的结构化编辑：工作开展情况、下一步工作计划的事项（标题、内容、要点、子项），其他章节，存在的问题。
 // 序号（一、（一）1.（1）一是）由服务器按生成时的编排算好，只显示、不让填写。
 // 每次改动都是一个请求 {path, action, key, value}，服务器按行改写 YAML（注释和写法保留），再把新文字放回“源文件”。
-const NAMES = { 工作开展情况: "工作", 下一步工作计划: "计划" };
+const NAMES = { 工作开展情况: "工作", 下一步工作计划: "计划", 保障措施: "措施" };
 
 function el(tag, props = {}, ...children) {
   const node = Object.assign(document.createElement(tag), props);
@@ -154,10 +154,16 @@ export function buildTree(container, outline, onAction) {
     sections.append(otherSection(entry, numbers[`其他章节/${index}`] || "", onAction));
   });
   sections.append(addButton(["其他章节"], "添加一个章节", onAction), findingsBox("其他章节"));
-  const problems = el("div", { id: "problems" }, heading(numbers.存在的问题, "存在的问题"),
+  const problemsTitle = (tree.headings || {}).存在的问题 || "存在的问题";  // 述职报告：存在的不足
+  const problems = el("div", { id: "problems" }, heading(numbers.存在的问题, problemsTitle),
     opening("存在的问题", tree, onAction));
   for (const entry of tree.存在的问题 || []) problems.append(problem(entry, onAction));
   problems.append(addButton(["存在的问题"], "添加一个问题", onAction), findingsBox("存在的问题"));
+  if (tree.kind === "工作计划") {  // 主要任务、其他章节、保障措施（没有工作开展情况、存在的问题）
+    container.replaceChildren(...itemList("下一步工作计划", tree, onAction), sections,
+      ...itemList("保障措施", tree, onAction));
+    return;
+  }
   parts.push(sections, problems, ...itemList("下一步工作计划", tree, onAction));
   container.replaceChildren(...parts);
 }

@@ -113,7 +113,15 @@ def _content(out: list[str], doc: Document, profile: StyleProfile, fit_tables: b
             lines = [("<w:r><w:br/></w:r>" if number else "") + run(line, font=faces.title)
                      for number, line in enumerate(break_title(block.text, limit))]
             out.append(paragraph(_TITLE, "".join(lines), indent=tight))
-            out.append(paragraph(_BODY, indent=tight))  # 标题下空一行
+            if not (index + 1 < len(blocks) and blocks[index + 1].kind is BlockKind.SUBTITLE):
+                out.append(paragraph(_BODY, indent=tight))  # 标题下空一行
+                if frame is not None and frame.recipient:
+                    out.append(recipient_xml(frame, profile))  # 主送机关（GB/T 9704 7.3.2）
+        elif kind is BlockKind.SUBTITLE:
+            # 紧接标题、居中的一行（楷体，与二级标题同一字体），下面空一行；直接格式：不缩进、居中
+            out.append(paragraph(_BODY, run(block.text, char_style=_CHAR[2], font=faces.heading2), keep_next=True,
+                                 indent='<w:ind w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="center"/>'))
+            out.append(paragraph(_BODY))
             if frame is not None and frame.recipient:
                 out.append(recipient_xml(frame, profile))  # 主送机关（GB/T 9704 7.3.2）
         elif kind is BlockKind.HEADING1:

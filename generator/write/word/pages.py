@@ -73,7 +73,7 @@ def units(blocks: list[Block], profile: StyleProfile, line_chars: Decimal, closi
             out += [Unit(index, "blank", 1, True, True), Unit(index, "", lines, True, True)]
         elif kind is BlockKind.DATE:
             return [*out, Unit(index, "", 1, keep_lines=True)]
-        elif kind is BlockKind.TABLE:
+        else:  # 表格、述职报告标题下的一行等：不预计
             return None
     return None
 
