@@ -16,9 +16,22 @@ from typing import Any
 
 import pytest
 
+from generator.pipeline import Report
 from generator.write.pdf import convert_files, fontconfig_file
+from generator.write.style_profile import StyleProfile
+from generator.write.word.body import squeeze_plan
+from generator.write.word.pages import MAX_EXTRA
 
 MM = 72 / 25.4  # 每毫米多少磅
+
+
+def squeezed_page(report: Report, profile: StyleProfile) -> tuple[int, float, int]:
+    """gen 收紧行距的那一页（GB/T 9704 7.3.5，write/word/pages.py）：（页码，行距磅数，最多排几行）；
+    没有收紧时页码为 0。这一页不在网格上，最多排 22 + MAX_EXTRA 行。"""
+    squeeze = squeeze_plan(report.document, profile)
+    if squeeze is None:
+        return 0, float(profile.line_pitch), profile.lines_per_page
+    return squeeze.page + 1, squeeze.pitch / 20, profile.lines_per_page + MAX_EXTRA
 
 
 def require_tool(name: str) -> str:

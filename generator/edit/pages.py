@@ -23,7 +23,8 @@ from decimal import Decimal
 from ..render.document import Block, BlockKind, Document, Run
 from ..write.style_profile import StyleProfile
 from ..write.word import geometry as g
-from ..write.word.body import _wide_starts
+from ..write.word.body import _wide_starts, kept_tails, squeeze_plan
+from ..write.word.closing import split_closing
 from ..write.word.geometry import landscape
 from ..write.word.layout import mm_to_twips, pt_to_twips, sealed_starts, signature_starts, title_line_limit
 from ..write.word.table_fit import TableFit, fit_table
@@ -55,8 +56,9 @@ def keep_rules(blocks: Sequence[Block], profile: StyleProfile) -> list[tuple[boo
 
     - 标题、副标题、一级标题、附件说明、署名、“附件”二字和附件标题：与下段同页；
     - 只有行内小标题、正文在子项里的段落：与下段同页、段中不分页；
-    - 落款之前的最后一段正文：与下段同页；不超过两行的字数时段中不分页（长的可以段中分页，
-      只有最后一行随落款移页）；
+    - 落款之前的最后一段正文：与下段同页、段中不分页；预计超过两行的，:func:`flow` 像 Word 文件一样
+      分成两段（``write/word/closing.py``，前一段不带保持属性，后两行一段带）；它只有一行时，前一段的最后一行
+      也这样分出来；落款差一两行排不下时那一页的行矮一些（``write/word/pages.py``，GB/T 9704 7.3.5）；
     - 附件说明、署名、日期：段中不分页。
 
     不是块的段落（:func:`flow` 加的）：标题（副标题）下的空行不“与下段同页”；落款、附件说明前的空行（加盖印章时两行）
@@ -198,6 +200,10 @@ def flow(document: Document, profile: StyleProfile, pages: Pages | None = None) 
     if frame is not None:
         keep_next, keep_lines = FRAME_RULES["head"]
         out.append(Para(head_lines(frame, profile), keep_next=keep_next, keep_lines=keep_lines))
+    tails = kept_tails(list(blocks), profile)  # 落款前分成两段写出的段落（write/word/closing.py）
+    chars = Decimal(mm_to_twips(g.text_width_mm(profile))) / g.char_twips(profile)
+    squeeze = squeeze_plan(document, profile)  # 收紧行距的落款页（GB/T 9704 7.3.5）：这一页的行矮一些
+    tight = 0
     for index, (block, (keep_next, keep_lines)) in enumerate(zip(blocks, keep_rules(blocks, profile), strict=True)):
         kind = block.kind
         section = 0
@@ -205,18 +211,29 @@ def flow(document: Document, profile: StyleProfile, pages: Pages | None = None) 
             section, wide_end = section_lines(landscape(profile)), wide_starts[index]
         elif index == wide_end + 1 and wide_end >= 0:
             section, wide_end = section_lines(profile), -1
-        before = len(out)
-        if kind in (BlockKind.TITLE, BlockKind.SUBTITLE):
+        start = len(out)
+        parts = split_closing(block, chars, tails[index]) if index in tails else None
+        if parts is not None:
+            head = _text_lines("p", parts[0].runs, m)
+            head[-1] = replace(head[-1], last=False)  # 分散对齐：末行也撑满
+            out += [Para(head), Para(_text_lines("p", parts[1].runs, m, indent=False), keep_next=True,
+                                     keep_lines=True)]
+        if squeeze is not None and index == squeeze.block:
+            tight = 1000 - squeeze.pitch * 1000 // pt_to_twips(profile.line_pitch)
+        if parts is not None:
+            pass  # 上面已分成两段
+        elif kind in (BlockKind.TITLE, BlockKind.SUBTITLE):
             if kind is BlockKind.TITLE:
                 out.append(Para(_title_lines("title", block.text, profile, m), keep_next=keep_next))
             else:  # 副标题：居中一行，不缩进
                 out.append(Para(_text_lines("subtitle", block.runs, m, indent=False), keep_next=keep_next))
-            if kind is BlockKind.TITLE and index + 1 < len(blocks) and blocks[index + 1].kind is BlockKind.SUBTITLE:
-                continue  # 标题下紧接副标题：空行在副标题下
-            out.append(Para([Line("blank")]))  # 标题（副标题）下空一行
-            if frame is not None and frame.recipient:
-                keep_next, keep_lines = FRAME_RULES["recipient"]
-                out.append(Para(recipient_lines(frame, profile), keep_next=keep_next, keep_lines=keep_lines))
+            # 标题下紧接副标题时，空行（和主送机关）在副标题下
+            followed = index + 1 < len(blocks) and blocks[index + 1].kind is BlockKind.SUBTITLE
+            if not (kind is BlockKind.TITLE and followed):
+                out.append(Para([Line("blank")]))  # 标题（副标题）下空一行
+                if frame is not None and frame.recipient:
+                    keep_next, keep_lines = FRAME_RULES["recipient"]
+                    out.append(Para(recipient_lines(frame, profile), keep_next=keep_next, keep_lines=keep_lines))
         elif kind is BlockKind.TABLE:
             if block.rows:
                 out.append(_table(block, profile, len(pages.widths), pages, fits[index]))
@@ -236,9 +253,16 @@ def flow(document: Document, profile: StyleProfile, pages: Pages | None = None) 
                 out.append(Para([Line("blank")], keep_next=True, keep_lines=True))
             css = "h1" if kind is BlockKind.HEADING1 else "p"
             out.append(Para(_text_lines(css, block.runs, m), keep_next=keep_next, keep_lines=keep_lines))
-        if section and len(out) > before:
-            out[before].section = section
-        for para in out[before:]:
+        if tight:  # 收紧的页：从它的第一行（跨页的段落从页首那一行）起到日期
+            skip = squeeze.line if squeeze is not None and index == squeeze.block else 0
+            for para in out[start:]:
+                para.lines = para.lines[:skip] + [replace(line, extra=line.extra - tight) for line in para.lines[skip:]]
+                skip = max(0, skip - len(para.lines))
+        if kind is BlockKind.DATE:
+            tight = 0
+        if section and len(out) > start:
+            out[start].section = section
+        for para in out[start:]:
             para.wide = wide_end >= 0
     for number, para in enumerate(out):
         para.lines = [replace(line, para=number) for line in para.lines]

@@ -66,14 +66,21 @@ def _part(lines: list[Line], pages: Pages) -> str:
         return _record(lines)
     kind = lines[0].kind
     tag = _TAGS.get(kind, "p")
-    return f'<{tag} class="{kind}">{"".join(_line(line) for line in lines)}</{tag}>'
+    # 收紧行距的落款页（GB/T 9704 7.3.5）：行框的高度跟着行距变小
+    tight = f' data-css="line-height:calc({(1000 + lines[0].extra) / 1000:.3f} * var(--pitch))"' \
+        if lines[0].extra < 0 else ""
+    return f'<{tag} class="{kind}"{tight}>{"".join(_line(line) for line in lines)}</{tag}>'
 
 
 def _line(line: Line) -> str:
     classes = ["ln"] + (["first"] if line.first else []) + (["last"] if line.last else [])
     runs = "".join(f'<span class="run{run.level}">{escape(run.text)}</span>' if run.level else escape(run.text)
                    for run in line.runs)
-    style = f' data-css="padding-left:calc({line.indent:.3f} * var(--char))"' if line.indent > Decimal(0) else ""
+    css = [f"padding-left:calc({line.indent:.3f} * var(--char))"] if line.indent > Decimal(0) else []
+    if line.extra < 0:  # 收紧行距的落款页（GB/T 9704 7.3.5）：这一行矮一些
+        css += [f"height:calc({(1000 + line.extra) / 1000:.3f} * var(--pitch))",
+                f"line-height:calc({(1000 + line.extra) / 1000:.3f} * var(--pitch))"]
+    style = f' data-css="{";".join(css)}"' if css else ""
     return f'<span class="{" ".join(classes)}"{style}>{runs}</span>'
 
 

@@ -85,9 +85,34 @@ def _read_docx(path: Path, raw: bytes) -> SourceDocument:
         raise ImportFailure(Diagnostic(
             f"{path.name} 已损坏，无法读取。请在 WPS 或 Word 里打开后重新保存为 .docx 再导入。",
             file=path)) from None
-    paragraphs = [plain_text(p.text.replace("\n", "")) for p in document.paragraphs]
+    paragraphs = _paragraph_texts(document.paragraphs)
     tables = [_table_rows(table._tbl) for table in document.tables]
     return SourceDocument(path=path, paragraphs=paragraphs, tables=tables)
+
+
+def _paragraph_texts(paragraphs: list[Any]) -> list[str]:
+    """各段的文字。gen 把落款前最后一段分成两段写出（前一段分散对齐，后一段不缩进，见
+    ``write/word/closing.py``），这里接回一段。"""
+    texts: list[str] = []
+    split = False
+    for p in paragraphs:
+        text = plain_text(p.text.replace("\n", ""))
+        if split and _style(p) == "GBBody" and _attr(p, "ind", "firstLineChars") == "0":
+            texts[-1] += text
+        else:
+            texts.append(text)
+        split = _style(p) == "GBBody" and _attr(p, "jc", "val") == "distribute"
+    return texts
+
+
+def _style(p: Any) -> str | None:
+    return _attr(p, "pStyle", "val")
+
+
+def _attr(p: Any, tag: str, name: str) -> str | None:
+    ppr = p._p.pPr
+    element = None if ppr is None else ppr.find(qn(f"w:{tag}"))
+    return None if element is None else element.get(qn(f"w:{name}"))
 
 
 # 解压后的大小：正文 XML 超过 8 MB（几百页的文字）或整个包超过 200 MB，不是一份工作总结，

@@ -24,7 +24,7 @@ from pathlib import Path
 import pytest
 from bureau_case import FORM_NAME, build_case
 from conftest import EXAMPLES
-from office import MM, Line, Page, pdf_fonts, read_pages, render_pdfs, require_tool
+from office import MM, Line, Page, pdf_fonts, read_pages, render_pdfs, require_tool, squeezed_page
 
 from generator.pipeline import Report, build_report, report_profile
 from generator.render.document import BlockKind
@@ -136,22 +136,25 @@ def test_examples_exist() -> None:
 @pytest.mark.parametrize("name", names)
 def test_full_page_holds_22_lines(rendered: dict[str, Rendered], name: str) -> None:
     r = rendered[name]
-    per_page = r.profile.lines_per_page
     full_pages = 0
+    squeezed, tight_pitch, tight_lines = squeezed_page(r.report, r.profile)
     for page in r.pages:
+        # 落款差一两行排不下时，那一页收紧行距、多排一两行（GB/T 9704 7.3.5）；其余各页 22 行、28.95 磅
+        pitch, per_page = (tight_pitch, tight_lines) if page.number == squeezed else \
+            (r.pitch, r.profile.lines_per_page)
         lines = r.text_lines(page)
         assert lines, f"第 {page.number} 页没有文字"
         first, last = lines[0], lines[-1]
         assert first.top >= r.top - TOLERANCE, f"第 {page.number} 页首行高出版心：{first}"
         assert last.bottom <= r.bottom + TOLERANCE, f"第 {page.number} 页末行超出版心：{last}"
-        slots = round((last.bottom - first.bottom) / r.pitch) + 1
+        slots = round((last.bottom - first.bottom) / pitch) + 1
         assert slots <= per_page, f"第 {page.number} 页排了 {slots} 行，超过 {per_page} 行"
-        # 正文行都落在 28.95 磅的行格上；红头文件第一页标题之上的版头按标准给的毫米数定位，不在行格上
+        # 正文行都落在行格上；红头文件第一页标题之上的版头按标准给的毫米数定位，不在行格上
         title_at = next((i for i, line in enumerate(lines)
                          if abs(line.size - float(r.profile.sizes.title)) < 0.5), 0)
         body = [line for line in lines[title_at if page.number == 1 else 0:] if _body_size(line, r)]
         for above, below in itertools.pairwise(body):
-            steps = (below.bottom - above.bottom) / r.pitch
+            steps = (below.bottom - above.bottom) / pitch
             assert abs(steps - round(steps)) < 0.05, (above.text, below.text, steps)
         if page.number >= len(r.body_pages) or first.top - r.top >= r.pitch or any(
                 line.size < float(r.profile.sizes.body) - 0.5 for line in lines):

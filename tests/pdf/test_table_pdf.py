@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import pytest
-from office import MM, NUMBER_CHAR, read_table_pages, render_pdfs
+from office import MM, NUMBER_CHAR, read_table_pages, render_pdfs, squeezed_page
 from variants import build, long_after_table, stress_form, variants
 
 from generator.pipeline import Report
@@ -112,7 +112,8 @@ def test_body_after_table_stays_on_grid(table_pdfs: dict[str, TablePdf], name: s
     """正文（三号字）的每一行，无论在表格前后，都落在从版心顶端数起的行格上；表格之后的满页仍排 22 行。"""
     t = table_pdfs[name]
     body = float(t.profile.sizes.body)
-    bottoms = [bottom for page in t.pages
+    squeezed, _, _ = squeezed_page(t.report, t.profile)  # 收紧行距的落款页不在网格上（GB/T 9704 7.3.5）
+    bottoms = [bottom for number, page in enumerate(t.pages, start=1) if number != squeezed
                for _, bottom, size, *_ in (_after_head(page["lines"], t) if page is t.pages[0] else page["lines"])
                if abs(size - body) < 0.5 and bottom < page["height"] - float(t.profile.margins.bottom) * MM]
     pages = [_after_head(page["lines"], t) if page is t.pages[0] else page["lines"] for page in t.pages]

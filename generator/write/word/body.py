@@ -7,8 +7,11 @@ from decimal import Decimal
 from ...render.document import Block, BlockKind, Document
 from ..style_profile import StyleProfile
 from . import geometry as g
+from .closing import KEPT_LINES, split_before_line, split_closing
 from .frame import head_xml, recipient_xml, record_xml
 from .layout import mm_to_twips, pt_to_twips, sealed_starts, signature_starts, title_line_limit
+from .lines import line_starts
+from .pages import Squeeze, heading_only, plan
 from .table_fit import TableFit, fit_table
 from .table_layout import (
     CELL_MARGIN_TWIPS,
@@ -81,14 +84,23 @@ def _content(out: list[str], doc: Document, profile: StyleProfile, fit_tables: b
     signature = next((b.text for b in blocks if b.kind is BlockKind.SIGNATURE), "")
     date = next((b.text for b in blocks if b.kind is BlockKind.DATE), "")
     closing = _closing_index(blocks)
+    lead = _lead_index(blocks, closing, profile)
+    squeeze = squeeze_plan(doc, profile)  # GB/T 9704 7.3.5 的调整
     faces = profile.fonts
-    empty_kept = paragraph(_BODY, keep_next=True, keep_lines=True)  # 与下一段同页的空行
     frame = doc.frame
     if frame is not None:
         out.append(head_xml(frame, profile))
     sealed = frame is not None and frame.sealed
+    tight = ""  # 收紧行距的那一页：段落属性里加上较小的固定行距
     for index, block in enumerate(blocks):
         kind = block.kind
+        split_line = None  # 这一块在收紧的页上从第几行起（None：这一块不收紧，或整块收紧）
+        if squeeze is not None and index == squeeze.block:
+            if squeeze.line:
+                split_line = squeeze.line
+            else:
+                tight = _tight(squeeze.pitch)
+        empty_kept = paragraph(_BODY, keep_next=True, keep_lines=True, indent=tight)  # 与下一段同页的空行
         if index in wide_starts:  # 横排表格另成一节（GB/T 9704 第 8 条）：前一节在这里结束
             if len(out) > first:  # 文档从横排表格开始时没有前一节
                 _end_section(out, current, wide=current is not profile)
@@ -100,9 +112,9 @@ def _content(out: list[str], doc: Document, profile: StyleProfile, fit_tables: b
             limit = title_line_limit(profile.title_max_chars, g.text_width_mm(profile), profile.sizes.title)
             lines = [("<w:r><w:br/></w:r>" if number else "") + run(line, font=faces.title)
                      for number, line in enumerate(break_title(block.text, limit))]
-            out.append(paragraph(_TITLE, "".join(lines)))
+            out.append(paragraph(_TITLE, "".join(lines), indent=tight))
             if not (index + 1 < len(blocks) and blocks[index + 1].kind is BlockKind.SUBTITLE):
-                out.append(paragraph(_BODY))  # 标题下空一行
+                out.append(paragraph(_BODY, indent=tight))  # 标题下空一行
                 if frame is not None and frame.recipient:
                     out.append(recipient_xml(frame, profile))  # 主送机关（GB/T 9704 7.3.2）
         elif kind is BlockKind.SUBTITLE:
@@ -113,28 +125,31 @@ def _content(out: list[str], doc: Document, profile: StyleProfile, fit_tables: b
             if frame is not None and frame.recipient:
                 out.append(recipient_xml(frame, profile))  # 主送机关（GB/T 9704 7.3.2）
         elif kind is BlockKind.HEADING1:
-            out.append(paragraph(_HEADING1, run(block.text, font=faces.heading1)))
+            out.append(paragraph(_HEADING1, run(block.text, font=faces.heading1), indent=tight))
         elif kind is BlockKind.PARAGRAPH:
-            if index == closing:
-                # 落款不单独成页（GB/T 9704 7.3.5）：正文最后一段与落款同页；超过两行时允许段中分页
-                short = 2 * profile.chars_per_line
-                out.append(_paragraph(block, profile, keep_next=True,
-                                      keep_lines=not short or _length(block) <= short))
-            elif _heading_only(block):
+            if index in (closing, lead):
+                _closing(out, block, profile, KEPT_LINES if index == closing else 1, tight=tight,
+                         squeeze=(split_line, _tight(squeeze.pitch)) if split_line and squeeze else None)
+            elif heading_only(block):
                 # 只有小标题、下面是子项的段落：与下一段（第一个子项）同页，不落在页脚
-                out.append(_paragraph(block, profile, keep_next=True, keep_lines=True))
+                out.append(_paragraph(block, profile, keep_next=True, keep_lines=True, extra=tight))
+            elif split_line and squeeze and (parts := split_before_line(block, _line_chars(profile), split_line)):
+                # 跨到收紧的页上的段落：在页首那一行分开，后一段收紧（前一段分散对齐，看不出分段）
+                out.append(_paragraph(parts[0], profile, extra=_DISTRIBUTE))
+                out.append(_paragraph(parts[1], profile, extra=_tight(squeeze.pitch) + _NO_INDENT))
             else:
-                out.append(_paragraph(block, profile))
+                out.append(_paragraph(block, profile, extra=tight))
         elif kind is BlockKind.ATTACHMENT_NOTE:
             out.append(empty_kept)  # 正文下空一行
-            out.append(_paragraph(block, profile, keep_next=True, keep_lines=True))
+            out.append(_paragraph(block, profile, keep_next=True, keep_lines=True, extra=tight))
         elif kind is BlockKind.SIGNATURE:
             out.append(empty_kept)  # 正文（附件说明）下空一行
             if sealed:
                 out.append(empty_kept)  # 加盖印章：再空一行给印章（印章顶端上距正文一行之内）
-            out.append(_signature_line(signature, date, profile, date_line=False, sealed=sealed))
+            out.append(_signature_line(signature, date, profile, date_line=False, sealed=sealed, tight=tight))
         elif kind is BlockKind.DATE:
-            out.append(_signature_line(signature, date, profile, date_line=True, sealed=sealed))
+            out.append(_signature_line(signature, date, profile, date_line=True, sealed=sealed, tight=tight))
+            tight = ""
         elif kind is BlockKind.ATTACHMENT:
             # 附件另起一页（GB/T 9704 7.3.7）：第一行左上角“附件”，第二行空，第三行居中附件标题
             # 横排的附件另成一节，节本身就另起一页
@@ -144,9 +159,34 @@ def _content(out: list[str], doc: Document, profile: StyleProfile, fit_tables: b
             out.append(paragraph(_ATTACHMENT_TITLE, run(block.text, font=faces.title)))
         elif kind is BlockKind.TABLE and index in fits:
             _table(out, block, profile, fits[index])
+        if split_line and squeeze is not None:
+            tight = _tight(squeeze.pitch)  # 之后的各块都在收紧的页上
     if frame is not None and frame.has_record:
         out.append(record_xml(frame, profile))  # 版记：文件最后一页的版心底部（GB/T 9704 7.4）
     return current
+
+
+_DISTRIBUTE = '<w:jc w:val="distribute"/>'  # 分散对齐：末行也撑满
+_NO_INDENT = '<w:ind w:firstLine="0" w:firstLineChars="0"/>'  # 接着上一段的最后一行，不缩进
+
+
+def _tight(pitch: int) -> str:
+    """收紧的行距（GB/T 9704 7.3.5）：固定值、不对齐网格，这一页多排一两行。"""
+    return ('<w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:beforeLines="0" w:afterLines="0" '
+            f'w:line="{pitch}" w:lineRule="exact"/>')
+
+
+def kept_tails(blocks: list[Block], profile: StyleProfile) -> dict[int, int]:
+    """落款前要分出最后几行随落款走的段落：{块的序号: 行数}（正文最后一段 2 行；它只有一行时，前一段 1 行）。"""
+    closing = _closing_index(blocks)
+    lead = _lead_index(blocks, closing, profile)
+    return {index: kept for index, kept in ((closing, KEPT_LINES), (lead, 1)) if index >= 0}
+
+
+def squeeze_plan(doc: Document, profile: StyleProfile) -> Squeeze | None:
+    """哪一页收紧行距、从哪里起（:mod:`.pages`）；不需要时为 None。"""
+    closing = _closing_index(doc.blocks)
+    return plan(doc, profile, _line_chars(profile), closing, _lead_index(doc.blocks, closing, profile))
 
 
 def _closing_index(blocks: list[Block]) -> int:
@@ -156,36 +196,60 @@ def _closing_index(blocks: list[Block]) -> int:
     return next((i for i in range(end - 1, -1, -1) if blocks[i].kind is BlockKind.PARAGRAPH), -1)
 
 
-def _length(block: Block) -> int:
-    """段落的字数（制表符、换行各算一个字，与 Word 的段落文字相同）。"""
-    return sum(len(r.text) for r in block.runs)
+def _lead_index(blocks: list[Block], closing: int, profile: StyleProfile) -> int:
+    """最后一段只有一行（如“特此报告。”）时，它前面的正文段落：这一段的最后一行也随落款走，落款页上才有两行正文。"""
+    if closing < 1 or "\n" in blocks[closing].text or len(line_starts(blocks[closing].text, _line_chars(profile))) > 1:
+        return -1
+    before = blocks[closing - 1]
+    return closing - 1 if before.kind is BlockKind.PARAGRAPH and not heading_only(before) else -1
 
 
-def _heading_only(block: Block) -> bool:
-    """段落只有一个行内小标题（“（一）加强队伍建设。”），正文在它的子项里。"""
-    return len(block.runs) == 1 and block.runs[0].level >= 2
+def _line_chars(profile: StyleProfile) -> Decimal:
+    """版心宽度折合几个正文字（可以有小数）。"""
+    return Decimal(mm_to_twips(g.text_width_mm(profile))) / g.char_twips(profile)
 
 
-def _paragraph(block: Block, profile: StyleProfile, *, keep_next: bool = False, keep_lines: bool = False) -> str:
+def _closing(out: list[str], block: Block, profile: StyleProfile, kept: int, *, tight: str = "",
+             squeeze: tuple[int, str] | None = None) -> None:
+    """落款不单独成页（GB/T 9704 7.3.5）：正文最后 ``kept`` 行与落款同页。不超过 ``kept`` 行的段落整段
+    “与下段同页”“段中不分页”；更长的在倒数第 ``kept`` 行前分成两段（:mod:`.closing`），只有后一段带保持属性。
+    ``squeeze``：（前一段在上一页排了几行，收紧的行距）——前一段跨到收紧的页上，在页首那一行再分开。"""
+    parts = split_closing(block, _line_chars(profile), kept)
+    if parts is None:
+        plain = "\n" not in block.text and "\t" not in block.text  # 含换行的段落可能很长：允许段中分页
+        out.append(_paragraph(block, profile, keep_next=True, keep_lines=plain, extra=tight))
+        return
+    head, tail = parts
+    if squeeze is not None and (pieces := split_before_line(head, _line_chars(profile), squeeze[0])):
+        out.append(_paragraph(pieces[0], profile, extra=_DISTRIBUTE))
+        head, tight = pieces[1], squeeze[1]
+        out.append(_paragraph(head, profile, extra=tight + _NO_INDENT + _DISTRIBUTE))
+    else:
+        out.append(_paragraph(head, profile, extra=tight + _DISTRIBUTE))  # 末行也撑满，看不出分段
+    out.append(_paragraph(tail, profile, keep_next=True, keep_lines=True, extra=tight + _NO_INDENT))
+
+
+def _paragraph(block: Block, profile: StyleProfile, *, keep_next: bool = False, keep_lines: bool = False,
+               extra: str = "") -> str:
     faces = profile.fonts
     runs = "".join(run(r.text, char_style=_CHAR[min(r.level, 3)] if r.level >= 2 else None,
                        font=faces.heading2 if r.level == 2 else faces.heading3 if r.level >= 3 else faces.body)
                    for r in block.runs)
-    return paragraph(_BODY, runs, keep_next=keep_next, keep_lines=keep_lines)
+    return paragraph(_BODY, runs, keep_next=keep_next, keep_lines=keep_lines, indent=extra)
 
 
 def _signature_line(signature: str, date: str, profile: StyleProfile, *, date_line: bool,
-                    sealed: bool = False) -> str:
+                    sealed: bool = False, tight: str = "") -> str:
     """署名、日期各一段，从版心左边定位（左缩进、左对齐）：日期首字正好比署名首字右移二字。
     署名一段“与下段同页”“段中不分页”，日期一段“段中不分页”：两段是一块，Word、WPS、LibreOffice 都不拆开。
     ``sealed``（加盖印章，7.3.5.1）：成文日期右空四字，署名以成文日期为准居中。"""
     char = g.char_twips(profile)
-    line_chars = Decimal(mm_to_twips(g.text_width_mm(profile))) / char
+    line_chars = _line_chars(profile)
     sig_start, date_start = (sealed_starts if sealed else signature_starts)(signature, date, line_chars)
     left = max(0, int(((date_start if date_line else sig_start) * char).to_integral_value()))
     return paragraph(_DATE if date_line else _SIGNATURE, run(date if date_line else signature),
                      keep_next=not date_line, keep_lines=True,
-                     indent=f'<w:ind w:left="{left}" w:right="0" w:firstLine="0"/><w:jc w:val="left"/>')
+                     indent=f'{tight}<w:ind w:left="{left}" w:right="0" w:firstLine="0"/><w:jc w:val="left"/>')
 
 
 _BORDERS = "".join(f'<w:{edge} w:val="single" w:sz="4" w:space="0" w:color="000000"/>'

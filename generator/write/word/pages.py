@@ -1,0 +1,136 @@
+"""GB/T 9704 7.3.5 的调整：落款差一两行排不下时，收紧那一页的行距，正文不移页。
+
+gen 按行格预计整份文件怎样分页（LibreOffice 的排法：每行一个行格；不带保持属性的段落可在任意一行后分页；
+“与下段同页”“段中不分页”的段落不拆开，整块移到下一页，连同前面与它同页的段落）。预计随落款移页的那条链
+（正文最后两行、空行、附件说明、署名、日期）只差 1–:data:`MAX_EXTRA` 行就能排在上一页时，从那一页的第一行到日期
+都改成较小的固定行距（不对齐网格），这一页就多排下这几行。落款之前有表格、含换行的段落，或有公文的版头、
+主送机关、印章、版记时不预计（返回 None）。
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ...render.document import Block, BlockKind, Document
+from ..style_profile import StyleProfile
+from . import geometry as g
+from .closing import KEPT_LINES, split_closing
+from .layout import pt_to_twips, title_line_limit
+from .lines import line_starts
+from .title_break import break_title
+
+MAX_EXTRA = 2  # 最多多排几行：22 行的页排 24 行，行距从 28.95 磅收到约 26.5 磅
+
+
+@dataclass(frozen=True)
+class Unit:
+    """一个写出的段落（或一块的一部分）在行格上占几行。``part``：head/tail 是分成两段的前、后一段。"""
+
+    block: int
+    part: str
+    lines: int
+    keep_next: bool = False
+    keep_lines: bool = False
+
+
+@dataclass(frozen=True)
+class Squeeze:
+    """第 ``page`` 页（从 0 数）收紧：从第 ``block`` 块的 ``part`` 部分起（这一部分在上一页已排了 ``line`` 行时，
+    从那一行起分段）到日期，行距都改成 ``pitch`` 缇。"""
+
+    page: int
+    block: int
+    part: str
+    line: int
+    pitch: int
+
+
+def units(blocks: list[Block], profile: StyleProfile, line_chars: Decimal, closing: int,
+          lead: int) -> list[Unit] | None:
+    """落款之前（含）写出的各段；有表格、含换行或制表符的段落时返回 None。"""
+    out: list[Unit] = []
+    for index, block in enumerate(blocks):
+        kind = block.kind
+        if kind is BlockKind.TITLE:
+            limit = title_line_limit(profile.title_max_chars, g.text_width_mm(profile), profile.sizes.title)
+            out += [Unit(index, "", len(break_title(block.text, limit)), keep_next=True), Unit(index, "blank", 1)]
+        elif kind is BlockKind.HEADING1:
+            out.append(Unit(index, "", 1, keep_next=True))
+        elif kind is BlockKind.PARAGRAPH:
+            if "\n" in block.text or "\t" in block.text:
+                return None
+            parts = split_closing(block, line_chars, KEPT_LINES if index == closing else 1) \
+                if index in (closing, lead) else None
+            if parts is not None:
+                out += [Unit(index, "head", len(line_starts(parts[0].text, line_chars))),
+                        Unit(index, "tail", len(line_starts(parts[1].text, line_chars, 0)), True, True)]
+            else:
+                kept = index in (closing, lead) or heading_only(block)
+                out.append(Unit(index, "", len(line_starts(block.text, line_chars)), kept, kept))
+        elif kind in (BlockKind.ATTACHMENT_NOTE, BlockKind.SIGNATURE):
+            lines = len(line_starts(block.text, line_chars)) if kind is BlockKind.ATTACHMENT_NOTE else 1
+            out += [Unit(index, "blank", 1, True, True), Unit(index, "", lines, True, True)]
+        elif kind is BlockKind.DATE:
+            return [*out, Unit(index, "", 1, keep_lines=True)]
+        else:  # 表格、述职报告标题下的一行等：不预计
+            return None
+    return None
+
+
+def heading_only(block: Block) -> bool:
+    """段落只有一个行内小标题（“（一）加强队伍建设。”），正文在它的子项里。"""
+    return len(block.runs) == 1 and block.runs[0].level >= 2
+
+
+def paginate(units: list[Unit], per_page: int) -> list[tuple[int, int]]:
+    """每段第一行排在第几页（从 0 数）的第几行（从 0 数）。"""
+    pos = [(0, 0)] * len(units)
+    page, y, i = 0, 0, 0
+    while i < len(units):
+        unit = units[i]
+        if y + unit.lines <= per_page:
+            pos[i], y, i = (page, y), y + unit.lines, i + 1
+        elif y == 0 or (y < per_page and not (unit.keep_next or unit.keep_lines)):
+            pos[i] = (page, y)  # 在这一页排到底，其余排到后面的页
+            rest = unit.lines - (per_page - y)
+            page, y, i = page + 1 + (rest - 1) // per_page, (rest - 1) % per_page + 1, i + 1
+        else:  # 整块移到下一页，连同前面“与下段同页”的段落（它们从页首排起时没有用，不移）
+            j = i
+            while j > 0 and units[j - 1].keep_next and pos[j - 1][0] == page:
+                j -= 1
+            page, y, i = page + 1, 0, (i if j < i and pos[j][1] == 0 else j)
+    return pos
+
+
+def plan(doc: Document, profile: StyleProfile, line_chars: Decimal, closing: int, lead: int) -> Squeeze | None:
+    """落款差 1–:data:`MAX_EXTRA` 行排不下时的调整；不需要或预计不了时返回 None。"""
+    if doc.frame is not None:  # 版头、主送机关、印章、版记占的行不在这个预计里：不收紧
+        return None
+    found = units(doc.blocks, profile, line_chars, closing, lead)
+    if found is None:
+        return None
+    per_page = profile.lines_per_page
+    pos = paginate(found, per_page)
+    start = len(found) - 1  # 随落款走的链从哪一段起
+    while start > 0 and found[start - 1].keep_next:
+        start -= 1
+    if start == 0 or pos[start][1] != 0:
+        return None
+    page, y = pos[start - 1]
+    rest = found[start - 1].lines - (per_page - y)
+    end_page, end_line = (page, y + found[start - 1].lines) if rest <= 0 else \
+        (page + 1 + (rest - 1) // per_page, (rest - 1) % per_page + 1)
+    extra = sum(unit.lines for unit in found[start:]) - (per_page - end_line)
+    if pos[start][0] != end_page + 1 or not 1 <= extra <= MAX_EXTRA:
+        return None
+    first = next(i for i, unit in enumerate(found) if _last_page(pos[i], unit.lines, per_page) >= end_page)
+    first_page, first_line = pos[first]
+    before = 0 if first_page == end_page else (per_page - first_line) + per_page * (end_page - first_page - 1)
+    pitch = pt_to_twips(profile.line_pitch) * per_page // (per_page + extra)
+    return Squeeze(end_page, found[first].block, found[first].part, before, pitch)
+
+
+def _last_page(where: tuple[int, int], lines: int, per_page: int) -> int:
+    page, y = where
+    return page + (y + lines - 1) // per_page
