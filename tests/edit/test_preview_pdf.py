@@ -109,6 +109,9 @@ def page_end_cases() -> dict[str, dict[str, Any]]:
                  {"标题": "强化队伍建设", "子项": [{"标题": "抓好培训", "内容": _text(3)},
                                                   {"标题": "严格考核", "内容": _text(3)}]}]
         out[f"子项前{extra}行"] = minimal_form(工作开展情况=items)
+    for lines in (1, 10, 11, 20):  # 结束语只有一行：前一段的最后一行分出来随落款走（10、11 行时落款页收紧行距）
+        plans = [{"标题": "加强队伍建设", "内容": _text(lines)}]
+        out[f"特此报告前{lines}行"] = minimal_form(下一步工作计划=plans, 结束语="特此报告。")
     frame = example_data(next(p for p in EXAMPLES if p.stem.endswith("红头")))["公文"]
     for lines in FRAME_CLOSINGS:
         out[f"红头结束语{lines}行"] = minimal_form(工作开展情况=work, 结束语=_text(lines), 公文=copy.deepcopy(frame))
@@ -118,6 +121,9 @@ def page_end_cases() -> dict[str, dict[str, Any]]:
              "签发人": ["扎西", "张明", "欧阳建国"], "主送机关": "市卫生健康委员会、市财政局、市发展和改革委员会、市医疗保障局",
              "抄送机关": ["县人民政府办公室", "县财政局", "县发展和改革委员会", "县医疗保障局", "县市场监督管理局"],
              "印发机关": "贡觉县卫生健康委员会办公室", "印发日期": "2025-01-08"}
+    # 述职报告作为红头文件：主送机关在副标题下的空行之后
+    report = example_data(next(p for p in EXAMPLES if "述职" in p.stem))
+    out["述职报告红头"] = dict(report, 公文=copy.deepcopy(frame))
     for lines in (3, 12):
         out[f"联合行文结束语{lines}行"] = minimal_form(工作开展情况=work, 结束语=_text(lines), 公文=copy.deepcopy(joint))
     return out
