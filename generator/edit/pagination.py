@@ -73,7 +73,8 @@ def paginate(paras: Sequence[Para], capacity: int) -> list[list[Line]]:
 
     def move_whole(index: int) -> None:
         """第 ``index`` 段整段移到下一页；LibreOffice 把它前面“与下段同页”、整段在这一页上的一串段落一起移过去
-        （串首在页顶时不移）。连同它们在新的一页上仍放不下时，这一段再移一页，那一串留在那里（PDF 上量得）。"""
+        （串首在页顶时不移）。连同它们在新的一页上仍放不下时，这一段再移一页，那一串留在那里（PDF 上量得，
+        当时结束语整段“与下段同页”；结束语分成两段写出之后已少见）。"""
         nonlocal used
         page = len(pages) - 1
         start = index

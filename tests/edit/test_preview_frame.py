@@ -107,9 +107,9 @@ def test_the_record_goes_to_a_new_page_when_the_last_page_is_full() -> None:
     assert last[-1].cells == ("贡觉县卫生健康委员会办公室", "2025年1月8日印发")
     body = heights([line for line in last if not line.kind.startswith("record")])
     assert body <= 22 * 1000 - 3000  # 两行版记、三条分隔线和锚段放得下
-    # 把最后一页填满（与 test_preview_pdf 的“红头结束语11行”相同，PDF 上版记另起一页）：新的一页只有版记
+    # 把最后一页填满（与 test_preview_pdf 的“红头结束语21行”相同，PDF 上版记另起一页）：新的一页只有版记
     work = [{"标题": f"第{n}项工作", "内容": _text(5)} for n in range(1, 4)]
-    crowded = build_report_from_data(minimal_form(工作开展情况=work, 结束语=_text(11),
+    crowded = build_report_from_data(minimal_form(工作开展情况=work, 结束语=_text(21),
                                                   公文=example_data(RED_HEAD)["公文"])).document
     full = layout(crowded, PROFILE)
     assert [line.kind for line in full.pages[-1]] == ["record", "record-printer"]
