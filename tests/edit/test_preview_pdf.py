@@ -173,7 +173,7 @@ def test_preview_breaks_every_line_where_the_pdf_does(rendered: dict[str, tuple[
 
 def test_the_browser_shows_the_model_pages(tmp_path: Path) -> None:
     """真正的 Chromium 打开 gen edit：每份表单的页数、每页第一行与版面模型相同；没有哪一行宽过版心，
-    没有哪一页的内容高过版心（浏览器没有自己再折行）。"""
+    没有哪一页的内容高过版心（浏览器没有自己再折行）；横排表格的页显示成横版（宽大于高）。"""
     from ruamel.yaml import YAML
     from selenium.webdriver.common.by import By
     from selenium.webdriver.support.ui import WebDriverWait
@@ -182,13 +182,15 @@ def test_the_browser_shows_the_model_pages(tmp_path: Path) -> None:
     folder = tmp_path / "表单"
     folder.mkdir()
     expected: dict[str, list[str]] = {}
+    wide: dict[str, int] = {}
     yaml = YAML()
-    for path in EXAMPLES:
-        for label, data in lengths(example_data(path)).items():
-            name = f"{path.stem}-{label}.yaml"
-            with (folder / name).open("w", encoding="utf-8") as stream:
-                yaml.dump(data, stream)
-            expected[name] = model_first_lines(layout(build_report_from_data(data).document, load_profile()))
+    forms = {f"{path.stem}-{label}.yaml": data for path in EXAMPLES for label, data in lengths(example_data(path)).items()}
+    forms["横排表格.yaml"] = figures_form(9, "正文")  # 横版的页：纸张宽高互换，内容不超出横版的版心
+    for name, data in forms.items():
+        with (folder / name).open("w", encoding="utf-8") as stream:
+            yaml.dump(data, stream)
+        pages = layout(build_report_from_data(data).document, load_profile())
+        expected[name], wide[name] = model_first_lines(pages), len(pages.wide)
     process, url = start_editor(folder, tmp_path / "配置")
     driver = make_browser(tmp_path)
     try:
@@ -208,6 +210,10 @@ def test_the_browser_shows_the_model_pages(tmp_path: Path) -> None:
                 ".map(l => l.textContent).concat([...document.querySelectorAll('#preview .page-body')]"
                 ".filter(b => b.scrollHeight > b.clientHeight + 1).map(b => '第' + b.textContent.slice(0, 12)))")
             assert overflowing == [], name
+            landscape = driver.execute_script(
+                "return [...document.querySelectorAll('#preview .page.wide')].filter(p => p.offsetWidth > p.offsetHeight)"
+                ".length")
+            assert landscape == wide[name], name
     finally:
         driver.quit()
         process.terminate()
