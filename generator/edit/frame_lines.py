@@ -67,17 +67,15 @@ def head_lines(frame: Frame, profile: StyleProfile) -> list[Line]:
 
 
 def _number_lines(frame: Frame) -> list[Line]:
-    """发文字号一行；上行文：发文字号在左，“签发人：”和姓名在右（一行两个姓名，发文字号与最后一行同行）。"""
+    """发文字号一行；上行文：发文字号在左，“签发人：”和姓名在右（一行两个姓名，回行时与上一行第一个姓名对齐，
+    发文字号与最后一行同行）。各格：发文字号（不在这一行时为空）、“签发人：”（只在第一行）、各个姓名（末行不足两个时补空，列仍对齐）。"""
     if not frame.signers:
         return [Line("frame-number", (Run(frame.number),))]
-    groups = [frame.signers[i:i + 2] for i in range(0, len(frame.signers), 2)] if len(frame.signers) > 1 \
-        else [frame.signers]
-    out = []
-    for index, names in enumerate(groups):
-        left = frame.number if index == len(groups) - 1 else ""
-        right = ("签发人：" if index == 0 else "") + " ".join(names)
-        out.append(Line("frame-signers", cells=(left, right)))
-    return out
+    per_line = 2 if len(frame.signers) > 1 else 1
+    groups = [frame.signers[i:i + per_line] for i in range(0, len(frame.signers), per_line)]
+    return [Line("frame-signers", cells=(frame.number if index == len(groups) - 1 else "",
+                                         "签发人：" if index == 0 else "", *names, *[""] * (per_line - len(names))))
+            for index, names in enumerate(groups)]
 
 
 def recipient_lines(frame: Frame, profile: StyleProfile) -> list[Line]:

@@ -18,6 +18,7 @@ from itertools import groupby
 from ..render.document import Document
 from ..write.style_profile import StyleProfile, load_profile
 from ..write.word.geometry import landscape
+from ..write.word.layout import set_width
 from .pages import Line, Pages, layout, section_lines
 
 _TAGS = {"title": "h1", "h1": "h2", "attachment-title": "h1"}
@@ -61,7 +62,9 @@ def _part(lines: list[Line], pages: Pages) -> str:
     if lines[0].table >= 0:
         return _table(lines, pages.widths.get(lines[0].table, []), pages.sizes.get(lines[0].table))
     if lines[0].kind.startswith("frame"):
-        return f'<div class="frame-head">{"".join(_frame_line(line) for line in lines)}</div>'
+        names = [name for line in lines if line.kind == "frame-signers" for name in line.cells[2:]]
+        slot = max((set_width(name) for name in names), default=Decimal(0))
+        return f'<div class="frame-head">{"".join(_frame_line(line, slot) for line in lines)}</div>'
     if lines[0].kind.startswith("record"):
         return _record(lines)
     kind = lines[0].kind
@@ -84,15 +87,18 @@ def _line(line: Line) -> str:
     return f'<span class="{" ".join(classes)}"{style}>{runs}</span>'
 
 
-def _frame_line(line: Line) -> str:
+def _frame_line(line: Line, slot: Decimal) -> str:
     """版头的一行：定高（缇 → 磅，与 Word 文件的固定行距相同）；发文机关标志红色、按它的字号；
-    发文字号和签发人一左一右；分隔线是这一格的红色下边框。"""
+    发文字号和签发人一左一右，姓名各占 ``slot`` 个字宽（最长的姓名），其间空一字（与 Word 文件的制表位相同）；
+    分隔线是这一格的红色下边框。"""
     css = f"height:{line.twips / 20}pt;line-height:{line.twips / 20}pt"
     if line.size is not None:
         css += f";font-size:{line.size}pt"
     if line.kind == "frame-signers":
-        left, right = line.cells
-        content = f'<span class="number">{escape(left)}</span><span class="signers">{escape(right)}</span>'
+        number, label, *names = line.cells
+        cells = "".join(f'<span class="name" data-css="width:{slot:.2f}em">{escape(name)}</span>' for name in names)
+        content = (f'<span class="number">{escape(number)}</span><span class="signers">'
+                   f'<span class="label{"" if label else " blank"}">签发人：</span>{cells}</span>')
     elif line.kind == "frame-mark" and line.cells:
         content = f'{escape(line.cells[0])}<span class="suffix">{escape(line.cells[1])}</span>'
     else:

@@ -141,7 +141,8 @@ def test_the_preview_html_shows_the_frame_with_css_classes_only() -> None:
     html = document_html(_document())
     assert 'class="ln frame-mark"' in html and "贡觉县卫生健康委员会文件" in html
     assert 'class="ln frame-rule"' in html
-    assert '<span class="number">贡卫健报〔2025〕2号</span><span class="signers">签发人：扎西</span>' in html
+    assert ('<span class="number">贡卫健报〔2025〕2号</span><span class="signers"><span class="label">签发人：</span>'
+            '<span class="name" data-css="width:2.00em">扎西</span></span>') in html
     assert '<div class="record">' in html and "2025年1月8日印发" in html
     assert " style=" not in html and "<img" not in html
 
