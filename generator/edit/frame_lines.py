@@ -18,7 +18,7 @@ from ..write.style_profile import StyleProfile
 from ..write.word import frame_layout as f
 from ..write.word import geometry as g
 from ..write.word.layout import pt_to_twips
-from .lines import break_lines
+from ..write.word.lines import break_lines
 from .pages_types import Line
 
 ANCHOR_TWIPS = 20  # 版记的锚段：1 磅高（write/word/frame.py 的 record_xml 之后那一段）

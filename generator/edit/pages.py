@@ -27,6 +27,7 @@ from ..write.word.body import _wide_starts, kept_tails, squeeze_plan
 from ..write.word.closing import split_closing
 from ..write.word.geometry import landscape
 from ..write.word.layout import mm_to_twips, pt_to_twips, sealed_starts, signature_starts, title_line_limit
+from ..write.word.lines import Measure, break_lines
 from ..write.word.table_fit import TableFit, fit_table
 from ..write.word.table_layout import (
     BORDER_TWIPS,
@@ -39,7 +40,6 @@ from ..write.word.table_layout import (
 )
 from ..write.word.title_break import break_title
 from .frame_lines import Record, head_lines, recipient_lines, record
-from .lines import break_lines
 from .pages_types import ORPHANS, WIDOWS, Line, Pages, Para
 from .pagination import KEPT_PARAGRAPH_MOVES_WHOLE, heights, paginate
 
@@ -109,10 +109,8 @@ class _Metrics:
 
 
 def _metrics(profile: StyleProfile) -> _Metrics:
-    body = float(profile.sizes.body)
-    spacing = float(profile.char_spacing)
-    width = float(g.text_width_mm(profile)) / 25.4 * 72
-    return _Metrics(body, spacing, float(profile.sizes.title), width, 2 * (body + spacing))
+    measure = Measure.of(profile)
+    return _Metrics(measure.size, measure.spacing, float(profile.sizes.title), measure.width, 2 * measure.char)
 
 
 def _split_runs(runs: tuple[Run, ...], start: int, end: int) -> tuple[Run, ...]:
@@ -201,7 +199,7 @@ def flow(document: Document, profile: StyleProfile, pages: Pages | None = None) 
         keep_next, keep_lines = FRAME_RULES["head"]
         out.append(Para(head_lines(frame, profile), keep_next=keep_next, keep_lines=keep_lines))
     tails = kept_tails(list(blocks), profile)  # 落款前分成两段写出的段落（write/word/closing.py）
-    chars = Decimal(mm_to_twips(g.text_width_mm(profile))) / g.char_twips(profile)
+    measure = Measure.of(profile)
     squeeze = squeeze_plan(document, profile)  # 收紧行距的落款页（GB/T 9704 7.3.5）：这一页的行矮一些
     tight = 0
     for index, (block, (keep_next, keep_lines)) in enumerate(zip(blocks, keep_rules(blocks, profile), strict=True)):
@@ -212,7 +210,7 @@ def flow(document: Document, profile: StyleProfile, pages: Pages | None = None) 
         elif index == wide_end + 1 and wide_end >= 0:
             section, wide_end = section_lines(profile), -1
         start = len(out)
-        parts = split_closing(block, chars, tails[index]) if index in tails else None
+        parts = split_closing(block, measure, tails[index]) if index in tails else None
         if parts is not None:
             head = _text_lines("p", parts[0].runs, m)
             head[-1] = replace(head[-1], last=False)  # 分散对齐：末行也撑满

@@ -6,10 +6,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.edit.lines import NO_LINE_END, NO_LINE_START, break_lines, line_width
 from generator.edit.pages import Line, Para, layout, paginate
 from generator.render.document import Block, BlockKind, Document, Run
 from generator.write.style_profile import load_profile
+from generator.write.word.lines import NO_LINE_END, NO_LINE_START, break_lines, line_width
 
 WIDTH = 442.2  # 156 毫米
 SIZE, SPACING = 16.0, -0.25

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import io
 import re
-from decimal import Decimal
 from itertools import pairwise
 from typing import Any
 
@@ -29,9 +28,8 @@ from generator.api import build_report, build_report_from_data
 from generator.pipeline import Report
 from generator.render.document import BlockKind
 from generator.write.style_profile import load_profile
-from generator.write.word import body, geometry
-from generator.write.word.layout import mm_to_twips
-from generator.write.word.lines import line_starts
+from generator.write.word import body
+from generator.write.word.lines import Measure, line_starts
 from generator.write.word.pages import paginate, plan, units
 
 SENTENCE = "全面推进健康县城建设，持续改善群众就医体验，"  # 22 字
@@ -75,9 +73,8 @@ def _cases() -> dict[str, dict[str, Any]]:
     return cases
 
 
-def _line_chars() -> Decimal:
-    profile = load_profile()
-    return Decimal(mm_to_twips(geometry.text_width_mm(profile))) / geometry.char_twips(profile)
+def _line_chars() -> Measure:
+    return Measure.of(load_profile())
 
 
 def _example_paragraphs() -> list[str]:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import io
-from decimal import Decimal
 from pathlib import Path
 
 import docx
@@ -14,10 +13,11 @@ from hypothesis import strategies as st
 from generator.api import build_report_from_data
 from generator.importer import import_report
 from generator.render.document import Block, BlockKind, Run
+from generator.write.style_profile import load_profile
 from generator.write.word.closing import KEPT_LINES, split_closing
-from generator.write.word.lines import NOT_AT_LINE_END, NOT_AT_LINE_START, line_starts
+from generator.write.word.lines import NO_LINE_END, NO_LINE_START, Measure, line_starts
 
-LINE = Decimal(8844) / Decimal(315)  # 默认版式：版心 156 毫米，每字 15.75 磅，约 28.08 字
+LINE = Measure.of(load_profile())  # 默认版式：版心 156 毫米，每字 15.75 磅，约 28.08 字
 SENTENCE = "乡镇卫生院按期完成设备更新和人员培训，就医条件持续改善。"  # 28 字：正好一整行
 FIRST = "今后，我们将继续完善基础设施，推动各项工作稳步推进。"  # 26 字 + 首行缩进二字 = 一整行
 
@@ -32,7 +32,7 @@ def test_punctuation_never_starts_a_line_and_numbers_stay_whole() -> None:
     text = "为" * 26 + "，" + "人" * 10 + "比上年增长13.55%，" + "好" * 40
     starts = line_starts(text, LINE)
     assert starts[1] == 25  # “，”排不下也不排在行首：前一个字一起移到下一行
-    assert all(text[s] not in NOT_AT_LINE_START and text[s - 1] not in NOT_AT_LINE_END for s in starts[1:])
+    assert all(text[s] not in NO_LINE_START and text[s - 1] not in NO_LINE_END for s in starts[1:])
     assert all(not (text[s - 1].isdigit() and text[s].isdigit()) for s in starts[1:])
 
 
@@ -52,7 +52,7 @@ def test_split_keeps_every_character_and_the_last_lines(text: str) -> None:
     assert head.text + tail.text == text
     assert _levels(head.runs + tail.runs) == _levels(block.runs)  # 行内小标题的每个字仍是小标题
     cut = len(head.text)
-    assert text[cut] not in NOT_AT_LINE_START and text[cut - 1] not in NOT_AT_LINE_END
+    assert text[cut] not in NO_LINE_START and text[cut - 1] not in NO_LINE_END
     assert starts[-KEPT_LINES] - 8 <= cut <= starts[-KEPT_LINES]
 
 

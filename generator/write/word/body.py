@@ -10,7 +10,7 @@ from . import geometry as g
 from .closing import KEPT_LINES, split_before_line, split_closing
 from .frame import head_xml, recipient_xml, record_xml
 from .layout import mm_to_twips, pt_to_twips, sealed_starts, signature_starts, title_line_limit
-from .lines import line_starts
+from .lines import Measure, line_starts
 from .pages import Squeeze, heading_only, plan
 from .table_fit import TableFit, fit_table
 from .table_layout import (
@@ -133,7 +133,7 @@ def _content(out: list[str], doc: Document, profile: StyleProfile, fit_tables: b
             elif heading_only(block):
                 # 只有小标题、下面是子项的段落：与下一段（第一个子项）同页，不落在页脚
                 out.append(_paragraph(block, profile, keep_next=True, keep_lines=True, extra=tight))
-            elif split_line and squeeze and (parts := split_before_line(block, _line_chars(profile), split_line)):
+            elif split_line and squeeze and (parts := split_before_line(block, Measure.of(profile), split_line)):
                 # 跨到收紧的页上的段落：在页首那一行分开，后一段收紧（前一段分散对齐，看不出分段）
                 out.append(_paragraph(parts[0], profile, extra=_DISTRIBUTE))
                 out.append(_paragraph(parts[1], profile, extra=_tight(squeeze.pitch) + _NO_INDENT))
@@ -186,7 +186,7 @@ def kept_tails(blocks: list[Block], profile: StyleProfile) -> dict[int, int]:
 def squeeze_plan(doc: Document, profile: StyleProfile) -> Squeeze | None:
     """哪一页收紧行距、从哪里起（:mod:`.pages`）；不需要时为 None。"""
     closing = _closing_index(doc.blocks)
-    return plan(doc, profile, _line_chars(profile), closing, _lead_index(doc.blocks, closing, profile))
+    return plan(doc, profile, Measure.of(profile), closing, _lead_index(doc.blocks, closing, profile))
 
 
 def _closing_index(blocks: list[Block]) -> int:
@@ -198,7 +198,7 @@ def _closing_index(blocks: list[Block]) -> int:
 
 def _lead_index(blocks: list[Block], closing: int, profile: StyleProfile) -> int:
     """最后一段只有一行（如“特此报告。”）时，它前面的正文段落：这一段的最后一行也随落款走，落款页上才有两行正文。"""
-    if closing < 1 or "\n" in blocks[closing].text or len(line_starts(blocks[closing].text, _line_chars(profile))) > 1:
+    if closing < 1 or "\n" in blocks[closing].text or len(line_starts(blocks[closing].text, Measure.of(profile))) > 1:
         return -1
     before = blocks[closing - 1]
     return closing - 1 if before.kind is BlockKind.PARAGRAPH and not heading_only(before) else -1
@@ -214,13 +214,13 @@ def _closing(out: list[str], block: Block, profile: StyleProfile, kept: int, *, 
     """落款不单独成页（GB/T 9704 7.3.5）：正文最后 ``kept`` 行与落款同页。不超过 ``kept`` 行的段落整段
     “与下段同页”“段中不分页”；更长的在倒数第 ``kept`` 行前分成两段（:mod:`.closing`），只有后一段带保持属性。
     ``squeeze``：（前一段在上一页排了几行，收紧的行距）——前一段跨到收紧的页上，在页首那一行再分开。"""
-    parts = split_closing(block, _line_chars(profile), kept)
+    parts = split_closing(block, Measure.of(profile), kept)
     if parts is None:
         plain = "\n" not in block.text and "\t" not in block.text  # 含换行的段落可能很长：允许段中分页
         out.append(_paragraph(block, profile, keep_next=True, keep_lines=plain, extra=tight))
         return
     head, tail = parts
-    if squeeze is not None and (pieces := split_before_line(head, _line_chars(profile), squeeze[0])):
+    if squeeze is not None and (pieces := split_before_line(head, Measure.of(profile), squeeze[0])):
         out.append(_paragraph(pieces[0], profile, extra=_DISTRIBUTE))
         head, tight = pieces[1], squeeze[1]
         out.append(_paragraph(head, profile, extra=tight + _NO_INDENT + _DISTRIBUTE))

@@ -10,14 +10,13 @@ gen 按行格预计整份文件怎样分页（LibreOffice 的排法：每行一�
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
 
 from ...render.document import Block, BlockKind, Document
 from ..style_profile import StyleProfile
 from . import geometry as g
 from .closing import KEPT_LINES, split_closing
 from .layout import pt_to_twips, title_line_limit
-from .lines import line_starts
+from .lines import Measure, line_starts
 from .title_break import break_title
 
 MAX_EXTRA = 2  # 最多多排几行：22 行的页排 24 行，行距从 28.95 磅收到约 26.5 磅
@@ -46,7 +45,7 @@ class Squeeze:
     pitch: int
 
 
-def units(blocks: list[Block], profile: StyleProfile, line_chars: Decimal, closing: int,
+def units(blocks: list[Block], profile: StyleProfile, measure: Measure, closing: int,
           lead: int) -> list[Unit] | None:
     """落款之前（含）写出的各段；有表格、含换行或制表符的段落时返回 None。"""
     out: list[Unit] = []
@@ -60,16 +59,16 @@ def units(blocks: list[Block], profile: StyleProfile, line_chars: Decimal, closi
         elif kind is BlockKind.PARAGRAPH:
             if "\n" in block.text or "\t" in block.text:
                 return None
-            parts = split_closing(block, line_chars, KEPT_LINES if index == closing else 1) \
+            parts = split_closing(block, measure, KEPT_LINES if index == closing else 1) \
                 if index in (closing, lead) else None
             if parts is not None:
-                out += [Unit(index, "head", len(line_starts(parts[0].text, line_chars))),
-                        Unit(index, "tail", len(line_starts(parts[1].text, line_chars, 0)), True, True)]
+                out += [Unit(index, "head", len(line_starts(parts[0].text, measure))),
+                        Unit(index, "tail", len(line_starts(parts[1].text, measure, 0)), True, True)]
             else:
                 kept = index in (closing, lead) or heading_only(block)
-                out.append(Unit(index, "", len(line_starts(block.text, line_chars)), kept, kept))
+                out.append(Unit(index, "", len(line_starts(block.text, measure)), kept, kept))
         elif kind in (BlockKind.ATTACHMENT_NOTE, BlockKind.SIGNATURE):
-            lines = len(line_starts(block.text, line_chars)) if kind is BlockKind.ATTACHMENT_NOTE else 1
+            lines = len(line_starts(block.text, measure)) if kind is BlockKind.ATTACHMENT_NOTE else 1
             out += [Unit(index, "blank", 1, True, True), Unit(index, "", lines, True, True)]
         elif kind is BlockKind.DATE:
             return [*out, Unit(index, "", 1, keep_lines=True)]
@@ -103,11 +102,11 @@ def paginate(units: list[Unit], per_page: int) -> list[tuple[int, int]]:
     return pos
 
 
-def plan(doc: Document, profile: StyleProfile, line_chars: Decimal, closing: int, lead: int) -> Squeeze | None:
+def plan(doc: Document, profile: StyleProfile, measure: Measure, closing: int, lead: int) -> Squeeze | None:
     """落款差 1–:data:`MAX_EXTRA` 行排不下时的调整；不需要或预计不了时返回 None。"""
     if doc.frame is not None:  # 版头、主送机关、印章、版记占的行不在这个预计里：不收紧
         return None
-    found = units(doc.blocks, profile, line_chars, closing, lead)
+    found = units(doc.blocks, profile, measure, closing, lead)
     if found is None:
         return None
     per_page = profile.lines_per_page
