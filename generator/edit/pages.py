@@ -23,11 +23,12 @@ from decimal import Decimal
 from ..render.document import Block, BlockKind, Document, Run
 from ..write.style_profile import StyleProfile
 from ..write.word import geometry as g
-from ..write.word.body import _wide_starts, kept_tails, squeeze_plan
-from ..write.word.closing import split_closing
+from ..write.word.body import _wide_starts, closing_index, kept_tails, squeeze_plan
+from ..write.word.closing import slice_runs, split_closing
 from ..write.word.geometry import landscape
 from ..write.word.layout import mm_to_twips, pt_to_twips, sealed_starts, signature_starts, title_line_limit
 from ..write.word.lines import Measure, break_lines
+from ..write.word.pages import heading_only
 from ..write.word.table_fit import TableFit, fit_table
 from ..write.word.table_layout import (
     BORDER_TWIPS,
@@ -64,7 +65,7 @@ def keep_rules(blocks: Sequence[Block], profile: StyleProfile) -> list[tuple[boo
     不是块的段落（:func:`flow` 加的）：标题（副标题）下的空行不“与下段同页”；落款、附件说明前的空行（加盖印章时两行）
     “与下段同页”“段中不分页”；版头各段（整个版头是一段，不拆开）和主送机关“与下段同页”（:data:`FRAME_RULES`）。
     """
-    closing = _closing_index(blocks)
+    closing = closing_index(blocks)
     short = 2 * profile.chars_per_line
     rules: list[tuple[bool, bool]] = []
     for index, block in enumerate(blocks):
@@ -72,8 +73,8 @@ def keep_rules(blocks: Sequence[Block], profile: StyleProfile) -> list[tuple[boo
         if kind is BlockKind.PARAGRAPH and index == closing:
             rules.append((True, not short or len(block.text) <= short))
         elif kind is BlockKind.PARAGRAPH:
-            heading_only = len(block.runs) == 1 and block.runs[0].level >= 2
-            rules.append((heading_only, heading_only))
+            kept = heading_only(block)
+            rules.append((kept, kept))
         elif kind in (BlockKind.ATTACHMENT_NOTE, BlockKind.SIGNATURE):
             rules.append((True, True))
         elif kind is BlockKind.DATE:
@@ -88,12 +89,6 @@ def keep_rules(blocks: Sequence[Block], profile: StyleProfile) -> list[tuple[boo
 
 # 正式公文里不是块的段落的（与下段同页, 段中不分页）：版头（整体不拆开）、主送机关（write/word/frame.py 的 _paragraph）
 FRAME_RULES = {"head": (True, True), "recipient": (True, False)}
-
-
-def _closing_index(blocks: Sequence[Block]) -> int:
-    end = next((i for i, b in enumerate(blocks) if b.kind in (BlockKind.ATTACHMENT_NOTE, BlockKind.SIGNATURE)),
-               len(blocks))
-    return next((i for i in range(end - 1, -1, -1) if blocks[i].kind is BlockKind.PARAGRAPH), -1)
 
 
 # ---------------------------------------------------------------- 各块排成行
@@ -113,22 +108,11 @@ def _metrics(profile: StyleProfile) -> _Metrics:
     return _Metrics(measure.size, measure.spacing, float(profile.sizes.title), measure.width, 2 * measure.char)
 
 
-def _split_runs(runs: tuple[Run, ...], start: int, end: int) -> tuple[Run, ...]:
-    out: list[Run] = []
-    position = 0
-    for run in runs:
-        a, b = max(start, position), min(end, position + len(run.text))
-        if a < b:
-            out.append(Run(run.text[a - position:b - position], run.level))
-        position += len(run.text)
-    return tuple(out)
-
-
 def _text_lines(kind: str, runs: tuple[Run, ...], m: _Metrics, *, indent: bool = True) -> list[Line]:
     text = "".join(run.text for run in runs)
     first = m.width - m.indent if indent else m.width
     spans = break_lines(text, (first, m.width), m.body, m.spacing)
-    return [Line(kind, _split_runs(runs, a, b), first=indent and n == 0, last=n == len(spans) - 1)
+    return [Line(kind, slice_runs(runs, a, b), first=indent and n == 0, last=n == len(spans) - 1)
             for n, (a, b) in enumerate(spans)]
 
 

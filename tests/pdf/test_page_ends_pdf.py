@@ -251,7 +251,7 @@ def test_signature_squeezed_onto_the_page_instead_of_moving_lines(rendered: Rend
     problems, squeezed = [], 0
     for name, (report, pages) in rendered.items():
         blocks = report.document.blocks
-        closing = body._closing_index(blocks)
+        closing = body.closing_index(blocks)
         lead = body._lead_index(blocks, closing, profile)
         found = units(blocks, profile, _line_chars(), closing, lead)
         if found is None or report.document.frame is not None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from decimal import Decimal
 
 from ...render.document import Block, BlockKind, Document
@@ -83,7 +84,7 @@ def _content(out: list[str], doc: Document, profile: StyleProfile, fit_tables: b
     first = len(out)  # out 里已有文档的开头：这之后才是写出的段落、表格
     signature = next((b.text for b in blocks if b.kind is BlockKind.SIGNATURE), "")
     date = next((b.text for b in blocks if b.kind is BlockKind.DATE), "")
-    closing = _closing_index(blocks)
+    closing = closing_index(blocks)
     lead = _lead_index(blocks, closing, profile)
     squeeze = squeeze_plan(doc, profile)  # GB/T 9704 7.3.5 的调整
     faces = profile.fonts
@@ -178,18 +179,18 @@ def _tight(pitch: int) -> str:
 
 def kept_tails(blocks: list[Block], profile: StyleProfile) -> dict[int, int]:
     """落款前要分出最后几行随落款走的段落：{块的序号: 行数}（正文最后一段 2 行；它只有一行时，前一段 1 行）。"""
-    closing = _closing_index(blocks)
+    closing = closing_index(blocks)
     lead = _lead_index(blocks, closing, profile)
     return {index: kept for index, kept in ((closing, KEPT_LINES), (lead, 1)) if index >= 0}
 
 
 def squeeze_plan(doc: Document, profile: StyleProfile) -> Squeeze | None:
     """哪一页收紧行距、从哪里起（:mod:`.pages`）；不需要时为 None。"""
-    closing = _closing_index(doc.blocks)
+    closing = closing_index(doc.blocks)
     return plan(doc, profile, Measure.of(profile), closing, _lead_index(doc.blocks, closing, profile))
 
 
-def _closing_index(blocks: list[Block]) -> int:
+def closing_index(blocks: Sequence[Block]) -> int:
     """落款之前的最后一段正文：它与附件说明、署名、日期排在同一页。"""
     end = next((i for i, b in enumerate(blocks)
                 if b.kind in (BlockKind.ATTACHMENT_NOTE, BlockKind.SIGNATURE)), len(blocks))

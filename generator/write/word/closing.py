@@ -35,10 +35,10 @@ def split_before_line(block: Block, measure: Measure, line: int) -> tuple[Block,
     cut = starts[line]
     if cut <= starts[0] + 4:  # 前一段不到一行的样子：不分
         return None
-    return Block(block.kind, _runs(block.runs, 0, cut)), Block(block.kind, _runs(block.runs, cut, len(text)))
+    return Block(block.kind, slice_runs(block.runs, 0, cut)), Block(block.kind, slice_runs(block.runs, cut, len(text)))
 
 
-def _runs(runs: tuple[Run, ...], begin: int, end: int) -> tuple[Run, ...]:
+def slice_runs(runs: tuple[Run, ...], begin: int, end: int) -> tuple[Run, ...]:
     """``runs`` 连起来的文字里 ``[begin, end)`` 这一段，保留每块的层级（行内小标题的字体）。"""
     out, offset = [], 0
     for run in runs:
