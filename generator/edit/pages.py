@@ -23,7 +23,7 @@ from decimal import Decimal
 from ..render.document import Block, BlockKind, Document, Run
 from ..write.style_profile import StyleProfile
 from ..write.word import geometry as g
-from ..write.word.body import _wide_starts, closing_index, kept_tails, squeeze_plan
+from ..write.word.body import _wide_starts, kept_tails, kept_whole, squeeze_plan
 from ..write.word.closing import slice_runs, split_closing
 from ..write.word.geometry import landscape
 from ..write.word.layout import mm_to_twips, pt_to_twips, sealed_starts, signature_starts, title_line_limit
@@ -57,21 +57,21 @@ def keep_rules(blocks: Sequence[Block], profile: StyleProfile) -> list[tuple[boo
 
     - 标题、副标题、一级标题、附件说明、署名、“附件”二字和附件标题：与下段同页；
     - 只有行内小标题、正文在子项里的段落：与下段同页、段中不分页；
-    - 落款之前的最后一段正文：与下段同页、段中不分页；预计超过两行的，:func:`flow` 像 Word 文件一样
-      分成两段（``write/word/closing.py``，前一段不带保持属性，后两行一段带）；它只有一行时，前一段的最后一行
-      也这样分出来；落款差一两行排不下时那一页的行矮一些（``write/word/pages.py``，GB/T 9704 7.3.5）；
+    - 落款之前的最后一段正文（它只有一行时，还有前一段）：与下段同页，段中不分页（含换行、制表符的除外，
+      ``write/word/body.kept_whole``）；要分出最后几行的，:func:`flow` 像 Word 文件一样分成两段
+      （``write/word/closing.py``，前一段不带保持属性，后一段带）；
+      落款差一两行排不下时那一页的行矮一些（``write/word/pages.py``，GB/T 9704 7.3.5）；
     - 附件说明、署名、日期：段中不分页。
 
     不是块的段落（:func:`flow` 加的）：标题（副标题）下的空行不“与下段同页”；落款、附件说明前的空行（加盖印章时两行）
     “与下段同页”“段中不分页”；版头各段（整个版头是一段，不拆开）和主送机关“与下段同页”（:data:`FRAME_RULES`）。
     """
-    closing = closing_index(blocks)
-    short = 2 * profile.chars_per_line
+    tails = kept_tails(list(blocks), profile)
     rules: list[tuple[bool, bool]] = []
     for index, block in enumerate(blocks):
         kind = block.kind
-        if kind is BlockKind.PARAGRAPH and index == closing:
-            rules.append((True, not short or len(block.text) <= short))
+        if kind is BlockKind.PARAGRAPH and index in tails:
+            rules.append(kept_whole(block))  # 分成两段时 flow 另排，用不到这一条
         elif kind is BlockKind.PARAGRAPH:
             kept = heading_only(block)
             rules.append((kept, kept))

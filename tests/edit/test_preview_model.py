@@ -3,10 +3,15 @@
 
 from __future__ import annotations
 
+import io
+
+import docx
+from conftest import minimal_form
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from generator.edit.pages import Line, Para, layout, paginate
+from generator.api import build_report_from_data
+from generator.edit.pages import Line, Para, keep_rules, layout, paginate
 from generator.render.document import Block, BlockKind, Document, Run
 from generator.write.style_profile import load_profile
 from generator.write.word.lines import NO_LINE_END, NO_LINE_START, break_lines, line_width
@@ -93,3 +98,26 @@ def test_any_document_lays_out(blocks: list[tuple[BlockKind, str]]) -> None:
     assert all(sum(line.height * 1000 + line.extra for line in page) <= 22000 for page in pages.pages)
     kinds = [line.kind for page in pages.pages for line in page]
     assert kinds[-2:] == ["signature", "date"]  # 落款在最后（LibreOffice 放弃很长的“与下段同页”时两行可能分在两页）
+
+
+def _docx_rules(data: dict[str, object], text: str) -> tuple[bool, bool]:
+    """Word 文件里正文为 ``text`` 的那一段的（与下段同页, 段中不分页）。"""
+    document = docx.Document(io.BytesIO(build_report_from_data(data).docx()))
+    [found] = [p for p in document.paragraphs if p.text == text]
+    return bool(found.paragraph_format.keep_with_next), bool(found.paragraph_format.keep_together)
+
+
+def test_paragraphs_kept_with_the_signature_have_the_word_files_rules() -> None:
+    """随落款走、不分成两段的段落：预览的保持属性与写进 Word 文件的相同——两行、半角字符多（63 个字符）的结束语，
+    和一行的结束语前面只有一行的段落（两处原先都与 Word 文件不同）。"""
+    profile = load_profile()
+    closing = "，".join(f"第{n}项" for n in range(2101, 2110)) + "。"
+    lead = "全县卫生健康工作稳步推进。"
+    forms = {closing: minimal_form(结束语=closing),
+             lead: minimal_form(下一步工作计划=[{"标题": "加强队伍建设", "内容": lead}], 结束语="特此报告。")}
+    for text, data in forms.items():
+        blocks = build_report_from_data(data).document.blocks
+        [index] = [i for i, b in enumerate(blocks) if b.text.endswith(text)]
+        written = _docx_rules(data, blocks[index].text)
+        assert written == (True, True)
+        assert keep_rules(blocks, profile)[index] == written

@@ -177,6 +177,12 @@ def _tight(pitch: int) -> str:
             f'w:line="{pitch}" w:lineRule="exact"/>')
 
 
+def kept_whole(block: Block) -> tuple[bool, bool]:
+    """随落款走、却不分成两段的段落（预计不超过要带的行数，或含换行、制表符）的（与下段同页, 段中不分页）：
+    含换行、制表符的段落可能很长，允许段中分页。"""
+    return True, "\n" not in block.text and "\t" not in block.text
+
+
 def kept_tails(blocks: list[Block], profile: StyleProfile) -> dict[int, int]:
     """落款前要分出最后几行随落款走的段落：{块的序号: 行数}（正文最后一段 2 行；它只有一行时，前一段 1 行）。"""
     closing = closing_index(blocks)
@@ -217,8 +223,8 @@ def _closing(out: list[str], block: Block, profile: StyleProfile, kept: int, *, 
     ``squeeze``：（前一段在上一页排了几行，收紧的行距）——前一段跨到收紧的页上，在页首那一行再分开。"""
     parts = split_closing(block, Measure.of(profile), kept)
     if parts is None:
-        plain = "\n" not in block.text and "\t" not in block.text  # 含换行的段落可能很长：允许段中分页
-        out.append(_paragraph(block, profile, keep_next=True, keep_lines=plain, extra=tight))
+        keep_next, keep_lines = kept_whole(block)
+        out.append(_paragraph(block, profile, keep_next=keep_next, keep_lines=keep_lines, extra=tight))
         return
     head, tail = parts
     if squeeze is not None and (pieces := split_before_line(head, Measure.of(profile), squeeze[0])):
