@@ -252,6 +252,20 @@ def make_sheet_case(rng: random.Random, number: int) -> Case:
 
 
 def make_case(rng: random.Random, number: int, pool: dict[str, list[bytes]]) -> Case:
+    import fuzz_frames
+
+    if rng.random() < 0.4:  # 公文一组、新类型、红头文件（fuzz_frames）
+        if rng.random() < 0.55:
+            data, valid = fuzz_frames.frame_form(rng, pool["yaml"])
+            if not valid and rng.random() < 0.3:
+                data = mutate_form(rng, data.decode("utf-8")).encode("utf-8", "surrogatepass")
+                valid = False
+            return Case(number, "frame", data, expect={"valid": valid})
+        for _ in range(50):
+            data, valid = fuzz_frames.frame_form(rng, pool["yaml"])
+            if valid:
+                break
+        return Case(number, "redhead", data, expect={"seed": rng.randrange(2**32)})
     roll = rng.random()
     if roll < 0.6:
         base = rng.choice(pool["yaml"])
@@ -273,6 +287,9 @@ def make_case(rng: random.Random, number: int, pool: dict[str, list[bytes]]) -> 
 
 
 LEAK = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
+# 给用户看的说明里不该有英文的异常或字段名（文件路径、GEN 编号、示例值除外）
+ENGLISH = re.compile(r"\b(?:Error|Exception|Traceback|Input should|Field required|validation error|"
+                     r"object has no attribute|NoneType|TypeError|ValueError|KeyError)\b")
 LOCATED = re.compile(r":\d+(?::\d+)?: ")
 # 针对整个文件的错误（超过大小上限）没有行号可指：写明是哪个文件、该怎么办就算有位置
 WHOLE_FILE = ("表单文件太大",)
@@ -299,10 +316,8 @@ def run_case(case: Case, folder: Path) -> list[tuple[str, str]]:
 
         return fuzz_sheets.run_sheet_case(case.kind, case.files or {}, case.expect or {}, folder, _run)
     problems: list[tuple[str, str]] = []
-    source = folder / f"输入{case.number}.{case.kind}"
-    source.write_bytes(case.data)
 
-    def judge(command: str, code: int, err: str, *, form: bool) -> None:
+    def judge_in(command: str, source: Path, code: int, err: str, form: bool) -> None:
         if "内部出错" in err or "Traceback" in err or code not in (0, 1, 2):
             problems.append(("崩溃", f"{command}: {err.strip()[:300]}"))
             return
@@ -316,11 +331,33 @@ def run_case(case: Case, folder: Path) -> list[tuple[str, str]]:
                 whole_file = any(mark in first for mark in WHOLE_FILE) and source.name in first
                 if not located and not whole_file and (form or source.name not in first):
                     problems.append(("没有位置", f"{command}: {first[:200]}"))
+        if ENGLISH.search(err):
+            problems.append(("英文", f"{command}: {ENGLISH.search(err).group(0)[:200]}"))  # type: ignore[union-attr]
 
-    if case.kind == "yaml":
+    if case.kind == "redhead":
+        import fuzz_frames
+
+        seed = (case.expect or {})["seed"]
+        return problems + fuzz_frames.run_frame_docx(case.data, seed, folder, _run, judge_in)
+    source = folder / f"输入{case.number}.{'yaml' if case.kind == 'frame' else case.kind}"
+    source.write_bytes(case.data)
+
+    def judge(command: str, code: int, err: str, *, form: bool) -> None:
+        judge_in(command, source, code, err, form)
+
+    if case.kind in ("yaml", "frame"):
         out = folder / f"输出{case.number}"
         code, err = _run(["report", str(source), "-f", "docx,md", "-o", str(out), "--force"])
         judge("report", code, err, form=True)
+        if case.kind == "frame" and (case.expect or {}).get("valid") and code != 0:
+            problems.append(("误拒", f"对的公文和类型：{err.strip()[:300]}"))
+        if code == 0 and case.kind == "frame":
+            import fuzz_frames
+
+            for written in out.glob("*.docx"):
+                why = fuzz_frames.readback(written)
+                if why:
+                    problems.append(("读不回", f"{written.name}：{why}"))
         if code == 0:
             for written in out.iterdir():
                 text = written.read_text(encoding="utf-8") if written.suffix == ".md" else _docx_text(written)
@@ -471,11 +508,12 @@ def main(argv: list[str] | None = None) -> int:
         slot.conn.send(None)
         slot.process.join(timeout=5)
     elapsed = time.monotonic() - began
-    print(f"输入 {done} 个（表单 {kinds['yaml']}，文本报告 {kinds['txt'] + kinds['md']}，Word {kinds['docx']}，"
+    print(f"输入 {done} 个（表单 {kinds['yaml']}，带公文或新类型的表单 {kinds['frame']}，红头往返 {kinds['redhead']}，"
+          f"文本报告 {kinds['txt'] + kinds['md']}，Word {kinds['docx']}，"
           f"指标表格 {kinds['sheet']}，公式 {kinds['formula']}，汇总 {kinds['rollup']}），"
           f"用时 {elapsed:.0f} 秒，种子 {args.seed}。")
     for category in ("崩溃", "卡住", "内存", "没有位置", "模板泄漏", "导入后读不进", "英文", "算错", "合计错",
-                     "合计错（没拒绝）", "误拒", "读错", "公式单元格"):
+                     "合计错（没拒绝）", "误拒", "读错", "读不回", "公式单元格"):
         print(f"  {category}：{counts[category]}")
     for category, example in examples.items():
         print(f"  例（{category}）：{example}")

@@ -1,0 +1,402 @@
+"""scripts/fuzz.py 的公文部分：随机的“公文:”一组（对的和错的写法）、新类型（季度、工作计划、述职报告）
+的各部分有的有、有的没有，以及 gen 自己生成的红头 Word/文本再改坏后交给 gen import / gen check。
+
+约定（判断）：gen 不崩溃、不卡住；拒绝时是带位置的中文；对的“公文:”生成的红头 .docx 能被 python-docx
+读回，导入回来“公文:”各项与原表单相同（盖章看不出来，不比）。
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import random
+import re
+import zipfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+Problems = list[tuple[str, str]]
+Runner = Callable[[list[str]], tuple[int, str]]
+
+ORGANS = ["县卫生健康委员会", "县人民政府办公室", "县财政局", "市卫生健康委员会", "县疾病预防控制中心",
+          "县医疗保障局", "县民政局", "县教育和体育局"]
+SURNAMES = "王李张刘陈杨赵黄周吴扎索"
+GIVEN = "明华强伟芳军西平玉珍旺堆"
+WEIRD = ["\U0001f600", "\x07", "\x0b", "\u200b", "\ufeff", "\u202e", "\x00", "\t", "𠀀", "{{甲}}", "{%", "〔", "〕",
+         "：", "★", "\n", "印发", "抄送：", "签发人：", "x" * 3000, "文" * 500, "", " ", "~", "null"]
+
+
+def _name(rng: random.Random) -> str:
+    return rng.choice(SURNAMES) + "".join(rng.choice(GIVEN) for _ in range(rng.choice((1, 2))))
+
+
+def _weird(rng: random.Random, base: str = "") -> str:
+    at = rng.randrange(len(base) + 1)
+    return base[:at] + "".join(rng.choice(WEIRD) for _ in range(rng.choice((1, 1, 2)))) + base[at:]
+
+
+def _maybe_list(rng: random.Random, names: list[str]) -> Any:
+    return names[0] if len(names) == 1 and rng.random() < 0.5 else names
+
+
+def valid_frame(rng: random.Random, unit: str, date: dt.date) -> dict[str, Any]:
+    """一个对的“公文:”一组（各项随机有无）：生成的红头导入回来应当一样。"""
+    frame: dict[str, Any] = {}
+    short = re.sub(r"(县|市|区|旗)?(卫生健康委员会|人民政府办公室).*$", "", unit)[:4] or "某"
+    if rng.random() < 0.3:
+        frame["密级"] = rng.choice(("绝密", "机密", "秘密"))
+        frame["份号"] = f"{rng.randrange(1, 999999):06d}"
+        if rng.random() < 0.6:
+            frame["保密期限"] = rng.choice(("1年", "5年", "10年", "6个月"))
+    if rng.random() < 0.3:
+        frame["紧急程度"] = rng.choice(("特急", "加急"))
+    if rng.random() < 0.7:
+        marks = [f"{unit}文件"] if rng.random() < 0.6 else [unit, *rng.sample(ORGANS, rng.randrange(1, 3))]
+        frame["发文机关标志"] = _maybe_list(rng, marks)
+    if True:  # 版头必有发文字号（GB/T 9704 7.2.4）；gen import 凭它认出版头（没有时原样导入，见 importer/frame.py）
+        frame["发文字号"] = f"{short}卫{rng.choice(('发', '报', '函'))}〔{date.year}〕{rng.randrange(1, 300)}号"
+    if rng.random() < 0.5:
+        frame["签发人"] = _maybe_list(rng, [_name(rng) for _ in range(rng.choice((1, 1, 2, 3)))])
+        frame["主送机关"] = rng.choice(ORGANS[3:])
+    elif rng.random() < 0.4:
+        frame["主送机关"] = rng.choice(ORGANS)
+    if rng.random() < 0.6:  # 版记：抄送机关只和印发机关、印发日期一起写（GEN810）
+        if rng.random() < 0.6:
+            others = [o for o in ORGANS if o != frame.get("主送机关")]
+            frame["抄送机关"] = _maybe_list(rng, rng.sample(others, rng.randrange(1, 4)))
+        frame["印发机关"] = f"{unit}办公室"
+        frame["印发日期"] = (date + dt.timedelta(days=rng.randrange(0, 5))).isoformat()
+    if rng.random() < 0.5:
+        frame["盖章"] = rng.random() < 0.7
+    return frame
+
+
+BROKEN_NUMBERS = ["某卫发[2025]3号", "某卫发(2025)3号", "某卫发（2025）3号", "某卫发【2025】3号", "某卫发〔2025〕第3号",
+                  "某卫发〔2025〕003号", "某卫发〔25〕3号", "某卫发〔2025〕3", "〔2025〕3号", "某卫发2025年3号",
+                  "某卫发〔2019〕3号", "某卫发〔2025〕3号签发人：王明"]
+BROKEN_DATES = ["2025-13-45", "2025-02-30", "明天", "2025年1月8日", "20250108", "1/8/2025", "2024-12-31", "0001-01-01",
+                "9999-12-31", "2025-1-8", 20250108, True, [2025, 1, 8], {"年": 2025}]
+
+
+def broken_frame(rng: random.Random, unit: str, date: dt.date) -> Any:
+    """在对的“公文:”上改坏一两项：括号不对、不是日期、列表写成字符串（或反过来）、很长、控制字符、表情、空列表。"""
+    if rng.random() < 0.05:
+        return rng.choice(("", None, [], "公文", 3, ["发文字号"], {"未知的项": 1}))
+    frame = valid_frame(rng, unit, date)
+    keys = ["份号", "密级", "保密期限", "紧急程度", "发文机关标志", "发文字号", "签发人", "主送机关", "抄送机关",
+            "印发机关", "印发日期", "盖章", "未知的项"]
+    for _ in range(rng.choice((1, 1, 2, 3))):
+        key = rng.choice(keys)
+        roll = rng.random()
+        if key == "发文字号" and roll < 0.5:
+            value: Any = rng.choice(BROKEN_NUMBERS)
+        elif key == "印发日期" and roll < 0.6:
+            value = rng.choice(BROKEN_DATES)
+        elif key == "份号" and roll < 0.6:
+            value = rng.choice((1, 0, -1, "1", "0000001", "abcdef", "00000１", True, 1.5, "000 001"))
+        elif key in ("密级", "紧急程度") and roll < 0.6:
+            value = rng.choice(("内部", "特急 ", "秘密★", "机密★1年", "急", "", "特急\n加急", 1))
+        elif key in ("发文机关标志", "签发人", "抄送机关") and roll < 0.6:
+            value = rng.choice(([], [""], ["  "], "", [["嵌套"]], [{"a": 1}], [1, 2], "甲、乙", ["甲\n乙"],
+                                [_name(rng)] * 30, ["机关" * 200]))
+        elif key in ("主送机关", "印发机关", "保密期限") and roll < 0.6:
+            value = rng.choice((["列表"], [], "多行\n文字", 1, "", "：", "市卫健委：", "x" * 5000))
+        elif key == "盖章" and roll < 0.6:
+            value = rng.choice(("是", "true", "盖", 1, 2, [], None, "否"))
+        else:
+            value = _weird(rng, str(frame.get(key, "")))
+        frame[key] = value
+    return frame
+
+
+# ---------------------------------------------------------------- 新类型
+
+
+def _items(rng: random.Random, label: str) -> list[Any]:
+    return [{"标题": f"{label}{i + 1}", "内容": f"{label}的第{i + 1}项工作扎实推进。"} for i in range(rng.randrange(1, 4))]
+
+
+def set_kind(rng: random.Random, data: dict[str, Any]) -> bool:
+    """把表单改成季度、工作计划或述职报告，部分随机有无；返回这一类型要的部分是否齐全、没有多余。"""
+    kind = rng.choice(("季度", "工作计划", "述职报告", "不变"))
+    complete = True
+    if kind != "不变":  # 别的类型才有的键先去掉（示例里有“主题”“季度”“述职人”……）
+        for key in ("主题", "季度", "总体要求", "保障措施", "述职人", "职务", "学习", "廉洁"):
+            data.pop(key, None)
+    if kind in ("季度", "述职报告"):  # 从工作计划改来时补上总结的三部分
+        for key in ("工作开展情况", "存在的问题", "下一步工作计划"):
+            data.setdefault(key, ["人才队伍建设仍有短板。"] if key == "存在的问题" else _items(rng, key))
+    if kind == "季度":
+        data["类型"] = "季度工作总结"
+        if rng.random() < 0.85:
+            data["季度"] = rng.choice((1, 2, 3, 4, "第一季度", "三", "第4季度"))
+        else:
+            complete = False
+            if rng.random() < 0.7:
+                data["季度"] = rng.choice((0, 5, "Q1", "", [], "第五季度", 2.5, True))
+        quarter = data.get("季度")
+        if complete and data.get("日期"):  # 成文日期放在季度末之后不久
+            q = {1: 1, 2: 2, 3: 3, 4: 4, "第一季度": 1, "三": 3, "第4季度": 4}[quarter]
+            year = int(data.get("年度", 2024)) if str(data.get("年度", "")).isdigit() else 2024
+            end = dt.date(year, q * 3, 28) if q < 4 else dt.date(year + 1, 1, 5)
+            data["日期"] = (end + dt.timedelta(days=rng.randrange(3, 10))).isoformat()
+    elif kind == "工作计划":
+        data["类型"] = "工作计划"
+        for key in ("工作开展情况", "存在的问题", "基本情况"):
+            if rng.random() < 0.85:
+                data.pop(key, None)
+            elif key in data:
+                complete = False
+        for key in ("总体要求", "保障措施"):
+            if rng.random() < 0.6:
+                data[key] = f"{key}写得很清楚。" if key == "总体要求" else _items(rng, key)
+        if rng.random() < 0.1:
+            data.pop("下一步工作计划", None)
+            complete = False
+    elif kind == "述职报告":
+        data["类型"] = "述职报告"
+        data.pop("基本情况", None)
+        for key, value in (("述职人", _name(rng)), ("职务", "副主任"), ("学习", "认真学习，提高政治素质。"),
+                           ("廉洁", "严守纪律，廉洁自律。")):
+            if rng.random() < 0.88:
+                data[key] = value
+            elif key != "职务":
+                complete = False
+    if kind in ("工作计划", "述职报告") and rng.random() < 0.1:
+        data[rng.choice(("总体要求", "述职人", "学习", "季度"))] = "不属于这一类型的部分"
+        complete = False
+    return complete
+
+
+# ---------------------------------------------------------------- 生成输入
+
+
+def _load(base: bytes) -> dict[str, Any] | None:
+    try:
+        data = yaml.safe_load(base.decode("utf-8"))
+    except (yaml.YAMLError, UnicodeDecodeError):
+        return None
+    return data if isinstance(data, dict) else None
+
+
+def _form_date(data: dict[str, Any]) -> dt.date:
+    try:
+        return dt.date.fromisoformat(str(data.get("日期")))
+    except ValueError:
+        return dt.date(2025, 1, 7)
+
+
+def frame_form(rng: random.Random, bases: list[bytes]) -> tuple[bytes, bool]:
+    """带随机“公文:”的表单；返回 (YAML, 公文和类型是否都写对了)。"""
+    for _ in range(10):
+        data = _load(rng.choice(bases))
+        if data is not None and "单位" in data:
+            break
+    else:
+        data = {"单位": "测试县卫生健康委员会", "年度": 2024, "日期": "2025-01-07", "工作开展情况": ["开展工作。"],
+                "存在的问题": ["人才短缺。"], "下一步工作计划": ["加强培养。"]}
+    data.pop("公文", None)
+    complete = set_kind(rng, data) if rng.random() < 0.6 else True
+    unit = str(data.get("单位"))
+    date = _form_date(data)
+    good = rng.random() < 0.5
+    data["公文"] = valid_frame(rng, unit, date) if good else broken_frame(rng, unit, date)
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6)
+    return text.encode("utf-8", "surrogatepass"), good and complete
+
+
+# ---------------------------------------------------------------- 红头的 Word 和文本再改坏
+
+_PARA = re.compile(rb"<w:p[ >].*?</w:p>|<w:p/>", re.S)
+_TEXT = re.compile(rb"(<w:t(?: [^>]*)?>)([^<]*)(</w:t>)")
+
+
+def mutate_paragraphs_docx(rng: random.Random, data: bytes) -> bytes:
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info)
+            if info.filename == "word/document.xml":
+                content = _mutate_paragraph_xml(rng, content)
+            target.writestr(info, content)
+    return out.getvalue()
+
+
+def _mutate_paragraph_xml(rng: random.Random, xml: bytes) -> bytes:
+    body_start = xml.find(b"<w:body>") + len(b"<w:body>")
+    body_end = xml.rfind(b"<w:sectPr")
+    if body_start < len(b"<w:body>") or body_end < body_start:
+        return xml
+    body = xml[body_start:body_end]
+    paras = [m.group(0) for m in _PARA.finditer(body)]
+    if not paras:
+        return xml
+    head = rng.random() < 0.6  # 多半改在版头、版记附近（开头和末尾的十几段）
+    for _ in range(rng.choice((1, 1, 2, 3))):
+        if head:
+            zone = list(range(min(14, len(paras)))) + list(range(max(0, len(paras) - 10), len(paras)))
+            index = rng.choice(zone)
+        else:
+            index = rng.randrange(len(paras))
+        op = rng.random()
+        if op < 0.25 and len(paras) > 1:
+            del paras[index]
+        elif op < 0.45:
+            paras.insert(index, paras[index])
+        elif op < 0.65:
+            other = rng.randrange(len(paras))
+            paras[index], paras[other] = paras[other], paras[index]
+        else:
+            paras[index] = _change_text(rng, paras[index])
+    rebuilt = b"".join(paras)
+    # 表格（版记可能在表格里）原样留下，放在段落后面
+    tables = re.findall(rb"<w:tbl>.*?</w:tbl>", body, re.S)
+    return xml[:body_start] + rebuilt + b"".join(tables) + xml[body_end:]
+
+
+def _change_text(rng: random.Random, para: bytes) -> bytes:
+    runs = list(_TEXT.finditer(para))
+    if not runs:
+        return para
+    run = rng.choice(runs)
+    old = run.group(2).decode("utf-8", "replace")
+    new = _text_change(rng, old)
+    escaped = "".join(ch for ch in new if ch in "\t\n" or (ord(ch) >= 0x20 and ch not in "\ufffe\uffff"
+                                                        and not 0xD800 <= ord(ch) <= 0xDFFF))
+    escaped = escaped.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return para[:run.start(2)] + escaped.encode("utf-8") + para[run.end(2):]
+
+
+def _text_change(rng: random.Random, old: str) -> str:
+    roll = rng.random()
+    if roll < 0.25:
+        return old.replace("〔", rng.choice("[(（【")).replace("〕", rng.choice("])）】"))
+    if roll < 0.4:
+        return re.sub(r"\d", lambda m: rng.choice("0123456789"), old)
+    if roll < 0.5:
+        return old + rng.choice(("：", "印发", "。", "★1年", "签发人：", "号"))
+    if roll < 0.6:
+        return rng.choice(("抄送：", "印发", "签发人：", "秘密★", "特急", "000001", "某卫发〔2025〕3号", "市卫健委：",
+                           "办公室 2025年13月40日印发", "抄送：。"))
+    if roll < 0.7:
+        return old[:rng.randrange(len(old) + 1)]
+    return _weird(rng, old)
+
+
+def mutate_report_lines(rng: random.Random, text: str) -> str:
+    lines = text.split("\n")
+    for _ in range(rng.choice((1, 2, 3))):
+        zone = list(range(min(16, len(lines)))) + list(range(max(0, len(lines) - 12), len(lines)))
+        index = rng.choice(zone) if zone else 0
+        op = rng.random()
+        if not lines:
+            lines.append(_weird(rng))
+        elif op < 0.25 and len(lines) > 1:
+            del lines[index]
+        elif op < 0.45:
+            lines.insert(index, lines[index])
+        elif op < 0.6:
+            other = rng.randrange(len(lines))
+            lines[index], lines[other] = lines[other], lines[index]
+        else:
+            lines[index] = _text_change(rng, lines[index])
+    return "\n".join(lines)
+
+
+# ---------------------------------------------------------------- 判断
+
+
+def _plain(value: Any) -> Any:
+    """比较用：单个名字和一项的列表一样，份号、日期按文字比。"""
+    if isinstance(value, list):
+        return [str(v) for v in value]
+    if isinstance(value, (dt.date, int)) and not isinstance(value, bool):
+        return [f"{value:06d}" if isinstance(value, int) else value.isoformat()]
+    return [str(value)]
+
+
+def frame_keys(frame: Any) -> dict[str, Any]:
+    if not isinstance(frame, dict):
+        return {}
+    return {k: _plain(v) for k, v in frame.items() if k != "盖章" and v not in (None, [], "")}
+
+
+def imported_frame(path: Path) -> dict[str, Any]:
+    data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    return frame_keys(data.get("公文") if isinstance(data, dict) else None)
+
+
+def expected_frame(form: Path) -> dict[str, Any]:
+    """导入回来应得的“公文:”：没写发文机关标志时红头上印的是“单位文件”，导入回来就是它。"""
+    data = yaml.safe_load(form.read_text(encoding="utf-8"))
+    frame = frame_keys(data.get("公文"))
+    frame.setdefault("发文机关标志", [f"{data['单位']}文件"])
+    return frame
+
+
+def readback(path: Path) -> str | None:
+    """python-docx 能打开并读出段落；读不了时返回原因。"""
+    import docx
+
+    try:
+        document = docx.Document(str(path))
+        _ = [p.text for p in document.paragraphs]
+        _ = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    except Exception as exc:  # 任何读不回的原因都要看见
+        return f"{type(exc).__name__}: {exc}"
+    return None
+
+
+def run_frame_docx(data: bytes, seed: int, folder: Path, run: Runner,
+                   judge: Callable[[str, Path, int, str, bool], None]) -> Problems:
+    """表单 → 红头 .docx 和 .md：读回、导入回来比“公文:”；再改坏后交给 check 和 import。"""
+    problems: Problems = []
+    rng = random.Random(seed)
+    form = folder / "红头表单.yaml"
+    form.write_bytes(data)
+    out = folder / "红头输出"
+    code, err = run(["report", str(form), "-f", "docx,md", "-o", str(out), "--force"])
+    judge("report", form, code, err, True)
+    if code != 0:
+        problems.append(("误拒", f"对的公文表单：{err.strip()[:300]}"))
+        return problems
+    word = next(out.glob("*.docx"))
+    markdown = next(out.glob("*.md"))
+    why = readback(word)
+    if why:
+        problems.append(("读不回", f"{word.name}：{why}"))
+    wanted = expected_frame(form)
+    for source in (word, markdown):
+        back = folder / f"回{source.suffix[1:]}.yaml"
+        code, err = run(["import", str(source), "-o", str(back), "--force"])
+        judge("import", source, code, err, False)
+        if code == 0:
+            got = imported_frame(back)
+            if got != wanted:
+                diff = {k: (wanted.get(k), got.get(k)) for k in {*wanted, *got} if wanted.get(k) != got.get(k)}
+                problems.append(("读错", f"{source.suffix} 导入回来的公文不同（原表单, 导入）：{str(diff)[:300]}"))
+    bad_word = folder / "改坏的红头.docx"
+    bad_word.write_bytes(mutate_paragraphs_docx(rng, word.read_bytes()))
+    bad_text = folder / f"改坏的红头.{rng.choice(('md', 'txt'))}"
+    text = markdown.read_text(encoding="utf-8")
+    if bad_text.suffix == ".txt":
+        text = re.sub(r"[#*\\>]", "", text)
+    bad_text.write_text(mutate_report_lines(rng, text), encoding="utf-8", errors="surrogatepass")
+    for source in (bad_word, bad_text):
+        code, err = run(["check", str(source)])
+        judge("check 改坏的红头", source, code, err, False)
+        back = folder / f"改坏回{source.suffix[1:]}.yaml"
+        code, err = run(["import", str(source), "-o", str(back), "--force"])
+        judge("import 改坏的红头", source, code, err, False)
+        if code == 0:
+            code, err = run(["check", str(back)])
+            judge("check 导入的表单", back, code, err, True)
+            bad = [line for line in err.splitlines()
+                   if "错误：" in line and "还没有填写" not in line and "[GEN" not in line]
+            if bad:
+                problems.append(("导入后读不进", bad[0][:200]))
+    return problems
