@@ -256,13 +256,13 @@ def make_case(rng: random.Random, number: int, pool: dict[str, list[bytes]]) -> 
 
     if rng.random() < 0.4:  # 公文一组、新类型、红头文件（fuzz_frames）
         if rng.random() < 0.55:
-            data, valid = fuzz_frames.frame_form(rng, pool["yaml"])
+            data, valid, wrong = fuzz_frames.frame_form(rng, pool["yaml"])
             if not valid and rng.random() < 0.3:
                 data = mutate_form(rng, data.decode("utf-8")).encode("utf-8", "surrogatepass")
-                valid = False
-            return Case(number, "frame", data, expect={"valid": valid})
+                wrong = False  # 改过的表单不一定还有那个错
+            return Case(number, "frame", data, expect={"valid": valid, "wrong": wrong})
         for _ in range(50):
-            data, valid = fuzz_frames.frame_form(rng, pool["yaml"])
+            data, valid, _ = fuzz_frames.frame_form(rng, pool["yaml"])
             if valid:
                 break
         return Case(number, "redhead", data, expect={"seed": rng.randrange(2**32)})
@@ -358,6 +358,18 @@ def run_case(case: Case, folder: Path) -> list[tuple[str, str]]:
                 why = fuzz_frames.readback(written)
                 if why:
                     problems.append(("读不回", f"{written.name}：{why}"))
+            # 写坏了也生成了的红头（很长的机关名、表情、控制字符……）再导入：导入的表单一定读得进
+            for written in sorted(out.iterdir()):
+                back = folder / f"回{case.number}{written.suffix}.yaml"
+                code, err = _run(["import", str(written), "-o", str(back), "--force"])
+                judge_in("import 生成的红头", written, code, err, False)
+                if code == 0:
+                    code, err = _run(["check", str(back)])
+                    judge_in("check 导入的表单", back, code, err, True)
+                    bad = [line for line in err.splitlines()
+                           if "错误：" in line and "还没有填写" not in line and "[GEN" not in line]
+                    if bad:
+                        problems.append(("导入后读不进", bad[0][:200]))
         if code == 0:
             for written in out.iterdir():
                 text = written.read_text(encoding="utf-8") if written.suffix == ".md" else _docx_text(written)
@@ -367,6 +379,11 @@ def run_case(case: Case, folder: Path) -> list[tuple[str, str]]:
                     problems.append(("模板泄漏", f"{written.name}: …{around}…"))
         code, err = _run(["check", str(source)])
         judge("check", code, err, form=True)
+        expect = case.expect or {}
+        if expect.get("valid") and code != 0:
+            problems.append(("误拒", f"check 对的公文和类型：{err.strip()[:300]}"))
+        if expect.get("wrong") and code != 1:
+            problems.append(("没拒绝", "check 没有指出公文里写错的值"))
         return problems
     code, err = _run(["check", str(source)])
     judge("check", code, err, form=False)
@@ -513,7 +530,7 @@ def main(argv: list[str] | None = None) -> int:
           f"指标表格 {kinds['sheet']}，公式 {kinds['formula']}，汇总 {kinds['rollup']}），"
           f"用时 {elapsed:.0f} 秒，种子 {args.seed}。")
     for category in ("崩溃", "卡住", "内存", "没有位置", "模板泄漏", "导入后读不进", "英文", "算错", "合计错",
-                     "合计错（没拒绝）", "误拒", "读错", "读不回", "公式单元格"):
+                     "合计错（没拒绝）", "没拒绝", "误拒", "读错", "读不回", "公式单元格"):
         print(f"  {category}：{counts[category]}")
     for category, example in examples.items():
         print(f"  例（{category}）：{example}")

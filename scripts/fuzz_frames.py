@@ -55,6 +55,8 @@ def valid_frame(rng: random.Random, unit: str, date: dt.date) -> dict[str, Any]:
         frame["紧急程度"] = rng.choice(("特急", "加急"))
     if rng.random() < 0.7:
         marks = [f"{unit}文件"] if rng.random() < 0.6 else [unit, *rng.sample(ORGANS, rng.randrange(1, 3))]
+        if len(marks) > 1 and rng.random() < 0.5:  # 联合行文：每个机关名称后都写“文件”
+            marks = [m + "文件" for m in marks]
         frame["发文机关标志"] = _maybe_list(rng, marks)
     if True:  # 版头必有发文字号（GB/T 9704 7.2.4）；gen import 凭它认出版头（没有时原样导入，见 importer/frame.py）
         frame["发文字号"] = f"{short}卫{rng.choice(('发', '报', '函'))}〔{date.year}〕{rng.randrange(1, 300)}号"
@@ -81,11 +83,29 @@ BROKEN_DATES = ["2025-13-45", "2025-02-30", "明天", "2025年1月8日", "202501
                 "9999-12-31", "2025-1-8", 20250108, True, [2025, 1, 8], {"年": 2025}]
 
 
-def broken_frame(rng: random.Random, unit: str, date: dt.date) -> Any:
-    """在对的“公文:”上改坏一两项：括号不对、不是日期、列表写成字符串（或反过来）、很长、控制字符、表情、空列表。"""
+# 一定写错了的值：gen check 必须报错（退出码 1）
+SURE_WRONG: dict[str, tuple[Any, ...]] = {
+    "发文字号": tuple(BROKEN_NUMBERS),
+    "印发日期": ("2025-13-45", "2025-02-30", "明天", "0001-01-01", True, (2025, 1, 8), "{'年': 2025}"),
+    "份号": ("abcdef", "0000001", True, 1.5, "000 001", -1),
+    "密级": ("内部", "急", 1, "机密★1年"),
+    "紧急程度": ("内部", "急", 1, "机密★1年", "特急\n加急"),
+}
+
+
+def _sure_wrong(key: str, value: Any) -> bool:
+    known = SURE_WRONG.get(key, ())
+    plain = tuple(value) if isinstance(value, list) else str(value) if isinstance(value, dict) else value
+    return any(type(plain) is type(k) and plain == k for k in known)
+
+
+def broken_frame(rng: random.Random, unit: str, date: dt.date) -> tuple[Any, bool]:
+    """在对的“公文:”上改坏一两项：括号不对、不是日期、列表写成字符串（或反过来）、很长、控制字符、表情、空列表。
+    返回 (公文, 是否一定写错了)。"""
     if rng.random() < 0.05:
-        return rng.choice(("", None, [], "公文", 3, ["发文字号"], {"未知的项": 1}))
+        return rng.choice(("", None, [], "公文", 3, ["发文字号"], {"未知的项": 1})), False
     frame = valid_frame(rng, unit, date)
+    sure = False
     keys = ["份号", "密级", "保密期限", "紧急程度", "发文机关标志", "发文字号", "签发人", "主送机关", "抄送机关",
             "印发机关", "印发日期", "盖章", "未知的项"]
     for _ in range(rng.choice((1, 1, 2, 3))):
@@ -109,7 +129,8 @@ def broken_frame(rng: random.Random, unit: str, date: dt.date) -> Any:
         else:
             value = _weird(rng, str(frame.get(key, "")))
         frame[key] = value
-    return frame
+        sure = sure or _sure_wrong(key, value)
+    return frame, sure
 
 
 # ---------------------------------------------------------------- 新类型
@@ -189,8 +210,8 @@ def _form_date(data: dict[str, Any]) -> dt.date:
         return dt.date(2025, 1, 7)
 
 
-def frame_form(rng: random.Random, bases: list[bytes]) -> tuple[bytes, bool]:
-    """带随机“公文:”的表单；返回 (YAML, 公文和类型是否都写对了)。"""
+def frame_form(rng: random.Random, bases: list[bytes]) -> tuple[bytes, bool, bool]:
+    """带随机“公文:”的表单；返回 (YAML, 公文和类型是否都写对了, 公文里是否有一定写错了的值)。"""
     for _ in range(10):
         data = _load(rng.choice(bases))
         if data is not None and "单位" in data:
@@ -203,9 +224,13 @@ def frame_form(rng: random.Random, bases: list[bytes]) -> tuple[bytes, bool]:
     unit = str(data.get("单位"))
     date = _form_date(data)
     good = rng.random() < 0.5
-    data["公文"] = valid_frame(rng, unit, date) if good else broken_frame(rng, unit, date)
+    sure = False
+    if good:
+        data["公文"] = valid_frame(rng, unit, date)
+    else:
+        data["公文"], sure = broken_frame(rng, unit, date)
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10**6)
-    return text.encode("utf-8", "surrogatepass"), good and complete
+    return text.encode("utf-8", "surrogatepass"), good and complete, sure
 
 
 # ---------------------------------------------------------------- 红头的 Word 和文本再改坏
