@@ -137,7 +137,8 @@ def broken_frame(rng: random.Random, unit: str, date: dt.date) -> tuple[Any, boo
 
 
 def _items(rng: random.Random, label: str) -> list[Any]:
-    return [{"标题": f"{label}{i + 1}", "内容": f"{label}的第{i + 1}项工作扎实推进。"} for i in range(rng.randrange(1, 4))]
+    return [{"标题": f"{label}{i + 1}", "内容": f"{label}的第{i + 1}项工作扎实推进。"}
+            for i in range(rng.randrange(1, 4))]
 
 
 def set_kind(rng: random.Random, data: dict[str, Any]) -> bool:
