@@ -21,7 +21,7 @@ from generator.api import build_report_from_data
 from generator.errors import FormError, GenError
 from generator.importer import import_report
 
-FUZZ = settings(max_examples=40, deadline=None, derandomize=True, database=None,
+FUZZ = settings(max_examples=150, deadline=None, derandomize=True, database=None,
                 suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large,
                                        HealthCheck.function_scoped_fixture])
 
