@@ -146,7 +146,8 @@ def set_kind(rng: random.Random, data: dict[str, Any]) -> bool:
     kind = rng.choice(("季度", "工作计划", "述职报告", "不变"))
     complete = True
     if kind != "不变":  # 别的类型才有的键先去掉（示例里有“主题”“季度”“述职人”……）
-        for key in ("主题", "季度", "总体要求", "保障措施", "述职人", "职务", "学习", "廉洁"):
+        # 示例自己的标题（如“关于2024年度工作情况的报告”）不合新类型：用 gen 按类型生成的标题
+        for key in ("标题", "主题", "季度", "总体要求", "保障措施", "述职人", "职务", "学习", "廉洁"):
             data.pop(key, None)
     if kind in ("季度", "述职报告"):  # 从工作计划改来时补上总结的三部分
         for key in ("工作开展情况", "存在的问题", "下一步工作计划"):
@@ -397,6 +398,12 @@ def run_frame_docx(data: bytes, seed: int, folder: Path, run: Runner,
         problems.append(("读不回", f"{word.name}：{why}"))
     wanted = expected_frame(form)
     for source in (word, markdown):
+        # gen 自己生成的红头交给 gen check：对的表单生成的报告不该有错误（警告可以有）
+        code, err = run(["check", str(source)])
+        judge("check 生成的红头", source, code, err, False)
+        errors = [line for line in err.splitlines() if "错误：" in line]
+        if errors:
+            problems.append(("误拒", f"check 生成的红头{source.suffix}：{errors[0][:250]}"))
         back = folder / f"回{source.suffix[1:]}.yaml"
         code, err = run(["import", str(source), "-o", str(back), "--force"])
         judge("import", source, code, err, False)
