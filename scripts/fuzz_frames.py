@@ -365,6 +365,28 @@ def expected_frame(form: Path) -> dict[str, Any]:
     return frame
 
 
+def _title(report: Path) -> str:
+    """生成的报告的标题（.md 的“# ”一行；.docx 取 python-docx 读出的、以“报告”“总结”“计划”结尾的第一段）。"""
+    if report.suffix == ".md":
+        return next((line[2:] for line in report.read_text(encoding="utf-8").splitlines() if line.startswith("# ")), "")
+    import docx
+
+    paragraphs = [p.text.strip() for p in docx.Document(str(report)).paragraphs]
+    return next((p for p in paragraphs if re.search(r"(报告|总结|计划)$", p)), "")
+
+
+def kind_heads(form: Path) -> dict[str, Any]:
+    """类型和它带的几项（季度按数字比，没写类型就是年度工作总结）。"""
+    from generator.form.periods import parse_quarter
+
+    data = yaml.safe_load(form.read_text(encoding="utf-8"))
+    heads = {key: data.get(key) for key in ("类型", "季度", "述职人", "职务", "年度") if data.get(key) is not None}
+    heads.setdefault("类型", "年度工作总结")
+    if "季度" in heads:
+        heads["季度"] = parse_quarter(heads["季度"])
+    return heads
+
+
 def readback(path: Path) -> str | None:
     """python-docx 能打开并读出段落；读不了时返回原因。"""
     import docx
@@ -408,6 +430,12 @@ def run_frame_docx(data: bytes, seed: int, folder: Path, run: Runner,
         code, err = run(["import", str(source), "-o", str(back), "--force"])
         judge("import", source, code, err, False)
         if code == 0:
+            heads, wanted_heads = kind_heads(back), kind_heads(form)
+            if heads.get("年度") == "请补写" and not re.search(r"\d{4}年", _title(source)):
+                heads["年度"] = wanted_heads.get("年度")  # 标题里没有年份（如“述职报告”）：留给办事员补写，不算读错
+            if heads != wanted_heads:
+                problems.append(("读错", f"{source.suffix} 导入回来的类型等不同（原表单, 导入）："
+                                         f"{wanted_heads}, {heads}"))
             got = imported_frame(back)
             if got != wanted:
                 diff = {k: (wanted.get(k), got.get(k)) for k in {*wanted, *got} if wanted.get(k) != got.get(k)}
