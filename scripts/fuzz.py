@@ -488,6 +488,8 @@ def main(argv: list[str] | None = None) -> int:
                     (kept / "expect.txt").write_text(repr(case.expect), encoding="utf-8")
                 else:
                     (args.keep / f"{category}-{case.number}.{case.kind}").write_bytes(case.data)
+                    if case.expect and "seed" in case.expect:  # 红头往返：改坏用的随机种子
+                        (args.keep / f"{category}-{case.number}.seed").write_text(str(case.expect["seed"]))
 
     while done < args.count:
         for slot in slots:

@@ -337,10 +337,15 @@ def mutate_report_lines(rng: random.Random, text: str) -> str:
 # ---------------------------------------------------------------- 判断
 
 
+_HALF = str.maketrans("()", "（）")  # 排版时半角括号换成全角（render 的标点规范），导入回来是全角
+
+
 def _plain(value: Any) -> Any:
     """比较用：单个名字和一项的列表一样，份号、日期按文字比。"""
     if isinstance(value, list):
-        return [str(v) for v in value]
+        return [str(v).translate(_HALF) for v in value]
+    if isinstance(value, str):
+        return [value.translate(_HALF)]
     if isinstance(value, (dt.date, int)) and not isinstance(value, bool):
         return [f"{value:06d}" if isinstance(value, int) else value.isoformat()]
     return [str(value)]
