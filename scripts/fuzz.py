@@ -254,7 +254,9 @@ def make_sheet_case(rng: random.Random, number: int) -> Case:
 def make_case(rng: random.Random, number: int, pool: dict[str, list[bytes]]) -> Case:
     import fuzz_frames
 
-    if rng.random() < 0.4:  # 公文一组、新类型、红头文件（fuzz_frames）
+    if rng.random() < 0.4:  # 公文一组、新类型、红头文件、单位模板的公文默认值（fuzz_frames）
+        if rng.random() < 0.15:
+            return Case(number, "template", b"", fuzz_frames.template_case(rng, pool["yaml"]))
         if rng.random() < 0.55:
             data, valid, wrong = fuzz_frames.frame_form(rng, pool["yaml"])
             if not valid and rng.random() < 0.3:
@@ -334,6 +336,10 @@ def run_case(case: Case, folder: Path) -> list[tuple[str, str]]:
         if ENGLISH.search(err):
             problems.append(("英文", f"{command}: {ENGLISH.search(err).group(0)[:200]}"))  # type: ignore[union-attr]
 
+    if case.kind == "template":
+        import fuzz_frames
+
+        return problems + fuzz_frames.run_template_case(case.files or {}, folder, _run, judge_in)
     if case.kind == "redhead":
         import fuzz_frames
 
@@ -484,6 +490,7 @@ def main(argv: list[str] | None = None) -> int:
                     kept = args.keep / f"{category}-{case.number}-{case.kind}"
                     kept.mkdir(exist_ok=True)
                     for name, data in case.files.items():
+                        (kept / name).parent.mkdir(parents=True, exist_ok=True)
                         (kept / name).write_bytes(data)
                     (kept / "expect.txt").write_text(repr(case.expect), encoding="utf-8")
                 else:
@@ -528,6 +535,7 @@ def main(argv: list[str] | None = None) -> int:
         slot.process.join(timeout=5)
     elapsed = time.monotonic() - began
     print(f"输入 {done} 个（表单 {kinds['yaml']}，带公文或新类型的表单 {kinds['frame']}，红头往返 {kinds['redhead']}，"
+          f"模板的公文 {kinds['template']}，"
           f"文本报告 {kinds['txt'] + kinds['md']}，Word {kinds['docx']}，"
           f"指标表格 {kinds['sheet']}，公式 {kinds['formula']}，汇总 {kinds['rollup']}），"
           f"用时 {elapsed:.0f} 秒，种子 {args.seed}。")

@@ -478,3 +478,66 @@ def run_frame_docx(data: bytes, seed: int, folder: Path, run: Runner,
             if bad:
                 problems.append(("导入后读不进", bad[0][:200]))
     return problems
+
+
+# ---------------------------------------------------------------- 单位模板的“公文:”默认值
+
+CODES = ["贡卫健发", "某卫健发", "", "某卫健发〔", "〔2025〕", "某\n卫", "卫" * 300, "\U0001f600", 1, ["某卫健发"],
+         None]
+
+
+def template_case(rng: random.Random, bases: list[bytes]) -> dict[str, bytes]:
+    """表单写“模板: 我局模板”，模板.yaml 里有随机的“公文:”默认值（对的和写坏的）；表单的公文只写每份不同的几项。"""
+    data, _, _ = frame_form(rng, bases)
+    form = yaml.safe_load(data.decode("utf-8"))
+    unit = str(form.get("单位"))
+    defaults: dict[str, Any] = {}
+    if rng.random() < 0.8:
+        defaults["发文机关标志"] = rng.choice((f"{unit}文件", [f"{unit}文件", "县财政局文件"], [], "",
+                                          _weird(rng, unit)))
+    if rng.random() < 0.8:
+        defaults["机关代字"] = rng.choice(CODES)
+    usual: list[tuple[str, Any]] = [("印发机关", f"{unit}办公室"), ("主送机关", "市卫生健康委员会"),
+                                    ("抄送机关", ["县财政局", "县民政局"])]
+    for key, value in usual:
+        if rng.random() < 0.5:
+            defaults[key] = value if rng.random() < 0.7 else rng.choice((_weird(rng, str(value)), [], 3, {"a": 1}))
+    if rng.random() < 0.05:
+        defaults["未知的项"] = 1
+    kinds = ["年度工作总结", "半年工作总结", "工作总结和工作计划", "专项工作总结", "季度工作总结", "工作计划", "述职报告"]
+    template: dict[str, Any] = {"名称": "我局模板", "适用类型": kinds}
+    template["公文"] = defaults if rng.random() < 0.95 else rng.choice(("", [], "公文", 3))
+    frame = form.get("公文") if isinstance(form.get("公文"), dict) else {}
+    if rng.random() < 0.6:  # 只写“〔2025〕3号”：机关代字从模板补上
+        year = _form_date(form).year
+        frame["发文字号"] = rng.choice((f"〔{year}〕{rng.randrange(1, 99)}号", f"[{year}]3号", "〔〕号", ""))
+    for key in defaults:
+        if rng.random() < 0.6:
+            frame.pop(key, None)
+    form["公文"] = frame
+    form["模板"] = "我局模板"
+    dump = yaml.safe_dump(form, allow_unicode=True, sort_keys=False, width=10**6)
+    return {"表单.yaml": dump.encode("utf-8", "surrogatepass"),
+            "模板/我局模板/模板.yaml": yaml.safe_dump(template, allow_unicode=True, sort_keys=False,
+                                                   width=10**6).encode("utf-8", "surrogatepass")}
+
+
+def run_template_case(files: dict[str, bytes], folder: Path, run: Runner,
+                      judge: Callable[[str, Path, int, str, bool], None]) -> Problems:
+    problems: Problems = []
+    for name, content in files.items():
+        path = folder / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+    form = folder / "表单.yaml"
+    out = folder / "模板输出"
+    code, err = run(["report", str(form), "-f", "docx,md", "-o", str(out), "--force"])
+    judge("report（模板的公文）", form, code, err, True)
+    if code == 0:
+        for written in out.glob("*.docx"):
+            why = readback(written)
+            if why:
+                problems.append(("读不回", f"{written.name}：{why}"))
+    code, err = run(["check", str(form)])
+    judge("check（模板的公文）", form, code, err, True)
+    return problems

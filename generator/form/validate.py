@@ -114,6 +114,13 @@ def _check_characters(source: SourceText, data: Any, out: Collector) -> set[tupl
     return reported
 
 
+def character_problems(loaded: LoadedForm) -> list[Diagnostic]:
+    """表单以外的 YAML（单位模板的 ``模板.yaml``）里 Word 放不进的字符：带位置的错误（并从数据里去掉）。"""
+    out = Collector()
+    _check_characters(loaded.source, loaded.data, out)
+    return out.items
+
+
 _NUMBERED_LISTS = ("工作开展情况", "下一步工作计划", "保障措施")
 
 
