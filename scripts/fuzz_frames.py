@@ -504,7 +504,8 @@ def template_case(rng: random.Random, bases: list[bytes]) -> dict[str, bytes]:
             defaults[key] = value if rng.random() < 0.7 else rng.choice((_weird(rng, str(value)), [], 3, {"a": 1}))
     if rng.random() < 0.05:
         defaults["未知的项"] = 1
-    kinds = ["年度工作总结", "半年工作总结", "工作总结和工作计划", "专项工作总结", "季度工作总结", "工作计划", "述职报告"]
+    kinds = ["年度工作总结", "半年工作总结", "工作总结和工作计划", "专项工作总结", "季度工作总结", "工作计划",
+             "述职报告"]
     template: dict[str, Any] = {"名称": "我局模板", "适用类型": kinds}
     template["公文"] = defaults if rng.random() < 0.95 else rng.choice(("", [], "公文", 3))
     frame = form.get("公文") if isinstance(form.get("公文"), dict) else {}
