@@ -341,10 +341,10 @@ def run_case(case: Case, folder: Path) -> list[tuple[str, str]]:
 
         return problems + fuzz_frames.run_template_case(case.files or {}, folder, _run, judge_in)
     if case.kind == "redhead":
-        import fuzz_frames
+        import fuzz_redhead
 
         seed = (case.expect or {})["seed"]
-        return problems + fuzz_frames.run_frame_docx(case.data, seed, folder, _run, judge_in)
+        return problems + fuzz_redhead.run_frame_docx(case.data, seed, folder, _run, judge_in)
     source = folder / f"输入{case.number}.{'yaml' if case.kind == 'frame' else case.kind}"
     source.write_bytes(case.data)
 
