@@ -207,7 +207,7 @@ def reference_problems(loaded: LoadedForm, names: list[str] | None) -> list[Diag
     data = loaded.data
     out: list[Diagnostic] = []
     for path, text in strings_where(data, _may_have_references):
-        if path[0] in _NOT_PRINTED or path[0] == "指标":
+        if not path or path[0] in _NOT_PRINTED or path[0] == "指标":  # 整份表单只是一段文字：校验已经报了
             continue
         for mark in scan(text):
             if mark.message is not None:

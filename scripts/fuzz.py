@@ -252,6 +252,22 @@ def make_sheet_case(rng: random.Random, number: int) -> Case:
 
 
 def make_case(rng: random.Random, number: int, pool: dict[str, list[bytes]]) -> Case:
+    import fuzz_frames
+
+    if rng.random() < 0.4:  # 公文一组、新类型、红头文件、单位模板的公文默认值（fuzz_frames）
+        if rng.random() < 0.15:
+            return Case(number, "template", b"", fuzz_frames.template_case(rng, pool["yaml"]))
+        if rng.random() < 0.55:
+            data, valid, wrong = fuzz_frames.frame_form(rng, pool["yaml"])
+            if not valid and rng.random() < 0.3:
+                data = mutate_form(rng, data.decode("utf-8")).encode("utf-8", "surrogatepass")
+                wrong = False  # 改过的表单不一定还有那个错
+            return Case(number, "frame", data, expect={"valid": valid, "wrong": wrong})
+        for _ in range(50):
+            data, valid, _ = fuzz_frames.frame_form(rng, pool["yaml"])
+            if valid:
+                break
+        return Case(number, "redhead", data, expect={"seed": rng.randrange(2**32)})
     roll = rng.random()
     if roll < 0.6:
         base = rng.choice(pool["yaml"])
@@ -273,6 +289,9 @@ def make_case(rng: random.Random, number: int, pool: dict[str, list[bytes]]) -> 
 
 
 LEAK = re.compile(r"\{\{|\}\}|\{%|%\}|\{#|#\}")
+# 给用户看的说明里不该有英文的异常或字段名（文件路径、GEN 编号、示例值除外）
+ENGLISH = re.compile(r"\b(?:Error|Exception|Traceback|Input should|Field required|validation error|"
+                     r"object has no attribute|NoneType|TypeError|ValueError|KeyError)\b")
 LOCATED = re.compile(r":\d+(?::\d+)?: ")
 # 针对整个文件的错误（超过大小上限）没有行号可指：写明是哪个文件、该怎么办就算有位置
 WHOLE_FILE = ("表单文件太大",)
@@ -299,10 +318,8 @@ def run_case(case: Case, folder: Path) -> list[tuple[str, str]]:
 
         return fuzz_sheets.run_sheet_case(case.kind, case.files or {}, case.expect or {}, folder, _run)
     problems: list[tuple[str, str]] = []
-    source = folder / f"输入{case.number}.{case.kind}"
-    source.write_bytes(case.data)
 
-    def judge(command: str, code: int, err: str, *, form: bool) -> None:
+    def judge_in(command: str, source: Path, code: int, err: str, form: bool) -> None:
         if "内部出错" in err or "Traceback" in err or code not in (0, 1, 2):
             problems.append(("崩溃", f"{command}: {err.strip()[:300]}"))
             return
@@ -316,11 +333,49 @@ def run_case(case: Case, folder: Path) -> list[tuple[str, str]]:
                 whole_file = any(mark in first for mark in WHOLE_FILE) and source.name in first
                 if not located and not whole_file and (form or source.name not in first):
                     problems.append(("没有位置", f"{command}: {first[:200]}"))
+        if ENGLISH.search(err):
+            problems.append(("英文", f"{command}: {ENGLISH.search(err).group(0)[:200]}"))  # type: ignore[union-attr]
 
-    if case.kind == "yaml":
+    if case.kind == "template":
+        import fuzz_frames
+
+        return problems + fuzz_frames.run_template_case(case.files or {}, folder, _run, judge_in)
+    if case.kind == "redhead":
+        import fuzz_redhead
+
+        seed = (case.expect or {})["seed"]
+        return problems + fuzz_redhead.run_frame_docx(case.data, seed, folder, _run, judge_in)
+    source = folder / f"输入{case.number}.{'yaml' if case.kind == 'frame' else case.kind}"
+    source.write_bytes(case.data)
+
+    def judge(command: str, code: int, err: str, *, form: bool) -> None:
+        judge_in(command, source, code, err, form)
+
+    if case.kind in ("yaml", "frame"):
         out = folder / f"输出{case.number}"
         code, err = _run(["report", str(source), "-f", "docx,md", "-o", str(out), "--force"])
         judge("report", code, err, form=True)
+        if case.kind == "frame" and (case.expect or {}).get("valid") and code != 0:
+            problems.append(("误拒", f"对的公文和类型：{err.strip()[:300]}"))
+        if code == 0 and case.kind == "frame":
+            import fuzz_frames
+
+            for written in out.glob("*.docx"):
+                why = fuzz_frames.readback(written)
+                if why:
+                    problems.append(("读不回", f"{written.name}：{why}"))
+            # 写坏了也生成了的红头（很长的机关名、表情、控制字符……）再导入：导入的表单一定读得进
+            for written in sorted(out.iterdir()):
+                back = folder / f"回{case.number}{written.suffix}.yaml"
+                code, err = _run(["import", str(written), "-o", str(back), "--force"])
+                judge_in("import 生成的红头", written, code, err, False)
+                if code == 0:
+                    code, err = _run(["check", str(back)])
+                    judge_in("check 导入的表单", back, code, err, True)
+                    bad = [line for line in err.splitlines()
+                           if "错误：" in line and "还没有填写" not in line and "[GEN" not in line]
+                    if bad:
+                        problems.append(("导入后读不进", bad[0][:200]))
         if code == 0:
             for written in out.iterdir():
                 text = written.read_text(encoding="utf-8") if written.suffix == ".md" else _docx_text(written)
@@ -330,6 +385,11 @@ def run_case(case: Case, folder: Path) -> list[tuple[str, str]]:
                     problems.append(("模板泄漏", f"{written.name}: …{around}…"))
         code, err = _run(["check", str(source)])
         judge("check", code, err, form=True)
+        expect = case.expect or {}
+        if expect.get("valid") and code != 0:
+            problems.append(("误拒", f"check 对的公文和类型：{err.strip()[:300]}"))
+        if expect.get("wrong") and code != 1:
+            problems.append(("没拒绝", "check 没有指出公文里写错的值"))
         return problems
     code, err = _run(["check", str(source)])
     judge("check", code, err, form=False)
@@ -430,10 +490,13 @@ def main(argv: list[str] | None = None) -> int:
                     kept = args.keep / f"{category}-{case.number}-{case.kind}"
                     kept.mkdir(exist_ok=True)
                     for name, data in case.files.items():
+                        (kept / name).parent.mkdir(parents=True, exist_ok=True)
                         (kept / name).write_bytes(data)
                     (kept / "expect.txt").write_text(repr(case.expect), encoding="utf-8")
                 else:
                     (args.keep / f"{category}-{case.number}.{case.kind}").write_bytes(case.data)
+                    if case.expect and "seed" in case.expect:  # 红头往返：改坏用的随机种子
+                        (args.keep / f"{category}-{case.number}.seed").write_text(str(case.expect["seed"]))
 
     while done < args.count:
         for slot in slots:
@@ -471,11 +534,13 @@ def main(argv: list[str] | None = None) -> int:
         slot.conn.send(None)
         slot.process.join(timeout=5)
     elapsed = time.monotonic() - began
-    print(f"输入 {done} 个（表单 {kinds['yaml']}，文本报告 {kinds['txt'] + kinds['md']}，Word {kinds['docx']}，"
+    print(f"输入 {done} 个（表单 {kinds['yaml']}，带公文或新类型的表单 {kinds['frame']}，红头往返 {kinds['redhead']}，"
+          f"模板的公文 {kinds['template']}，"
+          f"文本报告 {kinds['txt'] + kinds['md']}，Word {kinds['docx']}，"
           f"指标表格 {kinds['sheet']}，公式 {kinds['formula']}，汇总 {kinds['rollup']}），"
           f"用时 {elapsed:.0f} 秒，种子 {args.seed}。")
     for category in ("崩溃", "卡住", "内存", "没有位置", "模板泄漏", "导入后读不进", "英文", "算错", "合计错",
-                     "合计错（没拒绝）", "误拒", "读错", "公式单元格"):
+                     "合计错（没拒绝）", "没拒绝", "误拒", "读错", "读不回", "公式单元格"):
         print(f"  {category}：{counts[category]}")
     for category, example in examples.items():
         print(f"  例（{category}）：{example}")

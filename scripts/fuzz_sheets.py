@@ -219,13 +219,16 @@ def formula_case(rng: random.Random) -> tuple[dict[str, bytes], dict[str, Any]]:
     return {"form.yaml": _form("甲县卫生健康委员会", indicators, "结果：{{率}}。")}, expect
 
 
-FAULTS = ("none", "none", "none", "same_path", "same_content", "same_unit", "year", "kind", "unit", "formula", "typed")
+FAULTS = ("none", "none", "none", "same_path", "same_content", "same_unit", "year", "kind", "unit", "formula", "typed",
+          "quarter")
+QUARTER_DATES = {1: "2024-04-08", 2: "2024-07-08", 3: "2024-10-09", 4: "2025-01-08"}
 
 
 def rollup_case(rng: random.Random) -> tuple[dict[str, bytes], dict[str, Any]]:
     count = rng.randrange(2, 6)
     rate_unit = rng.choice(("/10万", "‱", "1/10万", "‰"))
     fault = rng.choice(FAULTS)
+    quarter = rng.choice((1, 2, 3, 4)) if fault == "quarter" or rng.random() < 0.3 else None  # 季度工作总结的汇总
     names = {key: rng.choice([f"{key}名称", rng.choice(INJECT[:6]) + key])
              for key in ("人数", "资金", "实种", "应种", "接种率", "死亡率")}
     forms: dict[str, bytes] = {}
@@ -260,17 +263,23 @@ def rollup_case(rng: random.Random) -> tuple[dict[str, bytes], dict[str, Any]]:
         counties[victim]["接种率"] = {"键": "接种率", "名称": names["接种率"], "本期": 50, "单位": "%"}
     elif fault in ("unit", "formula", "typed"):
         fault = "none"
+    other_quarter = rng.choice([q for q in (1, 2, 3, 4) if q != quarter])
     for c, items in enumerate(counties):
         unit = f"县{c}" if not (fault == "same_unit" and c == victim) else f"县{(c + 1) % count}"
         more: dict[str, Any] = {}
         if fault == "year" and c == victim:
             more["年度"] = 2023
+        if quarter is not None:
+            q = other_quarter if fault == "quarter" and c == victim else quarter
+            more.update({"类型": "季度工作总结", "季度": q, "日期": QUARTER_DATES[q]})
         if fault == "kind" and c == victim:
             more["类型"] = "半年工作总结"
+            more.pop("季度", None)
         forms[f"县{c}.yaml"] = _form(unit, list(items.values()) or None, **more)
     if fault == "same_content":
         forms["副本.yaml"] = forms[f"县{victim}.yaml"]
     extra["fault"] = fault
+    extra["quarter"] = quarter
     extra["counties"] = counties
     extra["args"] = [*forms]
     extra["same"] = f"县{victim}.yaml" if fault == "same_path" else None

@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
-from ..errors import Collector, Diagnostic, Severity
+from ..errors import Collector, Diagnostic, Severity, brief
 from ..indicators.formulas import resolve_formulas
 from ..indicators.sheets import merge_indicator_file
 from ..read.loader import LoadedForm, SourceText
@@ -112,6 +112,13 @@ def _check_characters(source: SourceText, data: Any, out: Collector) -> set[tupl
         if path:
             walk(data, path[:-1])[path[-1]] = _BAD_IN_TEXT.sub("", text)
     return reported
+
+
+def character_problems(loaded: LoadedForm) -> list[Diagnostic]:
+    """表单以外的 YAML（单位模板的 ``模板.yaml``）里 Word 放不进的字符：带位置的错误（并从数据里去掉）。"""
+    out = Collector()
+    _check_characters(loaded.source, loaded.data, out)
+    return out.items
 
 
 _NUMBERED_LISTS = ("工作开展情况", "下一步工作计划", "保障措施")
@@ -260,14 +267,15 @@ def _translate(source: SourceText, data: Any, err: Any, root: type[BaseModel]) -
     if kind in ("value_error", "assertion_error"):
         text = str(err["msg"]).removeprefix("Value error, ").removeprefix("Assertion failed, ")
         message = f"“{name}”：{text}。" if name else f"{text}。"
-    elif kind == "enum":
-        message = f"“{name}”只能是 {ctx.get('expected', '').replace(' or ', '、')} 之一。"
+    elif kind in ("enum", "literal_error"):  # 如 密级、紧急程度：把 pydantic 的 'a', 'b' or 'c' 换成中文
+        choices = re.findall(r"'([^']*)'", str(ctx.get("expected", ""))) or [str(ctx.get("expected", ""))]
+        message = f"“{name}”只能是 {'、'.join(choices)} 之一，现在填的是“{_shown(value)}”。"
     elif kind in ("greater_than_equal", "less_than_equal", "greater_than", "less_than"):
         message = f"“{name}”的值 {value} 超出了允许范围（{_range_text(kind, ctx)}）。"
     elif message is not None:
         message = message.format(name=name, value=value, **{k: v for k, v in ctx.items()})
-    else:
-        message = f"“{name}”填写有误：{err['msg']}。"
+    else:  # 没有专门翻译的错误：不把 pydantic 的英文说明给用户看
+        message = f"“{name}”填写有误（现在填的是“{_shown(value)}”），请对照 README“怎么填表”里这一项的写法改正。"
     return source.diagnostic(message, line, column)
 
 
@@ -293,6 +301,11 @@ _MESSAGES = {
     "date_from_datetime_parsing": "“{name}”要写成 年-月-日，如 2025-01-07。",
     "finite_number": "“{name}”要填一个普通的数字。",
 }
+
+
+def _shown(value: Any) -> str:
+    """在一行消息里引用写错的值：换行和控制字符换成空格，太长的只取开头。"""
+    return brief(" ".join("".join(ch if ch.isprintable() else " " for ch in str(value)).split()))
 
 
 def _range_text(kind: str, ctx: dict[str, Any]) -> str:

@@ -36,6 +36,15 @@ _UNWANTED = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff
 _HTML_COMMENT = re.compile(r"<!--.*?-->")
 
 
+# gen 写 Markdown 时给符号加的反斜杠（render.document.escape_markdown：\[ \* \# …，行首的 1\. \-）：
+# 读回来去掉，否则“〔2025〕”打成的“[2025]”、正文里的“*”都会带着反斜杠进表单，红头也认不出来
+_MD_ESCAPE = re.compile(r"\\([\\`*_\[\]{}<>#|!~&.)\-+=])")
+
+
+def unescape_markdown(text: str) -> str:
+    return _MD_ESCAPE.sub(r"\1", text)
+
+
 def plain_text(text: str) -> str:
     """一段文字：去掉首尾空白，控制字符（含 Tab 和各种换行）换成空格。"""
     return _UNWANTED.sub(" ", text).strip()
@@ -60,7 +69,7 @@ def read_document(path: Path) -> SourceDocument:
     lines = source.text.splitlines()  # 报告按一般文字的分行（\x0c 等也算换行），段落与行号同出一处
     paragraphs = [plain_text(line) for line in lines]
     if suffix in (".md", ".markdown"):  # Markdown 里的 HTML 注释（如 gen 写出的记号）不显示，不是正文
-        paragraphs = ["" if _HTML_COMMENT.fullmatch(p) else p for p in paragraphs]
+        paragraphs = ["" if _HTML_COMMENT.fullmatch(p) else unescape_markdown(p) for p in paragraphs]
     return SourceDocument(path=path, paragraphs=paragraphs, notices=source.notices, lines=lines)
 
 

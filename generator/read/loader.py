@@ -40,7 +40,7 @@ from .hints import (
 )
 from .repair import repair
 from .source import MAX_FORM_BYTES, SourceText, decode_source, read_limited, read_source
-from .syntax import syntax_error
+from .syntax import duplicate_key, syntax_error
 
 __all__ = ["MAX_DEPTH", "MAX_FORM_BYTES", "LoadedForm", "SlipsFound", "SourceText", "decode_source",
            "load_form_file", "parse_yaml", "read_limited", "read_source"]
@@ -102,9 +102,12 @@ def parse_yaml(source: SourceText, *, keys: Keys) -> LoadedForm:
     组装数据的同时检查每个事件（:class:`_CheckingParser`），出错时再扫一遍事件流，把所有问题一次报全。
     """
     control = control_characters(source)
-    text = quote_leading_references(source)
     if control:  # YAML 读取器遇到这些字符只会报“第几个字节”：按行列报出，换成空格再往下读
-        text = _BAD_CHARACTER.sub(" ", text)
+        # 先换再加引号：“键: \x85{{甲}}”换成空格后也是以 {{ 开头的值（否则每个这样的行都要多解析一遍）
+        text = quote_leading_references(SourceText(source.path, _BAD_CHARACTER.sub(" ", source.text),
+                                                   source.encoding))
+    else:
+        text = quote_leading_references(source)
     if ": %" in text:  # “单位: %”：先加上引号，普通表单才能走快路
         text = quote_percent_units(text, block_scalar_lines(source))
     with paused_gc():  # 与慢路相同：组装只新建对象，大表单上循环回收要占去三分之一的时间
@@ -160,16 +163,24 @@ def _one_pass(source: SourceText, scan: _Scan, keys: Keys, found: dict[int, Diag
     for _ in range(rounds):
         current = SourceText(source.path, "\n".join(lines), source.encoding)
         error, continued, precise = scan.error, scan.continued, list(scan.problems)
+        duplicates = scan.duplicates
         if scan.problems:  # 别名、过深的嵌套会让组装中途停下：再完整扫一遍
             full = _scan(current, current.text)
             precise, error, continued = full.problems or scan.problems, full.error, full.continued
+            duplicates = full.duplicates
         if error is None and scan.plain_error is not None:  # 没有位置的 YAML 错误（极少见）
             unplaced.append(source.diagnostic(f"表单不是有效的 YAML：{scan.plain_error}", None))
             return None, scan
         if error is None and not precise:
             return data, scan
         mark = (error.problem_mark or error.context_mark) if error is not None else None
-        slips = line_problems(current, keys, skip=continued, until=mark.line + 1 if mark else None)
+        until = mark.line + 1 if mark else None
+        if error is not None and type(error).__name__ == "DuplicateKeyError":
+            # 重复的键一次全报出来（组装已经看过全部事件），不必每个键再解析一遍整份表单
+            precise += [duplicate_key(current, key, start, line, current.yaml_column(line, column))
+                        for key, start, line, column in duplicates]
+            until = max([until or 0, *(line for _, _, line, _ in duplicates)])
+        slips = line_problems(current, keys, skip=continued, until=until)
         new = [d for d in slips if d.line not in repaired and d.line not in found] + precise
         if error is not None and not new:
             new.append(syntax_error(current, error, keys))
@@ -274,6 +285,8 @@ class _Scan:
     error_line: int | None = None
     continued: set[int] = field(default_factory=set)
     open: list[bool | None] = field(default_factory=list)  # 每层：映射里下一个是不是键；列表为 None
+    keys: list[tuple[Any, dict[tuple[str, bool], int]] | None] = field(default_factory=list)  # 每层映射的开始和键
+    duplicates: list[tuple[str, Any, int, int]] = field(default_factory=list)  # (键, 映射的开始, 行, 列)
 
     def see(self, event: Any) -> bool:
         """检查一个事件；嵌套过深时返回 False（不要再往下读）。"""
@@ -282,8 +295,15 @@ class _Scan:
         line = mark.line + 1
         if isinstance(event, CollectionEndEvent):
             self.open.pop()
+            self.keys.pop()
             return True
         is_key = bool(self.open) and self.open[-1] is True
+        if is_key and isinstance(event, ScalarEvent) and self.keys[-1] is not None:
+            start, seen = self.keys[-1]
+            token = (str(event.value), event.style is None)  # 普通写法和加引号的写法分开比（“1”与 1 不同）
+            if token in seen:
+                self.duplicates.append((str(event.value), start, line, mark.column + 1))
+            seen[token] = line
         if self.open and self.open[-1] is not None:
             self.open[-1] = not is_key
         if isinstance(event, ScalarEvent):
@@ -293,6 +313,7 @@ class _Scan:
                 self.continued.update(range(line + 1, last + 1))
         elif isinstance(event, CollectionStartEvent):
             self.open.append(True if isinstance(event, MappingStartEvent) else None)
+            self.keys.append((mark, {}) if isinstance(event, MappingStartEvent) else None)
             if len(self.open) > MAX_DEPTH:
                 self.problems.append(source.diagnostic(
                     f"这里的列表或“键: 值”嵌套超过了 {MAX_DEPTH} 层，表单用不到这么深。"

@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import re
+from typing import Any
 
 from ruamel.yaml.error import MarkedYAMLError
 
@@ -139,8 +140,11 @@ def _misplaced_line(source: SourceText, number: int, keys: Keys) -> Diagnostic |
 
 def _duplicate_key(source: SourceText, exc: MarkedYAMLError, line: int | None,
                    column: int | None) -> Diagnostic:
-    key = _quoted(str(exc.problem)) or "同一个键"
-    start = exc.context_mark
+    return duplicate_key(source, _quoted(str(exc.problem)) or "同一个键", exc.context_mark, line, column)
+
+
+def duplicate_key(source: SourceText, key: str, start: Any, line: int | None, column: int | None) -> Diagnostic:
+    """键重复了：``start`` 是这一层映射开始的位置（ruamel 的 Mark），``line``、``column`` 是重复的键。"""
     if start is not None and line is not None:
         first = source.line(start.line + 1) or ""
         head = first[: start.column]

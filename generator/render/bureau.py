@@ -23,7 +23,7 @@ from ..errors import Diagnostic, FormError
 from ..form.kinds import SECTION_NAMES
 from ..form.models import Form, ReportKind
 from ..form.reading import form_keys
-from ..form.validate import translate_errors
+from ..form.validate import character_problems, translate_errors
 from ..modelbase import FormModel
 from ..read.loader import parse_yaml, read_source
 from ..resources import templates_dir
@@ -245,10 +245,14 @@ def found_templates(form_dir: Path | None) -> list[tuple[Path, str]]:
 def load_template(folder: Path) -> Bureau:
     """读入模板文件夹的 ``模板.yaml``；错误带 模板.yaml 的行列号。"""
     loaded = parse_yaml(read_source(folder / SPEC_FILE, what="模板说明"), keys=form_keys)
+    # 引号里的 "\a" "\x0b" 这类转义读出来是控制字符，Word 放不进：与表单一样带行列号拒绝
+    characters = character_problems(loaded)
     try:
         spec = TemplateSpec.model_validate(loaded.data)
     except ValidationError as exc:
-        raise FormError(translate_errors(loaded, exc, TemplateSpec)) from None
+        raise FormError(characters + translate_errors(loaded, exc, TemplateSpec)) from None
+    if characters:
+        raise FormError(characters)
     return Bureau(folder=folder, spec=spec)
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 from jinja2 import TemplateError
 
-from ..errors import GenError, RenderError
+from ..errors import Diagnostic, GenError, RenderError
 from ..form import numbering
 from ..form.models import Form
 from ..resources import templates_dir
@@ -172,7 +172,27 @@ def render_markdown_source(form: Form, *, extra: dict[str, Any] | None = None,
         if isinstance(exc, GenError) and bureau is None:
             raise  # 内置模板里的中文错误（表单内容引起的）照原样报告，与原来相同
         raise RenderError(template_diagnostic(exc, name, bureau)) from None
+    bad = _NOT_IN_WORD.search(text)
+    if bad is not None:  # 单位模板里的控制字符（或 "\x07" 这样的转义）：Word 放不进，指到模板文件的那一行
+        raise RenderError(_bad_character(bad.group(), own, name, bureau))
     return re.sub(r"\n{3,}", "\n\n", text).strip() + "\n"
+
+
+# Word（XML 1.0）放不进的字符：表单和 模板.yaml 在读入时已经带位置拒绝，这里只会来自模板文件本身
+_NOT_IN_WORD = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def _bad_character(ch: str, own: Path | None, name: str, bureau: Bureau | None) -> Diagnostic:
+    file = own if own is not None else (bureau.folder / name if bureau is not None else None)
+    line = None
+    if own is not None:
+        source = own.read_text(encoding="utf-8-sig", errors="replace")
+        at = source.find(ch)
+        line = source.count("\n", 0, at) + 1 if at >= 0 else None
+    who = f"模板“{bureau.spec.name}”" if bureau is not None else f"内置模板 {name}"
+    return Diagnostic(f"{who}输出了一个看不见的控制字符（U+{ord(ch):04X}），Word 文件无法保存它。"
+                      "请在模板文件里删掉它（多半是从别处复制来的，或写了 \"\\x07\" 这样的转义）。",
+                      file=file, line=line)
 
 
 def render_document(form: Form, *, extra: dict[str, Any] | None = None, bureau: Bureau | None = None) -> Document:

@@ -63,8 +63,22 @@ def _reason(exc: BaseException) -> str:
         return ("模板里用了不允许的东西（下划线开头的属性如 __class__、__globals__，"
                 f"或不在文档里的方法）：{exc}")
     if isinstance(exc, UndefinedError):
-        return f"模板用到了不存在的对象或属性（{exc.message}）；可用的对象见 docs/templates.md"
+        return f"模板用到了不存在的对象或属性（{_undefined(exc.message or '')}）；可用的对象见 docs/templates.md"
     return f"模板运行出错（{type(exc).__name__}：{exc}）"
+
+
+def _undefined(message: str) -> str:
+    """Jinja 的英文说明换成中文：'title' is undefined、'x' has no attribute 'y'、… has no element 3。"""
+    name = re.fullmatch(r"'([^']*)' is undefined", message)
+    if name:
+        return f"没有“{name.group(1)}”"
+    attribute = re.fullmatch(r"(?:'[^']*' object|.*) has no attribute '([^']*)'", message)
+    if attribute:
+        return f"没有“{attribute.group(1)}”这一项"
+    element = re.fullmatch(r".* has no element (.*)", message)
+    if element:
+        return f"没有第 {element.group(1)} 项"
+    return "名字写错了"
 
 
 def template_diagnostic(exc: BaseException, name: str, bureau: Bureau | None) -> Diagnostic:
