@@ -178,7 +178,7 @@ def flow(document: Document, profile: StyleProfile, pages: Pages | None = None) 
             if block.rows:
                 out.append(_table(block, profile, len(pages.widths), pages, fits[index]))
         elif kind is BlockKind.ATTACHMENT:
-            out.append(Para([Line("attachment", block.runs)], keep_next=True, page_break=True))
+            out.append(Para([Line("attachment", block.runs)], keep_next=keep_next, page_break=True))
             out.append(Para([Line("blank")], keep_next=keep_next))
         elif kind is BlockKind.ATTACHMENT_TITLE:
             out.append(Para(_title_lines("attachment-title", block.text, profile, m), keep_next=keep_next))
