@@ -19,7 +19,8 @@ from ..render.document import Document
 from ..write.style_profile import StyleProfile, load_profile
 from ..write.word.geometry import landscape
 from ..write.word.layout import set_width
-from .pages import Line, Pages, layout, section_lines
+from ..write.word.page_flow import layout, section_lines
+from ..write.word.page_types import Line, Pages
 
 _TAGS = {"title": "h1", "h1": "h2", "attachment-title": "h1"}
 

@@ -237,7 +237,7 @@ def test_check_returns_the_cli_messages_and_a_preview(form_file, gen) -> None:
     test = client(form_file())
     good = test.post("/api/check", json={"name": "表单.yaml", "text": VALID_FORM}, headers=ORIGIN).json()
     assert good["errors"] == 0 and good["keys"] == ["体检人数"]
-    # 预览已排成一行行（generator/edit/pages.py）：每行一个 <span class="ln">，段落最后一行带 last
+    # 预览已排成一行行（generator/write/word/page_flow.py）：每行一个 <span class="ln">，段落最后一行带 last
     assert '<h1 class="title"><span class="ln last">贡觉县卫生健康委员会2024年度工作总结</span></h1>' in good["preview"]
     assert '<h2 class="h1"><span class="ln first last">一、工作开展情况</span></h2>' in good["preview"]
     assert ('<span class="ln first last"><span class="run2">（一）开展健康体检。</span>全年体检15719人。</span>'

@@ -18,13 +18,13 @@ from hypothesis import strategies as st
 from variants import example_data, figures_form
 
 from generator.api import build_report_from_data
-from generator.edit.pages import layout, section_lines
-from generator.edit.pagination import heights
 from generator.edit.preview import document_html
 from generator.render.document import Document, Frame
 from generator.write.style_profile import load_profile
 from generator.write.word.geometry import landscape
 from generator.write.word.layout import pt_to_twips
+from generator.write.word.page_flow import layout, section_lines
+from generator.write.word.pagination import heights
 
 PROFILE = load_profile()
 RED_HEAD = next(p for p in EXAMPLES if p.stem.endswith("红头"))

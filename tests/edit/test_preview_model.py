@@ -11,10 +11,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from generator.api import build_report_from_data
-from generator.edit.pages import Line, Para, keep_rules, layout, paginate
 from generator.render.document import Block, BlockKind, Document, Run
 from generator.write.style_profile import load_profile
+from generator.write.word.keep import keep_rules
 from generator.write.word.lines import NO_LINE_END, NO_LINE_START, break_lines, line_width
+from generator.write.word.page_flow import layout
+from generator.write.word.page_types import Line, Para
+from generator.write.word.pagination import paginate
 
 WIDTH = 442.2  # 156 毫米
 SIZE, SPACING = 16.0, -0.25

@@ -1,5 +1,5 @@
 """预览就是那一页：每个示例的短、原、长三种篇幅（另有指标表放在正文里的，和页末的各种极端情形），
-预览（generator/edit/pages.py 排的页）与 LibreOffice 转出的 PDF 页数相同、每页第一行相同，每一行在同一个字处换行。
+预览（generator/write/word/page_flow.py 排的页）与 LibreOffice 转出的 PDF 页数相同、每页第一行相同，每一行在同一个字处换行。
 
 PDF 由真正的 LibreOffice 转换（一次转换全部 40 份，字体替换表与 gen report 相同），``pdftotext -bbox-layout``
 读出每页的行（按位置排序，去掉页码）。再用真正的 Chromium 打开 gen edit 的页面，核对浏览器里显示的
@@ -21,9 +21,10 @@ from office import render_pdfs, require_tool
 from variants import example_data, figures_form, long_after_table
 
 from generator.api import build_report_from_data
-from generator.edit.pages import Pages, layout
 from generator.render.document import Document
 from generator.write.style_profile import load_profile
+from generator.write.word.page_flow import layout
+from generator.write.word.page_types import Pages
 
 _XHTML = "{http://www.w3.org/1999/xhtml}"
 _PAGE_NUMBER = re.compile(r"^[—–-]\s*\d+\s*[—–-]$")
@@ -96,7 +97,7 @@ def _text(lines: int) -> str:
 
 def page_end_cases() -> dict[str, dict[str, Any]]:
     """页末的极端情形：结束语从 1 行到 30 行（落款前的长段落“与下段同页”）、最后一项计划的要点很多、
-    只有子项的二级标题前面正文长短不一（LibreOffice 在这些地方的分页规矩见 generator/edit/pages.py）。"""
+    只有子项的二级标题前面正文长短不一（LibreOffice 在这些地方的分页规矩见 generator/write/word/pagination.py）。"""
     work = [{"标题": f"第{n}项工作", "内容": _text(5)} for n in range(1, 4)]
     out: dict[str, dict[str, Any]] = {}
     for lines in (1, 2, 3, 8, 14, 15, 16, 17, 18, 19, 20, 21, 22, 25, 30):

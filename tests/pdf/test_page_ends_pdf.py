@@ -28,7 +28,7 @@ from generator.api import build_report, build_report_from_data
 from generator.pipeline import Report
 from generator.render.document import BlockKind
 from generator.write.style_profile import load_profile
-from generator.write.word import body
+from generator.write.word import keep
 from generator.write.word.lines import Measure, line_starts
 from generator.write.word.pages import paginate, plan, units
 
@@ -251,8 +251,8 @@ def test_signature_squeezed_onto_the_page_instead_of_moving_lines(rendered: Rend
     problems, squeezed = [], 0
     for name, (report, pages) in rendered.items():
         blocks = report.document.blocks
-        closing = body.closing_index(blocks)
-        lead = body._lead_index(blocks, closing, profile)
+        closing = keep.closing_index(blocks)
+        lead = keep.lead_index(blocks, closing, profile)
         found = units(blocks, profile, _line_chars(), closing, lead)
         if found is None or report.document.frame is not None:
             continue  # 有表格、含换行的段落，或有公文版头：gen 不预计，不收紧

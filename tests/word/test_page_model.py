@@ -1,4 +1,4 @@
-"""gen 的分页预计（write/word/pages.py）：任意段落序列都排得完，保持属性得到遵守；收紧的行距确实多排下几行。
+"""gen 的分页预计（write/word/pages.py，分页用预览的同一个模型 write/word/pagination.py）：任意段落序列都排得完，保持属性得到遵守；收紧的行距确实多排下几行。
 
 预计与 LibreOffice 是否一致，在 tests/pdf/test_page_ends_pdf.py 的渲染里量。"""
 

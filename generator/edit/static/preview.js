@@ -1,4 +1,4 @@
-// A4 预览：服务器（generator/edit/pages.py）已把文档排成一页页、一行行，与 LibreOffice 转出的 PDF
+// A4 预览：服务器（generator/write/word/page_flow.py）已把文档排成一页页、一行行，与 LibreOffice 转出的 PDF
 // 同样分页、在同一个字处换行；这里只把它放进页面，返回页数。
 // 尺寸在 data-css 里（页面的内容安全策略不许 HTML 里的 style 属性），逐条用 style.setProperty 设置。
 export function paginate(container, html) {

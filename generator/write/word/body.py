@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from decimal import Decimal
 
 from ...render.document import Block, BlockKind, Document
@@ -10,9 +9,10 @@ from ..style_profile import StyleProfile
 from . import geometry as g
 from .closing import KEPT_LINES, split_before_line, split_closing
 from .frame import head_xml, recipient_xml, record_xml
+from .keep import BLANK_BEFORE_CLOSING, CLOSING_TAIL, Rule, closing_index, keep_rules, lead_index
 from .layout import mm_to_twips, pt_to_twips, sealed_starts, signature_starts, title_line_limit
-from .lines import Measure, line_starts
-from .pages import Squeeze, heading_only, plan
+from .lines import Measure
+from .pages import Squeeze, plan
 from .table_fit import TableFit, fit_table
 from .table_layout import (
     CELL_MARGIN_TWIPS,
@@ -85,7 +85,8 @@ def _content(out: list[str], doc: Document, profile: StyleProfile, fit_tables: b
     signature = next((b.text for b in blocks if b.kind is BlockKind.SIGNATURE), "")
     date = next((b.text for b in blocks if b.kind is BlockKind.DATE), "")
     closing = closing_index(blocks)
-    lead = _lead_index(blocks, closing, profile)
+    lead = lead_index(blocks, closing, profile)
+    rules = keep_rules(blocks, profile)  # 各块的保持属性（keep.py，与预览、落款页的预计相同）
     squeeze = squeeze_plan(doc, profile)  # GB/T 9704 7.3.5 的调整
     faces = profile.fonts
     frame = doc.frame
@@ -101,7 +102,9 @@ def _content(out: list[str], doc: Document, profile: StyleProfile, fit_tables: b
                 split_line = squeeze.line
             else:
                 tight = _tight(squeeze.pitch)
-        empty_kept = paragraph(_BODY, keep_next=True, keep_lines=True, indent=tight)  # 与下一段同页的空行
+        # 落款、附件说明前的空行：与下一段同页
+        empty_kept = paragraph(_BODY, keep_next=BLANK_BEFORE_CLOSING[0], keep_lines=BLANK_BEFORE_CLOSING[1],
+                               indent=tight)
         if index in wide_starts:  # 横排表格另成一节（GB/T 9704 第 8 条）：前一节在这里结束
             if len(out) > first:  # 文档从横排表格开始时没有前一节
                 _end_section(out, current, wide=current is not profile)
@@ -120,7 +123,8 @@ def _content(out: list[str], doc: Document, profile: StyleProfile, fit_tables: b
                     out.append(recipient_xml(frame, profile))  # 主送机关（GB/T 9704 7.3.2）
         elif kind is BlockKind.SUBTITLE:
             # 紧接标题、居中的一行（楷体，与二级标题同一字体），下面空一行；直接格式：不缩进、居中
-            out.append(paragraph(_BODY, run(block.text, char_style=_CHAR[2], font=faces.heading2), keep_next=True,
+            out.append(paragraph(_BODY, run(block.text, char_style=_CHAR[2], font=faces.heading2),
+                                 keep_next=rules[index][0], keep_lines=rules[index][1],
                                  indent='<w:ind w:firstLine="0" w:firstLineChars="0"/><w:jc w:val="center"/>'))
             out.append(paragraph(_BODY))
             if frame is not None and frame.recipient:
@@ -129,11 +133,12 @@ def _content(out: list[str], doc: Document, profile: StyleProfile, fit_tables: b
             out.append(paragraph(_HEADING1, run(block.text, font=faces.heading1), indent=tight))
         elif kind is BlockKind.PARAGRAPH:
             if index in (closing, lead):
-                _closing(out, block, profile, KEPT_LINES if index == closing else 1, tight=tight,
+                _closing(out, block, profile, KEPT_LINES if index == closing else 1, rules[index], tight=tight,
                          squeeze=(split_line, _tight(squeeze.pitch)) if split_line and squeeze else None)
-            elif heading_only(block):
+            elif any(rules[index]):
                 # 只有小标题、下面是子项的段落：与下一段（第一个子项）同页，不落在页脚
-                out.append(_paragraph(block, profile, keep_next=True, keep_lines=True, extra=tight))
+                out.append(_paragraph(block, profile, keep_next=rules[index][0], keep_lines=rules[index][1],
+                                      extra=tight))
             elif split_line and squeeze and (parts := split_before_line(block, Measure.of(profile), split_line)):
                 # 跨到收紧的页上的段落：在页首那一行分开，后一段收紧（前一段分散对齐，看不出分段）
                 out.append(_paragraph(parts[0], profile, extra=_DISTRIBUTE))
@@ -142,14 +147,17 @@ def _content(out: list[str], doc: Document, profile: StyleProfile, fit_tables: b
                 out.append(_paragraph(block, profile, extra=tight))
         elif kind is BlockKind.ATTACHMENT_NOTE:
             out.append(empty_kept)  # 正文下空一行
-            out.append(_paragraph(block, profile, keep_next=True, keep_lines=True, extra=tight))
+            out.append(_paragraph(block, profile, keep_next=rules[index][0], keep_lines=rules[index][1],
+                                  extra=tight))
         elif kind is BlockKind.SIGNATURE:
             out.append(empty_kept)  # 正文（附件说明）下空一行
             if sealed:
                 out.append(empty_kept)  # 加盖印章：再空一行给印章（印章顶端上距正文一行之内）
-            out.append(_signature_line(signature, date, profile, date_line=False, sealed=sealed, tight=tight))
+            out.append(_signature_line(signature, date, profile, rules[index], date_line=False, sealed=sealed,
+                                       tight=tight))
         elif kind is BlockKind.DATE:
-            out.append(_signature_line(signature, date, profile, date_line=True, sealed=sealed, tight=tight))
+            out.append(_signature_line(signature, date, profile, rules[index], date_line=True, sealed=sealed,
+                                       tight=tight))
             tight = ""
         elif kind is BlockKind.ATTACHMENT:
             # 附件另起一页（GB/T 9704 7.3.7）：第一行左上角“附件”，第二行空，第三行居中附件标题
@@ -177,38 +185,10 @@ def _tight(pitch: int) -> str:
             f'w:line="{pitch}" w:lineRule="exact"/>')
 
 
-def kept_whole(block: Block) -> tuple[bool, bool]:
-    """随落款走、却不分成两段的段落（预计不超过要带的行数，或含换行、制表符）的（与下段同页, 段中不分页）：
-    含换行、制表符的段落可能很长，允许段中分页。"""
-    return True, "\n" not in block.text and "\t" not in block.text
-
-
-def kept_tails(blocks: list[Block], profile: StyleProfile) -> dict[int, int]:
-    """落款前要分出最后几行随落款走的段落：{块的序号: 行数}（正文最后一段 2 行；它只有一行时，前一段 1 行）。"""
-    closing = closing_index(blocks)
-    lead = _lead_index(blocks, closing, profile)
-    return {index: kept for index, kept in ((closing, KEPT_LINES), (lead, 1)) if index >= 0}
-
-
 def squeeze_plan(doc: Document, profile: StyleProfile) -> Squeeze | None:
     """哪一页收紧行距、从哪里起（:mod:`.pages`）；不需要时为 None。"""
     closing = closing_index(doc.blocks)
-    return plan(doc, profile, Measure.of(profile), closing, _lead_index(doc.blocks, closing, profile))
-
-
-def closing_index(blocks: Sequence[Block]) -> int:
-    """落款之前的最后一段正文：它与附件说明、署名、日期排在同一页。"""
-    end = next((i for i, b in enumerate(blocks)
-                if b.kind in (BlockKind.ATTACHMENT_NOTE, BlockKind.SIGNATURE)), len(blocks))
-    return next((i for i in range(end - 1, -1, -1) if blocks[i].kind is BlockKind.PARAGRAPH), -1)
-
-
-def _lead_index(blocks: list[Block], closing: int, profile: StyleProfile) -> int:
-    """最后一段只有一行（如“特此报告。”）时，它前面的正文段落：这一段的最后一行也随落款走，落款页上才有两行正文。"""
-    if closing < 1 or "\n" in blocks[closing].text or len(line_starts(blocks[closing].text, Measure.of(profile))) > 1:
-        return -1
-    before = blocks[closing - 1]
-    return closing - 1 if before.kind is BlockKind.PARAGRAPH and not heading_only(before) else -1
+    return plan(doc, profile, Measure.of(profile), closing, lead_index(doc.blocks, closing, profile))
 
 
 def _line_chars(profile: StyleProfile) -> Decimal:
@@ -216,14 +196,14 @@ def _line_chars(profile: StyleProfile) -> Decimal:
     return Decimal(mm_to_twips(g.text_width_mm(profile))) / g.char_twips(profile)
 
 
-def _closing(out: list[str], block: Block, profile: StyleProfile, kept: int, *, tight: str = "",
+def _closing(out: list[str], block: Block, profile: StyleProfile, kept: int, rule: Rule, *, tight: str = "",
              squeeze: tuple[int, str] | None = None) -> None:
     """落款不单独成页（GB/T 9704 7.3.5）：正文最后 ``kept`` 行与落款同页。不超过 ``kept`` 行的段落整段
     “与下段同页”“段中不分页”；更长的在倒数第 ``kept`` 行前分成两段（:mod:`.closing`），只有后一段带保持属性。
     ``squeeze``：（前一段在上一页排了几行，收紧的行距）——前一段跨到收紧的页上，在页首那一行再分开。"""
     parts = split_closing(block, Measure.of(profile), kept)
     if parts is None:
-        keep_next, keep_lines = kept_whole(block)
+        keep_next, keep_lines = rule
         out.append(_paragraph(block, profile, keep_next=keep_next, keep_lines=keep_lines, extra=tight))
         return
     head, tail = parts
@@ -233,7 +213,8 @@ def _closing(out: list[str], block: Block, profile: StyleProfile, kept: int, *, 
         out.append(_paragraph(head, profile, extra=tight + _NO_INDENT + _DISTRIBUTE))
     else:
         out.append(_paragraph(head, profile, extra=tight + _DISTRIBUTE))  # 末行也撑满，看不出分段
-    out.append(_paragraph(tail, profile, keep_next=True, keep_lines=True, extra=tight + _NO_INDENT))
+    out.append(_paragraph(tail, profile, keep_next=CLOSING_TAIL[0], keep_lines=CLOSING_TAIL[1],
+                          extra=tight + _NO_INDENT))
 
 
 def _paragraph(block: Block, profile: StyleProfile, *, keep_next: bool = False, keep_lines: bool = False,
@@ -245,7 +226,7 @@ def _paragraph(block: Block, profile: StyleProfile, *, keep_next: bool = False, 
     return paragraph(_BODY, runs, keep_next=keep_next, keep_lines=keep_lines, indent=extra)
 
 
-def _signature_line(signature: str, date: str, profile: StyleProfile, *, date_line: bool,
+def _signature_line(signature: str, date: str, profile: StyleProfile, rule: Rule, *, date_line: bool,
                     sealed: bool = False, tight: str = "") -> str:
     """署名、日期各一段，从版心左边定位（左缩进、左对齐）：日期首字正好比署名首字右移二字。
     署名一段“与下段同页”“段中不分页”，日期一段“段中不分页”：两段是一块，Word、WPS、LibreOffice 都不拆开。
@@ -255,7 +236,7 @@ def _signature_line(signature: str, date: str, profile: StyleProfile, *, date_li
     sig_start, date_start = (sealed_starts if sealed else signature_starts)(signature, date, line_chars)
     left = max(0, int(((date_start if date_line else sig_start) * char).to_integral_value()))
     return paragraph(_DATE if date_line else _SIGNATURE, run(date if date_line else signature),
-                     keep_next=not date_line, keep_lines=True,
+                     keep_next=rule[0], keep_lines=rule[1],
                      indent=f'{tight}<w:ind w:left="{left}" w:right="0" w:firstLine="0"/><w:jc w:val="left"/>')
 
 

@@ -1,7 +1,7 @@
 """正文的断行：一段文字按版心宽度分成几行，与 LibreOffice 转出的 PDF 在同一个字处换行（纯计算，不依赖 Word）。
 
 gen 只有这一个断行模型：落款前的段落据此在行末分成两段（:mod:`.closing`），分页预计据此数行数（:mod:`.pages`），
-编辑页的预览（``edit/pages.py``、``edit/frame_lines.py``）据此画出每一行。
+编辑页的预览（``page_flow.py``、``frame_lines.py``）据此画出每一行。
 
 字宽（磅）：汉字和中文标点是一个字号，加字距（三号 16 − 0.25）；半角字母、数字、符号取 PDF 用的免费字体
 （Times New Roman 缺失时 fontconfig 替换成 Noto Serif CJK SC）的字宽表 :data:`LATIN`（千分之一字号）。

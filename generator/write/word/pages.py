@@ -1,7 +1,7 @@
 """GB/T 9704 7.3.5 的调整：落款差一两行排不下时，收紧那一页的行距，正文不移页。
 
-gen 按行格预计整份文件怎样分页（LibreOffice 的排法：每行一个行格；不带保持属性的段落可在任意一行后分页；
-“与下段同页”“段中不分页”的段落不拆开，整块移到下一页，连同前面与它同页的段落）。预计随落款移页的那条链
+gen 按行格预计整份文件怎样分页：各段占几行（断行 :mod:`.lines`）、保持属性（:mod:`.keep`，与写进 Word 文件的相同），
+用预览的同一个分页模型（:mod:`.pagination`，与 LibreOffice 的 PDF 对照过）分页。预计随落款移页的那条链
 （正文最后两行、空行、附件说明、署名、日期）只差 1–:data:`MAX_EXTRA` 行就能排在上一页时，从那一页的第一行到日期
 都改成较小的固定行距（不对齐网格），这一页就多排下这几行。落款之前有表格、含换行的段落，或有公文的版头、
 主送机关、印章、版记时不预计（返回 None）。
@@ -15,8 +15,11 @@ from ...render.document import Block, BlockKind, Document
 from ..style_profile import StyleProfile
 from . import geometry as g
 from .closing import KEPT_LINES, split_closing
+from .keep import BLANK_AFTER_TITLE, BLANK_BEFORE_CLOSING, CLOSING_TAIL, keep_rules
 from .layout import pt_to_twips, title_line_limit
 from .lines import Measure, line_starts
+from .page_types import Line, Para
+from .pagination import paginate as page_model
 from .title_break import break_title
 
 MAX_EXTRA = 2  # 最多多排几行：22 行的页排 24 行，行距从 28.95 磅收到约 26.5 磅
@@ -49,13 +52,16 @@ def units(blocks: list[Block], profile: StyleProfile, measure: Measure, closing:
           lead: int) -> list[Unit] | None:
     """落款之前（含）写出的各段；有表格、含换行或制表符的段落时返回 None。"""
     out: list[Unit] = []
+    rules = keep_rules(blocks, profile)  # 与 Word 文件里的保持属性相同（keep.py）
     for index, block in enumerate(blocks):
         kind = block.kind
+        rule = rules[index]
         if kind is BlockKind.TITLE:
             limit = title_line_limit(profile.title_max_chars, g.text_width_mm(profile), profile.sizes.title)
-            out += [Unit(index, "", len(break_title(block.text, limit)), keep_next=True), Unit(index, "blank", 1)]
+            out += [Unit(index, "", len(break_title(block.text, limit)), *rule),
+                    Unit(index, "blank", 1, *BLANK_AFTER_TITLE)]
         elif kind is BlockKind.HEADING1:
-            out.append(Unit(index, "", 1, keep_next=True))
+            out.append(Unit(index, "", 1, *rule))
         elif kind is BlockKind.PARAGRAPH:
             if "\n" in block.text or "\t" in block.text:
                 return None
@@ -63,43 +69,29 @@ def units(blocks: list[Block], profile: StyleProfile, measure: Measure, closing:
                 if index in (closing, lead) else None
             if parts is not None:
                 out += [Unit(index, "head", len(line_starts(parts[0].text, measure))),
-                        Unit(index, "tail", len(line_starts(parts[1].text, measure, 0)), True, True)]
+                        Unit(index, "tail", len(line_starts(parts[1].text, measure, 0)), *CLOSING_TAIL)]
             else:
-                kept = index in (closing, lead) or heading_only(block)
-                out.append(Unit(index, "", len(line_starts(block.text, measure)), kept, kept))
+                out.append(Unit(index, "", len(line_starts(block.text, measure)), *rule))
         elif kind in (BlockKind.ATTACHMENT_NOTE, BlockKind.SIGNATURE):
             lines = len(line_starts(block.text, measure)) if kind is BlockKind.ATTACHMENT_NOTE else 1
-            out += [Unit(index, "blank", 1, True, True), Unit(index, "", lines, True, True)]
+            out += [Unit(index, "blank", 1, *BLANK_BEFORE_CLOSING), Unit(index, "", lines, *rule)]
         elif kind is BlockKind.DATE:
-            return [*out, Unit(index, "", 1, keep_lines=True)]
+            return [*out, Unit(index, "", 1, *rule)]
         else:  # 表格、述职报告标题下的一行等：不预计
             return None
     return None
 
 
-def heading_only(block: Block) -> bool:
-    """段落只有一个行内小标题（“（一）加强队伍建设。”），正文在它的子项里。"""
-    return len(block.runs) == 1 and block.runs[0].level >= 2
-
-
 def paginate(units: list[Unit], per_page: int) -> list[tuple[int, int]]:
-    """每段第一行排在第几页（从 0 数）的第几行（从 0 数）。"""
-    pos = [(0, 0)] * len(units)
-    page, y, i = 0, 0, 0
-    while i < len(units):
-        unit = units[i]
-        if y + unit.lines <= per_page:
-            pos[i], y, i = (page, y), y + unit.lines, i + 1
-        elif y == 0 or (y < per_page and not (unit.keep_next or unit.keep_lines)):
-            pos[i] = (page, y)  # 在这一页排到底，其余排到后面的页
-            rest = unit.lines - (per_page - y)
-            page, y, i = page + 1 + (rest - 1) // per_page, (rest - 1) % per_page + 1, i + 1
-        else:  # 整块移到下一页，连同前面“与下段同页”的段落（它们从页首排起时没有用，不移）
-            j = i
-            while j > 0 and units[j - 1].keep_next and pos[j - 1][0] == page:
-                j -= 1
-            page, y, i = page + 1, 0, (i if j < i and pos[j][1] == 0 else j)
-    return pos
+    """每段第一行排在第几页（从 0 数）的第几行（从 0 数）：用预览的同一个分页模型（:func:`.pagination.paginate`，
+    与 LibreOffice 的 PDF 对照过），每一段是 ``lines`` 个网格行。"""
+    paras = [Para([Line("p", para=number)] * unit.lines, keep_next=unit.keep_next, keep_lines=unit.keep_lines)
+             for number, unit in enumerate(units)]
+    first: dict[int, tuple[int, int]] = {}
+    for page, lines in enumerate(page_model(paras, per_page)):
+        for row, line in enumerate(lines):
+            first.setdefault(line.para, (page, row))
+    return [first[number] for number in range(len(units))]
 
 
 def plan(doc: Document, profile: StyleProfile, measure: Measure, closing: int, lead: int) -> Squeeze | None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..render.document import Run
+from ...render.document import Run
 
 ORPHANS = 1  # 段落留在页末的最少行数（Word 文件：w:widowControl 为 0，即不控制）
 WIDOWS = 1  # 段落移到下一页的最少行数

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .pages_types import Line, Para
+from .page_types import Line, Para
 
 # LibreOffice：“与下段同页”、可以段中分页的段落，与下一段的开头放不下时，只要整段连同下一段的开头能放进下一页，
 # 就整段移过去（Word 只移最后几行）。PDF 上量得（落款前的长段落）；改成 Word 的做法时设为 False

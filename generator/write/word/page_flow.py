@@ -9,28 +9,30 @@
 
 - 每一行占一个网格行（表格的行占整数个网格行，与 Word 文件的行高相同）；每页 ``每页行数`` 行；
 - 断行见 :mod:`.lines`；
-- 段落的“与下段同页”“段中不分页”都由 :func:`keep_rules` 一处给出，与 ``write/word/body.py`` 写进 Word 文件的相同；
+- 段落的“与下段同页”“段中不分页”都由 :mod:`.keep` 一处给出，``body.py`` 写进 Word 文件的也从那里取；
 - 正式公文的版头、主送机关、版记见 :mod:`.frame_lines`；横排的表格另成一节（每页的行数不同，:func:`section_lines`）；
 - 分页见 :mod:`.pagination`（:func:`paginate`），版记排在最后一页的底部（:func:`_place_record`）。
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from ..render.document import Block, BlockKind, Document, Run
-from ..write.style_profile import StyleProfile
-from ..write.word import geometry as g
-from ..write.word.body import _wide_starts, kept_tails, kept_whole, squeeze_plan
-from ..write.word.closing import slice_runs, split_closing
-from ..write.word.geometry import landscape
-from ..write.word.layout import mm_to_twips, pt_to_twips, sealed_starts, signature_starts, title_line_limit
-from ..write.word.lines import Measure, break_lines
-from ..write.word.pages import heading_only
-from ..write.word.table_fit import TableFit, fit_table
-from ..write.word.table_layout import (
+from ...render.document import Block, BlockKind, Document, Run
+from ..style_profile import StyleProfile
+from . import geometry as g
+from .body import _wide_starts, squeeze_plan
+from .closing import slice_runs, split_closing
+from .frame_lines import Record, head_lines, recipient_lines, record
+from .geometry import landscape
+from .keep import BLANK_AFTER_TITLE, BLANK_BEFORE_CLOSING, CLOSING_TAIL, FRAME_RULES, keep_rules, kept_tails
+from .layout import mm_to_twips, pt_to_twips, sealed_starts, signature_starts, title_line_limit
+from .lines import Measure, break_lines
+from .page_types import ORPHANS, WIDOWS, Line, Pages, Para
+from .pagination import KEPT_PARAGRAPH_MOVES_WHOLE, heights, paginate
+from .table_fit import TableFit, fit_table
+from .table_layout import (
     BORDER_TWIPS,
     TEXT_COLUMNS,
     cell_line_twips,
@@ -39,57 +41,12 @@ from ..write.word.table_layout import (
     row_height,
     wrap,
 )
-from ..write.word.title_break import break_title
-from .frame_lines import Record, head_lines, recipient_lines, record
-from .pages_types import ORPHANS, WIDOWS, Line, Pages, Para
-from .pagination import KEPT_PARAGRAPH_MOVES_WHOLE, heights, paginate
+from .title_break import break_title
 
 __all__ = ["KEPT_PARAGRAPH_MOVES_WHOLE", "ORPHANS", "WIDOWS", "Line", "Pages", "Para", "flow", "keep_rules", "layout",
            "paginate"]
 
 TABLE_TAIL_ROWS = 2  # 表格最后两行不分在两页（倒数第二行“与下段同页”）
-
-# ---------------------------------------------------------------- 分页规矩（与 write/word/body.py 相同）
-
-
-def keep_rules(blocks: Sequence[Block], profile: StyleProfile) -> list[tuple[bool, bool]]:
-    """每一块的（与下段同页, 段中不分页）。改分页规矩时改这里（和 write/word/body.py 里写进 Word 文件的）：
-
-    - 标题、副标题、一级标题、附件说明、署名、“附件”二字和附件标题：与下段同页；
-    - 只有行内小标题、正文在子项里的段落：与下段同页、段中不分页；
-    - 落款之前的最后一段正文（它只有一行时，还有前一段）：与下段同页，段中不分页（含换行、制表符的除外，
-      ``write/word/body.kept_whole``）；要分出最后几行的，:func:`flow` 像 Word 文件一样分成两段
-      （``write/word/closing.py``，前一段不带保持属性，后一段带）；
-      落款差一两行排不下时那一页的行矮一些（``write/word/pages.py``，GB/T 9704 7.3.5）；
-    - 附件说明、署名、日期：段中不分页。
-
-    不是块的段落（:func:`flow` 加的）：标题（副标题）下的空行不“与下段同页”；落款、附件说明前的空行（加盖印章时两行）
-    “与下段同页”“段中不分页”；版头各段（整个版头是一段，不拆开）和主送机关“与下段同页”（:data:`FRAME_RULES`）。
-    """
-    tails = kept_tails(list(blocks), profile)
-    rules: list[tuple[bool, bool]] = []
-    for index, block in enumerate(blocks):
-        kind = block.kind
-        if kind is BlockKind.PARAGRAPH and index in tails:
-            rules.append(kept_whole(block))  # 分成两段时 flow 另排，用不到这一条
-        elif kind is BlockKind.PARAGRAPH:
-            kept = heading_only(block)
-            rules.append((kept, kept))
-        elif kind in (BlockKind.ATTACHMENT_NOTE, BlockKind.SIGNATURE):
-            rules.append((True, True))
-        elif kind is BlockKind.DATE:
-            rules.append((False, True))
-        elif kind in (BlockKind.TITLE, BlockKind.SUBTITLE, BlockKind.HEADING1, BlockKind.ATTACHMENT,
-                      BlockKind.ATTACHMENT_TITLE):
-            rules.append((True, False))
-        else:
-            rules.append((False, False))
-    return rules
-
-
-# 正式公文里不是块的段落的（与下段同页, 段中不分页）：版头（整体不拆开）、主送机关（write/word/frame.py 的 _paragraph）
-FRAME_RULES = {"head": (True, True), "recipient": (True, False)}
-
 
 # ---------------------------------------------------------------- 各块排成行
 
@@ -198,8 +155,8 @@ def flow(document: Document, profile: StyleProfile, pages: Pages | None = None) 
         if parts is not None:
             head = _text_lines("p", parts[0].runs, m)
             head[-1] = replace(head[-1], last=False)  # 分散对齐：末行也撑满
-            out += [Para(head), Para(_text_lines("p", parts[1].runs, m, indent=False), keep_next=True,
-                                     keep_lines=True)]
+            out += [Para(head), Para(_text_lines("p", parts[1].runs, m, indent=False), keep_next=CLOSING_TAIL[0],
+                                     keep_lines=CLOSING_TAIL[1])]
         if squeeze is not None and index == squeeze.block:
             tight = 1000 - squeeze.pitch * 1000 // pt_to_twips(profile.line_pitch)
         if parts is not None:
@@ -212,7 +169,8 @@ def flow(document: Document, profile: StyleProfile, pages: Pages | None = None) 
             # 标题下紧接副标题时，空行（和主送机关）在副标题下
             followed = index + 1 < len(blocks) and blocks[index + 1].kind is BlockKind.SUBTITLE
             if not (kind is BlockKind.TITLE and followed):
-                out.append(Para([Line("blank")]))  # 标题（副标题）下空一行
+                out.append(Para([Line("blank")], keep_next=BLANK_AFTER_TITLE[0],
+                                keep_lines=BLANK_AFTER_TITLE[1]))  # 标题（副标题）下空一行
                 if frame is not None and frame.recipient:
                     keep_next, keep_lines = FRAME_RULES["recipient"]
                     out.append(Para(recipient_lines(frame, profile), keep_next=keep_next, keep_lines=keep_lines))
@@ -220,19 +178,21 @@ def flow(document: Document, profile: StyleProfile, pages: Pages | None = None) 
             if block.rows:
                 out.append(_table(block, profile, len(pages.widths), pages, fits[index]))
         elif kind is BlockKind.ATTACHMENT:
-            out.append(Para([Line("attachment", block.runs)], keep_next=True, page_break=True))
+            out.append(Para([Line("attachment", block.runs)], keep_next=keep_next, page_break=True))
             out.append(Para([Line("blank")], keep_next=keep_next))
         elif kind is BlockKind.ATTACHMENT_TITLE:
             out.append(Para(_title_lines("attachment-title", block.text, profile, m), keep_next=keep_next))
         elif kind in (BlockKind.SIGNATURE, BlockKind.DATE):
             if kind is BlockKind.SIGNATURE:
                 for _ in range(2 if sealed else 1):  # 正文下空一行；加盖印章时再空一行给印章
-                    out.append(Para([Line("blank")], keep_next=True, keep_lines=True))
+                    out.append(Para([Line("blank")], keep_next=BLANK_BEFORE_CLOSING[0],
+                                    keep_lines=BLANK_BEFORE_CLOSING[1]))
             out.append(Para([_signature(signature, date, profile, date_line=kind is BlockKind.DATE, sealed=sealed)],
                             keep_next=keep_next, keep_lines=keep_lines))
         else:
             if kind is BlockKind.ATTACHMENT_NOTE:
-                out.append(Para([Line("blank")], keep_next=True, keep_lines=True))
+                out.append(Para([Line("blank")], keep_next=BLANK_BEFORE_CLOSING[0],
+                                keep_lines=BLANK_BEFORE_CLOSING[1]))
             css = "h1" if kind is BlockKind.HEADING1 else "p"
             out.append(Para(_text_lines(css, block.runs, m), keep_next=keep_next, keep_lines=keep_lines))
         if tight:  # 收紧的页：从它的第一行（跨页的段落从页首那一行）起到日期

@@ -13,13 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..render.document import Frame, Run
-from ..write.style_profile import StyleProfile
-from ..write.word import frame_layout as f
-from ..write.word import geometry as g
-from ..write.word.layout import pt_to_twips
-from ..write.word.lines import break_lines
-from .pages_types import Line
+from ...render.document import Frame, Run
+from ..style_profile import StyleProfile
+from . import frame_layout as f
+from . import geometry as g
+from .layout import pt_to_twips
+from .lines import break_lines
+from .page_types import Line
 
 ANCHOR_TWIPS = 20  # 版记的锚段：1 磅高（write/word/frame.py 的 record_xml 之后那一段）
 
