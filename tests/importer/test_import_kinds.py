@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import REPO, seed_params
+from conftest import REPO, require_seeds, seed_params
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -65,7 +65,9 @@ def test_title_kind(title: str, kind: str, subject: str, quarter: int | None) ->
 
 @pytest.mark.parametrize("report", seed_params())
 def test_seed_reports_are_not_read_as_topic_or_quarter(report: Path | None) -> None:
-    assert report is not None
+    if report is None:  # 全新克隆里没有 ../shared：本地跳过，CI=true 时失败
+        require_seeds()
+        return
     kind = import_report(report).form.get("类型", ANNUAL)
     assert kind in (ANNUAL, PLAN)
 
