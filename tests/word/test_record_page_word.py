@@ -12,10 +12,14 @@ from typing import Any
 
 import pytest
 from conftest import EXAMPLES, minimal_form
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from lxml import etree
 from variants import example_data
 
 from generator.api import build_report_from_data
+from generator.write.style_profile import load_profile
+from generator.write.word.page_flow import layout
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -90,3 +94,18 @@ def test_record_already_on_an_even_page_is_left_alone(works: int, lines: int) ->
     root = etree.fromstring(_parts(build_report_from_data(_form(works, lines)).docx())["word/document.xml"])
     assert root.find(".//w:pageBreakBefore", NS) is None
     assert len(root.findall(".//w:sectPr", NS)) == 1
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(works=st.integers(1, 10), lines=st.integers(1, 30))
+def test_page_model_always_puts_the_record_on_an_even_last_page(works: int, lines: int) -> None:
+    """任意的正文长短：模型里版记总在最后一页、偶数页；不编页码的只有 7.5 的空白页（空的）和版记页。"""
+    pages = layout(build_report_from_data(_form(works, lines)).document, load_profile())
+    count = len(pages.pages)
+    assert pages.record == count - 1 and count % 2 == 0
+    assert pages.unnumbered in (set(), {count - 2, count - 1})
+    assert (pages.record_break == "blank") == bool(pages.unnumbered)
+    if pages.unnumbered:
+        assert pages.pages[count - 2] == []
+    if pages.record_break:  # 版记单独在最后一页
+        assert all(line.kind.startswith("record") for line in pages.pages[-1])
