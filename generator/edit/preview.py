@@ -37,7 +37,8 @@ def document_html(document: Document, profile: StyleProfile | None = None) -> st
         wide = number - 1 in pages.wide
         out.append(f'<div class="page{" wide" if wide else ""}" data-css="{wide_style if wide else style}">'
                    f'<div class="page-body">{body}</div>'
-                   f'<div class="page-number {side}">— {number} —</div></div>')
+                   + ("" if number - 1 in pages.unnumbered else  # 版记前的空白页和版记页不编页码（7.5）
+                      f'<div class="page-number {side}">— {number} —</div>') + "</div>")
     return "\n".join(out)
 
 

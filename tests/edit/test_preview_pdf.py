@@ -58,11 +58,11 @@ def pdf_lines(pdf: Path) -> list[list[str]]:
 
 
 def model_first_lines(pages: Pages) -> list[str]:
-    """模型每页的第一行；表格的行取第一格（PDF 里表格的一行按单元格分成几段文字）。"""
+    """模型每页的第一行；表格的行取第一格（PDF 里表格的一行按单元格分成几段文字）；空白页（版记前）为空。"""
     out = []
     for page in pages.pages:
-        line = next(line for line in page if line.text.strip())
-        out.append("".join((line.cells[0] if line.cells else line.text).split()))
+        line = next((line for line in page if line.text.strip()), None)
+        out.append("" if line is None else "".join((line.cells[0] if line.cells else line.text).split()))
     return out
 
 
@@ -125,12 +125,17 @@ def page_end_cases() -> dict[str, dict[str, Any]]:
     # 述职报告作为红头文件：主送机关在副标题下的空行之后
     report = example_data(next(p for p in EXAMPLES if "述职" in p.stem))
     out["述职报告红头"] = dict(report, 公文=copy.deepcopy(frame))
+    # 八项工作：落款在第 5 页（单数页），版记放不下（空白页、版记在第 6 页）、放得下（版记前分页）
+    many = [{"标题": f"第{n}项工作", "内容": _text(5)} for n in range(1, 9)]
+    for lines in (12, 20):
+        out[f"红头八项结束语{lines}行"] = minimal_form(工作开展情况=many, 结束语=_text(lines), 公文=copy.deepcopy(frame))
     for lines in (3, 12):
         out[f"联合行文结束语{lines}行"] = minimal_form(工作开展情况=work, 结束语=_text(lines), 公文=copy.deepcopy(joint))
     return out
 
 
-# 红头文件的结束语行数：最后一页剩下的行放得下、正好放不下版记，落款移页时版记随着移（LibreOffice 把版记移到新的一页）
+# 红头文件的结束语行数：最后一页剩下的行放得下、正好放不下版记，落款移页时版记随着移（LibreOffice 把版记移到新的一页）；
+# 版记排到偶数页（GB/T 9704 7.5）：2 行时第 2 页放不下（第 3 页空白），3、10、20 行时版记前分页，21、24 行时不用调整
 FRAME_CLOSINGS = (2, 3, 10, 20, 21, 24)
 
 
@@ -159,7 +164,7 @@ def test_preview_has_the_pdf_pages_and_first_lines(rendered: dict[str, tuple[Doc
     document, pdf = rendered[case]
     pages = layout(document, load_profile())
     assert len(pages.pages) == len(pdf), f"{case}：预览 {len(pages.pages)} 页，PDF {len(pdf)} 页"
-    assert model_first_lines(pages) == [page[0] for page in pdf]
+    assert model_first_lines(pages) == [page[0] if page else "" for page in pdf]
 
 
 @pytest.mark.parametrize("case", CASES)

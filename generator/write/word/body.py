@@ -38,11 +38,12 @@ _TABLE_TEXT = g.style_id(g.STYLE_TABLE_TEXT)
 _CHAR = {2: g.style_id(g.CHAR_HEADING2), 3: g.style_id(g.CHAR_HEADING3)}
 
 
-def document_xml(doc: Document, profile: StyleProfile, *, fit_tables: bool = True) -> bytes:
-    """``fit_tables``：指标表按内容选字号和页面方向（:mod:`.table_fit`）；汇总表已经自己选好了（rollup.pages）。"""
+def document_xml(doc: Document, profile: StyleProfile, *, fit_tables: bool = True, record_break: str = "") -> bytes:
+    """``fit_tables``：指标表按内容选字号和页面方向（:mod:`.table_fit`）；汇总表已经自己选好了（rollup.pages）。
+    ``record_break``：版记怎样排到偶数页（版面模型 ``page_flow.layout`` 给出，见 :func:`_record`）。"""
     parts = [XML_DECLARATION, f'<w:document xmlns:w="{W}" xmlns:r="{R}"><w:body>']
-    last = _content(parts, doc, profile, fit_tables)
-    parts.append(_section(last, wide=last is not profile))
+    last = _content(parts, doc, profile, fit_tables, record_break)
+    parts.append(_section(last, wide=last is not profile, blank=record_break == "blank"))
     parts.append("</w:body></w:document>")
     return "".join(parts).encode("utf-8")
 
@@ -74,7 +75,8 @@ def _end_section(out: list[str], profile: StyleProfile, *, wide: bool) -> None:
                    f'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr>{section}</w:pPr></w:p>')
 
 
-def _content(out: list[str], doc: Document, profile: StyleProfile, fit_tables: bool = True) -> StyleProfile:
+def _content(out: list[str], doc: Document, profile: StyleProfile, fit_tables: bool = True,
+             record_break: str = "") -> StyleProfile:
     """写出各块；返回最后一节的版式（横排的表格在最后时是横版）。"""
     blocks = doc.blocks
     fits = {i: fit_table(b.rows, profile) if fit_tables else TableFit(profile.sizes.table, False)
@@ -171,8 +173,19 @@ def _content(out: list[str], doc: Document, profile: StyleProfile, fit_tables: b
         if split_line and squeeze is not None:
             tight = _tight(squeeze.pitch)  # 之后的各块都在收紧的页上
     if frame is not None and frame.has_record:
+        if record_break == "blank":  # 空白页和版记页另成一节，不编页码（7.5）
+            _end_section(out, current, wide=current is not profile)
+            out.append(_TINY_PARAGRAPH.format(""))  # 空白页上唯一的（1 磅高的）段落
+            current = profile
+        if record_break:  # 版记另起一页（偶数页）：段前分页的空段落（分页符的文字块 LibreOffice 在节首忽略）
+            out.append(_TINY_PARAGRAPH.replace("<w:snapToGrid", "<w:pageBreakBefore/><w:snapToGrid", 1).format(""))
         out.append(record_xml(frame, profile))  # 版记：文件最后一页的版心底部（GB/T 9704 7.4）
     return current
+
+
+# 1 磅高、不对齐网格的空段落：版记前分页、空白页用它，不多占一行
+_TINY_PARAGRAPH = ('<w:p><w:pPr><w:snapToGrid w:val="0"/><w:spacing w:before="0" w:after="0" w:line="20" '
+                   'w:lineRule="exact"/><w:rPr><w:sz w:val="2"/><w:szCs w:val="2"/></w:rPr></w:pPr>{}</w:p>')
 
 
 _DISTRIBUTE = '<w:jc w:val="distribute"/>'  # 分散对齐：末行也撑满
@@ -293,12 +306,16 @@ def _table(out: list[str], block: Block, profile: StyleProfile, fit: TableFit) -
 WIDE_SECTION = b'<w:footerReference w:type="default" r:id="rId7"/>'
 
 
-def _section(profile: StyleProfile, *, wide: bool = False) -> str:
-    """节属性。``wide``：竖版报告里横排表格的一节，用横版页码的页脚。"""
+# 版记前有空白页时最后一节（空白页、版记页）的页脚：没有页码（package.BLANK_FOOTER：footer5）
+BLANK_SECTION = b'<w:footerReference w:type="default" r:id="rId9"/>'
+
+
+def _section(profile: StyleProfile, *, wide: bool = False, blank: bool = False) -> str:
+    """节属性。``wide``：竖版报告里横排表格的一节，用横版页码的页脚；``blank``：不编页码的一节（空白页、版记页）。"""
     paper, margins = profile.paper, profile.margins
     # 横版要写明 w:orient：Word、WPS 按它决定打印方向；竖版不写
     orient = ' w:orient="landscape"' if paper.width > paper.height else ""
-    default, even = ("rId7", "rId8") if wide else ("rId5", "rId6")
+    default, even = ("rId9", "rId9") if blank else ("rId7", "rId8") if wide else ("rId5", "rId6")
     return (f'<w:sectPr><w:footerReference w:type="default" r:id="{default}"/>'
             f'<w:footerReference w:type="even" r:id="{even}"/>'
             f'<w:pgSz w:w="{mm_to_twips(paper.width)}" w:h="{mm_to_twips(paper.height)}"{orient}/>'

@@ -17,7 +17,7 @@ from ...resources import templates_dir
 from ..ownership import identifier, parts_digest, remember_marked
 from .xml import XML_DECLARATION, text
 
-__all__ = ["GENERATED_PARTS", "WIDE_FOOTERS", "core_xml", "package"]
+__all__ = ["BLANK_FOOTER", "GENERATED_PARTS", "WIDE_FOOTERS", "core_xml", "package"]
 
 _FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _CT = "application/vnd.openxmlformats-officedocument"
@@ -38,10 +38,15 @@ _CONTENT_TYPES = (
     f'<Override PartName="/word/theme/theme1.xml" ContentType="{_CT}.theme+xml"/></Types>').encode()
 # 报告里有横排表格时多两个页脚（横版页面的页码，见 page_number）：只在那时加，别的文件逐字节不变
 WIDE_FOOTERS = ("word/footer3.xml", "word/footer4.xml")
-_WIDE_CONTENT_TYPES = _CONTENT_TYPES.replace(
-    b'<Override PartName="/word/settings.xml"',
-    "".join(f'<Override PartName="/{name}" ContentType="{_CT}.wordprocessingml.footer+xml"/>'
-            for name in WIDE_FOOTERS).encode() + b'<Override PartName="/word/settings.xml"')
+# 版记前有空白页时（GB/T 9704 7.5）多一个没有页码的页脚（rId9），也只在那时加
+BLANK_FOOTER = "word/footer5.xml"
+
+
+def _content_types(extra: tuple[str, ...]) -> bytes:
+    return _CONTENT_TYPES.replace(
+        b'<Override PartName="/word/settings.xml"',
+        "".join(f'<Override PartName="/{name}" ContentType="{_CT}.wordprocessingml.footer+xml"/>'
+                for name in extra).encode() + b'<Override PartName="/word/settings.xml"')
 _REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 _DOCUMENT_RELS = (
     XML_DECLARATION
@@ -51,9 +56,13 @@ _DOCUMENT_RELS = (
                          ("theme", "theme/theme1.xml"), ("footer", "footer1.xml"), ("footer", "footer2.xml")),
                         start=1))
     + "</Relationships>").encode()
-_WIDE_DOCUMENT_RELS = _DOCUMENT_RELS.replace(b"</Relationships>", "".join(
-    f'<Relationship Id="rId{n}" Type="{_REL}/footer" Target="{name.removeprefix("word/")}"/>'
-    for n, name in enumerate(WIDE_FOOTERS, start=7)).encode() + b"</Relationships>")
+_FOOTER_IDS = {WIDE_FOOTERS[0]: 7, WIDE_FOOTERS[1]: 8, BLANK_FOOTER: 9}
+
+
+def _document_rels(extra: tuple[str, ...]) -> bytes:
+    return _DOCUMENT_RELS.replace(b"</Relationships>", "".join(
+        f'<Relationship Id="rId{_FOOTER_IDS[name]}" Type="{_REL}/footer" Target="{name.removeprefix("word/")}"/>'
+        for name in extra).encode() + b"</Relationships>")
 # 底稿里原样取用的部件；其余由写出程序生成（GENERATED_PARTS），文件属性在这里写
 _FIXED_PARTS = ("_rels/.rels", "word/settings.xml", "word/theme/theme1.xml", "docProps/app.xml")
 
@@ -78,12 +87,10 @@ def package(generated: Mapping[str, bytes], form: Form, title: str, *, marked: b
     ``marked``：文件属性里直接带上 gen 的记号（见 :mod:`generator.write.ownership`），与先生成再
     ``ownership.mark`` 的结果逐字节相同，但不用把整个包解开重打一遍。"""
     fixed = _template_parts()
-    wide = WIDE_FOOTERS[0] in generated
-    parts = {**fixed, **generated, "[Content_Types].xml": _WIDE_CONTENT_TYPES if wide else _CONTENT_TYPES,
-             "word/_rels/document.xml.rels": _WIDE_DOCUMENT_RELS if wide else _DOCUMENT_RELS,
-             "docProps/core.xml": b""}
-    order = _ORDER if not wide else (*_ORDER[:_ORDER.index("docProps/core.xml")], *WIDE_FOOTERS,
-                                     *_ORDER[_ORDER.index("docProps/core.xml"):])
+    extra = tuple(name for name in (*WIDE_FOOTERS, BLANK_FOOTER) if name in generated)
+    parts = {**fixed, **generated, "[Content_Types].xml": _content_types(extra),
+             "word/_rels/document.xml.rels": _document_rels(extra), "docProps/core.xml": b""}
+    order = (*_ORDER[:_ORDER.index("docProps/core.xml")], *extra, *_ORDER[_ORDER.index("docProps/core.xml"):])
     ordered = [(name, parts[name]) for name in order]
     mark = identifier(parts_digest(dict(ordered))) if marked else ""
     ordered[order.index("docProps/core.xml")] = ("docProps/core.xml", core_xml(form, title, mark))

@@ -225,9 +225,21 @@ def layout(document: Document, profile: StyleProfile) -> Pages:
 
 def _place_record(pages: Pages, found: Record, capacity: int) -> None:
     """版记（浮动表格，锚在文件最后一段之后）：最后一页剩下的高度放得下它和锚段时排在这一页的底部，
-    放不下时 LibreOffice 把锚段连同版记移到新的一页（版记在那一页的底部，上面空着）。"""
+    放不下时 LibreOffice 把锚段连同版记移到新的一页（版记在那一页的底部，上面空着）。
+
+    版记在双面印刷的最后一面、偶数页（GB/T 9704 7.5）：落在单数页上时，
+    放得下的版记前分页（``record_break = "page"``），版记单独在下一页；
+    是因为偶数页放不下才移到单数页的，那一页空白，版记再下一页，两页都不编页码（``"blank"``：另起一节）。"""
     last = pages.pages[-1] if pages.pages else []
-    if heights(last) + found.height > capacity * 1000:
+    moved = heights(last) + found.height > capacity * 1000
+    if moved:
+        pages.pages.append([])
+    if len(pages.pages) % 2:  # 版记在单数页
+        if moved:
+            pages.record_break = "blank"
+            pages.unnumbered = {len(pages.pages) - 1, len(pages.pages)}
+        else:
+            pages.record_break = "page"
         pages.pages.append([])
     pages.record = len(pages.pages) - 1
     pages.pages[-1].extend(found.lines)

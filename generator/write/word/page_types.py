@@ -58,3 +58,8 @@ class Pages:
     sizes: dict[int, Decimal] = field(default_factory=dict)  # 各表格的字号（磅）
     wide: set[int] = field(default_factory=set)  # 横版的页（从 0 起）
     record: int = -1  # 版记排在第几页（从 0 起；-1：没有版记）
+    # 版记怎样排到偶数页（GB/T 9704 7.5，write/word/body.py 照此写 Word 文件）：
+    # ""：不用调整；"page"：版记前分页，版记单独在下一页（编页码）；
+    # "blank"：版记前另起一节，空白页和版记页都不编页码
+    record_break: str = ""
+    unnumbered: set[int] = field(default_factory=set)  # 不编页码的页（从 0 起）

@@ -132,6 +132,13 @@ _PAGE_FIELD = (
     f'<w:r><w:rPr>{EAST_ASIAN}</w:rPr><w:t xml:space="preserve"> \u2014</w:t></w:r>')
 
 
+def blank_footer_xml(profile: StyleProfile) -> bytes:
+    """没有页码的页脚（一个空段落）：版记前的空白页和版记页（GB/T 9704 7.5）。"""
+    style = g.style_id(g.STYLE_PAGE_NUMBER)
+    return (f'{XML_DECLARATION}<w:ftr {_FOOTER_NAMESPACES}><w:p><w:pPr><w:pStyle w:val="{style}"/></w:pPr></w:p>'
+            "</w:ftr>").encode()
+
+
 def footers_xml(profile: StyleProfile) -> tuple[bytes, bytes]:
     """页码“— 1 —”：单页（footer1）居右空一字，双页（footer2）居左空一字。
     横版（纸张宽大于高）：横排表格页的页码，见 :mod:`.page_number`。"""
