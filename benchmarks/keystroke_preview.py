@@ -13,11 +13,9 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -25,16 +23,14 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
-import uvicorn  # noqa: E402
 from edit_latency import _many_items  # noqa: E402
+from editor_browser import start as start_editor  # noqa: E402
 from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.common.keys import Keys  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 from generator.edit.analyze import analyze  # noqa: E402
-from generator.edit.app import create_app  # noqa: E402
 from generator.edit.preview import document_html  # noqa: E402
 from generator.pipeline import build_report  # noqa: E402
 from generator.write.style_profile import load_profile  # noqa: E402
@@ -103,21 +99,7 @@ def main() -> None:
     big.write_text(_many_items(forms[0].read_text(encoding="utf-8"), 200), encoding="utf-8")
     forms.append(big)
 
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(16)
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(folder, token="bench", port=port), log_level="warning",
-                                           lifespan="off"))
-    threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True).start()
-    while not server.started:
-        time.sleep(0.01)
-    options = webdriver.ChromeOptions()
-    options.binary_location = shutil.which("chromium") or ""
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1366,768",
-                 f"--user-data-dir={folder / 'profile'}"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or ""), options=options)
+    server, port, driver = start_editor(folder)
     profile = load_profile()
     print(f"{'表单':<26}{'页数':>4}{'按键→预览换页 中位数':>16}{'最大':>8}{'→画出 中位数':>12}{'减防抖':>8}"
           f"{'服务器流水线':>10}{'其中排版':>8}{'浏览器放入预览':>10}")

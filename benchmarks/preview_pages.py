@@ -13,11 +13,9 @@ from __future__ import annotations
 import copy
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -26,14 +24,11 @@ from xml.etree import ElementTree
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-import uvicorn  # noqa: E402
+from editor_browser import start  # noqa: E402
 from ruamel.yaml import YAML  # noqa: E402
-from selenium import webdriver  # noqa: E402
-from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
-from generator.edit.app import create_app  # noqa: E402
 from generator.pipeline import build_report  # noqa: E402
 from generator.write.pdf import docx_to_pdf  # noqa: E402
 from generator.write.resident import keep_warm  # noqa: E402
@@ -89,21 +84,7 @@ def main() -> None:
                                  check=True).stdout
             pdf_pages[form.name] = [_first_line(page) for page in ElementTree.fromstring(xml).iter(_XHTML + "page")]
 
-    sock = socket.socket()
-    sock.bind(("127.0.0.1", 0))
-    sock.listen(16)
-    port = sock.getsockname()[1]
-    server = uvicorn.Server(uvicorn.Config(create_app(folder, token="bench", port=port), log_level="warning",
-                                           lifespan="off"))
-    threading.Thread(target=server.run, kwargs={"sockets": [sock]}, daemon=True).start()
-    while not server.started:
-        time.sleep(0.01)
-    options = webdriver.ChromeOptions()
-    options.binary_location = shutil.which("chromium") or ""
-    for flag in ("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=1366,768",
-                 f"--user-data-dir={folder / 'profile'}"):
-        options.add_argument(flag)
-    driver = webdriver.Chrome(service=Service(shutil.which("chromedriver") or ""), options=options)
+    server, port, driver = start(folder)
     same_count = same_first = total_pages = 0
     print(f"{'表单':<28}{'预览页数':>6}{'PDF 页数':>8}  每页第一行相同")
     try:
