@@ -72,12 +72,18 @@ class Rendered:
 
     @property
     def body_pages(self) -> list[Page]:
-        """正文各页：附件（另起一页，首行“附件”二字）之前的页。"""
+        """正文各页：附件（另起一页，首行“附件”二字）之前的页；红头文件末尾只有版记的一页（和它前面的空白页，
+        GB/T 9704 7.5）不算。"""
+        pages = self.pages
         for page in self.pages:
             lines = self.text_lines(page)
             if lines and lines[0].text == "附件" and self.report.document.of_kind(BlockKind.ATTACHMENT):
-                return self.pages[: page.number - 1]
-        return self.pages
+                pages = self.pages[: page.number - 1]
+                break
+        while pages and self.report.document.frame is not None and all(
+                line.text.startswith("抄送") or line.text.endswith("印发") for line in self.text_lines(pages[-1])):
+            pages = pages[:-1]
+        return pages
 
     def page_number_line(self, page: Page) -> Line:
         below = [line for line in page.lines if line.top >= self.bottom]
@@ -326,7 +332,8 @@ def test_title_and_signature_in_pdf(rendered: dict[str, Rendered], name: str) ->
     gap = round((body.bottom - title_lines[-1].bottom) / r.pitch)
     assert gap == 2, "标题下应空一行"
     last = r.text_lines(r.body_pages[-1])
-    if frame is not None and frame.has_record:  # 版记的两行在落款之下（版心底部）
+    if frame is not None and frame.has_record and any(line.text.endswith("印发") for line in last):
+        # 版记与落款同页时，它的两行在落款之下（版心底部）；版记另起一页（排在双数页）时不在这一页
         last = last[:-(1 + bool(frame.copies_to))]
     signature, date = last[-2], last[-1]
     assert date.text == r.report.document.of_kind(BlockKind.DATE)[0].text
