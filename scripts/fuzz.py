@@ -159,15 +159,9 @@ _TEXT = re.compile(rb"<w:t(?: [^>]*)?>([^<]*)</w:t>")
 def mutate_docx(rng: random.Random, data: bytes) -> bytes:
     if rng.random() < 0.15:
         return mutate_bytes(rng, data)
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info)
-            if info.filename == "word/document.xml":
-                content = _mutate_document_xml(rng, content)
-            target.writestr(info, content)
-    return out.getvalue()
+    from fuzz_frames import with_document_xml
+
+    return with_document_xml(data, lambda xml: _mutate_document_xml(rng, xml))
 
 
 def _xml_escape(text: str) -> str:

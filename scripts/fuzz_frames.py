@@ -9,13 +9,26 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import random
 import re
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+
+def with_document_xml(data: bytes, change: Callable[[bytes], bytes]) -> bytes:
+    """把 .docx 的 word/document.xml 交给 ``change`` 改写，其余部件原样；fuzz.py 和 fuzz_redhead.py 共用。"""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            content = source.read(info)
+            target.writestr(info, change(content) if info.filename == "word/document.xml" else content)
+    return out.getvalue()
 
 Problems = list[tuple[str, str]]
 Runner = Callable[[list[str]], tuple[int, str]]

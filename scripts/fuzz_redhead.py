@@ -4,16 +4,14 @@ gen import 回来“公文:”和类型各项相同；再删段、重复、调�
 from __future__ import annotations
 
 import datetime as dt
-import io
 import random
 import re
-import zipfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import yaml
-from fuzz_frames import Problems, Runner, _weird, readback
+from fuzz_frames import Problems, Runner, _weird, readback, with_document_xml
 
 # ---------------------------------------------------------------- 红头的 Word 和文本再改坏
 
@@ -22,15 +20,7 @@ _TEXT = re.compile(rb"(<w:t(?: [^>]*)?>)([^<]*)(</w:t>)")
 
 
 def mutate_paragraphs_docx(rng: random.Random, data: bytes) -> bytes:
-    source = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
-        for info in source.infolist():
-            content = source.read(info)
-            if info.filename == "word/document.xml":
-                content = _mutate_paragraph_xml(rng, content)
-            target.writestr(info, content)
-    return out.getvalue()
+    return with_document_xml(data, lambda xml: _mutate_paragraph_xml(rng, xml))
 
 
 def _mutate_paragraph_xml(rng: random.Random, xml: bytes) -> bytes:
